@@ -1,0 +1,2 @@
+/** Turning texts into L2-normalised vectors. */
+package dev.localgpt.ports.embedding;

@@ -1,0 +1,62 @@
+package dev.localgpt.ports.memory;
+
+import dev.localgpt.ports.embedding.Embedding;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stores the chunks of the workspace's Markdown files and searches them by keywords (BM25) and by vectors (k-NN).
+ * The index is derived data: losing it loses nothing, the indexer rebuilds it from the files.
+ *
+ * <p>Implementations are thread-safe: searches may run while another thread writes. All methods block on I/O,
+ * never return null and throw {@link IndexException} on failure. Arguments must not be null.
+ */
+public interface MemoryIndex extends AutoCloseable {
+
+  /** The schema version of the store; bumped by migrations. */
+  int schemaVersion();
+
+  /** Every indexed file. */
+  List<IndexedFile> files();
+
+  Optional<IndexedFile> file(String path);
+
+  /**
+   * Replaces everything stored for {@code file.path()} with {@code chunks}, atomically: after a crash either the old
+   * or the new state is there, never a mix.
+   */
+  void replaceFile(IndexedFile file, List<NewChunk> chunks);
+
+  /** Removes a file and its chunks; a no-op for an unknown path. */
+  void deleteFile(String path);
+
+  /**
+   * Full-text search with BM25 ranking. {@code text} is the user's raw text: implementations escape it, so query
+   * syntax never reaches the engine; terms are OR-ed and ranked. Blank text gives an empty list.
+   */
+  List<ScoredChunk> keywordSearch(String text, int limit, SearchScope scope);
+
+  /** The {@code limit} stored chunks nearest to {@code query} by cosine similarity, best first. */
+  List<ScoredChunk> vectorSearch(Embedding query, int limit, SearchScope scope);
+
+  /** Cached vectors for the given text hashes under {@code modelId}; absent hashes are missing from the map. */
+  Map<String, Embedding> cachedEmbeddings(String modelId, Collection<String> textHashes);
+
+  void cacheEmbeddings(String modelId, Map<String, Embedding> byTextHash);
+
+  /** The model id the stored vectors belong to, if any vectors were ever stored. */
+  Optional<String> embeddingModel();
+
+  /**
+   * Declares the embedding model. If it differs from {@link #embeddingModel()}, every file and chunk is dropped so
+   * that the next indexing run re-embeds with the new model (the embedding cache is kept, it is keyed by model).
+   */
+  void useEmbeddingModel(String modelId, int dimension);
+
+  IndexStats stats();
+
+  @Override
+  void close();
+}

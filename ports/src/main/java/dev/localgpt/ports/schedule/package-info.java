@@ -1,0 +1,2 @@
+/** Running tasks periodically; time itself comes from {@link java.time.Clock}. */
+package dev.localgpt.ports.schedule;

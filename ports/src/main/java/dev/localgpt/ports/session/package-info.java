@@ -1,0 +1,2 @@
+/** Durable conversation transcripts. */
+package dev.localgpt.ports.session;
