@@ -1,0 +1,11 @@
+package dev.localgpt.core.memory;
+
+/** How the keyword and vector legs' scores are made comparable before the weighted sum. */
+public enum FusionMethod {
+  /** Min-max normalisation of each leg's candidate scores to [0, 1]. */
+  WEIGHTED,
+  /** Reciprocal rank fusion: a leg scores {@code (k + 1) / (k + rank)}, so rank 1 scores 1. */
+  RRF,
+  /** Distribution-based: each leg normalised over mean ± 3 standard deviations, clamped to [0, 1]. */
+  DBSF
+}

@@ -1,0 +1,151 @@
+package dev.localgpt.core.memory;
+
+import dev.localgpt.ports.embedding.Embedder;
+import dev.localgpt.ports.embedding.Embedding;
+import dev.localgpt.ports.embedding.EmbeddingException;
+import dev.localgpt.ports.memory.MemoryIndex;
+import dev.localgpt.ports.memory.ScoredChunk;
+import dev.localgpt.ports.memory.SearchScope;
+import dev.localgpt.ports.memory.StoredChunk;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Hybrid memory search: BM25 and vector candidates ({@code limit × candidateMultiplier} each), normalised by the
+ * configured {@link FusionMethod} and summed with weights, then optional recency decay and MMR. A leg that finds
+ * nothing (or is unavailable, e.g. no embedder or the embedder failed) gives its weight to the other, so
+ * keyword-only search works. Thread-safe if the index is.
+ */
+public final class HybridSearch implements MemorySearch {
+  /** Snippets are cut to this many characters (OpenClaw's limit). */
+  public static final int MAX_SNIPPET = 700;
+
+  private static final System.Logger LOG = System.getLogger(HybridSearch.class.getName());
+
+  private final Supplier<MemoryIndex> index;
+  private final Optional<Embedder> embedder;
+  private final SearchSettings settings;
+  private final Clock clock;
+
+  public HybridSearch(Supplier<MemoryIndex> index, Optional<Embedder> embedder, SearchSettings settings, Clock clock) {
+    this.index = index;
+    this.embedder = embedder;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public HybridSearch(MemoryIndex index, Optional<Embedder> embedder, SearchSettings settings) {
+    this(() -> index, embedder, settings, Clock.systemUTC());
+  }
+
+  public SearchSettings settings() {
+    return settings;
+  }
+
+  private static final class Candidate {
+    final StoredChunk chunk;
+    double bm25 = Double.NaN;
+    double cosine = Double.NaN;
+    double textNorm;
+    double vectorNorm;
+    int keywordRank;
+    int vectorRank;
+    double fused;
+    double score;
+
+    Candidate(StoredChunk chunk) {
+      this.chunk = chunk;
+    }
+  }
+
+  @Override
+  public List<MemoryHit> search(String query, SearchOptions options) {
+    if (query == null || query.isBlank()) {
+      return List.of();
+    }
+    MemoryIndex idx = index.get();
+    SearchScope scope = options.silo().map(SearchScope::only)
+        .orElseGet(() -> SearchScope.allExcept(settings.isolatedSilos()));
+    int n = options.limit() * settings.candidateMultiplier();
+    List<ScoredChunk> keyword = settings.mode() == SearchMode.VECTOR ? List.of() : idx.keywordSearch(query, n, scope);
+    List<ScoredChunk> vector = settings.mode() == SearchMode.KEYWORD ? List.of() : vectorLeg(idx, query, n, scope);
+
+    Map<Long, Candidate> byId = new LinkedHashMap<>();
+    double[] textNorm = Fusion.normalise(keyword, settings.fusion(), settings.rrfK());
+    for (int i = 0; i < keyword.size(); i++) {
+      ScoredChunk hit = keyword.get(i);
+      Candidate c = byId.computeIfAbsent(hit.chunk().id(), id -> new Candidate(hit.chunk()));
+      c.bm25 = keyword.get(i).score();
+      c.keywordRank = i + 1;
+      c.textNorm = textNorm[i];
+    }
+    double[] vectorNorm = Fusion.normalise(vector, settings.fusion(), settings.rrfK());
+    for (int i = 0; i < vector.size(); i++) {
+      Candidate c = byId.get(vector.get(i).chunk().id());
+      if (c == null) {
+        c = new Candidate(vector.get(i).chunk());
+        byId.put(c.chunk.id(), c);
+      }
+      c.cosine = vector.get(i).score();
+      c.vectorRank = i + 1;
+      c.vectorNorm = vectorNorm[i];
+    }
+    double wt = keyword.isEmpty() ? 0 : settings.textWeight();
+    double wv = vector.isEmpty() ? 0 : settings.vectorWeight();
+    if (wt + wv <= 0) {
+      return List.of();
+    }
+    List<Candidate> ranked = new ArrayList<>(byId.values());
+    for (Candidate c : ranked) {
+      c.fused = (wt * c.textNorm + wv * c.vectorNorm) / (wt + wv);
+      c.score = c.fused * Reranking.decay(c.chunk.path(), settings.halfLifeDays(), clock);
+    }
+    ranked.sort(Comparator.comparingDouble((Candidate c) -> c.score).reversed()
+        .thenComparingLong(c -> c.chunk.id()));
+    ranked.removeIf(c -> c.score < options.minScore());
+    List<Candidate> chosen = settings.mmr()
+        ? Reranking.mmr(ranked, options.limit(), settings.mmrLambda(), c -> c.score, c -> c.chunk.text())
+        : ranked.subList(0, Math.min(options.limit(), ranked.size()));
+    return chosen.stream().map(c -> toHit(c, options.explain())).toList();
+  }
+
+  private List<ScoredChunk> vectorLeg(MemoryIndex idx, String query, int n, SearchScope scope) {
+    if (embedder.isEmpty()) {
+      return List.of();
+    }
+    Embedding q;
+    try {
+      q = embedder.get().embed(List.of(query)).get(0);
+    } catch (EmbeddingException e) {
+      LOG.log(System.Logger.Level.WARNING, "query embedding failed, searching keywords only: " + e.getMessage());
+      return List.of();
+    }
+    return idx.vectorSearch(q, n, scope);
+  }
+
+  private static MemoryHit toHit(Candidate c, boolean explain) {
+    StoredChunk ch = c.chunk;
+    Optional<MemoryHit.Explanation> why = explain
+        ? Optional.of(new MemoryHit.Explanation(c.bm25, c.cosine, c.fused, c.keywordRank, c.vectorRank))
+        : Optional.empty();
+    return new MemoryHit(ch.path(), ch.startLine(), ch.endLine(), c.score, snippet(ch.text()), ch.source(), why);
+  }
+
+  /** {@code text} cut to {@link #MAX_SNIPPET} characters, ending in {@code …} when cut, never splitting a pair. */
+  static String snippet(String text) {
+    if (text.length() <= MAX_SNIPPET) {
+      return text;
+    }
+    int end = MAX_SNIPPET - 1;
+    if (Character.isLowSurrogate(text.charAt(end))) {
+      end--;
+    }
+    return text.substring(0, end) + "…";
+  }
+}

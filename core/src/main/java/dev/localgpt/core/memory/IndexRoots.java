@@ -1,0 +1,41 @@
+package dev.localgpt.core.memory;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the indexer scans: the workspace ({@code MEMORY.md}, {@code memory/**}, every other {@code *.md} outside
+ * hidden folders, and {@code knowledge/<silo>/**} as silo sources) plus extra roots.
+ *
+ * @param workspace the workspace folder
+ * @param extraRoots further folders, e.g. from {@code memory.paths}
+ */
+public record IndexRoots(Path workspace, List<ExtraRoot> extraRoots) {
+  public IndexRoots {
+    Objects.requireNonNull(workspace, "'workspace' must not be null");
+    extraRoots = List.copyOf(extraRoots);
+  }
+
+  public static IndexRoots of(Path workspace) {
+    return new IndexRoots(workspace, List.of());
+  }
+
+  /**
+   * A folder outside the workspace whose matching files are indexed as {@code <label>/<relative path>} with source
+   * {@code memory}.
+   *
+   * @param root the folder
+   * @param glob a glob over the path relative to {@code root}, e.g. {@code **}{@code /*.md}
+   * @param label prefix of the index paths; no {@code /}
+   */
+  public record ExtraRoot(Path root, String glob, String label) {
+    public ExtraRoot {
+      Objects.requireNonNull(root, "'root' must not be null");
+      Objects.requireNonNull(glob, "'glob' must not be null");
+      if (label == null || label.isBlank() || label.contains("/")) {
+        throw new IllegalArgumentException("'label' must be a non-blank name without '/', was " + label);
+      }
+    }
+  }
+}
