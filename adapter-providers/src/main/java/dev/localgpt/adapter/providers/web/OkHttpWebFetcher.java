@@ -103,6 +103,18 @@ public final class OkHttpWebFetcher implements WebFetcher {
       throw new WebFetchException(WebFetchException.Kind.REFUSED,
           "refused: host " + host + " is not in the allowed domains " + allowedDomains);
     }
+    if (host.contains(":") || host.matches("[0-9.]+")) {
+      try {
+        InetAddress literal = InetAddress.getByName(host);
+        String why = policy.refusal(literal);
+        if (why != null) {
+          throw new WebFetchException(WebFetchException.Kind.REFUSED,
+              "refused: " + host + " is a " + why + " address");
+        }
+      } catch (java.net.UnknownHostException e) {
+        throw new WebFetchException(WebFetchException.Kind.REFUSED, "refused: bad address " + host, e);
+      }
+    }
   }
 
   private WebPage read(HttpUrl url, Response response) throws IOException {
