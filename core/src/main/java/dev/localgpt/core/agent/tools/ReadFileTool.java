@@ -1,6 +1,7 @@
 package dev.localgpt.core.agent.tools;
 
 import dev.localgpt.core.agent.json.JsonArgs;
+import dev.localgpt.core.workspace.PathGuard;
 import dev.localgpt.ports.llm.ToolSpec;
 
 /** {@code read_file}: a file's lines, numbered {@code %4d\t}, from a 0-based line offset. */
@@ -16,7 +17,7 @@ public final class ReadFileTool implements Tool {
 
   private final FileAccess files;
 
-  public ReadFileTool(dev.localgpt.core.workspace.PathGuard guard) {
+  public ReadFileTool(PathGuard guard) {
     this.files = new FileAccess(guard);
   }
 

@@ -1,13 +1,14 @@
 package dev.localgpt.core.agent.tools;
 
+import dev.localgpt.core.agent.json.JsonWriter;
+
 /** Builds the small JSON schemas of the tools. */
 final class Schemas {
   private Schemas() {}
 
   /** A property, e.g. {@code prop("path", "string", "Path of the file")}. */
   static String prop(String name, String type, String description) {
-    return "\"" + name + "\":{\"type\":\"" + type + "\",\"description\":" + dev.localgpt.core.agent.json.JsonWriter
-        .quote(description) + "}";
+    return "\"" + name + "\":{\"type\":\"" + type + "\",\"description\":" + JsonWriter.quote(description) + "}";
   }
 
   /** An object schema with the given properties and required names. */

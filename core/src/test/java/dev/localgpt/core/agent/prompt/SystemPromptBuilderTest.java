@@ -128,4 +128,12 @@ class SystemPromptBuilderTest {
     assertThat(normal).contains("…(truncated SOUL.md: kept 14000+4000 chars of 30000)…", "a".repeat(500),
         "m".repeat(500));
   }
+
+  @Test
+  void symlinkedContextFilesLeadingOutsideAreSkipped(@TempDir Path outside) throws Exception {
+    Files.writeString(outside.resolve("secret.md"), "private key material");
+    Files.createSymbolicLink(workspace.resolve("SOUL.md"), outside.resolve("secret.md"));
+    write("USER.md", "user");
+    assertThat(builder().build()).doesNotContain("private key material").contains("<!-- User (USER.md) -->");
+  }
 }
