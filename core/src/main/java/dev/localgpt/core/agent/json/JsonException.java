@@ -1,0 +1,8 @@
+package dev.localgpt.core.agent.json;
+
+/** Text that is not valid JSON, or a value of the wrong type. */
+public class JsonException extends IllegalArgumentException {
+  public JsonException(String message) {
+    super(message);
+  }
+}

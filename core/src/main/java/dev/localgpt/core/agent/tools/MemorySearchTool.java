@@ -1,0 +1,83 @@
+package dev.localgpt.core.agent.tools;
+
+import dev.localgpt.core.agent.json.JsonArgs;
+import dev.localgpt.core.agent.json.JsonWriter;
+import dev.localgpt.core.memory.MemoryHit;
+import dev.localgpt.core.memory.MemorySearch;
+import dev.localgpt.core.memory.SearchOptions;
+import dev.localgpt.ports.llm.ToolSpec;
+import java.util.List;
+
+/**
+ * {@code memory_search}: hybrid search over MEMORY.md and memory/*.md; answers OpenClaw's JSON
+ * {@code {"results":[{path,startLine,endLine,score,snippet,source}]}}.
+ */
+public final class MemorySearchTool implements Tool {
+  static final int DEFAULT_RESULTS = 6;
+  static final int MAX_RESULTS = 100;
+  private static final ToolSpec SPEC = new ToolSpec(
+      "memory_search",
+      "Mandatory recall step: search MEMORY.md and memory/*.md before answering questions about prior work, "
+          + "decisions, dates, people, preferences, or todos. Returns matching snippets with path and lines.",
+      Schemas.object(Schemas.required("query"),
+          Schemas.prop("query", "string", "What to search for"),
+          Schemas.prop("maxResults", "integer", "Maximum results (default 6, at most 100)"),
+          Schemas.prop("minScore", "number", "Drop results scoring below this")));
+
+  private final MemorySearch search;
+
+  public MemorySearchTool(MemorySearch search) {
+    this.search = search;
+  }
+
+  @Override
+  public ToolSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public String summary() {
+    return "Search memory (MEMORY.md, memory/*.md) for relevant snippets.";
+  }
+
+  @Override
+  public String detail(JsonArgs args) {
+    return args.optString("query").orElse("");
+  }
+
+  @Override
+  public ToolOutcome execute(JsonArgs args) {
+    String query = args.string("query");
+    long max = args.optLong("maxResults").orElse((long) DEFAULT_RESULTS);
+    if (max <= 0) {
+      throw new ToolException("'maxResults' must be > 0, was " + max);
+    }
+    SearchOptions options = SearchOptions.limit((int) Math.min(MAX_RESULTS, max));
+    var minScore = args.optDouble("minScore");
+    if (minScore.isPresent()) {
+      options = options.withMinScore(minScore.get());
+    }
+    try {
+      return ToolOutcome.ok(toJson(search.search(query, options)));
+    } catch (RuntimeException e) {
+      return ToolOutcome.error("{\"results\":[],\"disabled\":true,\"error\":" + JsonWriter.quote(
+          String.valueOf(e.getMessage())) + "}");
+    }
+  }
+
+  static String toJson(List<MemoryHit> hits) {
+    StringBuilder out = new StringBuilder("{\"results\":[");
+    for (int i = 0; i < hits.size(); i++) {
+      MemoryHit h = hits.get(i);
+      out.append(i == 0 ? "" : ",")
+          .append("{\"path\":").append(JsonWriter.quote(h.path()))
+          .append(",\"startLine\":").append(h.startLine())
+          .append(",\"endLine\":").append(h.endLine())
+          .append(",\"score\":").append(JsonWriter.number(Math.round(h.score() * 10_000) / 10_000.0))
+          .append(",\"snippet\":").append(JsonWriter.quote(h.snippet()))
+          .append(",\"source\":").append(JsonWriter.quote(h.source() == null ? "memory" : h.source()))
+          .append('}');
+    }
+    return out.append("]}").toString();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.localgpt.core.agent.tools;
+
+import dev.localgpt.core.agent.json.JsonArgs;
+import dev.localgpt.core.agent.json.JsonException;
+import dev.localgpt.core.workspace.PathEscapeException;
+import dev.localgpt.ports.llm.ToolCall;
+import dev.localgpt.ports.llm.ToolSpec;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The set of tools offered to the model, and the one place that runs a call: parses arguments, asks the
+ * {@link ApprovalGate} for tools that need approval, maps failures to error results, caps the output and fences it
+ * in an {@link UntrustedBlock}.
+ */
+public final class ToolBox {
+  private final Map<String, Tool> tools = new LinkedHashMap<>();
+  private final ToolSettings settings;
+  private final ApprovalGate approval;
+  private final UntrustedBlock blocks;
+
+  public ToolBox(List<Tool> tools, ToolSettings settings, ApprovalGate approval, UntrustedBlock blocks) {
+    for (Tool tool : tools) {
+      if (this.tools.putIfAbsent(tool.name(), tool) != null) {
+        throw new IllegalArgumentException("duplicate tool name '" + tool.name() + "'");
+      }
+    }
+    this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+    this.approval = Objects.requireNonNull(approval, "'approval' must not be null");
+    this.blocks = Objects.requireNonNull(blocks, "'blocks' must not be null");
+  }
+
+  /** A tool box with no tools (plain chat). */
+  public static ToolBox empty() {
+    return new ToolBox(List.of(), ToolSettings.DEFAULTS, ApprovalGate.DENY_ALL, UntrustedBlock.secure());
+  }
+
+  public List<ToolSpec> specs() {
+    return tools.values().stream().map(Tool::spec).toList();
+  }
+
+  public List<Tool> tools() {
+    return List.copyOf(tools.values());
+  }
+
+  public boolean has(String name) {
+    return tools.containsKey(name);
+  }
+
+  /** The detail shown in "Running tool: name (detail)"; empty when the arguments do not parse. */
+  public String detail(ToolCall call) {
+    Tool tool = tools.get(call.name());
+    if (tool == null) {
+      return "";
+    }
+    try {
+      return tool.detail(JsonArgs.parse(call.argumentsJson()));
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** Runs one call; never throws for tool failures, returns an error outcome instead. */
+  public ToolOutcome run(ToolCall call) {
+    Tool tool = tools.get(call.name());
+    if (tool == null) {
+      return fenced(call.name(), UntrustedBlock.Kind.TOOL_OUTPUT,
+          ToolOutcome.error("Error: unknown tool '" + call.name() + "'. Available tools: "
+              + String.join(", ", tools.keySet())));
+    }
+    ToolOutcome outcome;
+    try {
+      JsonArgs args = JsonArgs.parse(call.argumentsJson());
+      if (settings.requireApproval().contains(tool.name()) && !approval.approve(tool.name(), tool.detail(args))) {
+        outcome = ToolOutcome.error("Error: the user denied running " + tool.name() + ". Do not retry it; "
+            + "ask the user or continue without it.");
+      } else {
+        outcome = tool.execute(args);
+      }
+    } catch (JsonException e) {
+      outcome = ToolOutcome.error("Error: bad arguments for " + tool.name() + ": " + e.getMessage());
+    } catch (ToolException | PathEscapeException | IllegalArgumentException e) {
+      outcome = ToolOutcome.error("Error: " + e.getMessage());
+    } catch (UncheckedIOException e) {
+      outcome = ToolOutcome.error("Error: " + e.getCause().getMessage());
+    }
+    return fenced(tool.name(), tool.outputKind(), outcome);
+  }
+
+  private ToolOutcome fenced(String name, UntrustedBlock.Kind kind, ToolOutcome outcome) {
+    return new ToolOutcome(blocks.wrap(kind, name, truncate(outcome.text())), outcome.error());
+  }
+
+  private String truncate(String text) {
+    int max = settings.outputMaxChars();
+    if (text.length() <= max) {
+      return text;
+    }
+    return text.substring(0, max) + "\n[...truncated " + (text.length() - max)
+        + " characters. Use read_file with offset to see more.]";
+  }
+}

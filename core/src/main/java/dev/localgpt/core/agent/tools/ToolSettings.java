@@ -1,0 +1,71 @@
+package dev.localgpt.core.agent.tools;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Tool settings (the lead maps {@code [tools]} of config.toml onto this).
+ *
+ * @param bashEnabled whether the {@code bash} tool is offered at all
+ * @param bashTimeout default timeout of a command
+ * @param bashDenyList extra case-insensitive substrings that refuse a command (on top of the built-in list)
+ * @param outputMaxChars cap on one tool result, &gt; 0
+ * @param webFetchMaxChars cap on the text of a fetched page, &gt; 0
+ * @param allowedDomains if not empty, {@code web_fetch} only fetches these hosts and their subdomains
+ * @param requireApproval tool names that need the {@link ApprovalGate}
+ */
+public record ToolSettings(
+    boolean bashEnabled,
+    Duration bashTimeout,
+    List<String> bashDenyList,
+    int outputMaxChars,
+    int webFetchMaxChars,
+    List<String> allowedDomains,
+    Set<String> requireApproval) {
+
+  public static final ToolSettings DEFAULTS =
+      new ToolSettings(false, Duration.ofSeconds(30), List.of(), 50_000, 10_000, List.of(), Set.of());
+
+  public ToolSettings {
+    Objects.requireNonNull(bashTimeout, "'bashTimeout' must not be null");
+    if (bashTimeout.isNegative() || bashTimeout.isZero()) {
+      throw new IllegalArgumentException("'bashTimeout' must be > 0, was " + bashTimeout);
+    }
+    bashDenyList = List.copyOf(bashDenyList);
+    allowedDomains = allowedDomains.stream().map(d -> d.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+    requireApproval = Set.copyOf(requireApproval);
+    if (outputMaxChars <= 0) {
+      throw new IllegalArgumentException("'outputMaxChars' must be > 0, was " + outputMaxChars);
+    }
+    if (webFetchMaxChars <= 0) {
+      throw new IllegalArgumentException("'webFetchMaxChars' must be > 0, was " + webFetchMaxChars);
+    }
+  }
+
+  public ToolSettings withBashEnabled(boolean enabled) {
+    return new ToolSettings(
+        enabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval);
+  }
+
+  public ToolSettings withBashTimeout(Duration timeout) {
+    return new ToolSettings(
+        bashEnabled, timeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval);
+  }
+
+  public ToolSettings withRequireApproval(Set<String> names) {
+    return new ToolSettings(
+        bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, names);
+  }
+
+  public ToolSettings withAllowedDomains(List<String> domains) {
+    return new ToolSettings(
+        bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, domains, requireApproval);
+  }
+
+  public ToolSettings withOutputMaxChars(int max) {
+    return new ToolSettings(
+        bashEnabled, bashTimeout, bashDenyList, max, webFetchMaxChars, allowedDomains, requireApproval);
+  }
+}
