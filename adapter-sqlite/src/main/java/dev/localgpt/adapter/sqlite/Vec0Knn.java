@@ -59,7 +59,7 @@ final class Vec0Knn {
   static List<Hit> search(Connection c, float[] query, int k) throws SQLException {
     List<Hit> hits = new ArrayList<>(k);
     try (PreparedStatement p = c.prepareStatement(
-        "select chunk_id, distance from " + TABLE + " where embedding match ? and k = ? order by distance, chunk_id")) {
+        "select chunk_id, distance from " + TABLE + " where embedding match ? and k = ? order by distance")) {
       p.setBytes(1, VectorCodec.encode(query));
       p.setInt(2, k);
       try (ResultSet rs = p.executeQuery()) {
@@ -68,6 +68,7 @@ final class Vec0Knn {
         }
       }
     }
+    hits.sort((a, b) -> a.score() != b.score() ? Float.compare(b.score(), a.score()) : Long.compare(a.id(), b.id()));
     return hits;
   }
 }
