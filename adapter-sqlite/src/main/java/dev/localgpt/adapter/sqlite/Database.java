@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -36,7 +37,7 @@ final class Database implements AutoCloseable {
   private Database(Path file, int busyTimeoutMillis, Path vecExtension, int readerCount) throws SQLException {
     this.file = file;
     this.busyTimeoutMillis = busyTimeoutMillis;
-    Connection w = connect(true, vecExtension != null);
+    Connection w = connect(vecExtension != null);
     Path loaded = vecExtension;
     try {
       Schema.migrate(w);
@@ -52,7 +53,7 @@ final class Database implements AutoCloseable {
     this.readers = new ArrayBlockingQueue<>(readerCount);
     try {
       for (int i = 0; i < readerCount; i++) {
-        Connection r = connect(false, loaded != null);
+        Connection r = connect(loaded != null);
         allReaders.add(r);
         if (loaded != null) {
           loadVec(r, loaded);
@@ -69,21 +70,18 @@ final class Database implements AutoCloseable {
     return SqlErrors.call("open " + file, () -> new Database(file, busyTimeoutMillis, vecExtension, readerCount));
   }
 
-  private Connection connect(boolean write, boolean extensions) throws SQLException {
+  private Connection connect(boolean extensions) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(busyTimeoutMillis);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     config.setCacheSize(-16_000);
-    if (write) {
-      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    }
     if (extensions) {
       config.enableLoadExtension(true);
     }
     Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-    try (var s = c.createStatement()) {
+    try (Statement s = c.createStatement()) {
       // Touch the file so that a corrupt or non-SQLite file fails here (SQLITE_NOTADB), not later.
       s.execute("select count(*) from sqlite_master");
     } catch (SQLException e) {
@@ -127,16 +125,16 @@ final class Database implements AutoCloseable {
     try {
       ensureOpen();
       T committed = SqlErrors.call(action, () -> {
-        writer.setAutoCommit(false);
+        // Explicit statements instead of setAutoCommit: a BEGIN that fails with SQLITE_BUSY must leave the
+        // connection as it was, and IMMEDIATE takes the write lock up front (no deadlock on lock upgrade).
+        execute("begin immediate");
         try {
           T result = body.run();
-          writer.commit();
+          execute("commit");
           return result;
         } catch (SQLException | RuntimeException | Error e) {
           rollbackQuietly(e);
           throw e;
-        } finally {
-          writer.setAutoCommit(true);
         }
       });
       afterCommit.accept(committed);
@@ -195,9 +193,15 @@ final class Database implements AutoCloseable {
     }
   }
 
+  private void execute(String sql) throws SQLException {
+    try (Statement s = writer.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
   private void rollbackQuietly(Throwable cause) {
     try {
-      writer.rollback();
+      execute("rollback");
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }

@@ -72,19 +72,23 @@ final class Schema {
               + "); delete the index file and it is rebuilt from the Markdown",
           null);
     }
-    for (int v = version; v < latest(); v++) {
-      c.setAutoCommit(false);
+    while (version < latest()) {
       try (Statement s = c.createStatement()) {
-        for (String sql : MIGRATIONS.get(v)) {
-          s.execute(sql);
+        s.execute("begin immediate");
+        try {
+          version = version(c); // another process may have migrated meanwhile
+          if (version < latest()) {
+            for (String sql : MIGRATIONS.get(version)) {
+              s.execute(sql);
+            }
+            version++;
+            Meta.put(c, VERSION_KEY, Integer.toString(version));
+          }
+          s.execute("commit");
+        } catch (SQLException | RuntimeException e) {
+          s.execute("rollback");
+          throw e;
         }
-        Meta.put(c, VERSION_KEY, Integer.toString(v + 1));
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
     }
     return latest();
