@@ -77,6 +77,7 @@ final class Database implements AutoCloseable {
     config.setBusyTimeout(busyTimeoutMillis);
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     config.setCacheSize(-16_000);
+    config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(1L << 30));
     if (extensions) {
       config.enableLoadExtension(true);
     }

@@ -54,7 +54,7 @@ final class VectorSearch {
   /** The sqlite-vec answer, or null when the over-fetch could not fill {@code limit} from a scoped search. */
   List<ScoredChunk> vec0(float[] query, int limit, SearchScope scope) {
     boolean scoped = !scope.include().isEmpty() || !scope.exclude().isEmpty();
-    int k = scoped ? Math.min(Vec0Knn.MAX_K, Math.max(64, limit * 4)) : limit;
+    int k = scoped ? Math.min(Vec0Knn.MAX_K, Math.max(64, limit * 8)) : limit;
     while (true) {
       int kk = k;
       List<Hit> hits = db.read("vector search", c -> Vec0Knn.search(c, query, kk));
