@@ -13,10 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The read side: runs on pooled reader connections, so it proceeds while the writer commits (WAL). */
 final class ChunkReader {
@@ -137,7 +139,7 @@ final class ChunkReader {
   }
 
   /** Streams every stored vector into {@code sink} in batches (for the lazy Java k-NN load). */
-  static void loadVectors(Connection c, java.util.function.Consumer<List<Row>> sink) throws SQLException {
+  static void loadVectors(Connection c, Consumer<List<Row>> sink) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(
         "select id, source, embedding from chunks where embedding is not null order by id");
         ResultSet rs = p.executeQuery()) {
@@ -197,6 +199,6 @@ final class ChunkReader {
   }
 
   static String placeholders(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    return String.join(", ", Collections.nCopies(n, "?"));
   }
 }

@@ -93,7 +93,11 @@ final class ChunkWriter {
       return new IndexState(modelId, dimension, db.vecLoaded(), current.vecOnDisk() || db.vecLoaded());
     }, next -> {
       state.set(next);
-      knn.reset(dimension);
+      if (next.vecActive()) {
+        knn.unload(); // sqlite-vec answers; the Java matrix is only loaded if a query falls back to it
+      } else {
+        knn.reset(dimension);
+      }
     });
   }
 

@@ -47,6 +47,12 @@ final class JavaKnn {
     }
   }
 
+  /** Drops the matrix; it is loaded again from the table on first use. */
+  void unload() {
+    reset(0);
+    loaded = false;
+  }
+
   /** Whether the matrix mirrors the table (false until the first {@link #reset}, i.e. the lazy load). */
   boolean isLoaded() {
     return loaded;

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class SqliteMemoryIndex implements MemoryIndex {
   }
 
   /** Reads the vector state from {@code meta} and rebuilds {@code chunks_vec} if it is missing or stale. */
-  private static IndexState initialState(Database db) throws java.sql.SQLException {
+  private static IndexState initialState(Database db) throws SQLException {
     Connection c = db.writer();
     String model = Meta.get(c, Meta.EMBEDDING_MODEL).orElse("");
     int dims = Meta.get(c, Meta.EMBEDDING_DIMS).map(Integer::parseInt).orElse(0);

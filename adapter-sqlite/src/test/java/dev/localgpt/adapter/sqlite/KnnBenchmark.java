@@ -43,7 +43,7 @@ public final class KnnBenchmark {
         }
         long load = System.nanoTime();
         index.javaVectorSearch(queries.getFirst(), K, SearchScope.all());
-        System.out.printf(Locale.ROOT, "java matrix lazy load: %.0f ms%n", (System.nanoTime() - load) / 1e6);
+        System.out.printf(Locale.ROOT, "first java k-NN query (loads the matrix if needed): %.0f ms%n", (System.nanoTime() - load) / 1e6);
         if (index.stats().vectorBackend().equals("sqlite-vec")) {
           report("vec0 k-NN", queries, q -> index.vec0VectorSearch(q, K, SearchScope.all()));
           report("vec0 k-NN scoped", queries, q -> index.vec0VectorSearch(q, K, SearchScope.only("s1")));
