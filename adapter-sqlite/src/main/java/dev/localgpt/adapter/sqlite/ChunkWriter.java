@@ -1,0 +1,229 @@
+package dev.localgpt.adapter.sqlite;
+
+import dev.localgpt.adapter.sqlite.JavaKnn.Row;
+import dev.localgpt.ports.embedding.Embedding;
+import dev.localgpt.ports.memory.IndexedFile;
+import dev.localgpt.ports.memory.NewChunk;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The write side: every change is one transaction on the writer connection, mirrored into the Java k-NN after commit. */
+final class ChunkWriter {
+  private final Database db;
+  private final AtomicReference<IndexState> state;
+  private final JavaKnn knn;
+  /** Test hook: runs inside a replaceFile transaction just before commit. */
+  volatile Runnable beforeCommit = () -> {};
+
+  ChunkWriter(Database db, AtomicReference<IndexState> state, JavaKnn knn) {
+    this.db = db;
+    this.state = state;
+    this.knn = knn;
+  }
+
+  /** What one transaction changed, for the in-memory mirror. */
+  private record Change(List<Long> removed, List<Row> added, IndexState next) {}
+
+  void replaceFile(IndexedFile file, List<NewChunk> chunks) {
+    IndexState before = state.get();
+    int dims = checkDimensions(chunks, before.dims());
+    db.write("index " + file.path(), () -> {
+      Connection c = db.writer();
+      IndexState next = before;
+      if (before.dims() == 0 && dims > 0) {
+        Meta.put(c, Meta.EMBEDDING_DIMS, Integer.toString(dims));
+        next = new IndexState(before.model(), dims, db.vecLoaded(), before.vecOnDisk() || db.vecLoaded());
+        if (db.vecLoaded()) {
+          Vec0Knn.rebuild(c, dims);
+        }
+      }
+      List<Long> removed = deleteChunks(c, file.path());
+      upsertFile(c, file);
+      List<Row> added = insertChunks(c, file, chunks);
+      syncVectors(c, next, removed, added);
+      beforeCommit.run();
+      return new Change(removed, added, next);
+    }, this::mirror);
+  }
+
+  void deleteFile(String path) {
+    IndexState current = state.get();
+    db.write("delete " + path, () -> {
+      Connection c = db.writer();
+      List<Long> removed = deleteChunks(c, path);
+      try (PreparedStatement p = c.prepareStatement("delete from files where path = ?")) {
+        p.setString(1, path);
+        p.executeUpdate();
+      }
+      syncVectors(c, current, removed, List.of());
+      return new Change(removed, List.of(), current);
+    }, this::mirror);
+  }
+
+  void useEmbeddingModel(String modelId, int dimension) {
+    if (dimension < 1) {
+      throw new IllegalArgumentException("'dimension' must be > 0, was " + dimension);
+    }
+    IndexState current = state.get();
+    if (current.model().equals(modelId) && current.dims() == dimension) {
+      return;
+    }
+    db.write("switch embedding model to " + modelId, () -> {
+      Connection c = db.writer();
+      try (Statement s = c.createStatement()) {
+        s.execute("delete from chunks");
+        s.execute("delete from files");
+      }
+      Meta.put(c, Meta.EMBEDDING_MODEL, modelId);
+      Meta.put(c, Meta.EMBEDDING_DIMS, Integer.toString(dimension));
+      if (db.vecLoaded()) {
+        Vec0Knn.rebuild(c, dimension);
+        Meta.remove(c, Meta.VEC_STALE);
+      } else if (current.vecOnDisk()) {
+        Meta.put(c, Meta.VEC_STALE, "1");
+      }
+      return new IndexState(modelId, dimension, db.vecLoaded(), current.vecOnDisk() || db.vecLoaded());
+    }, next -> {
+      state.set(next);
+      if (next.vecActive()) {
+        knn.unload(); // sqlite-vec answers; the Java matrix is only loaded if a query falls back to it
+      } else {
+        knn.reset(dimension);
+      }
+    });
+  }
+
+  void cacheEmbeddings(String modelId, Map<String, Embedding> byTextHash) {
+    if (byTextHash.isEmpty()) {
+      return;
+    }
+    long now = System.currentTimeMillis() / 1000;
+    db.write("cache embeddings", () -> {
+      try (PreparedStatement p = db.writer().prepareStatement(
+          "insert or replace into embedding_cache(model, hash, dims, embedding, updated_at) values (?, ?, ?, ?, ?)")) {
+        for (Map.Entry<String, Embedding> e : byTextHash.entrySet()) {
+          p.setString(1, modelId);
+          p.setString(2, e.getKey());
+          p.setInt(3, e.getValue().dimension());
+          p.setBytes(4, VectorCodec.encode(e.getValue().toArray()));
+          p.setLong(5, now);
+          p.addBatch();
+        }
+        p.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  private void mirror(Change change) {
+    state.set(change.next());
+    if (knn.isLoaded()) {
+      knn.apply(change.removed(), change.added());
+    }
+  }
+
+  private static int checkDimensions(List<NewChunk> chunks, int known) {
+    int dims = known;
+    for (NewChunk chunk : chunks) {
+      if (chunk.embedding() == null) {
+        continue;
+      }
+      int d = chunk.embedding().dimension();
+      if (dims == 0) {
+        dims = d;
+      } else if (d != dims) {
+        throw new IllegalArgumentException("chunk embedding has " + d + " dimensions but the index holds " + dims
+            + "-dimensional vectors; declare the model with useEmbeddingModel to switch");
+      }
+    }
+    return dims;
+  }
+
+  private void syncVectors(Connection c, IndexState s, List<Long> removed, List<Row> added) throws SQLException {
+    if (s.vecActive()) {
+      Vec0Knn.delete(c, removed);
+      Vec0Knn.insert(c, added);
+    } else if (s.vecOnDisk() && (!removed.isEmpty() || !added.isEmpty())) {
+      Meta.put(c, Meta.VEC_STALE, "1");
+    }
+  }
+
+  private static List<Long> deleteChunks(Connection c, String path) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement p = c.prepareStatement("select id from chunks where path = ?")) {
+      p.setString(1, path);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    if (!ids.isEmpty()) {
+      try (PreparedStatement p = c.prepareStatement("delete from chunks where path = ?")) {
+        p.setString(1, path);
+        p.executeUpdate();
+      }
+    }
+    return ids;
+  }
+
+  private static void upsertFile(Connection c, IndexedFile f) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("""
+        insert into files(path, source, hash, mtime, size) values (?, ?, ?, ?, ?)
+        on conflict(path) do update set source = excluded.source, hash = excluded.hash,
+          mtime = excluded.mtime, size = excluded.size""")) {
+      p.setString(1, f.path());
+      p.setString(2, f.source());
+      p.setString(3, f.hash());
+      p.setLong(4, f.modifiedMillis());
+      p.setLong(5, f.size());
+      p.executeUpdate();
+    }
+  }
+
+  private static List<Row> insertChunks(Connection c, IndexedFile f, List<NewChunk> chunks) throws SQLException {
+    List<Row> vectors = new ArrayList<>();
+    if (chunks.isEmpty()) {
+      return vectors;
+    }
+    long next;
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select coalesce(max(id), 0) + 1 from chunks")) {
+      rs.next();
+      next = rs.getLong(1);
+    }
+    try (PreparedStatement p = c.prepareStatement("""
+        insert into chunks(id, path, source, start_line, end_line, heading_path, text, hash, embedding)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+      for (NewChunk chunk : chunks) {
+        long id = next++;
+        p.setLong(1, id);
+        p.setString(2, f.path());
+        p.setString(3, f.source());
+        p.setInt(4, chunk.startLine());
+        p.setInt(5, chunk.endLine());
+        p.setString(6, chunk.headingPath());
+        p.setString(7, chunk.text());
+        p.setString(8, chunk.textHash());
+        if (chunk.embedding() == null) {
+          p.setNull(9, Types.BLOB);
+        } else {
+          float[] v = chunk.embedding().toArray();
+          p.setBytes(9, VectorCodec.encode(v));
+          vectors.add(new Row(id, f.source(), v));
+        }
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+    return vectors;
+  }
+}

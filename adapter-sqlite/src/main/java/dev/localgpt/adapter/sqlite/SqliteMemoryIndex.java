@@ -1,0 +1,212 @@
+package dev.localgpt.adapter.sqlite;
+
+import dev.localgpt.ports.embedding.Embedding;
+import dev.localgpt.ports.memory.IndexException;
+import dev.localgpt.ports.memory.IndexStats;
+import dev.localgpt.ports.memory.IndexedFile;
+import dev.localgpt.ports.memory.MemoryIndex;
+import dev.localgpt.ports.memory.NewChunk;
+import dev.localgpt.ports.memory.ScoredChunk;
+import dev.localgpt.ports.memory.SearchScope;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@link MemoryIndex} in one SQLite file (WAL): FTS5 BM25 for keywords, sqlite-vec or a Java brute-force k-NN for
+ * vectors, and an embedding cache. Thread-safe: one writer connection behind a lock, pooled readers.
+ *
+ * <p>Opening a damaged or non-SQLite file throws {@link IndexException} of kind {@code CORRUPT}; the caller deletes the
+ * file and rebuilds the index from the Markdown.
+ */
+public final class SqliteMemoryIndex implements MemoryIndex {
+  private final Database db;
+  private final AtomicReference<IndexState> state;
+  private final JavaKnn knn = new JavaKnn();
+  private final ChunkWriter writer;
+  private final ChunkReader reader;
+  private final VectorSearch vectors;
+
+  private SqliteMemoryIndex(Database db, IndexState initial) {
+    this.db = db;
+    this.state = new AtomicReference<>(initial);
+    this.writer = new ChunkWriter(db, state, knn);
+    this.reader = new ChunkReader(db);
+    this.vectors = new VectorSearch(db, state, knn, reader);
+  }
+
+  /** Opens (creating if needed) the index at {@code dbFile} with {@link SqliteOptions#defaults()}. */
+  public static SqliteMemoryIndex open(Path dbFile) {
+    return open(dbFile, SqliteOptions.defaults());
+  }
+
+  /** Opens (creating if needed) the index at {@code dbFile}, migrating its schema to the latest version. */
+  public static SqliteMemoryIndex open(Path dbFile, SqliteOptions options) {
+    Objects.requireNonNull(dbFile, "'dbFile' must not be null");
+    Objects.requireNonNull(options, "'options' must not be null");
+    try {
+      Path parent = dbFile.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new IndexException(IndexException.Kind.FAILED, "memory index: cannot create the directory of " + dbFile
+          + ": " + e.getMessage(), e);
+    }
+    Database db = Database.open(dbFile, (int) options.busyTimeout().toMillis(),
+        options.sqliteVec().orElse(null), options.readers());
+    try {
+      return new SqliteMemoryIndex(db, db.write("open", () -> initialState(db)));
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** Reads the vector state from {@code meta} and rebuilds {@code chunks_vec} if it is missing or stale. */
+  private static IndexState initialState(Database db) throws SQLException {
+    Connection c = db.writer();
+    String model = Meta.get(c, Meta.EMBEDDING_MODEL).orElse("");
+    int dims = Meta.get(c, Meta.EMBEDDING_DIMS).map(Integer::parseInt).orElse(0);
+    boolean onDisk = Database.tableExists(c, Vec0Knn.TABLE);
+    boolean stale = Meta.get(c, Meta.VEC_STALE).isPresent();
+    if (db.vecLoaded() && dims > 0 && (!onDisk || stale)) {
+      Vec0Knn.rebuild(c, dims);
+      Meta.remove(c, Meta.VEC_STALE);
+      onDisk = true;
+    }
+    return new IndexState(model, dims, db.vecLoaded() && dims > 0, onDisk);
+  }
+
+  @Override
+  public int schemaVersion() {
+    return db.read("read schema version", Schema::version);
+  }
+
+  @Override
+  public List<IndexedFile> files() {
+    return reader.files();
+  }
+
+  @Override
+  public Optional<IndexedFile> file(String path) {
+    return reader.file(Objects.requireNonNull(path, "'path' must not be null"));
+  }
+
+  @Override
+  public void replaceFile(IndexedFile file, List<NewChunk> chunks) {
+    Objects.requireNonNull(file, "'file' must not be null");
+    writer.replaceFile(file, List.copyOf(chunks));
+  }
+
+  @Override
+  public void deleteFile(String path) {
+    writer.deleteFile(Objects.requireNonNull(path, "'path' must not be null"));
+  }
+
+  @Override
+  public List<ScoredChunk> keywordSearch(String text, int limit, SearchScope scope) {
+    Objects.requireNonNull(text, "'text' must not be null");
+    Objects.requireNonNull(scope, "'scope' must not be null");
+    checkLimit(limit);
+    return reader.keywordSearch(text, limit, scope);
+  }
+
+  @Override
+  public List<ScoredChunk> vectorSearch(Embedding query, int limit, SearchScope scope) {
+    Objects.requireNonNull(query, "'query' must not be null");
+    Objects.requireNonNull(scope, "'scope' must not be null");
+    checkLimit(limit);
+    return vectors.search(query.toArray(), limit, scope);
+  }
+
+  /** k-NN with the Java brute force, whatever the active backend (benchmarks and backend comparison tests). */
+  List<ScoredChunk> javaVectorSearch(Embedding query, int limit, SearchScope scope) {
+    return vectors.java(query.toArray(), limit, scope);
+  }
+
+  /** k-NN with sqlite-vec; empty when it is not active. */
+  List<ScoredChunk> vec0VectorSearch(Embedding query, int limit, SearchScope scope) {
+    if (!state.get().vecActive()) {
+      return List.of();
+    }
+    List<ScoredChunk> hits = vectors.vec0(query.toArray(), limit, scope);
+    return hits == null ? List.of() : hits;
+  }
+
+  @Override
+  public Map<String, Embedding> cachedEmbeddings(String modelId, Collection<String> textHashes) {
+    Objects.requireNonNull(modelId, "'modelId' must not be null");
+    return reader.cachedEmbeddings(modelId, textHashes);
+  }
+
+  @Override
+  public void cacheEmbeddings(String modelId, Map<String, Embedding> byTextHash) {
+    Objects.requireNonNull(modelId, "'modelId' must not be null");
+    writer.cacheEmbeddings(modelId, Map.copyOf(byTextHash));
+  }
+
+  @Override
+  public Optional<String> embeddingModel() {
+    String model = state.get().model();
+    return model.isEmpty() ? Optional.empty() : Optional.of(model);
+  }
+
+  @Override
+  public void useEmbeddingModel(String modelId, int dimension) {
+    Objects.requireNonNull(modelId, "'modelId' must not be null");
+    if (modelId.isBlank()) {
+      throw new IllegalArgumentException("'modelId' must not be blank");
+    }
+    writer.useEmbeddingModel(modelId, dimension);
+  }
+
+  @Override
+  public IndexStats stats() {
+    int[] counts = reader.counts();
+    IndexState s = state.get();
+    return new IndexStats(counts[0], counts[1], counts[2], sizeOnDisk(), s.model(), vectorBackend());
+  }
+
+  /** {@code sqlite-vec} when the extension is loaded, else {@code java}. */
+  public String vectorBackend() {
+    return db.vecLoaded() ? "sqlite-vec" : "java";
+  }
+
+  private long sizeOnDisk() {
+    long size = 0;
+    for (String suffix : new String[] {"", "-wal"}) {
+      Path p = Path.of(db.file().toAbsolutePath() + suffix);
+      try {
+        size += Files.exists(p) ? Files.size(p) : 0;
+      } catch (IOException e) {
+        // Racing with a checkpoint; the size is informational.
+      }
+    }
+    return size;
+  }
+
+  /** Test hook: runs inside every replaceFile transaction just before its commit. */
+  void beforeCommit(Runnable hook) {
+    writer.beforeCommit = hook;
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("'limit' must be > 0, was " + limit);
+    }
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.localgpt.adapter.sqlite;
+
+import static dev.localgpt.adapter.sqlite.Fixtures.chunk;
+import static dev.localgpt.adapter.sqlite.Fixtures.file;
+import static dev.localgpt.adapter.sqlite.Fixtures.randomUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.localgpt.ports.embedding.Embedding;
+import dev.localgpt.ports.memory.NewChunk;
+import dev.localgpt.ports.memory.ScoredChunk;
+import dev.localgpt.ports.memory.SearchScope;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** sqlite-vec and the Java k-NN must agree; skipped when the extension is not there (run fetch-sqlite-vec.sh). */
+class VectorBackendsTest {
+  static final int DIM = 32;
+  @TempDir Path dir;
+
+  static Optional<Path> vec() {
+    Optional<Path> vec = SqliteOptions.findSqliteVec();
+    assumeThat(vec).as("sqlite-vec (adapter-sqlite/fetch-sqlite-vec.sh)").isPresent();
+    return vec;
+  }
+
+  @Test
+  void sqliteVecLoadsAndIsReportedAsBackend() {
+    try (SqliteMemoryIndex index = SqliteMemoryIndex.open(dir.resolve("i.sqlite"), SqliteOptions.defaults()
+        .withSqliteVec(vec()))) {
+      assertThat(index.stats().vectorBackend()).isEqualTo("sqlite-vec");
+    }
+  }
+
+  @Test
+  void bothBackendsReturnTheSameNeighboursOnRandomVectors() {
+    Random random = new Random(42);
+    try (SqliteMemoryIndex index = SqliteMemoryIndex.open(dir.resolve("i.sqlite"), SqliteOptions.defaults()
+        .withSqliteVec(vec()))) {
+      index.useEmbeddingModel("random", DIM);
+      fill(index, random, 20, 50);
+      for (SearchScope scope : List.of(SearchScope.all(), SearchScope.only("s1"), SearchScope.allExcept(Set.of("s0")))) {
+        for (int q = 0; q < 20; q++) {
+          Embedding query = randomUnit(random, DIM);
+          List<ScoredChunk> vec0 = index.vec0VectorSearch(query, 10, scope);
+          List<ScoredChunk> java = index.javaVectorSearch(query, 10, scope);
+          assertSame(vec0, java);
+          assertThat(index.vectorSearch(query, 10, scope)).extracting(h -> h.chunk().id())
+              .containsExactlyElementsOf(ids(vec0));
+          assertThat(vec0).allSatisfy(h -> assertThat(scope.admits(h.chunk().source())).isTrue());
+        }
+      }
+    }
+  }
+
+  @Test
+  void backendsStayInSyncAcrossReplaceDeleteAndReopen() {
+    Random random = new Random(7);
+    Path db = dir.resolve("i.sqlite");
+    try (SqliteMemoryIndex index = SqliteMemoryIndex.open(db, SqliteOptions.defaults().withSqliteVec(vec()))) {
+      index.useEmbeddingModel("random", DIM);
+      fill(index, random, 10, 20);
+      index.javaVectorSearch(randomUnit(random, DIM), 5, SearchScope.all()); // load the Java matrix
+      fill(index, random, 5, 30); // replaces files 0..4
+      index.deleteFile("f7.md");
+      compare(index, random);
+    }
+    // Written without sqlite-vec: chunks_vec becomes stale and must be rebuilt when sqlite-vec is back.
+    try (SqliteMemoryIndex index = SqliteMemoryIndex.open(db, SqliteOptions.javaKnn())) {
+      index.deleteFile("f8.md");
+      fill(index, random, 3, 10);
+    }
+    try (SqliteMemoryIndex index = SqliteMemoryIndex.open(db, SqliteOptions.defaults().withSqliteVec(vec()))) {
+      assertThat(index.stats().embeddedChunks()).isEqualTo(3 * 10 + 2 * 30 + 3 * 20);
+      compare(index, random);
+    }
+  }
+
+  private static void compare(SqliteMemoryIndex index, Random random) {
+    for (int q = 0; q < 10; q++) {
+      Embedding query = randomUnit(random, DIM);
+      assertSame(index.vec0VectorSearch(query, 25, SearchScope.all()),
+          index.javaVectorSearch(query, 25, SearchScope.all()));
+    }
+  }
+
+  static void fill(SqliteMemoryIndex index, Random random, int files, int chunksPerFile) {
+    for (int f = 0; f < files; f++) {
+      List<NewChunk> chunks = new ArrayList<>();
+      for (int c = 0; c < chunksPerFile; c++) {
+        chunks.add(chunk(c * 3 + 1, "file " + f + " chunk " + c + " " + random.nextInt(), randomUnit(random, DIM)));
+      }
+      index.replaceFile(file("f" + f + ".md", "s" + (f % 3)), chunks);
+    }
+  }
+
+  private static void assertSame(List<ScoredChunk> vec0, List<ScoredChunk> java) {
+    assertThat(vec0).isNotEmpty();
+    assertThat(ids(vec0)).containsExactlyElementsOf(ids(java));
+    for (int i = 0; i < vec0.size(); i++) {
+      assertThat(vec0.get(i).score()).isCloseTo(java.get(i).score(), Offset.offset(1e-5));
+    }
+  }
+
+  private static List<Long> ids(List<ScoredChunk> hits) {
+    return hits.stream().map(h -> h.chunk().id()).toList();
+  }
+}
