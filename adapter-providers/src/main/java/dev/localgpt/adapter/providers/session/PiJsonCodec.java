@@ -21,10 +21,10 @@ import java.util.List;
  */
 final class PiJsonCodec {
   static final int VERSION = 3;
-  private final ObjectMapper mapper = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper(); // thread-safe once configured
 
   String header(String sessionId, Instant at, String cwd) {
-    ObjectNode node = mapper.createObjectNode();
+    ObjectNode node = MAPPER.createObjectNode();
     node.put("type", "session").put("version", VERSION).put("id", sessionId);
     node.put("timestamp", at.toString()).put("cwd", cwd);
     return write(node);
@@ -32,7 +32,7 @@ final class PiJsonCodec {
 
   /** One entry line (without the newline); {@code firstKeptEntryId} is used for compactions only. */
   String entry(SessionEntry entry, String id, String parentId, String firstKeptEntryId) {
-    ObjectNode node = mapper.createObjectNode();
+    ObjectNode node = MAPPER.createObjectNode();
     switch (entry) {
       case SessionEntry.Message m -> {
         base(node, "message", id, parentId, m.at());
@@ -50,7 +50,7 @@ final class PiJsonCodec {
   }
 
   JsonNode parse(String line) throws JsonProcessingException {
-    return mapper.readTree(line);
+    return MAPPER.readTree(line);
   }
 
   /** The chat message of a {@code message} entry, or null when its role is not one we use. */
@@ -89,8 +89,8 @@ final class PiJsonCodec {
   }
 
   private ObjectNode message(ChatMessage message, Instant at) {
-    ObjectNode node = mapper.createObjectNode();
-    ArrayNode content = mapper.createArrayNode();
+    ObjectNode node = MAPPER.createObjectNode();
+    ArrayNode content = MAPPER.createArrayNode();
     switch (message.role()) {
       case USER -> {
         node.put("role", "user");
@@ -122,10 +122,10 @@ final class PiJsonCodec {
 
   private JsonNode arguments(String json) {
     try {
-      JsonNode parsed = mapper.readTree(json);
-      return parsed != null && parsed.isObject() ? parsed : mapper.getNodeFactory().textNode(json);
+      JsonNode parsed = MAPPER.readTree(json);
+      return parsed != null && parsed.isObject() ? parsed : MAPPER.getNodeFactory().textNode(json);
     } catch (JsonProcessingException e) {
-      return mapper.getNodeFactory().textNode(json);
+      return MAPPER.getNodeFactory().textNode(json);
     }
   }
 
@@ -156,7 +156,7 @@ final class PiJsonCodec {
 
   private String write(JsonNode node) {
     try {
-      return mapper.writeValueAsString(node);
+      return MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise a session entry", e);
     }
