@@ -31,6 +31,19 @@ public final class Compactor {
     this.checkpoint = checkpoint;
   }
 
+  /**
+   * What the agent loop calls before each model call: compacts only when the history has reached the budget's soft
+   * limit.
+   */
+  public CompactionOutcome compactIfNeeded(ChatSession session, String system, ContextBudget budget) {
+    int tokens = ContextBudget.estimate(system, session.history());
+    if (tokens < budget.softLimit()) {
+      return new CompactionOutcome.Skipped(
+          "within budget: " + tokens + " of " + budget.softLimit() + " tokens before the soft limit");
+    }
+    return compact(session, system);
+  }
+
   /** Compacts if there is anything older than the kept tail; {@code system} only counts for the token numbers. */
   public CompactionOutcome compact(ChatSession session, String system) {
     List<ChatMessage> history = session.history();

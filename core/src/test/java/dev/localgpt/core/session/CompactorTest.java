@@ -118,6 +118,20 @@ class CompactorTest {
   }
 
   @Test
+  void compactsOnlyOnceTheSoftLimitIsReached() {
+    ChatSession session = ChatSession.start(new InMemorySessionStore(clock), clock);
+    talk(session, 5, "x".repeat(1_000)); // about 2,500 tokens
+    Compactor compactor = compactor(FakeChatModel.replying("short"));
+
+    assertThat(compactor.compactIfNeeded(session, "", new ContextBudget(100_000, 20_000)))
+        .isInstanceOf(CompactionOutcome.Skipped.class);
+    assertThat(session.history()).hasSize(10);
+    assertThat(compactor.compactIfNeeded(session, "", new ContextBudget(6_000, 0)))
+        .isInstanceOf(CompactionOutcome.Compacted.class);
+    assertThat(session.history()).hasSize(6);
+  }
+
+  @Test
   void fourMessagesOrFewerAreLeftAlone() {
     ChatSession session = ChatSession.start(new InMemorySessionStore(clock), clock);
     talk(session, 2);
