@@ -7,18 +7,25 @@ import java.util.Optional;
  * Durable, append-only conversation transcripts. An entry is on disk when {@link #append} returns, so nothing is lost
  * if the process dies afterwards.
  *
- * <p>Implementations are thread-safe and block on I/O; they throw {@link SessionException} on failure.
+ * <p>Implementations are thread-safe and block on I/O; they throw {@link SessionException} on failure. No method
+ * accepts or returns null.
  */
 public interface SessionStore {
 
   /** Starts a new, empty session. */
   SessionInfo create();
 
+  /** Appends one entry; an unknown id throws {@link SessionException}. */
   void append(String sessionId, SessionEntry entry);
 
   /** All entries of a session, in order; an unknown id throws {@link SessionException}. */
   List<SessionEntry> read(String sessionId);
 
+  /**
+   * The session with this id, or the only one whose id starts with this prefix.
+   *
+   * @throws SessionException when the prefix matches more than one session (the message lists them)
+   */
   Optional<SessionInfo> find(String idOrPrefix);
 
   /** Sessions, most recently updated first. */
