@@ -7,7 +7,7 @@ import okio.ByteString;
 /**
  * Reads server-sent events per the WHATWG rules: lines end in LF, CRLF or CR; lines starting with {@code :} are
  * comments; one optional space after {@code field:} is stripped; several {@code data:} lines join with LF; a blank
- * line ends an event. UTF-8 is decoded per whole line, so a character split across reads is never broken.
+ * line ends an event (an unterminated last event is dropped). UTF-8 is decoded per whole line, so a character split across reads is never broken.
  */
 public final class SseReader {
   private static final ByteString CR_LF = ByteString.encodeUtf8("\r\n");
@@ -28,7 +28,7 @@ public final class SseReader {
     while (true) {
       String line = readLine();
       if (line == null) {
-        return data == null ? null : new Event(name, data.toString());
+        return null; // per the spec, an event not ended by a blank line is discarded at end of stream
       }
       if (line.isEmpty()) {
         if (data != null) {
