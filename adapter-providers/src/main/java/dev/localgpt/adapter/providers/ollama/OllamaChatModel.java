@@ -74,8 +74,10 @@ public final class OllamaChatModel implements ChatModel {
     try (Response response = http.postJson(url, Map.of(),
         OllamaRequests.body(model, request, numCtx, withTools))) {
       BufferedSource source = response.body().source();
-      String line;
-      while ((line = source.readUtf8Line()) != null) {
+      long newline;
+      while ((newline = source.indexOf((byte) '\n')) >= 0) {
+        String line = source.readUtf8(newline);
+        source.skip(1);
         if (reply.cancelled()) {
           return reply.cancelled(id());
         }
@@ -86,9 +88,23 @@ public final class OllamaChatModel implements ChatModel {
           return reply.finish(id());
         }
       }
+      if (!source.exhausted()) {
+        JsonNode last = tryParse(source.readUtf8()); // a final line without '\n': complete, or cut
+        if (last != null && line(last, reply)) {
+          return reply.finish(id());
+        }
+      }
       throw HttpErrors.streamCut("ollama", "the done:true line");
     } catch (IOException e) {
       throw http.readFailure(url, e);
+    }
+  }
+
+  private JsonNode tryParse(String text) {
+    try {
+      return http.parse(text);
+    } catch (ModelException e) {
+      return null;
     }
   }
 
