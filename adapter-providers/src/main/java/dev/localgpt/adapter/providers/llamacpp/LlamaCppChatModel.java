@@ -50,14 +50,15 @@ public final class LlamaCppChatModel implements ChatModel, AutoCloseable {
     LlamaModel llama = load();
     List<String> stops = new ArrayList<>(request.stopSequences());
     stops.add(ChatMlPrompt.END);
-    InferenceParameters params = new InferenceParameters(ChatMlPrompt.render(request))
+    String prompt = ChatMlPrompt.render(request);
+    InferenceParameters params = new InferenceParameters(prompt)
         .setNPredict(request.maxTokens())
         .setStopStrings(stops.toArray(String[]::new));
     if (request.temperature() != null) {
       params.setTemperature(request.temperature().floatValue());
     }
     ReplyCollector reply = new ReplyCollector(listener);
-    int tokens = 0;
+    StringBuilder text = new StringBuilder();
     try {
       LlamaIterator it = llama.generate(params).iterator();
       while (it.hasNext()) {
@@ -66,15 +67,18 @@ public final class LlamaCppChatModel implements ChatModel, AutoCloseable {
           return reply.cancelled(id());
         }
         LlamaOutput out = it.next();
-        tokens++;
+        text.append(out.text);
         reply.text(out.text);
       }
+      // the library does not say why it stopped nor how many tokens it made (outputs merge partial UTF-8
+      // and held-back stop-string prefixes), so re-tokenise the reply: at the limit means MAX_TOKENS
+      int tokens = Math.min(request.maxTokens(), text.isEmpty() ? 0 : llama.encode(text.toString()).length);
+      reply.outputTokens(tokens);
+      reply.inputTokens(llama.encode(prompt).length);
+      reply.stopReason(tokens >= request.maxTokens() ? StopReason.MAX_TOKENS : StopReason.END_TURN);
     } catch (RuntimeException e) {
       throw new ModelException(Kind.SERVER, "llama.cpp failed on " + gguf + ": " + e.getMessage(), null, e);
     }
-    reply.outputTokens(tokens);
-    reply.inputTokens(0);
-    reply.stopReason(tokens >= request.maxTokens() ? StopReason.MAX_TOKENS : StopReason.END_TURN);
     return reply.finish(id());
   }
 
