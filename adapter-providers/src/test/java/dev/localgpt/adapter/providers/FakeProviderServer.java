@@ -65,6 +65,17 @@ public final class FakeProviderServer implements AutoCloseable {
     server.enqueue(response.build());
   }
 
+  /** Serves a fixture, sending the first part and then stalling for {@code stallMillis} mid-body. */
+  public void replayStalled(String fixture, String contentType, long stallMillis) {
+    byte[] all = fixture(fixture);
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("content-type", contentType)
+        .body(new Buffer().write(all))
+        .throttleBody(all.length / 2, stallMillis, TimeUnit.MILLISECONDS)
+        .build());
+  }
+
   public RecordedRequest take() {
     try {
       RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);

@@ -44,6 +44,9 @@ public final class HttpErrors {
       message += " (" + hint + ")";
     }
     Duration retryAfter = kind == Kind.RATE_LIMITED || kind == Kind.SERVER ? retryAfter(headers) : null;
+    if (retryAfter == null && kind == Kind.RATE_LIMITED) {
+      retryAfter = anthropicReset(headers);
+    }
     return new ModelException(kind, message, retryAfter, null);
   }
 
@@ -160,6 +163,29 @@ public final class HttpErrors {
         return null;
       }
     }
+  }
+
+  /** Without {@code retry-after}: the latest {@code anthropic-ratelimit-*-reset} of an exhausted limit. */
+  static Duration anthropicReset(Headers headers) {
+    if (headers == null) {
+      return null;
+    }
+    Duration longest = null;
+    for (String limit : new String[] {"requests", "tokens", "input-tokens", "output-tokens"}) {
+      String prefix = "anthropic-ratelimit-" + limit;
+      String reset = headers.get(prefix + "-reset");
+      if (reset == null || !"0".equals(headers.get(prefix + "-remaining"))) {
+        continue;
+      }
+      try {
+        Duration d = Duration.between(Instant.now(), java.time.OffsetDateTime.parse(reset.trim()).toInstant());
+        d = d.isNegative() ? Duration.ZERO : d;
+        longest = longest == null || d.compareTo(longest) > 0 ? d : longest;
+      } catch (RuntimeException ignored) {
+        // unparseable reset time: leave it to the backoff
+      }
+    }
+    return longest;
   }
 
   private static String abbreviate(String body) {

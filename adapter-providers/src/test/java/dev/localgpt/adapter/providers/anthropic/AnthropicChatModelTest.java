@@ -119,6 +119,18 @@ class AnthropicChatModelTest {
   }
 
   @Test
+  void withoutRetryAfterTheExhaustedLimitsResetTimeIsUsed() {
+    String reset = java.time.Instant.now().plusSeconds(30).toString();
+    server.replay("anthropic/error-429-rate-limit.json", 429, "application/json",
+        "anthropic-ratelimit-input-tokens-remaining", "0", "anthropic-ratelimit-input-tokens-reset", reset,
+        "anthropic-ratelimit-requests-remaining", "12", "anthropic-ratelimit-requests-reset", reset);
+
+    assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
+        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.retryAfter())
+            .hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(30))));
+  }
+
+  @Test
   void retryAfterMsWinsOverRetryAfter() {
     server.replay("anthropic/error-529-overloaded.json", 529, "application/json",
         "retry-after-ms", "1500", "retry-after", "9");

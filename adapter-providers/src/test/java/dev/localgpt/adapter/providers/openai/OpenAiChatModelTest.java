@@ -177,6 +177,16 @@ class OpenAiChatModelTest {
   }
 
   @Test
+  void silenceLongerThanTheReadTimeoutIsATimeout() {
+    var impatient = new OpenAiChatModel(ProviderHttp.client(Duration.ofSeconds(1), Duration.ofMillis(200)),
+        "openai", server.url("/v1"), "k", "gpt-4o-mini", 1000);
+    server.replayStalled("openai/chat-completion-stream-text.sse", SSE, 2_000);
+
+    assertThatThrownBy(() -> impatient.chat(Conversations.hello(), ChatListener.IGNORE))
+        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT));
+  }
+
+  @Test
   void refusedConnectionIsANetworkErrorNamingTheUrl() {
     String url = server.url("/v1");
     server.close();
