@@ -13,6 +13,7 @@ public final class SseReader {
   private static final ByteString CR_LF = ByteString.encodeUtf8("\r\n");
 
   private final BufferedSource source;
+  private boolean skipLf;
 
   public SseReader(BufferedSource source) {
     this.source = source;
@@ -63,14 +64,28 @@ public final class SseReader {
   }
 
   private String readLine() throws IOException {
+    if (skipLf) {
+      // the previous line ended in CR; a LF right after it belongs to that line ending (checked lazily, so a
+      // CR-terminated event is delivered without waiting for the next byte)
+      skipLf = false;
+      if (source.request(1) && source.getBuffer().getByte(0) == '\n') {
+        source.skip(1);
+      }
+    }
     long end = source.indexOfElement(CR_LF);
     if (end < 0) {
       return source.exhausted() ? null : source.readUtf8();
     }
     String line = source.readUtf8(end);
     byte terminator = source.readByte();
-    if (terminator == '\r' && source.request(1) && source.getBuffer().getByte(0) == '\n') {
-      source.skip(1);
+    if (terminator == '\r') {
+      if (source.getBuffer().size() > 0) {
+        if (source.getBuffer().getByte(0) == '\n') {
+          source.skip(1);
+        }
+      } else {
+        skipLf = true;
+      }
     }
     return line;
   }
