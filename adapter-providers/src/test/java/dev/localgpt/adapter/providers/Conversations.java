@@ -35,7 +35,7 @@ public final class Conversations {
   }
 
   /** Records events. */
-  public static final class Recorder implements ChatListener {
+  public static class Recorder implements ChatListener {
     public final List<ChatEvent> events = new ArrayList<>();
     public int cancelAfterDeltas = Integer.MAX_VALUE;
 

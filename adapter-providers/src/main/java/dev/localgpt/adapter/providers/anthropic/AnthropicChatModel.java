@@ -3,6 +3,7 @@ package dev.localgpt.adapter.providers.anthropic;
 import dev.localgpt.adapter.providers.http.ProviderHttp;
 import dev.localgpt.adapter.providers.http.ReplyCollector;
 import dev.localgpt.adapter.providers.http.SseReader;
+import dev.localgpt.adapter.providers.http.StreamingCall;
 import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ChatModel;
 import dev.localgpt.ports.llm.ChatRequest;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
-import okhttp3.Response;
 
 /** Anthropic Messages API over SSE: {@code POST {base}/v1/messages} with {@code stream: true}. */
 public final class AnthropicChatModel implements ChatModel {
@@ -56,11 +56,15 @@ public final class AnthropicChatModel implements ChatModel {
         "x-api-key", apiKey, "anthropic-version", VERSION, "accept", "text/event-stream");
     ReplyCollector reply = new ReplyCollector(listener);
     AnthropicStream stream = new AnthropicStream(http, reply, model);
-    try (Response response = http.postJson(url, headers, AnthropicRequests.body(model, request))) {
-      boolean complete = stream.read(new SseReader(response.body().source()));
+    StreamingCall call = http.stream(url, headers, AnthropicRequests.body(model, request), listener);
+    try (call) {
+      boolean complete = call.source() != null && stream.read(new SseReader(call.source()));
       String answered = "anthropic/" + stream.model();
       return complete ? reply.finish(answered) : reply.cancelled(answered);
     } catch (IOException e) {
+      if (call.cancelled()) {
+        return reply.cancelled(id());
+      }
       throw http.readFailure(url, e);
     }
   }

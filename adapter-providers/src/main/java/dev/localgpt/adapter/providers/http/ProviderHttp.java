@@ -2,10 +2,12 @@ package dev.localgpt.adapter.providers.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ModelException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -57,6 +59,34 @@ public final class ProviderHttp {
    * @throws ModelException for a non-2xx status or an I/O failure
    */
   public Response postJson(String url, Map<String, String> headers, JsonNode body) {
+    return execute(jsonRequest(url, headers, body));
+  }
+
+  /**
+   * POSTs {@code body} as JSON for a streamed reply, watching {@code listener} for cancellation; the caller closes
+   * the result. When cancelled before the response arrives, {@link StreamingCall#source()} is null.
+   *
+   * @throws ModelException for a non-2xx status or an I/O failure
+   */
+  public StreamingCall stream(String url, Map<String, String> headers, JsonNode body, ChatListener listener) {
+    Call call = client.newCall(jsonRequest(url, headers, body));
+    StreamingCall streaming = new StreamingCall(call, listener);
+    try {
+      streaming.response(check(call.execute()));
+      return streaming;
+    } catch (IOException e) {
+      if (call.isCanceled()) {
+        return streaming;
+      }
+      streaming.close();
+      throw HttpErrors.fromIo(provider, url, e);
+    } catch (RuntimeException e) {
+      streaming.close();
+      throw e;
+    }
+  }
+
+  private static Request jsonRequest(String url, Map<String, String> headers, JsonNode body) {
     byte[] bytes;
     try {
       bytes = JSON.writeValueAsBytes(body);
@@ -65,7 +95,7 @@ public final class ProviderHttp {
     }
     Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(bytes, JSON_TYPE));
     headers.forEach(request::header);
-    return execute(request.build());
+    return request.build();
   }
 
   /** Executes a request; returns the open 2xx response or throws the mapped {@link ModelException}. */
@@ -76,6 +106,10 @@ public final class ProviderHttp {
     } catch (IOException e) {
       throw HttpErrors.fromIo(provider, request.url().toString(), e);
     }
+    return check(response);
+  }
+
+  private Response check(Response response) {
     if (response.isSuccessful()) {
       return response;
     }

@@ -5,6 +5,7 @@ import dev.localgpt.adapter.providers.http.HttpErrors;
 import dev.localgpt.adapter.providers.http.HttpErrors.ProviderError;
 import dev.localgpt.adapter.providers.http.ProviderHttp;
 import dev.localgpt.adapter.providers.http.ReplyCollector;
+import dev.localgpt.adapter.providers.http.StreamingCall;
 import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ChatModel;
 import dev.localgpt.ports.llm.ChatRequest;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
-import okhttp3.Response;
 import okio.BufferedSource;
 
 /**
@@ -71,9 +71,13 @@ public final class OllamaChatModel implements ChatModel {
   private ChatResponse call(ChatRequest request, ChatListener listener, boolean withTools) {
     String url = endpoint + "/api/chat";
     ReplyCollector reply = new ReplyCollector(listener);
-    try (Response response = http.postJson(url, Map.of(),
-        OllamaRequests.body(model, request, numCtx, withTools))) {
-      BufferedSource source = response.body().source();
+    StreamingCall call = http.stream(url, Map.of(), OllamaRequests.body(model, request, numCtx, withTools),
+        listener);
+    try (call) {
+      BufferedSource source = call.source();
+      if (source == null) {
+        return reply.cancelled(id());
+      }
       long newline;
       while ((newline = source.indexOf((byte) '\n')) >= 0) {
         String line = source.readUtf8(newline);
@@ -96,6 +100,9 @@ public final class OllamaChatModel implements ChatModel {
       }
       throw HttpErrors.streamCut("ollama", "the done:true line");
     } catch (IOException e) {
+      if (call.cancelled()) {
+        return reply.cancelled(id());
+      }
       throw http.readFailure(url, e);
     }
   }

@@ -3,6 +3,7 @@ package dev.localgpt.adapter.providers.openai;
 import dev.localgpt.adapter.providers.http.ProviderHttp;
 import dev.localgpt.adapter.providers.http.ReplyCollector;
 import dev.localgpt.adapter.providers.http.SseReader;
+import dev.localgpt.adapter.providers.http.StreamingCall;
 import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ChatModel;
 import dev.localgpt.ports.llm.ChatRequest;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
-import okhttp3.Response;
 
 /**
  * OpenAI Chat Completions over SSE: {@code POST {base_url}/chat/completions}. Works with any compatible server
@@ -65,11 +65,15 @@ public final class OpenAiChatModel implements ChatModel {
     }
     ReplyCollector reply = new ReplyCollector(listener);
     OpenAiStream stream = new OpenAiStream(http, reply, model);
-    try (Response response = http.postJson(url, headers, OpenAiRequests.body(model, request))) {
-      boolean complete = stream.read(new SseReader(response.body().source()));
+    StreamingCall call = http.stream(url, headers, OpenAiRequests.body(model, request), listener);
+    try (call) {
+      boolean complete = call.source() != null && stream.read(new SseReader(call.source()));
       String answered = provider + "/" + stream.model();
       return complete ? reply.finish(answered) : reply.cancelled(answered);
     } catch (IOException e) {
+      if (call.cancelled()) {
+        return reply.cancelled(id());
+      }
       throw http.readFailure(url, e);
     }
   }

@@ -187,6 +187,25 @@ class OpenAiChatModelTest {
   }
 
   @Test
+  void cancellingDuringASilentStreamReturnsPromptly() {
+    var patient = new OpenAiChatModel(ProviderHttp.client(Duration.ofSeconds(1), Duration.ofSeconds(10)),
+        "openai", server.url("/v1"), "k", "gpt-4o-mini", 1000);
+    server.replayStalled("openai/chat-completion-stream-text.sse", SSE, 5_000);
+    long start = System.nanoTime();
+    Recorder recorder = new Recorder() {
+      @Override
+      public boolean isCancelled() {
+        return System.nanoTime() - start > 300_000_000L;
+      }
+    };
+
+    var response = patient.chat(Conversations.hello(), recorder);
+
+    assertThat(response.stopReason()).isEqualTo(StopReason.CANCELLED);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
   void refusedConnectionIsANetworkErrorNamingTheUrl() {
     String url = server.url("/v1");
     server.close();
