@@ -22,7 +22,7 @@ import java.util.Objects;
 
 /**
  * A GGUF model run in-process by llama.cpp. Loaded lazily on the first call (loading takes seconds); calls are
- * serialised. Prompts use ChatML; tool calling is not offered. {@link #close()} frees the native model (after
+ * serialised. Prompts use the GGUF's chat template (ChatML when it has none); tool calling is not offered. {@link #close()} frees the native model (after
  * that the JVM may need {@code System.exit} to end).
  */
 public final class LlamaCppChatModel implements ChatModel, AutoCloseable {
@@ -50,7 +50,7 @@ public final class LlamaCppChatModel implements ChatModel, AutoCloseable {
     LlamaModel llama = load();
     List<String> stops = new ArrayList<>(request.stopSequences());
     stops.add(ChatMlPrompt.END);
-    String prompt = ChatMlPrompt.render(request);
+    String prompt = prompt(llama, request);
     InferenceParameters params = new InferenceParameters(prompt)
         .setNPredict(request.maxTokens())
         .setStopStrings(stops.toArray(String[]::new));
@@ -80,6 +80,25 @@ public final class LlamaCppChatModel implements ChatModel, AutoCloseable {
       throw new ModelException(Kind.SERVER, "llama.cpp failed on " + gguf + ": " + e.getMessage(), null, e);
     }
     return reply.finish(id());
+  }
+
+  /** The prompt a request becomes (loads the model). */
+  synchronized String renderPrompt(ChatRequest request) {
+    return prompt(load(), request);
+  }
+
+  /** The model's own chat template (from the GGUF) when llama.cpp can apply it, else ChatML. */
+  private static String prompt(LlamaModel llama, ChatRequest request) {
+    try {
+      String rendered = llama.applyTemplate(new InferenceParameters("")
+          .setMessages(request.system(), ChatMlPrompt.turns(request)));
+      if (rendered != null && !rendered.isBlank()) {
+        return rendered;
+      }
+    } catch (RuntimeException e) {
+      // no usable template: fall back to ChatML below
+    }
+    return ChatMlPrompt.render(request);
   }
 
   private LlamaModel load() {

@@ -83,6 +83,18 @@ class LlamaCppChatModelIT {
   }
 
   @Test
+  void usesTheModelsChatTemplateAndChatMlWithoutOne() throws Exception {
+    String llama3 = "{% for message in messages %}<|start_header_id|>{{ message['role'] }}<|end_header_id|>\n\n"
+        + "{{ message['content'] }}<|eot_id|>{% endfor %}<|start_header_id|>assistant<|end_header_id|>\n\n";
+    try (var templated = new LlamaCppChatModel(TinyGguf.write(dir.resolve("t.gguf"), llama3), 512)) {
+      assertThat(templated.renderPrompt(request(4)))
+          .contains("<|start_header_id|>user<|end_header_id|>\n\nHello<|eot_id|>")
+          .contains("Be brief.");
+    }
+    assertThat(model.renderPrompt(request(4))).contains("<|im_start|>user\nHello<|im_end|>");
+  }
+
+  @Test
   void missingFileSaysHowToConfigure() {
     var missing = new LlamaCppChatModel(dir.resolve("nope.gguf"), 512);
 

@@ -30,10 +30,15 @@ final class TinyGguf {
   private final Map<String, float[]> data = new LinkedHashMap<>();
 
   static Path write(Path file) throws IOException {
-    return new TinyGguf().writeTo(file);
+    return new TinyGguf().writeTo(file, null);
   }
 
-  private Path writeTo(Path file) throws IOException {
+  /** With {@code tokenizer.chat_template} set to {@code template}. */
+  static Path write(Path file, String template) throws IOException {
+    return new TinyGguf().writeTo(file, template);
+  }
+
+  private Path writeTo(Path file, String template) throws IOException {
     tensor("token_embd.weight", 0.5f, EMBD, VOCAB);
     for (int layer = 0; layer < LAYERS; layer++) {
       String p = "blk." + layer + ".";
@@ -93,6 +98,9 @@ final class TinyGguf {
     kv.add(() -> out.key("tokenizer.ggml.unknown_token_id").u32Value(0));
     kv.add(() -> out.key("tokenizer.ggml.bos_token_id").u32Value(1));
     kv.add(() -> out.key("tokenizer.ggml.eos_token_id").u32Value(2));
+    if (template != null) {
+      kv.add(() -> out.key("tokenizer.chat_template").str(template));
+    }
     out.u64(kv.size());
     kv.forEach(Runnable::run);
 
