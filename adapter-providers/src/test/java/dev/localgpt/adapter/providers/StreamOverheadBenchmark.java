@@ -2,6 +2,7 @@ package dev.localgpt.adapter.providers;
 
 import dev.localgpt.adapter.providers.anthropic.AnthropicChatModel;
 import dev.localgpt.adapter.providers.http.ProviderHttp;
+import dev.localgpt.adapter.providers.ollama.OllamaChatModel;
 import dev.localgpt.adapter.providers.openai.OpenAiChatModel;
 import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ChatModel;
@@ -25,6 +26,7 @@ public final class StreamOverheadBenchmark {
     OkHttpClient client = ProviderHttp.client(Duration.ofSeconds(10), Duration.ofSeconds(10));
     run("openai", openAiBody(), client, url -> new OpenAiChatModel(client, "openai", url, "k", "gpt-4o-mini", 1));
     run("anthropic", anthropicBody(), client, url -> new AnthropicChatModel(client, url, "k", "claude"));
+    run("ollama", ollamaBody(), client, url -> new OllamaChatModel(client, url, "llama3.2", 8192));
     client.dispatcher().executorService().shutdown();
   }
 
@@ -73,6 +75,18 @@ public final class StreamOverheadBenchmark {
           .append("\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null,\"obfuscation\":\"V5Hz3I\"}\n\n");
     }
     sb.append("data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n");
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static byte[] ollamaBody() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < EVENTS; i++) {
+      sb.append("{\"model\":\"llama3.2\",\"created_at\":\"2025-11-25T13:41:07.295810236Z\",")
+          .append("\"message\":{\"role\":\"assistant\",\"content\":\" tok").append(i % 100)
+          .append("\"},\"done\":false}\n");
+    }
+    sb.append("{\"model\":\"llama3.2\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,")
+        .append("\"done_reason\":\"stop\",\"prompt_eval_count\":31,\"eval_count\":10000}\n");
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
