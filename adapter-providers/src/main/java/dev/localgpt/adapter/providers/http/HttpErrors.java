@@ -37,6 +37,10 @@ public final class HttpErrors {
       String provider, int status, Headers headers, String body, String authHint) {
     ProviderError error = parseBody(body);
     Kind kind = kindFor(status, error);
+    if (!kind.retriable() && kind != Kind.AUTH && headers != null
+        && "true".equalsIgnoreCase(headers.get("x-should-retry"))) {
+      kind = Kind.SERVER; // the server says a retry can succeed (e.g. 409 lock timeout)
+    }
     String text = error.message().isEmpty() ? abbreviate(body) : error.message();
     String message = provider + " returned HTTP " + status + (text.isEmpty() ? "" : ": " + text);
     String hint = hintFor(kind, authHint);

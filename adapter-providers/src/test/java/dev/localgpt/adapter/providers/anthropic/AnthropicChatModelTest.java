@@ -156,6 +156,15 @@ class AnthropicChatModelTest {
   }
 
   @Test
+  void xShouldRetryTrueMakesAnOtherwiseFinalStatusRetriable() {
+    server.replayBytes("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"conflict\"}}".getBytes(),
+        409, "application/json", "x-should-retry", "true");
+
+    assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
+        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind().retriable()).isTrue());
+  }
+
+  @Test
   void streamCutBeforeMessageStopIsANetworkError() {
     server.replayCut("anthropic/messages-stream-text.sse", 0.6, SSE);
 
