@@ -1,0 +1,111 @@
+package dev.localgpt.adapter.providers.anthropic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.localgpt.adapter.providers.http.ProviderHttp;
+import dev.localgpt.ports.llm.ChatMessage;
+import dev.localgpt.ports.llm.ChatRequest;
+import dev.localgpt.ports.llm.Role;
+import dev.localgpt.ports.llm.ToolCall;
+import dev.localgpt.ports.llm.ToolSpec;
+import java.io.IOException;
+
+/** Builds the Messages API request body. */
+final class AnthropicRequests {
+  private AnthropicRequests() {}
+
+  static ObjectNode body(String model, ChatRequest request) {
+    ObjectNode body = ProviderHttp.JSON.createObjectNode();
+    body.put("model", model);
+    body.put("max_tokens", request.maxTokens());
+    body.put("stream", true);
+    if (!request.system().isEmpty()) {
+      body.put("system", request.system());
+    }
+    if (request.temperature() != null) {
+      body.put("temperature", request.temperature());
+    }
+    if (!request.stopSequences().isEmpty()) {
+      ArrayNode stops = body.putArray("stop_sequences");
+      request.stopSequences().forEach(stops::add);
+    }
+    if (!request.tools().isEmpty()) {
+      ArrayNode tools = body.putArray("tools");
+      for (ToolSpec tool : request.tools()) {
+        ObjectNode t = tools.addObject();
+        t.put("name", tool.name());
+        t.put("description", tool.description());
+        t.set("input_schema", json(tool.parametersSchema(), "parametersSchema of " + tool.name()));
+      }
+    }
+    body.set("messages", messages(request));
+    return body;
+  }
+
+  /**
+   * Conversation → messages. Tool results become {@code tool_result} blocks of a user message; consecutive user
+   * blocks (several results, then maybe the user's text) merge into one message so roles alternate.
+   */
+  static ArrayNode messages(ChatRequest request) {
+    ArrayNode out = ProviderHttp.JSON.createArrayNode();
+    String lastRole = null;
+    ArrayNode lastContent = null;
+    for (ChatMessage message : request.messages()) {
+      String role = message.role() == Role.ASSISTANT ? "assistant" : "user";
+      ArrayNode blocks = ProviderHttp.JSON.createArrayNode();
+      switch (message.role()) {
+        case USER -> textBlock(blocks, message.text());
+        case TOOL -> {
+          ObjectNode result = blocks.addObject();
+          result.put("type", "tool_result");
+          result.put("tool_use_id", message.toolCallId());
+          result.put("content", message.text());
+        }
+        case ASSISTANT -> {
+          textBlock(blocks, message.text());
+          for (ToolCall call : message.toolCalls()) {
+            ObjectNode use = blocks.addObject();
+            use.put("type", "tool_use");
+            use.put("id", call.id());
+            use.put("name", call.name());
+            use.set("input", json(call.argumentsJson(), "arguments of tool call " + call.id()));
+          }
+        }
+      }
+      if (blocks.isEmpty()) {
+        continue;
+      }
+      if (role.equals(lastRole)) {
+        lastContent.addAll(blocks);
+      } else {
+        ObjectNode m = out.addObject();
+        m.put("role", role);
+        m.set("content", blocks);
+        lastRole = role;
+        lastContent = blocks;
+      }
+    }
+    return out;
+  }
+
+  private static void textBlock(ArrayNode blocks, String text) {
+    if (!text.isEmpty()) {
+      ObjectNode block = blocks.addObject();
+      block.put("type", "text");
+      block.put("text", text);
+    }
+  }
+
+  static JsonNode json(String text, String what) {
+    try {
+      JsonNode node = ProviderHttp.JSON.readTree(text);
+      if (node == null || !node.isObject()) {
+        throw new IllegalArgumentException("'" + what + "' must be a JSON object, was: " + text);
+      }
+      return node;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("'" + what + "' is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+}
