@@ -1,8 +1,6 @@
 package dev.localgpt.core.chat;
 
-import dev.localgpt.core.agent.AgentListener;
 import dev.localgpt.core.agent.AgentResult;
-import dev.localgpt.core.agent.tools.ToolOutcome;
 import dev.localgpt.core.memory.MemoryHit;
 import dev.localgpt.core.memory.SearchOptions;
 import dev.localgpt.core.session.ChatSession;
@@ -13,7 +11,6 @@ import dev.localgpt.core.session.TranscriptSaver;
 import dev.localgpt.core.skills.SkillSet;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatModel;
-import dev.localgpt.ports.llm.ToolCall;
 import dev.localgpt.ports.session.SessionInfo;
 import java.util.List;
 import java.util.Objects;
@@ -64,41 +61,10 @@ public final class ChatService {
     Objects.requireNonNull(userText, "'userText' must not be null");
     ChatStreamListener out = listener == null ? ChatStreamListener.NONE : listener;
     Optional<CompactionOutcome.Compacted> compacted = compactIfNeeded(out);
-    int[] toolCalls = {0};
-    AgentResult result = current.loop().run(session.history(), userText, new AgentListener() {
-      @Override
-      public void onText(String delta) {
-        out.onText(delta);
-      }
-
-      @Override
-      public void onMessage(ChatMessage message) {
-        session.onMessage(message);
-      }
-
-      @Override
-      public void onToolStart(ToolCall call, String detail) {
-        toolCalls[0]++;
-        out.onToolStart(call.name(), detail);
-      }
-
-      @Override
-      public void onToolEnd(ToolCall call, ToolOutcome outcome) {
-        out.onToolEnd(call.name(), outcome.error());
-      }
-
-      @Override
-      public void onNotice(String message) {
-        out.onNotice(message);
-      }
-
-      @Override
-      public boolean isCancelled() {
-        return out.isCancelled();
-      }
-    });
+    TurnListener events = new TurnListener(session, out);
+    AgentResult result = current.loop().run(session.history(), userText, events);
     return new TurnResult(result.text(), result.silent(), result.stoppedBecause(), result.usage(), result.model(),
-        toolCalls[0], session.id(), compacted);
+        events.toolCalls(), session.id(), compacted);
   }
 
   private Optional<CompactionOutcome.Compacted> compactIfNeeded(ChatStreamListener out) {
