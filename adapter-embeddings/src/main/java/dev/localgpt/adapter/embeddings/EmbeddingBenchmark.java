@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Measures embedding throughput two ways on the same texts and batch size: the raw onnxruntime rate (tokenise, order
- * by length, run the session; nothing else) and the {@link OnnxEmbedder#embed} rate, so their ratio shows what the
+ * Measures embedding throughput two ways on the same texts and batch size: the raw onnxruntime rate (tokenise, plan
+ * length-sorted batches, run the session; no pooling or vectors) and the {@link OnnxEmbedder#embed} rate, so their ratio shows what the
  * adapter costs. Model loading and one warm-up pass are not timed.
  *
  * <p>{@code main} arguments: {@code [--corpus corpus.jsonl] [--docs 256] [--batch 32] [--rounds 3] [--model id|all]}.
@@ -65,22 +65,20 @@ public final class EmbeddingBenchmark {
     }
   }
 
-  /** Seconds to tokenise {@code texts}, order them by length and run them through the session in batches. */
+  /** Seconds to tokenise {@code texts}, plan the batches as the embedder does and run them through the session. */
   private static double timeRaw(OnnxModel model, List<String> texts, int batchSize) {
     long start = System.nanoTime();
     int[][] ids = new int[texts.size()][];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = model.encode(texts.get(i));
     }
-    Integer[] order = OnnxEmbedder.lengthOrder(ids);
-    for (int from = 0; from < ids.length; from += batchSize) {
-      int to = Math.min(ids.length, from + batchSize);
-      int seq = ids[order[to - 1]].length;
-      int rows = to - from;
+    for (int[] batch : BatchPlan.of(ids, batchSize)) {
+      int rows = batch.length;
+      int seq = ids[batch[rows - 1]].length;
       long[] inputIds = new long[rows * seq];
       long[] mask = new long[rows * seq];
       for (int r = 0; r < rows; r++) {
-        int[] row = ids[order[from + r]];
+        int[] row = ids[batch[r]];
         for (int t = 0; t < row.length; t++) {
           inputIds[r * seq + t] = row[t];
           mask[r * seq + t] = 1;

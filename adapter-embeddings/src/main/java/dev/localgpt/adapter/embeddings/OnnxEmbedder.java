@@ -5,16 +5,15 @@ import dev.localgpt.ports.embedding.Embedding;
 import dev.localgpt.ports.embedding.EmbeddingException;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * An {@link Embedder} running a local BERT-style model with onnxruntime. The model is loaded on the first
  * {@link #embed} (once, even when called from several threads), so {@link #modelId()} and {@link #dimension()}
- * never load it. Texts are tokenised, ordered by token count so that each batch holds similar lengths (little
- * padding), run in batches, pooled, L2-normalised and returned in input order. Thread-safe; {@link #close()} must
- * not overlap an {@code embed} call. Create through {@link OnnxEmbedders}.
+ * never load it. Texts are tokenised, grouped into batches of similar token counts ({@link BatchPlan}), run,
+ * pooled, L2-normalised and returned in input order. Thread-safe; {@link #close()} must not overlap an
+ * {@code embed} call. Create through {@link OnnxEmbedders}.
  */
 public final class OnnxEmbedder implements Embedder, AutoCloseable {
   private final EmbeddingModelChoice choice;
@@ -68,30 +67,18 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     for (int i = 0; i < n; i++) {
       ids[i] = loaded.encode(Objects.requireNonNull(texts.get(i), "'texts' must not contain null"));
     }
-    Integer[] order = lengthOrder(ids);
     Embedding[] out = new Embedding[n];
-    for (int from = 0; from < n; from += batchSize) {
-      int to = Math.min(n, from + batchSize);
-      int[][] batch = new int[to - from][];
-      for (int k = from; k < to; k++) {
-        batch[k - from] = ids[order[k]];
+    for (int[] batch : BatchPlan.of(ids, batchSize)) {
+      int[][] rows = new int[batch.length][];
+      for (int k = 0; k < batch.length; k++) {
+        rows[k] = ids[batch[k]];
       }
-      float[][] vectors = loaded.run(batch);
-      for (int k = from; k < to; k++) {
-        out[order[k]] = Embedding.normalized(vectors[k - from]);
+      float[][] vectors = loaded.run(rows);
+      for (int k = 0; k < batch.length; k++) {
+        out[batch[k]] = Embedding.normalized(vectors[k]);
       }
     }
     return Collections.unmodifiableList(Arrays.asList(out));
-  }
-
-  /** Indexes of {@code ids} ordered by token count (stable, so equal lengths keep input order). */
-  static Integer[] lengthOrder(int[][] ids) {
-    Integer[] order = new Integer[ids.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
-    return order;
   }
 
   OnnxModel model() {

@@ -64,7 +64,8 @@ final class OnnxModel implements AutoCloseable {
     }
   }
 
-  private static InputStream open(EmbeddingModelChoice choice, String resource) {
+  /** The classpath resource, or an EmbeddingException naming the jar to add. */
+  static InputStream open(EmbeddingModelChoice choice, String resource) {
     InputStream in = OnnxModel.class.getClassLoader().getResourceAsStream(resource);
     if (in == null) {
       throw new EmbeddingException("embedding model '" + choice.id() + "' is not on the classpath (no resource '"
