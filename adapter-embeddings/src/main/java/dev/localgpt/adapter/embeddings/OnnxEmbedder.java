@@ -1,0 +1,117 @@
+package dev.localgpt.adapter.embeddings;
+
+import dev.localgpt.ports.embedding.Embedder;
+import dev.localgpt.ports.embedding.Embedding;
+import dev.localgpt.ports.embedding.EmbeddingException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An {@link Embedder} running a local BERT-style model with onnxruntime. The model is loaded on the first
+ * {@link #embed} (once, even when called from several threads), so {@link #modelId()} and {@link #dimension()}
+ * never load it. Texts are tokenised, grouped into batches of similar token counts ({@link BatchPlan}), run,
+ * pooled, L2-normalised and returned in input order. Thread-safe; {@link #close()} must not overlap an
+ * {@code embed} call. Create through {@link OnnxEmbedders}.
+ */
+public final class OnnxEmbedder implements Embedder, AutoCloseable {
+  private final EmbeddingModelChoice choice;
+  private final int batchSize;
+  private final int threads;
+  private final Object lock = new Object();
+  private volatile OnnxModel model;
+  private boolean closed;
+
+  OnnxEmbedder(EmbeddingModelChoice choice, int batchSize, int threads) {
+    this.choice = Objects.requireNonNull(choice, "'choice' must not be null");
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("'batchSize' must be > 0, was " + batchSize);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("'threads' must be > 0, was " + threads);
+    }
+    this.batchSize = batchSize;
+    this.threads = threads;
+  }
+
+  @Override
+  public String modelId() {
+    return choice.id();
+  }
+
+  @Override
+  public int dimension() {
+    return choice.dimension();
+  }
+
+  /** The model this embedder runs. */
+  public EmbeddingModelChoice choice() {
+    return choice;
+  }
+
+  /** Whether the model has been loaded (by a first {@link #embed}). */
+  public boolean isLoaded() {
+    return model != null;
+  }
+
+  @Override
+  public List<Embedding> embed(List<String> texts) {
+    Objects.requireNonNull(texts, "'texts' must not be null");
+    if (texts.isEmpty()) {
+      return List.of();
+    }
+    OnnxModel loaded = model();
+    int n = texts.size();
+    int[][] ids = new int[n][];
+    for (int i = 0; i < n; i++) {
+      ids[i] = loaded.encode(Objects.requireNonNull(texts.get(i), "'texts' must not contain null"));
+    }
+    Embedding[] out = new Embedding[n];
+    for (int[] batch : BatchPlan.of(ids, batchSize)) {
+      int[][] rows = new int[batch.length][];
+      for (int k = 0; k < batch.length; k++) {
+        rows[k] = ids[batch[k]];
+      }
+      float[][] vectors = loaded.run(rows);
+      for (int k = 0; k < batch.length; k++) {
+        out[batch[k]] = Embedding.normalized(vectors[k]);
+      }
+    }
+    return Collections.unmodifiableList(Arrays.asList(out));
+  }
+
+  OnnxModel model() {
+    OnnxModel current = model;
+    if (current != null) {
+      return current;
+    }
+    synchronized (lock) {
+      if (closed) {
+        throw new EmbeddingException("embedder for '" + choice.id() + "' is closed: create a new one");
+      }
+      if (model == null) {
+        model = OnnxModel.load(choice, threads);
+      }
+      return model;
+    }
+  }
+
+  /** Releases the onnxruntime session, if one was loaded. Later {@code embed} calls fail. */
+  @Override
+  public void close() {
+    synchronized (lock) {
+      closed = true;
+      OnnxModel current = model;
+      model = null;
+      if (current != null) {
+        current.close();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "OnnxEmbedder[" + choice.id() + ", batch=" + batchSize + ", threads=" + threads + "]";
+  }
+}

