@@ -82,12 +82,8 @@ public final class ConfigBinder {
     Optional<LocalTime> start = in.time("heartbeat.active_hours.start", false);
     Optional<LocalTime> end = in.time("heartbeat.active_hours.end", true);
     Optional<ActiveHours> hours = Optional.empty();
-    if (start.isPresent() && end.isPresent()) {
-      hours = Optional.of(new ActiveHours(start.get(), end.get()));
-    } else if (in.has("heartbeat.active_hours.start") != in.has("heartbeat.active_hours.end")) {
-      String missing = in.has("heartbeat.active_hours.start") ? "end" : "start";
-      in.problem("heartbeat.active_hours." + missing, "is missing",
-          "give both start and end, e.g. start = \"08:00\", end = \"22:00\"");
+    if (start.isPresent() || end.isPresent()) {
+      hours = Optional.of(new ActiveHours(start.orElse(LocalTime.MIDNIGHT), end.orElse(LocalTime.MAX)));
     }
     Optional<ZoneId> zone = Optional.empty();
     Optional<String> zoneText = in.string("heartbeat.timezone").filter(text -> !text.isBlank());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every key of {@code config.toml} that LocalGPT reads, plus the sections and keys of the Rust LocalGPT that it accepts
@@ -123,9 +124,16 @@ public final class ConfigSchema {
     return IGNORED_SECTIONS.stream().anyMatch(section -> name.equals(section) || name.startsWith(section + "."));
   }
 
-  /** The known key nearest to {@code name} by edit distance, if one is reasonably close. */
+  /** The known key or table nearest to {@code name} by edit distance, if one is reasonably close. */
   public static Optional<String> suggest(String name) {
-    return KEYS.keySet().stream()
+    Set<String> candidates = new TreeSet<>(KEYS.keySet());
+    for (ConfigKey key : KEYS.values()) {
+      for (String section = key.section(); !section.isEmpty();
+          section = section.contains(".") ? section.substring(0, section.lastIndexOf('.')) : "") {
+        candidates.add(section);
+      }
+    }
+    return candidates.stream()
         .min(Comparator.comparingInt((String key) -> distance(key, name)).thenComparing(key -> key))
         .filter(best -> distance(best, name) <= Math.max(3, name.length() / 3));
   }

@@ -49,7 +49,7 @@ final class ValueReader {
   long integer(String key, long fallback, long min, long max) {
     Optional<Long> value = typed(key, Long.class, ValueType.INTEGER);
     if (value.isPresent() && (value.get() < min || value.get() > max)) {
-      String range = max == Long.MAX_VALUE ? ">= " + min : min + ".." + max;
+      String range = max >= Integer.MAX_VALUE ? ">= " + min : min + ".." + max;
       problem(key, "must be " + range + ", was " + value.get(), "use e.g. " + fallback);
       return fallback;
     }

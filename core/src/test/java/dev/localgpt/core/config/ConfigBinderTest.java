@@ -131,9 +131,11 @@ class ConfigBinderTest {
   }
 
   @Test
-  void halfAnActiveHoursWindowIsAProblem() {
-    assertThat(problems(Map.of("heartbeat.active_hours.start", "08:00")))
-        .singleElement().asString().contains("heartbeat.active_hours.end").contains("is missing");
+  void halfAnActiveHoursWindowRunsFromOrUntilMidnight() {
+    assertThat(bind(Map.of("heartbeat.active_hours.start", "08:00"), Map.of()).heartbeat().activeHours())
+        .contains(new ActiveHours(LocalTime.of(8, 0), LocalTime.MAX));
+    assertThat(bind(Map.of("heartbeat.active_hours.end", "20:00"), Map.of()).heartbeat().activeHours())
+        .contains(new ActiveHours(LocalTime.MIDNIGHT, LocalTime.of(20, 0)));
   }
 
   @Test
