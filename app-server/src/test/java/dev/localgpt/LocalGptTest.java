@@ -28,7 +28,7 @@ class LocalGptTest {
     Path safe = gpt.workspace().guard().resolve("memory/notes.md");
     assertThat(today).isEqualTo(temp.resolve("lg/workspace/memory/2026-05-01.md").toAbsolutePath());
     assertThat(every).isEqualTo(Duration.ofMinutes(30));
-    assertThat(safe).startsWith(gpt.workspace().root());
+    assertThat(safe.startsWith(gpt.workspace().root())).isTrue();
     assertThatThrownBy(() -> gpt.workspace().guard().resolve("../config.toml"))
         .isInstanceOf(PathEscapeException.class);
   }
