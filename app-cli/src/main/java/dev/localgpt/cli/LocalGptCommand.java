@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A local-first AI assistant with persistent Markdown memory.",
-    footer = {"", "Environment: LOCALGPT_HOME (default ~/.localgpt), LOCALGPT_CONFIG, LOCALGPT_WORKSPACE,",
-        "ANTHROPIC_API_KEY, OPENAI_API_KEY, OLLAMA_HOST.",
+    footer = {"", "Environment: LOCALGPT_HOME (default ~/.localgpt), LOCALGPT_CONFIG,",
+        "  LOCALGPT_WORKSPACE, ANTHROPIC_API_KEY, OPENAI_API_KEY, OLLAMA_HOST.",
         "Exit codes: 0 ok, 1 error, 2 config or usage error, 3 model provider error."})
 final class LocalGptCommand implements Runnable {
   private final CliContext context;
