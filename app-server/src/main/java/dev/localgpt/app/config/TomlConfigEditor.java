@@ -43,7 +43,17 @@ public final class TomlConfigEditor {
       throw new ConfigException(new ConfigProblem(fileName, 0, key, e.getMessage(), ""));
     }
     String updated = TomlLineEdit.set(read(file), key, tomlValue);
-    new TomlConfigLoader(home, env).load(updated, fileName);
+    try {
+      new TomlConfigLoader(home, env).load(updated, fileName);
+    } catch (ConfigException e) {
+      ConfigProblem syntax = e.problems().stream().filter(p -> p.key().isEmpty()).findFirst().orElse(null);
+      if (syntax == null) {
+        throw e;
+      }
+      throw new ConfigException(new ConfigProblem(fileName, 0, key,
+          "cannot be changed by a line edit (the result would not parse: " + syntax.problem() + ")",
+          "edit " + file + " by hand; the key may be inside an inline table"));
+    }
     ConfigFiles.writePrivate(file, updated);
     return updated;
   }

@@ -77,6 +77,17 @@ class TomlConfigEditorTest {
   }
 
   @Test
+  void aKeyInsideAnInlineTableIsRefusedWithAClearMessage() throws Exception {
+    String inline = "[heartbeat]\nactive_hours = { start = \"08:00\", end = \"22:00\" }\n";
+    Files.writeString(file(), inline);
+    assertThatThrownBy(() -> editor().set("heartbeat.active_hours.start", "09:00"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("config.toml: key 'heartbeat.active_hours.start': cannot be changed by a line edit")
+        .hasMessageContaining("inline table");
+    assertThat(Files.readString(file())).isEqualTo(inline);
+  }
+
+  @Test
   void unknownKeySuggestsTheNearestOne() {
     assertThatThrownBy(() -> editor().set("server.prot", "1"))
         .hasMessage("config.toml: key 'server.prot': unknown key (did you mean 'server.port'?)");
