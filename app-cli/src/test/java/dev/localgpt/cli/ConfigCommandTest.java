@@ -19,7 +19,8 @@ class ConfigCommandTest {
     assertThat(Files.readString(home.resolve("config.toml"))).contains("[heartbeat]");
     CliRun again = CliRun.run(home, "config", "init");
     assertThat(again.exitCode()).isEqualTo(ExitCodes.GENERAL);
-    assertThat(again.err()).contains("error: config file already exists").contains("hint: use 'localgpt config init -f'");
+    assertThat(again.err()).contains("error: config file already exists")
+        .contains("hint: use 'localgpt config init -f'");
     assertThat(CliRun.run(home, "config", "init", "-f").exitCode()).isZero();
   }
 
