@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -72,8 +73,15 @@ public final class PathGuard {
     return base().relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 
-  /** Follows symlinks for the part of the path that exists, keeps the rest as written. */
+  /**
+   * Follows symlinks for the part of the path that exists, keeps the rest as written. A dangling symlink is followed to
+   * where it points, so writing through it cannot create a file outside the roots.
+   */
   private static Path realOfExistingPrefix(Path path) {
+    return realOfExistingPrefix(path, 0);
+  }
+
+  private static Path realOfExistingPrefix(Path path, int depth) {
     Path existing = path;
     while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
       existing = existing.getParent();
@@ -81,8 +89,19 @@ public final class PathGuard {
     if (existing == null) {
       return path;
     }
+    Path rest = existing.relativize(path);
     try {
-      return existing.toRealPath().resolve(existing.relativize(path)).normalize();
+      return existing.toRealPath().resolve(rest).normalize();
+    } catch (NoSuchFileException dangling) {
+      if (depth > 40 || !Files.isSymbolicLink(existing)) {
+        throw new PathEscapeException("path '" + path + "' refused: cannot resolve its symlinks");
+      }
+      try {
+        Path target = existing.getParent().resolve(Files.readSymbolicLink(existing)).normalize();
+        return realOfExistingPrefix(target.resolve(rest).normalize(), depth + 1);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot resolve " + existing, e);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot resolve " + existing, e);
     }

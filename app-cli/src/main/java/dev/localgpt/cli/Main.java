@@ -1,0 +1,44 @@
+package dev.localgpt.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** The {@code localgpt} entry point. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int code = run(new CliContext(System.getenv(), out, err), args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line; returns the exit code (see {@link ExitCodes}). */
+  public static int run(CliContext context, String... args) {
+    return commandLine(context).execute(args);
+  }
+
+  /** The configured picocli command line: subcommands, output streams, error handling. */
+  public static CommandLine commandLine(CliContext context) {
+    CliFactory factory = new CliFactory(context);
+    CommandLine commandLine = new CommandLine(new LocalGptCommand(context), factory);
+    for (Class<?> subcommand : Subcommands.ALL) {
+      try {
+        commandLine.addSubcommand(factory.create(subcommand));
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot create command " + subcommand.getName(), e);
+      }
+    }
+    ErrorHandler errors = new ErrorHandler(context);
+    return commandLine
+        .setOut(context.out())
+        .setErr(context.err())
+        .setExecutionExceptionHandler(errors)
+        .setParameterExceptionHandler(errors)
+        .setCaseInsensitiveEnumValuesAllowed(true);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.localgpt.cli.commands;
+
+import dev.localgpt.app.config.ConfigFiles;
+import dev.localgpt.app.config.TomlConfigEditor;
+import dev.localgpt.cli.CliContext;
+import dev.localgpt.cli.CliException;
+import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.core.config.ConfigException;
+import dev.localgpt.core.config.ConfigProblem;
+import dev.localgpt.core.config.ConfigSchema;
+import dev.localgpt.core.config.ConfigView;
+import dev.localgpt.core.config.LocalGptConfig;
+import dev.localgpt.core.workspace.HomeLayout;
+import dev.localgpt.core.workspace.LocalGptHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code localgpt config init|show|get|set|path|check}. */
+@Command(name = "config", description = "Create, show, check and change config.toml.",
+    mixinStandardHelpOptions = true, subcommandsRepeatable = false)
+public final class ConfigCommand implements Runnable {
+  private final CliContext context;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  public ConfigCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "missing subcommand: init, show, get, set, path or check");
+  }
+
+  @Command(name = "init", description = "Write a commented config.toml with every default.")
+  int init(@Option(names = {"-f", "--force"}, description = "Replace an existing file.") boolean force) {
+    LocalGptHome home = context.home();
+    Path file = home.configFile();
+    if (Files.exists(file) && !force) {
+      throw new CliException("config file already exists: " + file, "use 'localgpt config init -f' to replace it",
+          ExitCodes.GENERAL);
+    }
+    HomeLayout.create(home);
+    ConfigFiles.writePrivate(file, ConfigFiles.template());
+    context.out().println("wrote " + file);
+    return ExitCodes.OK;
+  }
+
+  @Command(name = "show", description = "Print the effective configuration (secrets masked).")
+  int show(@Option(names = "--json", description = "Print JSON.") boolean json) {
+    Map<String, Object> flat = ConfigView.flatten(context.config(), true);
+    if (json) {
+      context.printJson(ConfigView.nested(flat));
+    } else {
+      context.out().print(TomlRendering.document(flat));
+    }
+    return ExitCodes.OK;
+  }
+
+  @Command(name = "get", description = "Print the effective value of one key.")
+  int get(@Parameters(paramLabel = "KEY", description = "A dotted key, e.g. server.port.") String key,
+      @Option(names = "--reveal", description = "Print secret values instead of masking them.") boolean reveal) {
+    requireKnown(key);
+    LocalGptConfig config = context.config();
+    Optional<Object> value = ConfigView.get(config, key, !reveal);
+    if (value.isEmpty()) {
+      throw new CliException("key '" + key + "' is not set", "set it with 'localgpt config set " + key + " VALUE'",
+          ExitCodes.GENERAL);
+    }
+    context.out().println(value.get() instanceof String text ? text : TomlRendering.value(value.get()));
+    return ExitCodes.OK;
+  }
+
+  @Command(name = "set", description = "Change one key in config.toml, keeping comments and layout.")
+  int set(@Parameters(index = "0", paramLabel = "KEY") String key,
+      @Parameters(index = "1", paramLabel = "VALUE") String value) {
+    LocalGptHome home = context.home();
+    HomeLayout.create(home);
+    new TomlConfigEditor(home, context.env()).set(key, value);
+    boolean secret = ConfigSchema.find(key).map(k -> k.secret()).orElse(false);
+    context.out().println("set " + key + " = " + (secret ? ConfigView.MASK : value) + " in " + home.configFile());
+    return ExitCodes.OK;
+  }
+
+  @Command(name = "path", description = "Print the path of the config file in use.")
+  int path() {
+    context.out().println(context.home().configFile());
+    return ExitCodes.OK;
+  }
+
+  @Command(name = "check", description = "Validate config.toml; print every problem with its line.")
+  int check() {
+    Path file = context.home().configFile();
+    context.config();
+    context.out().println(Files.exists(file) ? "ok: " + file
+        : "ok: " + file + " does not exist; using the defaults (create it with 'localgpt config init')");
+    return ExitCodes.OK;
+  }
+
+  private void requireKnown(String key) {
+    if (ConfigSchema.find(key).isEmpty()) {
+      throw new ConfigException(new ConfigProblem("config.toml", 0, key, "unknown key",
+          ConfigSchema.suggest(key).map(s -> "did you mean '" + s + "'?").orElse("see 'localgpt config show'")));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.localgpt.cli.commands;
+
+import dev.localgpt.cli.CliContext;
+import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.core.workspace.HomeLayout;
+import dev.localgpt.core.workspace.LocalGptHome;
+import dev.localgpt.core.workspace.Workspace;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code localgpt workspace init|status}. */
+@Command(name = "workspace", description = "Create and inspect the Markdown workspace.",
+    mixinStandardHelpOptions = true)
+public final class WorkspaceCommand implements Runnable {
+  private final CliContext context;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  public WorkspaceCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: init or status");
+  }
+
+  @Command(name = "init", description = "Create the home and the workspace with its templates; never overwrites.")
+  int init() {
+    LocalGptHome home = context.home();
+    HomeLayout.create(home);
+    Workspace workspace = context.workspace();
+    Workspace.InitResult result = workspace.init();
+    if (result.created().isEmpty()) {
+      context.out().println("workspace " + workspace.root() + " is complete; nothing to create");
+    } else {
+      context.out().println("workspace " + workspace.root() + ": created " + String.join(", ", result.created()));
+    }
+    return ExitCodes.OK;
+  }
+
+  @Command(name = "status", description = "Show where things are and what is missing.")
+  int status(@Option(names = "--json", description = "Print JSON.") boolean json) {
+    LocalGptHome home = context.home();
+    Workspace.Status status = context.workspace().status();
+    if (json) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("home", home.root().toString());
+      data.put("config", home.configFile().toString());
+      data.put("workspace", status.root().toString());
+      data.put("exists", status.exists());
+      data.put("complete", status.complete());
+      data.put("missing", status.missing());
+      data.put("markdown_files", status.markdownFiles());
+      data.put("daily_notes", status.dailyNotes());
+      context.printJson(data);
+    } else {
+      context.out().println("home:       " + home.root());
+      context.out().println("config:     " + home.configFile());
+      context.out().println("workspace:  " + status.root() + (status.exists() ? "" : " (not created yet)"));
+      context.out().println("files:      " + status.markdownFiles() + " Markdown, " + status.dailyNotes()
+          + " daily notes");
+      context.out().println("missing:    " + (status.missing().isEmpty() ? "nothing"
+          : String.join(", ", status.missing()) + " (run 'localgpt workspace init')"));
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.localgpt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AotTrainingTest {
+  @TempDir Path home;
+
+  @Test
+  void trainingRunsEveryCommandInTheScratchHome() {
+    int ok = AotTraining.train(Map.of("LOCALGPT_HOME", home.toString()));
+    // every command but the deliberate unknown-key error path succeeds
+    assertThat(ok).isEqualTo(AotTraining.COMMANDS.size() - 1);
+    assertThat(home.resolve("workspace/MEMORY.md")).isRegularFile();
+  }
+}

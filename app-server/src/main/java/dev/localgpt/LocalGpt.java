@@ -1,0 +1,103 @@
+package dev.localgpt;
+
+import dev.localgpt.app.wiring.Components;
+import dev.localgpt.app.wiring.WiringOptions;
+import dev.localgpt.core.config.LocalGptConfig;
+import dev.localgpt.core.workspace.HomeLayout;
+import dev.localgpt.core.workspace.LocalGptHome;
+import dev.localgpt.core.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * LocalGPT as a library, without Guice and without the apps.
+ *
+ * <pre>{@code
+ * LocalGpt gpt = LocalGpt.builder().home(Path.of("/tmp/my-home")).build();
+ * gpt.workspace().dailyNote(LocalDate.now());
+ * gpt.config().heartbeat().interval();
+ * }</pre>
+ *
+ * <p>{@link Builder#build()} loads and validates {@code config.toml} (throwing a {@link
+ * dev.localgpt.core.config.ConfigException} listing every problem) and, unless turned off, creates the home
+ * directories and the workspace templates that are missing. Instances are immutable and thread-safe.
+ */
+public final class LocalGpt {
+  private final LocalGptHome home;
+  private final LocalGptConfig config;
+  private final Workspace workspace;
+
+  private LocalGpt(LocalGptHome home, LocalGptConfig config, Workspace workspace) {
+    this.home = home;
+    this.config = config;
+    this.workspace = workspace;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The home directory and where its parts live. */
+  public LocalGptHome home() {
+    return home;
+  }
+
+  /** The validated configuration. */
+  public LocalGptConfig config() {
+    return config;
+  }
+
+  /** The Markdown workspace. */
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  /** Settings for {@link LocalGpt}; every one is optional. */
+  public static final class Builder {
+    private Path home;
+    private Path configFile;
+    private Map<String, String> environment;
+    private boolean initialize = true;
+
+    private Builder() {}
+
+    /** The home directory; default {@code LOCALGPT_HOME}, else {@code ~/.localgpt}. */
+    public Builder home(Path home) {
+      this.home = Objects.requireNonNull(home, "'home' must not be null");
+      return this;
+    }
+
+    /** The config file; default {@code LOCALGPT_CONFIG}, else {@code <home>/config.toml}. */
+    public Builder configFile(Path configFile) {
+      this.configFile = Objects.requireNonNull(configFile, "'configFile' must not be null");
+      return this;
+    }
+
+    /** The environment variables to use instead of the process environment. */
+    public Builder environment(Map<String, String> environment) {
+      this.environment = Map.copyOf(environment);
+      return this;
+    }
+
+    /** Whether {@link #build()} creates missing directories and templates (default true). */
+    public Builder initialize(boolean initialize) {
+      this.initialize = initialize;
+      return this;
+    }
+
+    public LocalGpt build() {
+      WiringOptions options = new WiringOptions(environment == null ? System.getenv() : environment,
+          Optional.ofNullable(home), Optional.ofNullable(configFile));
+      LocalGptHome resolvedHome = Components.home(options);
+      LocalGptConfig config = Components.config(resolvedHome, options);
+      Workspace workspace = Components.workspace(config);
+      if (initialize) {
+        HomeLayout.create(resolvedHome);
+        workspace.init();
+      }
+      return new LocalGpt(resolvedHome, config, workspace);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.localgpt.app.wiring;
+
+import dev.localgpt.app.config.TomlConfigLoader;
+import dev.localgpt.core.config.LocalGptConfig;
+import dev.localgpt.core.workspace.LocalGptHome;
+import dev.localgpt.core.workspace.Workspace;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Plain factories for the parts that both the Guice modules and the library builder need. No Guice here: the modules'
+ * {@code @Provides} methods and {@link dev.localgpt.LocalGpt.Builder#build()} call these, so there is one wiring.
+ */
+public final class Components {
+  private Components() {}
+
+  /** The home: explicit, else from the environment; the config file: explicit, else from the environment. */
+  public static LocalGptHome home(WiringOptions options) {
+    Map<String, String> env = new HashMap<>(options.env());
+    options.home().ifPresent(dir -> env.put(LocalGptHome.HOME_VARIABLE, dir.toString()));
+    if (options.home().isPresent() && options.configFile().isEmpty()) {
+      env.remove(LocalGptHome.CONFIG_VARIABLE);
+    }
+    return LocalGptHome.resolve(env, options.configFile().orElse(null));
+  }
+
+  /**
+   * Loads and validates the config.
+   *
+   * @throws dev.localgpt.core.config.ConfigException with every problem found
+   */
+  public static LocalGptConfig config(LocalGptHome home, WiringOptions options) {
+    return new TomlConfigLoader(home, options.env()).load();
+  }
+
+  /** The workspace named by the config (not created yet: call {@link Workspace#init()}). */
+  public static Workspace workspace(LocalGptConfig config) {
+    return new Workspace(config.memory().workspace());
+  }
+}

@@ -1,0 +1,79 @@
+package dev.localgpt.core.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code [memory]}.
+ *
+ * @param workspace the Markdown workspace (resolved: {@code LOCALGPT_WORKSPACE}, else {@code memory.workspace}, else
+ *     {@code <home>/workspace})
+ * @param embeddingProvider {@code local} (in process, default), {@code openai}, {@code ollama} or {@code none}
+ * @param embeddingModel default {@code all-MiniLM-L6-v2}
+ * @param chunkSize chunk size in tokens (1 token ≈ 4 chars), default 400
+ * @param chunkOverlap overlap in tokens, default 80
+ * @param paths extra index roots, default {@code [{path="knowledge", pattern="**}{@code /*.md"}]}
+ * @param vectorWeight weight of the vector leg in hybrid search, default 0.7
+ * @param textWeight weight of the keyword (BM25) leg, default 0.3
+ * @param isolatedSilos {@code knowledge/<silo>} folders searched only when asked for by name
+ * @param mmr rerank results with maximal marginal relevance (default false)
+ * @param temporalDecayHalfLifeDays half-life of the recency decay of daily notes; 0 = off (default)
+ * @param maxResults default number of search results (6)
+ */
+public record MemoryConfig(
+    Path workspace,
+    String embeddingProvider,
+    String embeddingModel,
+    int chunkSize,
+    int chunkOverlap,
+    List<IndexPath> paths,
+    double vectorWeight,
+    double textWeight,
+    List<String> isolatedSilos,
+    boolean mmr,
+    double temporalDecayHalfLifeDays,
+    int maxResults) {
+  public static final List<String> EMBEDDING_PROVIDERS = List.of("local", "openai", "ollama", "none");
+  public static final String DEFAULT_EMBEDDING_MODEL = "all-MiniLM-L6-v2";
+
+  public MemoryConfig {
+    Objects.requireNonNull(workspace, "'memory.workspace' must not be null");
+    if (!EMBEDDING_PROVIDERS.contains(embeddingProvider)) {
+      throw new IllegalArgumentException(
+          "'memory.embedding_provider' must be one of " + EMBEDDING_PROVIDERS + ", was " + embeddingProvider);
+    }
+    ConfigChecks.notBlank("memory.embedding_model", embeddingModel);
+    ConfigChecks.positive("memory.chunk_size", chunkSize);
+    ConfigChecks.atLeast("memory.chunk_overlap", chunkOverlap, 0);
+    if (chunkOverlap >= chunkSize) {
+      throw new IllegalArgumentException("'memory.chunk_overlap' must be < chunk_size, was " + chunkOverlap);
+    }
+    paths = List.copyOf(paths);
+    ConfigChecks.between("memory.vector_weight", vectorWeight, 0, 1);
+    ConfigChecks.between("memory.text_weight", textWeight, 0, 1);
+    if (vectorWeight + textWeight <= 0) {
+      throw new IllegalArgumentException("'memory.vector_weight' + 'memory.text_weight' must be > 0");
+    }
+    isolatedSilos = List.copyOf(isolatedSilos);
+    if (!(temporalDecayHalfLifeDays >= 0)) {
+      throw new IllegalArgumentException(
+          "'memory.temporal_decay_half_life_days' must be >= 0, was " + temporalDecayHalfLifeDays);
+    }
+    ConfigChecks.positive("memory.max_results", maxResults);
+  }
+
+  /** An extra index root: a directory (relative to the workspace, or absolute) and a glob. */
+  public record IndexPath(String path, String pattern) {
+    public IndexPath {
+      ConfigChecks.notBlank("memory.paths.path", path);
+      ConfigChecks.notBlank("memory.paths.pattern", pattern);
+    }
+  }
+
+  /** The defaults, with the workspace given. */
+  public static MemoryConfig defaults(Path workspace) {
+    return new MemoryConfig(workspace, "local", DEFAULT_EMBEDDING_MODEL, 400, 80,
+        List.of(new IndexPath("knowledge", "**/*.md")), 0.7, 0.3, List.of(), false, 0, 6);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.localgpt.core.workspace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Creates directories (mode 0700) and files (mode 0600) that only the owner can read. On file systems without POSIX
+ * permissions the modes are skipped; everything else works the same.
+ */
+public final class PrivateFiles {
+  private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+
+  private PrivateFiles() {}
+
+  static boolean posix() {
+    return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  }
+
+  /**
+   * Creates {@code dir} and any missing parents with mode 0700; existing directories are left as they are.
+   *
+   * @return the directories that were created, outermost first
+   */
+  public static List<Path> createDirectories(Path dir) {
+    List<Path> missing = new ArrayList<>();
+    for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
+      missing.add(0, p);
+    }
+    try {
+      for (Path p : missing) {
+        try {
+          if (posix()) {
+            Files.createDirectory(p, PosixFilePermissions.asFileAttribute(DIR));
+            Files.setPosixFilePermissions(p, DIR);
+          } else {
+            Files.createDirectory(p);
+          }
+        } catch (FileAlreadyExistsException raced) {
+          // created meanwhile by someone else: fine
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create directory " + dir + ": " + e.getMessage(), e);
+    }
+    return missing;
+  }
+
+  /**
+   * Writes a new file with mode 0600, never replacing an existing one (not even a symlink or a file created at the
+   * same moment).
+   *
+   * @return true if the file was written, false if something already existed at {@code file}
+   */
+  public static boolean writeIfAbsent(Path file, String text) {
+    if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    createDirectories(file.getParent());
+    try {
+      FileAttribute<?>[] attributes = posix()
+          ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
+      Files.createFile(file, attributes);
+      if (posix()) {
+        Files.setPosixFilePermissions(file, FILE);
+      }
+      Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
