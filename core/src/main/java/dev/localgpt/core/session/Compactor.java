@@ -1,10 +1,7 @@
 package dev.localgpt.core.session;
 
-import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatModel;
-import dev.localgpt.ports.llm.ChatRequest;
-import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.llm.Role;
 import java.util.List;
 
@@ -79,21 +76,8 @@ public final class Compactor {
   }
 
   private String summarise(List<ChatMessage> older) {
-    if (model == null) {
-      return null;
-    }
-    try {
-      ChatRequest request =
-          ChatRequest.builder()
-              .system(PROMPT)
-              .addMessage(ChatMessage.user(SessionHistory.render(older, 2000)))
-              .maxTokens(2048)
-              .build();
-      String text = model.chat(request, ChatListener.IGNORE).text().strip();
-      return text.isEmpty() ? null : text;
-    } catch (ModelException e) {
-      return null;
-    }
+    return OneShotPrompt.ask(model, PROMPT, older, 2000, 2048).map(String::strip).filter(t -> !t.isEmpty())
+        .orElse(null);
   }
 
   /** The fallback summary: the first line of every message, one bullet each. */

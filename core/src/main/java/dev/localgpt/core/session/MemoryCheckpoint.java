@@ -1,11 +1,8 @@
 package dev.localgpt.core.session;
 
 import dev.localgpt.core.workspace.PathGuard;
-import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatModel;
-import dev.localgpt.ports.llm.ChatRequest;
-import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.llm.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,20 +81,7 @@ public final class MemoryCheckpoint {
   }
 
   private List<String> askModel(List<ChatMessage> turns) {
-    if (model == null) {
-      return List.of();
-    }
-    try {
-      ChatRequest request =
-          ChatRequest.builder()
-              .system(PROMPT)
-              .addMessage(ChatMessage.user(SessionHistory.render(turns, 500)))
-              .maxTokens(1024)
-              .build();
-      return bullets(model.chat(request, ChatListener.IGNORE).text());
-    } catch (ModelException e) {
-      return List.of();
-    }
+    return OneShotPrompt.ask(model, PROMPT, turns, 500, 1024).map(MemoryCheckpoint::bullets).orElse(List.of());
   }
 
   static List<String> bullets(String reply) {

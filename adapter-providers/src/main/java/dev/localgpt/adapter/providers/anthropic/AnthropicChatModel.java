@@ -2,14 +2,12 @@ package dev.localgpt.adapter.providers.anthropic;
 
 import dev.localgpt.adapter.providers.http.ProviderHttp;
 import dev.localgpt.adapter.providers.http.ReplyCollector;
-import dev.localgpt.adapter.providers.http.SseReader;
 import dev.localgpt.adapter.providers.http.StreamingCall;
 import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ChatModel;
 import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.ChatResponse;
 import dev.localgpt.ports.llm.ModelException;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.OkHttpClient;
@@ -57,16 +55,7 @@ public final class AnthropicChatModel implements ChatModel {
     ReplyCollector reply = new ReplyCollector(listener);
     AnthropicStream stream = new AnthropicStream(http, reply, model);
     StreamingCall call = http.stream(url, headers, AnthropicRequests.body(model, request), listener);
-    try (call) {
-      boolean complete = call.source() != null && stream.read(new SseReader(call.source()));
-      String answered = "anthropic/" + stream.model();
-      return complete ? reply.finish(answered) : reply.cancelled(answered);
-    } catch (IOException e) {
-      if (call.cancelled()) {
-        return reply.cancelled(id());
-      }
-      throw http.readFailure(url, e);
-    }
+    return stream.respond(call, url, "anthropic", id());
   }
 
   static String stripSlash(String url) {

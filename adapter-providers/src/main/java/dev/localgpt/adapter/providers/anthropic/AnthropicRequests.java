@@ -1,15 +1,14 @@
 package dev.localgpt.adapter.providers.anthropic;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localgpt.adapter.providers.http.ProviderHttp;
+import dev.localgpt.adapter.providers.http.RequestJson;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.Role;
 import dev.localgpt.ports.llm.ToolCall;
 import dev.localgpt.ports.llm.ToolSpec;
-import java.io.IOException;
 
 /** Builds the Messages API request body. */
 final class AnthropicRequests {
@@ -26,17 +25,14 @@ final class AnthropicRequests {
     if (request.temperature() != null) {
       body.put("temperature", request.temperature());
     }
-    if (!request.stopSequences().isEmpty()) {
-      ArrayNode stops = body.putArray("stop_sequences");
-      request.stopSequences().forEach(stops::add);
-    }
+    RequestJson.stopSequences(body, "stop_sequences", request.stopSequences());
     if (!request.tools().isEmpty()) {
       ArrayNode tools = body.putArray("tools");
       for (ToolSpec tool : request.tools()) {
         ObjectNode t = tools.addObject();
         t.put("name", tool.name());
         t.put("description", tool.description());
-        t.set("input_schema", json(tool.parametersSchema(), "parametersSchema of " + tool.name()));
+        t.set("input_schema", RequestJson.object(tool.parametersSchema(), "parametersSchema of " + tool.name()));
       }
     }
     body.set("messages", messages(request));
@@ -69,7 +65,7 @@ final class AnthropicRequests {
             use.put("type", "tool_use");
             use.put("id", call.id());
             use.put("name", call.name());
-            use.set("input", json(call.argumentsJson(), "arguments of tool call " + call.id()));
+            use.set("input", RequestJson.object(call.argumentsJson(), "arguments of tool call " + call.id()));
           }
         }
       }
@@ -97,15 +93,4 @@ final class AnthropicRequests {
     }
   }
 
-  static JsonNode json(String text, String what) {
-    try {
-      JsonNode node = ProviderHttp.JSON.readTree(text);
-      if (node == null || !node.isObject()) {
-        throw new IllegalArgumentException("'" + what + "' must be a JSON object, was: " + text);
-      }
-      return node;
-    } catch (IOException e) {
-      throw new IllegalArgumentException("'" + what + "' is not valid JSON: " + e.getMessage(), e);
-    }
-  }
 }

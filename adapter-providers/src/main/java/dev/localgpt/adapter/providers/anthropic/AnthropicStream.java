@@ -6,73 +6,62 @@ import dev.localgpt.adapter.providers.http.HttpErrors.ProviderError;
 import dev.localgpt.adapter.providers.http.ProviderHttp;
 import dev.localgpt.adapter.providers.http.ReplyCollector;
 import dev.localgpt.adapter.providers.http.SseReader;
+import dev.localgpt.adapter.providers.http.SseStream;
 import dev.localgpt.ports.llm.StopReason;
-import dev.localgpt.ports.llm.ToolCall;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Turns the Messages SSE events into reply events. One instance per call. */
-final class AnthropicStream {
-  private final ProviderHttp http;
-  private final ReplyCollector reply;
+final class AnthropicStream extends SseStream {
   private final Map<Integer, ToolBlock> toolBlocks = new HashMap<>();
-  private String model;
 
   private record ToolBlock(String id, String name, StringBuilder json) {}
 
   AnthropicStream(ProviderHttp http, ReplyCollector reply, String model) {
-    this.http = http;
-    this.reply = reply;
-    this.model = model;
+    super(http, reply, model);
   }
 
-  String model() {
-    return model;
+  @Override
+  protected String endMarker() {
+    return "message_stop";
   }
 
-  /** Reads until {@code message_stop}; returns false when cancelled first. */
-  boolean read(SseReader sse) throws IOException {
-    SseReader.Event event;
-    while ((event = sse.next()) != null) {
-      if (reply.cancelled()) {
-        return false;
+  @Override
+  protected boolean onEvent(SseReader.Event event) {
+    JsonNode data = http.parse(event.data());
+    String type = data.path("type").asText(event.name());
+    switch (type) {
+      case "message_start" -> {
+        JsonNode message = data.path("message");
+        model(message.path("model").asText(model()));
+        reply.inputTokens(message.path("usage").path("input_tokens").asInt(0));
+        reply.outputTokens(message.path("usage").path("output_tokens").asInt(0));
       }
-      JsonNode data = http.parse(event.data());
-      String type = data.path("type").asText(event.name());
-      switch (type) {
-        case "message_start" -> {
-          JsonNode message = data.path("message");
-          model = message.path("model").asText(model);
-          reply.inputTokens(message.path("usage").path("input_tokens").asInt(0));
-          reply.outputTokens(message.path("usage").path("output_tokens").asInt(0));
+      case "content_block_start" -> blockStart(data.path("index").asInt(), data.path("content_block"));
+      case "content_block_delta" -> delta(data.path("index").asInt(), data.path("delta"));
+      case "content_block_stop" -> blockStop(data.path("index").asInt());
+      case "message_delta" -> {
+        JsonNode stop = data.path("delta").path("stop_reason");
+        if (stop.isTextual()) {
+          reply.stopReason(stopReason(stop.asText()));
         }
-        case "content_block_start" -> blockStart(data.path("index").asInt(), data.path("content_block"));
-        case "content_block_delta" -> delta(data.path("index").asInt(), data.path("delta"));
-        case "content_block_stop" -> blockStop(data.path("index").asInt());
-        case "message_delta" -> {
-          JsonNode stop = data.path("delta").path("stop_reason");
-          if (stop.isTextual()) {
-            reply.stopReason(stopReason(stop.asText()));
-          }
-          JsonNode usage = data.path("usage");
-          if (usage.has("output_tokens")) {
-            reply.outputTokens(usage.path("output_tokens").asInt());
-          }
-          if (usage.has("input_tokens")) {
-            reply.inputTokens(usage.path("input_tokens").asInt());
-          }
+        JsonNode usage = data.path("usage");
+        if (usage.has("output_tokens")) {
+          reply.outputTokens(usage.path("output_tokens").asInt());
         }
-        case "message_stop" -> {
-          return true;
+        if (usage.has("input_tokens")) {
+          reply.inputTokens(usage.path("input_tokens").asInt());
         }
-        case "error" -> throw HttpErrors.fromStreamError("anthropic", ProviderError.of(data.path("error")));
-        default -> {
-          // ping and event types added later are ignored
-        }
+      }
+      case "message_stop" -> {
+        return true;
+      }
+      case "error" -> throw HttpErrors.fromStreamError("anthropic", ProviderError.of(data.path("error")));
+      default -> {
+        // ping and event types added later are ignored
       }
     }
-    throw HttpErrors.streamCut("anthropic", "message_stop");
+    return false;
   }
 
   private void blockStart(int index, JsonNode block) {
@@ -106,11 +95,7 @@ final class AnthropicStream {
     if (block == null) {
       return;
     }
-    String args = block.json().toString();
-    if (!args.isBlank() && !http.parse(args).isObject()) {
-      throw HttpErrors.invalid("anthropic", "tool input is not a JSON object: " + args, null);
-    }
-    reply.toolCall(new ToolCall(block.id(), block.name(), args));
+    toolCall(block.id(), block.name(), block.json().toString(), "tool input is not a JSON object");
   }
 
   static StopReason stopReason(String reason) {

@@ -2,13 +2,11 @@ package dev.localgpt.adapter.providers.openai;
 
 import dev.localgpt.adapter.providers.http.ProviderHttp;
 import dev.localgpt.adapter.providers.http.ReplyCollector;
-import dev.localgpt.adapter.providers.http.SseReader;
 import dev.localgpt.adapter.providers.http.StreamingCall;
 import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ChatModel;
 import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.ChatResponse;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -66,15 +64,6 @@ public final class OpenAiChatModel implements ChatModel {
     ReplyCollector reply = new ReplyCollector(listener);
     OpenAiStream stream = new OpenAiStream(http, reply, model);
     StreamingCall call = http.stream(url, headers, OpenAiRequests.body(model, request), listener);
-    try (call) {
-      boolean complete = call.source() != null && stream.read(new SseReader(call.source()));
-      String answered = provider + "/" + stream.model();
-      return complete ? reply.finish(answered) : reply.cancelled(answered);
-    } catch (IOException e) {
-      if (call.cancelled()) {
-        return reply.cancelled(id());
-      }
-      throw http.readFailure(url, e);
-    }
+    return stream.respond(call, url, provider, id());
   }
 }

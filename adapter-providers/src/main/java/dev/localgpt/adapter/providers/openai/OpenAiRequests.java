@@ -3,11 +3,10 @@ package dev.localgpt.adapter.providers.openai;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localgpt.adapter.providers.http.ProviderHttp;
+import dev.localgpt.adapter.providers.http.RequestJson;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.ToolCall;
-import dev.localgpt.ports.llm.ToolSpec;
-import java.io.IOException;
 
 /** Builds the Chat Completions request body. */
 final class OpenAiRequests {
@@ -23,19 +22,8 @@ final class OpenAiRequests {
     if (request.temperature() != null) {
       body.put("temperature", request.temperature());
     }
-    if (!request.stopSequences().isEmpty()) {
-      ArrayNode stops = body.putArray("stop");
-      request.stopSequences().forEach(stops::add);
-    }
-    if (!request.tools().isEmpty()) {
-      ArrayNode tools = body.putArray("tools");
-      for (ToolSpec tool : request.tools()) {
-        ObjectNode function = tools.addObject().put("type", "function").putObject("function");
-        function.put("name", tool.name());
-        function.put("description", tool.description());
-        function.set("parameters", parse(tool.parametersSchema(), "parametersSchema of " + tool.name()));
-      }
-    }
+    RequestJson.stopSequences(body, "stop", request.stopSequences());
+    RequestJson.functionTools(body, request.tools());
     return body;
   }
 
@@ -45,10 +33,7 @@ final class OpenAiRequests {
   }
 
   static ArrayNode messages(ChatRequest request) {
-    ArrayNode out = ProviderHttp.JSON.createArrayNode();
-    if (!request.system().isEmpty()) {
-      out.addObject().put("role", "system").put("content", request.system());
-    }
+    ArrayNode out = RequestJson.messagesWithSystem(request.system());
     for (ChatMessage message : request.messages()) {
       switch (message.role()) {
         case USER -> out.addObject().put("role", "user").put("content", message.text());
@@ -78,14 +63,4 @@ final class OpenAiRequests {
     return out;
   }
 
-  private static ObjectNode parse(String json, String what) {
-    try {
-      if (ProviderHttp.JSON.readTree(json) instanceof ObjectNode node) {
-        return node;
-      }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("'" + what + "' is not valid JSON: " + e.getMessage(), e);
-    }
-    throw new IllegalArgumentException("'" + what + "' must be a JSON object, was: " + json);
-  }
 }

@@ -6,18 +6,14 @@ import dev.localgpt.adapter.providers.http.HttpErrors.ProviderError;
 import dev.localgpt.adapter.providers.http.ProviderHttp;
 import dev.localgpt.adapter.providers.http.ReplyCollector;
 import dev.localgpt.adapter.providers.http.SseReader;
+import dev.localgpt.adapter.providers.http.SseStream;
 import dev.localgpt.ports.llm.StopReason;
-import dev.localgpt.ports.llm.ToolCall;
-import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Turns Chat Completions chunks into reply events; tool calls are assembled from fragments by index. */
-final class OpenAiStream {
-  private final ProviderHttp http;
-  private final ReplyCollector reply;
+final class OpenAiStream extends SseStream {
   private final Map<Integer, Pending> pending = new TreeMap<>();
-  private String model;
 
   private static final class Pending {
     String id;
@@ -26,33 +22,25 @@ final class OpenAiStream {
   }
 
   OpenAiStream(ProviderHttp http, ReplyCollector reply, String model) {
-    this.http = http;
-    this.reply = reply;
-    this.model = model;
+    super(http, reply, model);
   }
 
-  String model() {
-    return model;
+  @Override
+  protected String endMarker() {
+    return "data: [DONE]";
   }
 
-  /** Reads until {@code [DONE]}; returns false when cancelled first. */
-  boolean read(SseReader sse) throws IOException {
-    SseReader.Event event;
-    while ((event = sse.next()) != null) {
-      if (reply.cancelled()) {
-        return false;
-      }
-      String data = event.data();
-      if (data.equals("[DONE]")) {
-        flushToolCalls();
-        return true;
-      }
-      if (data.isBlank()) {
-        continue;
-      }
+  @Override
+  protected boolean onEvent(SseReader.Event event) {
+    String data = event.data();
+    if (data.equals("[DONE]")) {
+      flushToolCalls();
+      return true;
+    }
+    if (!data.isBlank()) {
       chunk(http.parse(data));
     }
-    throw HttpErrors.streamCut(http.provider(), "data: [DONE]");
+    return false;
   }
 
   private void chunk(JsonNode chunk) {
@@ -60,7 +48,7 @@ final class OpenAiStream {
       throw HttpErrors.fromStreamError(http.provider(), ProviderError.of(chunk.get("error")));
     }
     if (chunk.path("model").isTextual() && !chunk.path("model").asText().isEmpty()) {
-      model = chunk.path("model").asText();
+      model(chunk.path("model").asText());
     }
     JsonNode usage = chunk.path("usage");
     if (usage.isObject()) {
@@ -105,12 +93,8 @@ final class OpenAiStream {
       if (call.name == null) {
         throw HttpErrors.invalid(http.provider(), "tool call " + entry.getKey() + " has no function name", null);
       }
-      String args = call.arguments.toString();
-      if (!args.isBlank() && !http.parse(args).isObject()) {
-        throw HttpErrors.invalid(http.provider(), "tool arguments are not a JSON object: " + args, null);
-      }
       String id = call.id == null ? "call_" + reply.toolCallCount() : call.id;
-      reply.toolCall(new ToolCall(id, call.name, args));
+      toolCall(id, call.name, call.arguments.toString(), "tool arguments are not a JSON object");
     }
     pending.clear();
   }

@@ -5,7 +5,7 @@ import dev.localgpt.core.workspace.PathGuard;
 import dev.localgpt.ports.llm.ToolSpec;
 
 /** {@code edit_file}: replaces an exact string; it must occur exactly once unless {@code replace_all}. */
-public final class EditFileTool implements Tool {
+public final class EditFileTool extends FileTool {
   private static final ToolSpec SPEC = new ToolSpec(
       "edit_file",
       "Replace an exact string in a file. old_string must match exactly once unless replace_all is true.",
@@ -15,20 +15,8 @@ public final class EditFileTool implements Tool {
           Schemas.prop("new_string", "string", "The replacement text"),
           Schemas.prop("replace_all", "boolean", "Replace every occurrence (default false)")));
 
-  private final FileAccess files;
-
   public EditFileTool(PathGuard guard) {
-    this.files = new FileAccess(guard);
-  }
-
-  @Override
-  public ToolSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public String detail(JsonArgs args) {
-    return args.optString("path").orElse("");
+    super(SPEC, guard);
   }
 
   @Override

@@ -6,12 +6,13 @@ import dev.localgpt.ports.llm.ToolSpec;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code memory_get}: reads a line range of a memory file. Only {@code MEMORY.md}, {@code memory.md},
  * {@code memory/**} and {@code knowledge/**}, Markdown only, no symlinks.
  */
-public final class MemoryGetTool implements Tool {
+public final class MemoryGetTool extends FileTool {
   static final int DEFAULT_LINES = 50;
   static final int MAX_LINES = 10_000;
   private static final ToolSpec SPEC = new ToolSpec(
@@ -23,20 +24,8 @@ public final class MemoryGetTool implements Tool {
           Schemas.prop("from", "integer", "First line, 1-based (default 1)"),
           Schemas.prop("lines", "integer", "Number of lines (default 50, at most 10000)")));
 
-  private final FileAccess files;
-
   public MemoryGetTool(PathGuard guard) {
-    this.files = new FileAccess(guard);
-  }
-
-  @Override
-  public ToolSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public String detail(JsonArgs args) {
-    return args.optString("path").orElse("");
+    super(SPEC, guard);
   }
 
   @Override
@@ -62,18 +51,15 @@ public final class MemoryGetTool implements Tool {
       return ToolOutcome.ok("# " + path + " (file does not exist yet)\n");
     }
     String text = files.readText(path);
-    String[] all = text.isEmpty() ? new String[0] : text.split("\r?\n", -1);
-    int total = text.endsWith("\n") ? all.length - 1 : all.length;
+    List<String> all = NumberedLines.split(text);
+    int total = all.size();
     if (from > total) {
       return ToolOutcome.ok("# " + path + " (no lines from " + from + "; the file has " + total + ")\n");
     }
     int end = (int) Math.min(total, from - 1 + lines);
     StringBuilder out = new StringBuilder("# ").append(path)
         .append(" (lines ").append(from).append('-').append(end).append(" of ").append(total).append(")\n");
-    for (int i = (int) from - 1; i < end; i++) {
-      out.append(String.format("%4d\t", i + 1)).append(all[i]).append('\n');
-    }
-    return ToolOutcome.ok(out.toString());
+    return ToolOutcome.ok(NumberedLines.append(out, all, (int) from - 1, end).toString());
   }
 
   static boolean allowed(String path) {

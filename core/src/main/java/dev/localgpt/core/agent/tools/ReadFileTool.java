@@ -3,9 +3,10 @@ package dev.localgpt.core.agent.tools;
 import dev.localgpt.core.agent.json.JsonArgs;
 import dev.localgpt.core.workspace.PathGuard;
 import dev.localgpt.ports.llm.ToolSpec;
+import java.util.List;
 
 /** {@code read_file}: a file's lines, numbered {@code %4d\t}, from a 0-based line offset. */
-public final class ReadFileTool implements Tool {
+public final class ReadFileTool extends FileTool {
   static final int DEFAULT_LIMIT = 2000;
   private static final ToolSpec SPEC = new ToolSpec(
       "read_file",
@@ -15,20 +16,8 @@ public final class ReadFileTool implements Tool {
           Schemas.prop("offset", "integer", "Line to start from (0-based)"),
           Schemas.prop("limit", "integer", "Maximum number of lines to read")));
 
-  private final FileAccess files;
-
   public ReadFileTool(PathGuard guard) {
-    this.files = new FileAccess(guard);
-  }
-
-  @Override
-  public ToolSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public String detail(JsonArgs args) {
-    return args.optString("path").orElse("");
+    super(SPEC, guard);
   }
 
   @Override
@@ -46,16 +35,13 @@ public final class ReadFileTool implements Tool {
     if (text.isEmpty()) {
       return ToolOutcome.ok("(empty file)");
     }
-    String[] lines = text.split("\r?\n", -1);
-    int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
+    List<String> lines = NumberedLines.split(text);
+    int count = lines.size();
     if (offset >= count) {
       throw new ToolException("offset " + offset + " is past the end of " + path + " (" + count + " lines)");
     }
-    StringBuilder out = new StringBuilder();
     long end = Math.min(count, offset + limit);
-    for (int i = (int) offset; i < end; i++) {
-      out.append(String.format("%4d\t", i + 1)).append(lines[i]).append('\n');
-    }
+    StringBuilder out = NumberedLines.append(new StringBuilder(), lines, (int) offset, (int) end);
     if (end < count) {
       out.append("[").append(count - end).append(" more lines; use offset=").append(end).append("]\n");
     }

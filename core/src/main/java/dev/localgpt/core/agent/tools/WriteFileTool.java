@@ -6,7 +6,7 @@ import dev.localgpt.ports.llm.ToolSpec;
 import java.nio.charset.StandardCharsets;
 
 /** {@code write_file}: creates or replaces a file (parent folders created), atomically. */
-public final class WriteFileTool implements Tool {
+public final class WriteFileTool extends FileTool {
   private static final ToolSpec SPEC = new ToolSpec(
       "write_file",
       "Create or overwrite a file with the given content. Parent directories are created.",
@@ -14,20 +14,8 @@ public final class WriteFileTool implements Tool {
           Schemas.prop("path", "string", "Path of the file, relative to the workspace"),
           Schemas.prop("content", "string", "The complete new content")));
 
-  private final FileAccess files;
-
   public WriteFileTool(PathGuard guard) {
-    this.files = new FileAccess(guard);
-  }
-
-  @Override
-  public ToolSpec spec() {
-    return SPEC;
-  }
-
-  @Override
-  public String detail(JsonArgs args) {
-    return args.optString("path").orElse("");
+    super(SPEC, guard);
   }
 
   @Override

@@ -1,0 +1,29 @@
+package dev.localgpt.core.agent.tools;
+
+import dev.localgpt.core.agent.json.JsonArgs;
+import dev.localgpt.core.workspace.PathGuard;
+import dev.localgpt.ports.llm.ToolSpec;
+
+/**
+ * Base of the tools that work on one workspace file named by their {@code path} argument: holds the spec and the
+ * confined {@link FileAccess}, and shows the path as the call's detail.
+ */
+abstract class FileTool implements Tool {
+  private final ToolSpec spec;
+  final FileAccess files;
+
+  FileTool(ToolSpec spec, PathGuard guard) {
+    this.spec = spec;
+    this.files = new FileAccess(guard);
+  }
+
+  @Override
+  public final ToolSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public final String detail(JsonArgs args) {
+    return args.optString("path").orElse("");
+  }
+}
