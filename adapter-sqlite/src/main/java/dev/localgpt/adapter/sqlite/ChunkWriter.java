@@ -6,11 +6,8 @@ import dev.localgpt.ports.memory.IndexedFile;
 import dev.localgpt.ports.memory.NewChunk;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,9 +42,9 @@ final class ChunkWriter {
           Vec0Knn.rebuild(c, dims);
         }
       }
-      List<Long> removed = deleteChunks(c, file.path());
-      upsertFile(c, file);
-      List<Row> added = insertChunks(c, file, chunks);
+      List<Long> removed = FileRows.deleteChunks(c, file.path());
+      FileRows.upsert(c, file);
+      List<Row> added = FileRows.insertChunks(c, file, chunks);
       syncVectors(c, next, removed, added);
       beforeCommit.run();
       return new Change(removed, added, next);
@@ -58,11 +55,8 @@ final class ChunkWriter {
     IndexState current = state.get();
     db.write("delete " + path, () -> {
       Connection c = db.writer();
-      List<Long> removed = deleteChunks(c, path);
-      try (PreparedStatement p = c.prepareStatement("delete from files where path = ?")) {
-        p.setString(1, path);
-        p.executeUpdate();
-      }
+      List<Long> removed = FileRows.deleteChunks(c, path);
+      FileRows.deleteFile(c, path);
       syncVectors(c, current, removed, List.of());
       return new Change(removed, List.of(), current);
     }, this::mirror);
@@ -154,76 +148,5 @@ final class ChunkWriter {
     } else if (s.vecOnDisk() && (!removed.isEmpty() || !added.isEmpty())) {
       Meta.put(c, Meta.VEC_STALE, "1");
     }
-  }
-
-  private static List<Long> deleteChunks(Connection c, String path) throws SQLException {
-    List<Long> ids = new ArrayList<>();
-    try (PreparedStatement p = c.prepareStatement("select id from chunks where path = ?")) {
-      p.setString(1, path);
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
-        }
-      }
-    }
-    if (!ids.isEmpty()) {
-      try (PreparedStatement p = c.prepareStatement("delete from chunks where path = ?")) {
-        p.setString(1, path);
-        p.executeUpdate();
-      }
-    }
-    return ids;
-  }
-
-  private static void upsertFile(Connection c, IndexedFile f) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("""
-        insert into files(path, source, hash, mtime, size) values (?, ?, ?, ?, ?)
-        on conflict(path) do update set source = excluded.source, hash = excluded.hash,
-          mtime = excluded.mtime, size = excluded.size""")) {
-      p.setString(1, f.path());
-      p.setString(2, f.source());
-      p.setString(3, f.hash());
-      p.setLong(4, f.modifiedMillis());
-      p.setLong(5, f.size());
-      p.executeUpdate();
-    }
-  }
-
-  private static List<Row> insertChunks(Connection c, IndexedFile f, List<NewChunk> chunks) throws SQLException {
-    List<Row> vectors = new ArrayList<>();
-    if (chunks.isEmpty()) {
-      return vectors;
-    }
-    long next;
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select coalesce(max(id), 0) + 1 from chunks")) {
-      rs.next();
-      next = rs.getLong(1);
-    }
-    try (PreparedStatement p = c.prepareStatement("""
-        insert into chunks(id, path, source, start_line, end_line, heading_path, text, hash, embedding)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-      for (NewChunk chunk : chunks) {
-        long id = next++;
-        p.setLong(1, id);
-        p.setString(2, f.path());
-        p.setString(3, f.source());
-        p.setInt(4, chunk.startLine());
-        p.setInt(5, chunk.endLine());
-        p.setString(6, chunk.headingPath());
-        p.setString(7, chunk.text());
-        p.setString(8, chunk.textHash());
-        if (chunk.embedding() == null) {
-          p.setNull(9, Types.BLOB);
-        } else {
-          float[] v = chunk.embedding().toArray();
-          p.setBytes(9, VectorCodec.encode(v));
-          vectors.add(new Row(id, f.source(), v));
-        }
-        p.addBatch();
-      }
-      p.executeBatch();
-    }
-    return vectors;
   }
 }

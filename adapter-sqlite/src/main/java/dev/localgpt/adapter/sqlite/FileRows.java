@@ -1,0 +1,100 @@
+package dev.localgpt.adapter.sqlite;
+
+import dev.localgpt.adapter.sqlite.JavaKnn.Row;
+import dev.localgpt.ports.memory.IndexedFile;
+import dev.localgpt.ports.memory.NewChunk;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The statements on one file's rows ({@code files}, {@code chunks}); the caller holds the write transaction. */
+final class FileRows {
+  private FileRows() {}
+
+  /** Deletes the file's chunks; returns their ids (for the vector tables). */
+  static List<Long> deleteChunks(Connection c, String path) throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement p = c.prepareStatement("select id from chunks where path = ?")) {
+      p.setString(1, path);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    if (!ids.isEmpty()) {
+      try (PreparedStatement p = c.prepareStatement("delete from chunks where path = ?")) {
+        p.setString(1, path);
+        p.executeUpdate();
+      }
+    }
+    return ids;
+  }
+
+  /** Inserts or updates the file's row. */
+  static void upsert(Connection c, IndexedFile f) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("""
+        insert into files(path, source, hash, mtime, size) values (?, ?, ?, ?, ?)
+        on conflict(path) do update set source = excluded.source, hash = excluded.hash,
+          mtime = excluded.mtime, size = excluded.size""")) {
+      p.setString(1, f.path());
+      p.setString(2, f.source());
+      p.setString(3, f.hash());
+      p.setLong(4, f.modifiedMillis());
+      p.setLong(5, f.size());
+      p.executeUpdate();
+    }
+  }
+
+  /** Inserts the chunks with fresh ids; returns the rows that carry a vector. */
+  static List<Row> insertChunks(Connection c, IndexedFile f, List<NewChunk> chunks) throws SQLException {
+    List<Row> vectors = new ArrayList<>();
+    if (chunks.isEmpty()) {
+      return vectors;
+    }
+    long next;
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select coalesce(max(id), 0) + 1 from chunks")) {
+      rs.next();
+      next = rs.getLong(1);
+    }
+    try (PreparedStatement p = c.prepareStatement("""
+        insert into chunks(id, path, source, start_line, end_line, heading_path, text, hash, embedding)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+      for (NewChunk chunk : chunks) {
+        long id = next++;
+        p.setLong(1, id);
+        p.setString(2, f.path());
+        p.setString(3, f.source());
+        p.setInt(4, chunk.startLine());
+        p.setInt(5, chunk.endLine());
+        p.setString(6, chunk.headingPath());
+        p.setString(7, chunk.text());
+        p.setString(8, chunk.textHash());
+        if (chunk.embedding() == null) {
+          p.setNull(9, Types.BLOB);
+        } else {
+          float[] v = chunk.embedding().toArray();
+          p.setBytes(9, VectorCodec.encode(v));
+          vectors.add(new Row(id, f.source(), v));
+        }
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+    return vectors;
+  }
+
+  /** Deletes the file's row (its chunks are deleted separately). */
+  static void deleteFile(Connection c, String path) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("delete from files where path = ?")) {
+      p.setString(1, path);
+      p.executeUpdate();
+    }
+  }
+}
