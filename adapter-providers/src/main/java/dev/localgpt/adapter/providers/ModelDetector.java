@@ -54,7 +54,8 @@ public final class ModelDetector {
 
   Optional<String> firstOllamaModel() {
     OkHttpClient client = new OkHttpClient.Builder().callTimeout(probeTimeout).build();
-    Request request = new Request.Builder().url(stripSlash(settings.ollamaEndpoint()) + "/api/tags").get().build();
+    String tags = ProviderHttp.withoutTrailingSlash(settings.ollamaEndpoint()) + "/api/tags";
+    Request request = new Request.Builder().url(tags).get().build();
     try (Response response = client.newCall(request).execute()) {
       if (!response.isSuccessful()) {
         return Optional.empty();
@@ -86,9 +87,5 @@ public final class ModelDetector {
       }
     }
     return true;
-  }
-
-  private static String stripSlash(String s) {
-    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 }

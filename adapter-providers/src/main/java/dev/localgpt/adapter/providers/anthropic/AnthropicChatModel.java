@@ -29,7 +29,7 @@ public final class AnthropicChatModel implements ChatModel {
    */
   public AnthropicChatModel(OkHttpClient client, String baseUrl, String apiKey, String model) {
     this.http = new ProviderHttp(client, "anthropic", AUTH_HINT);
-    this.baseUrl = stripSlash(Objects.requireNonNull(baseUrl, "'baseUrl' must not be null"));
+    this.baseUrl = ProviderHttp.withoutTrailingSlash(Objects.requireNonNull(baseUrl, "'baseUrl' must not be null"));
     this.apiKey = apiKey == null ? "" : apiKey;
     this.model = Objects.requireNonNull(model, "'model' must not be null");
   }
@@ -56,9 +56,5 @@ public final class AnthropicChatModel implements ChatModel {
     AnthropicStream stream = new AnthropicStream(http, reply, model);
     StreamingCall call = http.stream(url, headers, AnthropicRequests.body(model, request), listener);
     return stream.respond(call, url, "anthropic", id());
-  }
-
-  static String stripSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 }

@@ -49,6 +49,11 @@ public final class ProviderHttp {
         .build();
   }
 
+  /** The URL without one trailing {@code /}, so paths can be appended. */
+  public static String withoutTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
   public String provider() {
     return provider;
   }

@@ -35,8 +35,8 @@ public final class OllamaChatModel implements ChatModel {
    */
   public OllamaChatModel(OkHttpClient client, String endpoint, String model, int numCtx) {
     this.http = new ProviderHttp(client, "ollama", "set providers.ollama.endpoint or OLLAMA_HOST");
-    String e = Objects.requireNonNull(endpoint, "'endpoint' must not be null");
-    this.endpoint = e.endsWith("/") ? e.substring(0, e.length() - 1) : e;
+    this.endpoint =
+        ProviderHttp.withoutTrailingSlash(Objects.requireNonNull(endpoint, "'endpoint' must not be null"));
     this.model = Objects.requireNonNull(model, "'model' must not be null");
     this.numCtx = numCtx;
   }

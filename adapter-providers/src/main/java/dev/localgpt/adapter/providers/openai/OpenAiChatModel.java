@@ -36,8 +36,7 @@ public final class OpenAiChatModel implements ChatModel {
     this.http = new ProviderHttp(client, provider, provider.equals("openai")
         ? "set OPENAI_API_KEY or providers.openai.api_key"
         : "set providers.openai_compatible.api_key");
-    String base = Objects.requireNonNull(baseUrl, "'baseUrl' must not be null");
-    this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.baseUrl = ProviderHttp.withoutTrailingSlash(Objects.requireNonNull(baseUrl, "'baseUrl' must not be null"));
     this.apiKey = apiKey == null ? "" : apiKey;
     this.model = Objects.requireNonNull(model, "'model' must not be null");
     this.contextWindow = contextWindow;
