@@ -109,6 +109,7 @@ public final class LlamaCppChatModel implements ChatModel, AutoCloseable {
       throw new ModelException(Kind.NOT_CONFIGURED, "GGUF file not found: " + gguf
           + " (set providers.llamacpp.model_path or use llamacpp/<path to .gguf>)");
     }
+    PrivateNativeDir.ensure();
     try {
       LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> { });
       model = new LlamaModel(new ModelParameters()
