@@ -133,8 +133,16 @@ public final class ChatFactory implements AutoCloseable {
         .webFetcher(webFetcher(config.tools()))
         .skills(SkillLoader.forWorkspace(workspace.root()))
         .contextWindow(window)
-        .reserveTokens(agent.reserveTokens())
+        .reserveTokens(reserve(agent.reserveTokens(), window > 0 ? window : model.contextWindow()))
         .build();
+  }
+
+  /**
+   * The reply reserve, shrunk for small windows (Ollama's 8k, llama.cpp's 4k) so that the budget's soft limit
+   * (window - reserve - 4000) stays positive.
+   */
+  static int reserve(int configured, int window) {
+    return configured + 4000 < window ? configured : Math.max(0, window - 4000 - window / 8);
   }
 
   static ToolSettings toolSettings(ToolsConfig tools) {
