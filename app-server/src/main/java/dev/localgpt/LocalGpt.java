@@ -1,11 +1,19 @@
 package dev.localgpt;
 
+import dev.localgpt.app.wiring.ChatComponents;
+import dev.localgpt.app.wiring.ChatFactory;
 import dev.localgpt.app.wiring.Components;
+import dev.localgpt.app.wiring.InterimMemory;
 import dev.localgpt.app.wiring.WiringOptions;
+import dev.localgpt.core.agent.tools.ApprovalGate;
+import dev.localgpt.core.chat.ChatService;
+import dev.localgpt.core.chat.ChatStreamListener;
+import dev.localgpt.core.chat.TurnResult;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.workspace.HomeLayout;
 import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.Workspace;
+import dev.localgpt.ports.llm.ChatModel;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +26,16 @@ import java.util.Optional;
  * LocalGpt gpt = LocalGpt.builder().home(Path.of("/tmp/my-home")).build();
  * gpt.workspace().dailyNote(LocalDate.now());
  * gpt.config().heartbeat().interval();
+ * String answer = gpt.chat("What did I decide about the garden?");
+ * gpt.stream("Summarise today's note", new ChatStreamListener() {
+ *   public void onText(String delta) { System.out.print(delta); }
+ * });
  * }</pre>
+ *
+ * <p>Chat uses the model given to {@link Builder#chatModel}, else {@code agent.default_model}, else the first
+ * provider found (ANTHROPIC_API_KEY, OPENAI_API_KEY, a local Ollama, a configured GGUF); with none it answers from
+ * memory only. All turns of one instance go to one session ({@link #chatService()}); tools that need approval are
+ * denied.
  *
  * <p>{@link Builder#build()} loads and validates {@code config.toml} (throwing a {@link
  * dev.localgpt.core.config.ConfigException} listing every problem) and, unless turned off, creates the home
@@ -28,11 +45,18 @@ public final class LocalGpt {
   private final LocalGptHome home;
   private final LocalGptConfig config;
   private final Workspace workspace;
+  private final WiringOptions options;
+  private final ChatModel chatModel;
+  private ChatFactory chatFactory;
+  private ChatService chatService;
 
-  private LocalGpt(LocalGptHome home, LocalGptConfig config, Workspace workspace) {
+  private LocalGpt(LocalGptHome home, LocalGptConfig config, Workspace workspace, WiringOptions options,
+      ChatModel chatModel) {
     this.home = home;
     this.config = config;
     this.workspace = workspace;
+    this.options = options;
+    this.chatModel = chatModel;
   }
 
   public static Builder builder() {
@@ -54,12 +78,40 @@ public final class LocalGpt {
     return workspace;
   }
 
+  /**
+   * Sends one message in this instance's conversation and returns the reply text (empty when the model chose not
+   * to reply).
+   *
+   * @throws dev.localgpt.ports.llm.ModelException when the model provider fails
+   */
+  public String chat(String message) {
+    return stream(message, ChatStreamListener.NONE).text();
+  }
+
+  /** Like {@link #chat(String)}, streaming text, tool activity and notices to {@code listener} as they happen. */
+  public TurnResult stream(String message, ChatStreamListener listener) {
+    return chatService().send(message, listener);
+  }
+
+  /** The conversation behind {@link #chat} and {@link #stream}: sessions, {@code /new}, status, slash commands. */
+  public synchronized ChatService chatService() {
+    if (chatService == null) {
+      chatFactory = ChatComponents.factory(config, options, workspace, ChatComponents.sessions(home),
+          InterimMemory.open(home, config));
+      chatFactory.memory().index();
+      ChatModel model = chatModel != null ? chatModel : chatFactory.model(Optional.empty());
+      chatService = ChatService.start(chatFactory.setup(model, ApprovalGate.DENY_ALL));
+    }
+    return chatService;
+  }
+
   /** Settings for {@link LocalGpt}; every one is optional. */
   public static final class Builder {
     private Path home;
     private Path configFile;
     private Map<String, String> environment;
     private boolean initialize = true;
+    private ChatModel chatModel;
 
     private Builder() {}
 
@@ -87,6 +139,12 @@ public final class LocalGpt {
       return this;
     }
 
+    /** The model to chat with, instead of the configured or detected one. */
+    public Builder chatModel(ChatModel chatModel) {
+      this.chatModel = Objects.requireNonNull(chatModel, "'chatModel' must not be null");
+      return this;
+    }
+
     public LocalGpt build() {
       WiringOptions options = new WiringOptions(environment == null ? System.getenv() : environment,
           Optional.ofNullable(home), Optional.ofNullable(configFile));
@@ -97,7 +155,7 @@ public final class LocalGpt {
         HomeLayout.create(resolvedHome);
         workspace.init();
       }
-      return new LocalGpt(resolvedHome, config, workspace);
+      return new LocalGpt(resolvedHome, config, workspace, options, chatModel);
     }
   }
 }

@@ -1,6 +1,9 @@
 package dev.localgpt.cli;
 
+import dev.localgpt.cli.commands.AskCommand;
+import dev.localgpt.cli.commands.ChatCommand;
 import dev.localgpt.cli.commands.ConfigCommand;
+import dev.localgpt.cli.commands.SessionsCommand;
 import dev.localgpt.cli.commands.WorkspaceCommand;
 import java.util.List;
 
@@ -12,7 +15,8 @@ import java.util.List;
 public final class Subcommands {
   static final List<Class<?>> ALL = List.of(
       ConfigCommand.class,
-      WorkspaceCommand.class);
+      WorkspaceCommand.class,
+      ChatCommand.class, AskCommand.class, SessionsCommand.class);
 
   private Subcommands() {}
 }

@@ -39,7 +39,8 @@ public final class ConfigBinder {
         in.string("agent.default_model", ""),
         in.integer("agent.context_window", defaults.agent().contextWindow(), 1),
         in.integer("agent.reserve_tokens", defaults.agent().reserveTokens(), 0),
-        in.integer("agent.max_tokens", defaults.agent().maxTokens(), 1));
+        in.integer("agent.max_tokens", defaults.agent().maxTokens(), 1),
+        in.strings("agent.fallback_models", List.of()));
     ProvidersConfig providers = new ProviderBinder(in, env).bind();
     HeartbeatConfig heartbeat = heartbeat(in);
     MemoryConfig memory = memory(in, defaults.memory());

@@ -32,7 +32,7 @@ public final class ConfigSchema {
 
   /** Keys of the Rust LocalGPT we do not use. */
   private static final Set<String> IGNORED_KEYS = Set.of(
-      "agent.fallback_models", "agent.max_tool_repeats", "agent.max_tool_errors", "agent.max_spawn_depth",
+      "agent.max_tool_repeats", "agent.max_tool_errors", "agent.max_spawn_depth",
       "agent.subagent_model", "agent.session_max_age", "agent.session_max_count", "agent.post_compaction_sections",
       "agent.checkpoints_enabled", "agent.max_checkpoints", "agent.permission_level", "providers.claude_cli",
       "memory.embedding_cache_dir", "memory.session_max_messages", "memory.session_max_chars", "memory.backend",
@@ -46,6 +46,7 @@ public final class ConfigSchema {
     add("agent.context_window", INTEGER, false);
     add("agent.reserve_tokens", INTEGER, false);
     add("agent.max_tokens", INTEGER, false);
+    add("agent.fallback_models", STRING_LIST, false);
     add("providers.openai.api_key", STRING, true);
     add("providers.openai.base_url", STRING, false);
     add("providers.anthropic.api_key", STRING, true);

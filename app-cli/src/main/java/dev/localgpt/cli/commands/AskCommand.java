@@ -1,0 +1,105 @@
+package dev.localgpt.cli.commands;
+
+import dev.localgpt.app.wiring.ChatFactory;
+import dev.localgpt.cli.CliContext;
+import dev.localgpt.cli.CliException;
+import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.core.agent.tools.ApprovalGate;
+import dev.localgpt.core.chat.ChatService;
+import dev.localgpt.core.chat.ChatStreamListener;
+import dev.localgpt.core.chat.TurnResult;
+import dev.localgpt.ports.llm.ChatModel;
+import dev.localgpt.ports.llm.ModelException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code localgpt ask "..." [-m MODEL] [-f text|json]}: one turn with all tools, in a new session. */
+@Command(name = "ask", mixinStandardHelpOptions = true,
+    description = "Ask one question (all tools available) and print the answer. Reads stdin when no question or '-'.")
+public final class AskCommand implements java.util.concurrent.Callable<Integer> {
+  /** Output format. */
+  public enum Format { text, json }
+
+  private final CliContext context;
+  private InputStream stdin = System.in;
+
+  @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question; '-' or none reads stdin.")
+  List<String> words = List.of();
+
+  @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "provider/model, e.g. ollama/llama3.2.")
+  String model;
+
+  @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (streamed) or json.")
+  Format format;
+
+  public AskCommand(CliContext context) {
+    this.context = context;
+  }
+
+  /** Where {@code -} and an empty question read from (tests pass their own). */
+  public void stdin(InputStream in) {
+    this.stdin = in;
+  }
+
+  @Override
+  public Integer call() {
+    String question = question();
+    ChatFactory factory = context.get(ChatFactory.class);
+    try {
+      ChatModel chatModel = ModelFailures.model(factory, model);
+      factory.memory().index();
+      ChatService chat = ChatService.start(factory.setup(chatModel, ApprovalGate.DENY_ALL));
+      if (format == Format.json) {
+        ChatStreamListener quiet = new ToolProgress(new PrintWriter(Writer.nullWriter()), context.err()) {
+          @Override
+          public void onToolStart(String tool, String detail) {}
+
+          @Override
+          public void onToolEnd(String tool, boolean error) {}
+        };
+        TurnResult result = chat.send(question, quiet);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("question", question);
+        json.put("response", result.text());
+        json.put("model", result.model() == null ? chatModel.id() : result.model());
+        context.printJson(json);
+      } else {
+        ToolProgress progress = new ToolProgress(context.out(), context.err());
+        chat.send(question, progress);
+        progress.finish();
+      }
+      return ExitCodes.OK;
+    } catch (ModelException e) {
+      throw ModelFailures.of(e);
+    } finally {
+      factory.close();
+    }
+  }
+
+  private String question() {
+    String joined = String.join(" ", words).strip();
+    if (!joined.isEmpty() && !joined.equals("-")) {
+      return joined;
+    }
+    try {
+      String read = new String(stdin.readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (read.isEmpty()) {
+        throw new CliException("no question given", "localgpt ask \"your question\", or pipe it: echo hi | localgpt ask",
+            ExitCodes.CONFIG);
+      }
+      return read;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the question from stdin: " + e.getMessage(), e);
+    }
+  }
+}

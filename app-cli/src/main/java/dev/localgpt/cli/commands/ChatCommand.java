@@ -1,0 +1,127 @@
+package dev.localgpt.cli.commands;
+
+import dev.localgpt.app.wiring.ChatFactory;
+import dev.localgpt.cli.CliContext;
+import dev.localgpt.cli.CliException;
+import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.cli.repl.ChatRepl;
+import dev.localgpt.cli.repl.ReplApproval;
+import dev.localgpt.cli.repl.TerminalFactory;
+import dev.localgpt.core.chat.ChatService;
+import dev.localgpt.core.chat.ChatSetup;
+import dev.localgpt.core.chat.SlashCommands;
+import dev.localgpt.ports.llm.ChatModel;
+import dev.localgpt.ports.session.SessionException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code localgpt chat [-m MODEL] [-s ID | --resume]}: the interactive REPL. */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+    description = "Chat interactively (history, multi-line input with a trailing \\, /help for commands).")
+public final class ChatCommand implements Callable<Integer> {
+  private final CliContext context;
+  private TerminalFactory terminals = TerminalFactory.SYSTEM;
+
+  @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "provider/model, e.g. ollama/llama3.2.")
+  String model;
+
+  @Option(names = {"-s", "--session"}, paramLabel = "ID", description = "Continue this session (id or prefix).")
+  String session;
+
+  @Option(names = "--resume", description = "Continue the most recent session.")
+  boolean resume;
+
+  public ChatCommand(CliContext context) {
+    this.context = context;
+  }
+
+  /** The terminal to use (tests pass a DumbTerminal over byte streams). */
+  public void terminals(TerminalFactory factory) {
+    this.terminals = factory;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (session != null && resume) {
+      throw new CliException("use either -s ID or --resume, not both", "run 'localgpt chat --help'",
+          ExitCodes.CONFIG);
+    }
+    ChatFactory factory = context.get(ChatFactory.class);
+    ChatModel chatModel = ModelFailures.model(factory, model);
+    try (Terminal terminal = terminals.open()) {
+      LineReader reader = reader(terminal);
+      ChatSetup setup = factory.setup(chatModel, new ReplApproval(reader));
+      ChatService chat = open(setup);
+      factory.memory().index();
+      terminal.writer().println(banner(chat, factory));
+      terminal.writer().flush();
+      new ChatRepl(terminal, reader, chat, new SlashCommands(chat, factory.resolver(), factory.reindexer())).run();
+      reader.getHistory().save();
+      return ExitCodes.OK;
+    } finally {
+      factory.close();
+    }
+  }
+
+  private ChatService open(ChatSetup setup) {
+    try {
+      if (session != null) {
+        return ChatService.resume(setup, session);
+      }
+      return resume ? ChatService.resumeLatestOrStart(setup) : ChatService.start(setup);
+    } catch (SessionException e) {
+      throw new CliException(e.getMessage(), "list sessions with 'localgpt sessions list'", ExitCodes.GENERAL);
+    }
+  }
+
+  private LineReader reader(Terminal terminal) {
+    Path history = context.home().dataDir().resolve("chat_history");
+    try {
+      Files.createDirectories(history.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + history.getParent() + ": " + e.getMessage(), e);
+    }
+    DefaultParser parser = new DefaultParser();
+    parser.setEscapeChars(new char[0]);
+    parser.setQuoteChars(new char[0]);
+    return LineReaderBuilder.builder()
+        .terminal(terminal)
+        .appName("localgpt")
+        .parser(parser)
+        .variable(LineReader.HISTORY_FILE, history)
+        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+        .build();
+  }
+
+  private static String banner(ChatService chat, ChatFactory factory) {
+    int chunks = factory.memory().stats().chunks();
+    String resumed = chat.history().isEmpty() ? ""
+        : "\nResumed session " + chat.sessionId() + " (" + chat.history().size() + " messages).";
+    return "LocalGPT v" + version() + " | Model: " + chat.model().id() + (chat.memoryOnly() ? " (memory-only)" : "")
+        + " | Memory: " + chunks + " chunks | Skills: " + chat.skills().ready().size() + resumed
+        + "\nType /help for commands, Ctrl-C to cancel a reply, Ctrl-D to exit.";
+  }
+
+  private static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = ChatCommand.class.getResourceAsStream("/dev/localgpt/cli/version.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return properties.getProperty("version", "unknown");
+  }
+}

@@ -1,0 +1,77 @@
+package dev.localgpt.cli;
+
+import dev.localgpt.cli.commands.AskCommand;
+import dev.localgpt.cli.commands.ChatCommand;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.jline.terminal.impl.DumbTerminal;
+import picocli.CommandLine;
+
+/** A test home with a config file, and runs of {@code ask}, {@code chat} (over a DumbTerminal) and others. */
+final class ChatCli {
+  private final Path home;
+
+  ChatCli(Path home, String configToml) {
+    this.home = home;
+    try {
+      Files.createDirectories(home);
+      Files.writeString(home.resolve("config.toml"), configToml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Path workspace() {
+    return home.resolve("workspace");
+  }
+
+  /** No keys, and an Ollama host where nothing listens, so detection finds nothing without waiting. */
+  Map<String, String> env() {
+    Map<String, String> env = new HashMap<>();
+    env.put("LOCALGPT_HOME", home.toString());
+    env.put("HOME", home.resolve("user").toString());
+    env.put("OLLAMA_HOST", "127.0.0.1:1");
+    return env;
+  }
+
+  CliRun ask(String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine(new CliContext(env(), new PrintWriter(out, true), new PrintWriter(err, true)));
+    ((AskCommand) cl.getSubcommands().get("ask").getCommand())
+        .stdin(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    String[] all = new String[args.length + 1];
+    all[0] = "ask";
+    System.arraycopy(args, 0, all, 1, args.length);
+    int code = cl.execute(all);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** Runs {@code chat} with {@code input} typed at a dumb terminal; {@code out} is what the terminal showed. */
+  CliRun chat(String input, String... args) {
+    StringWriter err = new StringWriter();
+    ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    CommandLine cl = Main.commandLine(new CliContext(env(), new PrintWriter(new StringWriter(), true),
+        new PrintWriter(err, true)));
+    ((ChatCommand) cl.getSubcommands().get("chat").getCommand()).terminals(() -> new DumbTerminal("test", "dumb",
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8));
+    String[] all = new String[args.length + 1];
+    all[0] = "chat";
+    System.arraycopy(args, 0, all, 1, args.length);
+    int code = cl.execute(all);
+    return new CliRun(code, screen.toString(StandardCharsets.UTF_8), err.toString());
+  }
+
+  CliRun run(String... args) {
+    return CliRun.run(env(), args);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.localgpt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionsCommandTest {
+  @TempDir Path home;
+
+  @Test
+  void listsAndShowsTheSessionOfAnAsk() throws Exception {
+    ChatCli cli = new ChatCli(home, "");
+    assertThat(cli.ask("", "where are my keys?").exitCode()).isZero();
+    JsonNode list = new ObjectMapper().readTree(cli.run("sessions", "list", "--json").out());
+    assertThat(list).hasSize(1);
+    assertThat(list.get(0).path("title").asText()).isEqualTo("where are my keys?");
+    String id = list.get(0).path("id").asText();
+
+    CliRun show = cli.run("sessions", "show", id.substring(0, 8));
+    assertThat(show.exitCode()).isZero();
+    assertThat(show.out()).startsWith("# Session " + id).contains("where are my keys?");
+    JsonNode json = new ObjectMapper().readTree(cli.run("sessions", "show", id, "--json").out());
+    assertThat(json.path("messages").get(0).path("role").asText()).isEqualTo("user");
+    assertThat(cli.run("sessions", "list").out()).contains(id).contains("where are my keys?");
+  }
+
+  @Test
+  void anUnknownSessionIsAClearError() {
+    CliRun run = new ChatCli(home, "").run("sessions", "show", "nope");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.GENERAL);
+    assertThat(run.err()).contains("no session 'nope'").contains("sessions list");
+  }
+}
