@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * An {@link Embedder} running a local BERT-style model with onnxruntime. The model is loaded on the first
@@ -16,6 +18,7 @@ import java.util.Objects;
  * {@code embed} call. Create through {@link OnnxEmbedders}.
  */
 public final class OnnxEmbedder implements Embedder, AutoCloseable {
+  private static final long LOADER_STACK_BYTES = 64L << 20;
   private final EmbeddingModelChoice choice;
   private final int batchSize;
   private final int threads;
@@ -91,9 +94,35 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
         throw new EmbeddingException("embedder for '" + choice.id() + "' is closed: create a new one");
       }
       if (model == null) {
-        model = OnnxModel.load(choice, threads);
+        model = loadOnLargeStack();
       }
       return model;
+    }
+  }
+
+  /**
+   * Creating an onnxruntime session recurses deeply in native code. On a thread with the default 1 MB stack (or
+   * a virtual thread's carrier) it can overflow, which kills the JVM with SIGSEGV and no error report; it
+   * happened with the CLI's class path. So the session is created on a thread of its own with a large stack.
+   */
+  private OnnxModel loadOnLargeStack() {
+    FutureTask<OnnxModel> load = new FutureTask<>(() -> OnnxModel.load(choice, threads));
+    Thread loader = new Thread(null, load, "onnx-model-load", LOADER_STACK_BYTES);
+    loader.setDaemon(true);
+    loader.start();
+    try {
+      return load.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new EmbeddingException("cannot load model '" + choice.id() + "'", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EmbeddingException("interrupted while loading model '" + choice.id() + "'", e);
     }
   }
 
