@@ -1,6 +1,8 @@
 package dev.localgpt.cli;
 
+import dev.localgpt.cli.commands.BenchCommand;
 import dev.localgpt.cli.commands.ConfigCommand;
+import dev.localgpt.cli.commands.MemoryCommand;
 import dev.localgpt.cli.commands.WorkspaceCommand;
 import java.util.List;
 
@@ -12,7 +14,9 @@ import java.util.List;
 public final class Subcommands {
   static final List<Class<?>> ALL = List.of(
       ConfigCommand.class,
-      WorkspaceCommand.class);
+      WorkspaceCommand.class,
+      MemoryCommand.class,
+      BenchCommand.class);
 
   private Subcommands() {}
 }

@@ -16,7 +16,8 @@ public final class Wiring {
   public static List<Module> modules(WiringOptions options) {
     return List.of(
         new ConfigModule(options),
-        new WorkspaceModule());
+        new WorkspaceModule(),
+        new MemoryModule());
   }
 
   /**
