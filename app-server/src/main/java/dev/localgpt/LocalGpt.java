@@ -3,13 +3,15 @@ package dev.localgpt;
 import dev.localgpt.app.wiring.ChatComponents;
 import dev.localgpt.app.wiring.ChatFactory;
 import dev.localgpt.app.wiring.Components;
-import dev.localgpt.app.wiring.InterimMemory;
+import dev.localgpt.app.wiring.MemoryComponents;
+import dev.localgpt.app.wiring.MemoryStack;
 import dev.localgpt.app.wiring.WiringOptions;
 import dev.localgpt.core.agent.tools.ApprovalGate;
 import dev.localgpt.core.chat.ChatService;
 import dev.localgpt.core.chat.ChatStreamListener;
 import dev.localgpt.core.chat.TurnResult;
 import dev.localgpt.core.config.LocalGptConfig;
+import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.core.workspace.HomeLayout;
 import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.Workspace;
@@ -39,9 +41,10 @@ import java.util.Optional;
  *
  * <p>{@link Builder#build()} loads and validates {@code config.toml} (throwing a {@link
  * dev.localgpt.core.config.ConfigException} listing every problem) and, unless turned off, creates the home
- * directories and the workspace templates that are missing. Instances are immutable and thread-safe.
+ * directories and the workspace templates that are missing. Instances are thread-safe; {@link #close()} frees what
+ * the features opened (the memory index and the embedding model).
  */
-public final class LocalGpt {
+public final class LocalGpt implements AutoCloseable {
   private final LocalGptHome home;
   private final LocalGptConfig config;
   private final Workspace workspace;
@@ -49,6 +52,7 @@ public final class LocalGpt {
   private final ChatModel chatModel;
   private ChatFactory chatFactory;
   private ChatService chatService;
+  private MemoryStack memory;
 
   private LocalGpt(LocalGptHome home, LocalGptConfig config, Workspace workspace, WiringOptions options,
       ChatModel chatModel) {
@@ -97,12 +101,37 @@ public final class LocalGpt {
   public synchronized ChatService chatService() {
     if (chatService == null) {
       chatFactory = ChatComponents.factory(config, options, workspace, ChatComponents.sessions(home),
-          InterimMemory.open(home, config));
+          memory());
       chatFactory.memory().index();
       ChatModel model = chatModel != null ? chatModel : chatFactory.model(Optional.empty());
       chatService = ChatService.start(chatFactory.setup(model, ApprovalGate.DENY_ALL));
     }
     return chatService;
+  }
+
+  /**
+   * Memory: {@code memory().index()} brings the index up to date with the workspace, {@code memory().search(query,
+   * SearchOptions.limit(6))} searches it. Opened on first call; the embedding model loads on first use.
+   */
+  public synchronized MemoryService memory() {
+    if (memory == null) {
+      memory = MemoryComponents.memory(home, config);
+    }
+    return memory.service();
+  }
+
+  /** Closes what the features opened; the instance stays usable (things reopen on demand). */
+  @Override
+  public synchronized void close() {
+    if (chatFactory != null) {
+      chatFactory.close();
+      chatFactory = null;
+      chatService = null;
+    }
+    if (memory != null) {
+      memory.close();
+      memory = null;
+    }
   }
 
   /** Settings for {@link LocalGpt}; every one is optional. */

@@ -20,7 +20,8 @@ public final class AotTraining {
       new String[] {"config", "show"},
       new String[] {"config", "show", "--json"},
       new String[] {"config", "check"},
-      new String[] {"config", "get", "nonexistent.key"});
+      new String[] {"config", "get", "nonexistent.key"},
+      new String[] {"memory", "stats"});
 
   private AotTraining() {}
 

@@ -1,8 +1,10 @@
 package dev.localgpt.cli;
 
 import dev.localgpt.cli.commands.AskCommand;
+import dev.localgpt.cli.commands.BenchCommand;
 import dev.localgpt.cli.commands.ChatCommand;
 import dev.localgpt.cli.commands.ConfigCommand;
+import dev.localgpt.cli.commands.MemoryCommand;
 import dev.localgpt.cli.commands.SessionsCommand;
 import dev.localgpt.cli.commands.WorkspaceCommand;
 import java.util.List;
@@ -16,7 +18,11 @@ public final class Subcommands {
   static final List<Class<?>> ALL = List.of(
       ConfigCommand.class,
       WorkspaceCommand.class,
-      ChatCommand.class, AskCommand.class, SessionsCommand.class);
+      ChatCommand.class,
+      AskCommand.class,
+      SessionsCommand.class,
+      MemoryCommand.class,
+      BenchCommand.class);
 
   private Subcommands() {}
 }

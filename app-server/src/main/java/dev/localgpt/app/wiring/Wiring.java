@@ -17,7 +17,7 @@ public final class Wiring {
     return List.of(
         new ConfigModule(options),
         new WorkspaceModule(),
-        new InterimMemoryModule(),
+        new MemoryModule(),
         new ChatModule());
   }
 

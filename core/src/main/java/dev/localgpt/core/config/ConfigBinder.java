@@ -122,7 +122,10 @@ public final class ConfigBinder {
         in.strings("memory.isolated_silos", List.of()),
         in.bool("memory.mmr", false),
         in.number("memory.temporal_decay_half_life_days", 0, 0, Double.MAX_VALUE),
-        in.integer("memory.max_results", defaults.maxResults(), 1));
+        in.integer("memory.max_results", defaults.maxResults(), 1),
+        in.choice("memory.fusion", MemoryConfig.FUSIONS, defaults.fusion()),
+        in.choice("memory.vector_backend", MemoryConfig.VECTOR_BACKENDS, defaults.vectorBackend()),
+        in.integer("memory.embedding_batch_size", defaults.embeddingBatchSize(), 1));
   }
 
   /** {@code LOCALGPT_WORKSPACE}, else {@code memory.workspace}, else {@code <home>/workspace}. */

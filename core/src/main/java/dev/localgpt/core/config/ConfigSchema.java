@@ -77,6 +77,9 @@ public final class ConfigSchema {
     add("memory.mmr", BOOLEAN, false);
     add("memory.temporal_decay_half_life_days", FLOAT, false);
     add("memory.max_results", INTEGER, false);
+    add("memory.fusion", STRING, false);
+    add("memory.vector_backend", STRING, false);
+    add("memory.embedding_batch_size", INTEGER, false);
     add("server.enabled", BOOLEAN, false);
     add("server.port", INTEGER, false);
     add("server.bind", STRING, false);

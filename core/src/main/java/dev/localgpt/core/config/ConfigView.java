@@ -68,6 +68,9 @@ public final class ConfigView {
     all.put("memory.mmr", memory.mmr());
     all.put("memory.temporal_decay_half_life_days", memory.temporalDecayHalfLifeDays());
     all.put("memory.max_results", (long) memory.maxResults());
+    all.put("memory.fusion", memory.fusion());
+    all.put("memory.vector_backend", memory.vectorBackend());
+    all.put("memory.embedding_batch_size", (long) memory.embeddingBatchSize());
     ServerConfig server = config.server();
     all.put("server.enabled", server.enabled());
     all.put("server.port", (long) server.port());

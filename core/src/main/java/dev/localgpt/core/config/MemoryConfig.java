@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param mmr rerank results with maximal marginal relevance (default false)
  * @param temporalDecayHalfLifeDays half-life of the recency decay of daily notes; 0 = off (default)
  * @param maxResults default number of search results (6)
+ * @param fusion how hybrid search fuses its legs: {@code weighted}, {@code rrf} or {@code dbsf} (see {@link #FUSIONS})
+ * @param vectorBackend k-NN engine: {@code auto} (chosen by measurement), {@code sqlite-vec} or {@code java}
+ * @param embeddingBatchSize texts per embedder call while indexing, default 32
  */
 public record MemoryConfig(
     Path workspace,
@@ -33,9 +36,18 @@ public record MemoryConfig(
     List<String> isolatedSilos,
     boolean mmr,
     double temporalDecayHalfLifeDays,
-    int maxResults) {
+    int maxResults,
+    String fusion,
+    String vectorBackend,
+    int embeddingBatchSize) {
   public static final List<String> EMBEDDING_PROVIDERS = List.of("local", "openai", "ollama", "none");
   public static final String DEFAULT_EMBEDDING_MODEL = "all-MiniLM-L6-v2";
+  /** Values of {@code memory.fusion}. */
+  public static final List<String> FUSIONS = List.of("weighted", "rrf", "dbsf");
+  /** Values of {@code memory.vector_backend}. */
+  public static final List<String> VECTOR_BACKENDS = List.of("auto", "sqlite-vec", "java");
+  /** The default of {@code memory.fusion}, chosen by the SciFact benchmark (docs/benchmarks.md). */
+  public static final String DEFAULT_FUSION = "weighted";
 
   public MemoryConfig {
     Objects.requireNonNull(workspace, "'memory.workspace' must not be null");
@@ -61,6 +73,14 @@ public record MemoryConfig(
           "'memory.temporal_decay_half_life_days' must be >= 0, was " + temporalDecayHalfLifeDays);
     }
     ConfigChecks.positive("memory.max_results", maxResults);
+    if (!FUSIONS.contains(fusion)) {
+      throw new IllegalArgumentException("'memory.fusion' must be one of " + FUSIONS + ", was " + fusion);
+    }
+    if (!VECTOR_BACKENDS.contains(vectorBackend)) {
+      throw new IllegalArgumentException(
+          "'memory.vector_backend' must be one of " + VECTOR_BACKENDS + ", was " + vectorBackend);
+    }
+    ConfigChecks.positive("memory.embedding_batch_size", embeddingBatchSize);
   }
 
   /** An extra index root: a directory (relative to the workspace, or absolute) and a glob. */
@@ -74,6 +94,6 @@ public record MemoryConfig(
   /** The defaults, with the workspace given. */
   public static MemoryConfig defaults(Path workspace) {
     return new MemoryConfig(workspace, "local", DEFAULT_EMBEDDING_MODEL, 400, 80,
-        List.of(new IndexPath("knowledge", "**/*.md")), 0.7, 0.3, List.of(), false, 0, 6);
+        List.of(new IndexPath("knowledge", "**/*.md")), 0.7, 0.3, List.of(), false, 0, 6, DEFAULT_FUSION, "auto", 32);
   }
 }

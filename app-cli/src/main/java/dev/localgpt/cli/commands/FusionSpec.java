@@ -1,0 +1,75 @@
+package dev.localgpt.cli.commands;
+
+import dev.localgpt.cli.CliException;
+import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.core.memory.FusionMethod;
+import dev.localgpt.core.memory.SearchMode;
+import dev.localgpt.core.memory.SearchSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * One benchmark leg: a label and how it changes the configured search settings. Parsed from {@code --fusion}
+ * values: {@code config} (as configured), {@code weighted} or {@code weighted:0.5} (vector weight; text = 1 - it),
+ * {@code rrf}, {@code dbsf}, {@code all}.
+ */
+record FusionSpec(String label, UnaryOperator<SearchSettings> change) {
+  static final FusionSpec BM25 = new FusionSpec("bm25", s -> s.withMode(SearchMode.KEYWORD));
+  static final FusionSpec VECTOR = new FusionSpec("vector", s -> s.withMode(SearchMode.VECTOR));
+
+  SearchSettings apply(SearchSettings configured) {
+    return change.apply(configured);
+  }
+
+  static List<FusionSpec> parse(List<String> values) {
+    List<FusionSpec> out = new ArrayList<>();
+    for (String raw : values.isEmpty() ? List.of("config") : values) {
+      for (String v : raw.split(",")) {
+        out.addAll(one(v.trim().toLowerCase(Locale.ROOT)));
+      }
+    }
+    return out;
+  }
+
+  private static List<FusionSpec> one(String v) {
+    if (v.equals("all")) {
+      List<FusionSpec> all = new ArrayList<>();
+      for (String s : List.of("weighted:0.7", "weighted:0.5", "weighted:0.3", "rrf", "dbsf")) {
+        all.addAll(one(s));
+      }
+      return all;
+    }
+    if (v.equals("config")) {
+      return List.of(new FusionSpec("hybrid", s -> s));
+    }
+    String[] parts = v.split(":", 2);
+    FusionMethod method;
+    try {
+      method = FusionMethod.valueOf(parts[0].toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw bad(v);
+    }
+    if (parts.length == 1) {
+      return List.of(new FusionSpec("hybrid " + parts[0], s -> s.withFusion(method)));
+    }
+    double w;
+    try {
+      w = Double.parseDouble(parts[1]);
+    } catch (NumberFormatException e) {
+      throw bad(v);
+    }
+    if (!(w >= 0 && w <= 1)) {
+      throw bad(v);
+    }
+    String label = String.format(Locale.ROOT, "hybrid %s %.2f/%.2f", parts[0], w, 1 - w);
+    return List.of(new FusionSpec(label, s -> s.withFusion(method).withWeights(w, 1 - w)));
+  }
+
+  private static CliException bad(String v) {
+    return new CliException("unknown --fusion value '" + v + "'",
+        "use config, weighted, weighted:<vector weight 0..1>, rrf, dbsf or all (comma-separated)",
+        ExitCodes.CONFIG);
+  }
+}

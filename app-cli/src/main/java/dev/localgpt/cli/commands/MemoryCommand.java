@@ -1,0 +1,139 @@
+package dev.localgpt.cli.commands;
+
+import dev.localgpt.app.wiring.MemoryStack;
+import dev.localgpt.cli.CliContext;
+import dev.localgpt.cli.CliException;
+import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.core.config.MemoryConfig;
+import dev.localgpt.core.memory.IndexListener;
+import dev.localgpt.core.memory.IndexReport;
+import dev.localgpt.core.memory.MemoryHit;
+import dev.localgpt.core.memory.SearchOptions;
+import dev.localgpt.ports.memory.IndexException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code localgpt memory reindex|search|stats|recent}. */
+@Command(name = "memory", description = "Index and search the Markdown memory.", mixinStandardHelpOptions = true)
+public final class MemoryCommand implements Runnable {
+  private final CliContext context;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public MemoryCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "missing subcommand: reindex, search, stats or recent");
+  }
+
+  @Command(name = "reindex", mixinStandardHelpOptions = true, description = "Bring the index up to date with the workspace (incremental).")
+  int reindex(@Option(names = {"-f", "--force"}, description = "Re-read and re-chunk every file.") boolean force) {
+    try (MemoryStack memory = stack()) {
+      ProgressBar bar = new ProgressBar(context.err(), ProgressBar.isTerminal(context.env()));
+      IndexReport report = guarded(() -> memory.service().index(force, bar));
+      bar.finish();
+      double seconds = report.duration().toNanos() / 1e9;
+      context.out().printf(Locale.ROOT, "indexed %d files (%d changed, %d unchanged, %d skipped, %d removed): "
+              + "%d chunks, %d embedded, %d from cache in %.2f s%n", report.filesScanned(), report.filesIndexed(),
+          report.filesUnchanged(), report.filesSkipped(), report.filesDeleted(), report.chunks(), report.embedded(),
+          report.cached(), seconds);
+      context.out().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "search", mixinStandardHelpOptions = true, description = "Search memory (indexes changed files first).")
+  int search(
+      @Parameters(paramLabel = "QUERY", description = "What to look for.") String query,
+      @Option(names = {"-l", "--limit"}, defaultValue = "10", description = "Maximum hits (default 10).") int limit,
+      @Option(names = "--silo", paramLabel = "S", description = "Only this knowledge/<silo>.") String silo,
+      @Option(names = "--explain", description = "Show BM25, cosine, fused score and ranks.") boolean explain,
+      @Option(names = "--json", description = "Print JSON.") boolean json) {
+    if (limit < 1) {
+      throw new CliException("--limit must be at least 1, was " + limit, "use e.g. -l 10", ExitCodes.CONFIG);
+    }
+    try (MemoryStack memory = stack()) {
+      List<MemoryHit> hits = guarded(() -> {
+        memory.service().index(false, IndexListener.NONE);
+        return memory.service().search(query, SearchOptions.limit(limit).withSilo(silo).withExplain(explain));
+      });
+      if (json) {
+        context.printJson(hits.stream().map(MemoryCommand::toJson).toList());
+      } else {
+        SearchOutput.print(context.out(), query, hits, explain);
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "stats", mixinStandardHelpOptions = true, description = "Files, chunks, size, model and vector backend of the index.")
+  int stats(@Option(names = "--json", description = "Print JSON.") boolean json) {
+    MemoryConfig config = context.config().memory();
+    try (MemoryStack memory = stack()) {
+      StatsOutput.print(context, memory, config, json);
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "recent", mixinStandardHelpOptions = true, description = "The newest memory/*.md files with their last non-empty line.")
+  int recent(@Option(names = {"-c", "--count"}, defaultValue = "10", description = "How many (default 10).")
+      int count) {
+    List<RecentNotes.Note> notes = RecentNotes.newest(context.config().memory().workspace(), count);
+    if (notes.isEmpty()) {
+      context.out().println("no notes in " + context.config().memory().workspace().resolve("memory"));
+    }
+    for (RecentNotes.Note n : notes) {
+      context.out().println(n.path() + "  " + n.modified() + "  " + n.lastLine());
+    }
+    return ExitCodes.OK;
+  }
+
+  private MemoryStack stack() {
+    return context.get(MemoryStack.class);
+  }
+
+  private static <T> T guarded(java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (IndexException e) {
+      String hint = e.kind() == IndexException.Kind.BUSY
+          ? "another localgpt process is writing the index; try again in a moment"
+          : "check the disk and permissions of the data directory";
+      throw new CliException("memory index: " + e.getMessage(), hint, ExitCodes.GENERAL);
+    }
+  }
+
+  static Map<String, Object> toJson(MemoryHit hit) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("path", hit.path());
+    m.put("startLine", hit.startLine());
+    m.put("endLine", hit.endLine());
+    m.put("score", round(hit.score()));
+    m.put("snippet", hit.snippet());
+    m.put("source", hit.source());
+    hit.explanation().ifPresent(x -> {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("bm25", Double.isNaN(x.bm25()) ? null : round(x.bm25()));
+      e.put("cosine", Double.isNaN(x.cosine()) ? null : round(x.cosine()));
+      e.put("fused", round(x.fused()));
+      e.put("keywordRank", x.keywordRank());
+      e.put("vectorRank", x.vectorRank());
+      m.put("explain", e);
+    });
+    return m;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1e6) / 1e6;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.localgpt.cli.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.localgpt.cli.CliException;
+import dev.localgpt.core.memory.FusionMethod;
+import dev.localgpt.core.memory.SearchSettings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FusionSpecTest {
+  @Test
+  void weightedWithAWeightSetsBothWeights() {
+    SearchSettings s = FusionSpec.parse(List.of("weighted:0.4")).get(0).apply(SearchSettings.defaults());
+    assertThat(s.fusion()).isEqualTo(FusionMethod.WEIGHTED);
+    assertThat(s.vectorWeight()).isEqualTo(0.4);
+    assertThat(s.textWeight()).isEqualTo(0.6);
+  }
+
+  @Test
+  void commaListsAndAllExpand() {
+    assertThat(FusionSpec.parse(List.of("rrf,dbsf"))).extracting(FusionSpec::label)
+        .containsExactly("hybrid rrf", "hybrid dbsf");
+    assertThat(FusionSpec.parse(List.of("all"))).hasSizeGreaterThan(3);
+    assertThat(FusionSpec.parse(List.of())).extracting(FusionSpec::label).containsExactly("hybrid");
+  }
+
+  @Test
+  void unknownValuesAreRefusedWithTheChoices() {
+    assertThatThrownBy(() -> FusionSpec.parse(List.of("borda"))).isInstanceOf(CliException.class)
+        .hasMessageContaining("borda");
+    assertThatThrownBy(() -> FusionSpec.parse(List.of("weighted:2"))).isInstanceOf(CliException.class);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.localgpt.app.wiring;
+
+import dev.localgpt.adapter.embeddings.EmbeddingModelChoice;
+import dev.localgpt.adapter.embeddings.OnnxEmbedder;
+import dev.localgpt.adapter.embeddings.OnnxEmbedders;
+import dev.localgpt.adapter.sqlite.SqliteMemoryIndex;
+import dev.localgpt.adapter.sqlite.SqliteOptions;
+import dev.localgpt.core.config.ConfigException;
+import dev.localgpt.core.config.ConfigProblem;
+import dev.localgpt.core.config.LocalGptConfig;
+import dev.localgpt.core.config.MemoryConfig;
+import dev.localgpt.core.memory.ChunkerSettings;
+import dev.localgpt.core.memory.FusionMethod;
+import dev.localgpt.core.memory.IndexRoots;
+import dev.localgpt.core.memory.MarkdownChunker;
+import dev.localgpt.core.memory.MemoryIndexer;
+import dev.localgpt.core.memory.MemoryIndexes;
+import dev.localgpt.core.memory.MemoryService;
+import dev.localgpt.core.memory.SearchMode;
+import dev.localgpt.core.memory.SearchSettings;
+import dev.localgpt.core.workspace.LocalGptHome;
+import dev.localgpt.ports.embedding.Embedder;
+import dev.localgpt.ports.memory.IndexException;
+import dev.localgpt.ports.memory.MemoryIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plain factories for memory: the SQLite index at {@code <home>/data/memory.sqlite}, the lazily loaded ONNX embedder,
+ * the index roots, chunker and search settings from {@code [memory]}. Used by {@link MemoryModule} and by
+ * {@link dev.localgpt.LocalGpt#memory()}.
+ */
+public final class MemoryComponents {
+  /** File name of the index under {@link LocalGptHome#dataDir()}. */
+  public static final String DB_FILE = "memory.sqlite";
+  /**
+   * What {@code vector_backend = "auto"} means: the Java k-NN, which measured faster than sqlite-vec at 10k and 100k
+   * chunks on the 2-core benchmark box (docs/benchmarks.md).
+   */
+  public static final String AUTO_BACKEND = "java";
+
+  private MemoryComponents() {}
+
+  /** The whole memory stack for a home and config; nothing heavy is loaded until used. */
+  public static MemoryStack memory(LocalGptHome home, LocalGptConfig config) {
+    return memory(home.dataDir().resolve(DB_FILE), config.memory(), Optional.empty());
+  }
+
+  /**
+   * The memory stack over {@code dbFile}; {@code model} overrides the configured model (benchmarks).
+   *
+   * @throws ConfigException for an unknown model or provider, or chunk settings the chunker cannot use
+   */
+  public static MemoryStack memory(Path dbFile, MemoryConfig memory, Optional<EmbeddingModelChoice> model) {
+    Optional<EmbeddingModelChoice> choice = model.isPresent()
+        ? model : EmbeddingModels.resolve(memory.embeddingProvider(), memory.embeddingModel());
+    Optional<OnnxEmbedder> embedder = choice.map(c -> OnnxEmbedders.create(c, memory.embeddingBatchSize(),
+        Runtime.getRuntime().availableProcessors()));
+    Optional<Embedder> port = embedder.map(e -> e);
+    MemoryIndexer indexer = new MemoryIndexer(roots(memory), new MarkdownChunker(chunker(memory)), port,
+        memory.embeddingBatchSize());
+    MemoryIndexes indexes = indexes(dbFile, sqliteOptions(memory));
+    MemoryService service = new MemoryService(indexes, indexer, port, searchSettings(memory), Clock.systemUTC());
+    return new MemoryStack(service, embedder, dbFile);
+  }
+
+  /** SQLite options for {@code memory.vector_backend}: sqlite-vec only when asked for (or auto chose it) and found. */
+  public static SqliteOptions sqliteOptions(MemoryConfig memory) {
+    String backend = memory.vectorBackend().equals("auto") ? AUTO_BACKEND : memory.vectorBackend();
+    return backend.equals("sqlite-vec") ? SqliteOptions.defaults() : SqliteOptions.javaKnn();
+  }
+
+  /** Opens the DB file; {@code recreate} moves a damaged file aside (to {@code .corrupt}) and starts afresh. */
+  public static MemoryIndexes indexes(Path dbFile, SqliteOptions options) {
+    return new MemoryIndexes() {
+      @Override
+      public MemoryIndex open() {
+        return SqliteMemoryIndex.open(dbFile, options);
+      }
+
+      @Override
+      public MemoryIndex recreate() {
+        try {
+          Path aside = dbFile.resolveSibling(dbFile.getFileName() + ".corrupt");
+          if (Files.exists(dbFile)) {
+            Files.move(dbFile, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          }
+          for (String suffix : List.of("-wal", "-shm")) {
+            Files.deleteIfExists(dbFile.resolveSibling(dbFile.getFileName() + suffix));
+          }
+        } catch (IOException e) {
+          throw new IndexException(IndexException.Kind.FAILED, "cannot move the damaged index " + dbFile
+              + " aside: " + e.getMessage() + " (delete it by hand; it is rebuilt from the Markdown)", e);
+        }
+        return SqliteMemoryIndex.open(dbFile, options);
+      }
+    };
+  }
+
+  /** The workspace plus every {@code memory.paths} entry outside it (entries inside it are scanned already). */
+  public static IndexRoots roots(MemoryConfig memory) {
+    Path workspace = memory.workspace().toAbsolutePath().normalize();
+    List<IndexRoots.ExtraRoot> extra = new ArrayList<>();
+    Set<String> labels = new HashSet<>();
+    for (MemoryConfig.IndexPath p : memory.paths()) {
+      Path dir = workspace.resolve(p.path()).normalize();
+      if (dir.startsWith(workspace)) {
+        continue;
+      }
+      String base = dir.getFileName() == null ? "root" : dir.getFileName().toString();
+      String label = base;
+      for (int n = 2; !labels.add(label); n++) {
+        label = base + "-" + n;
+      }
+      extra.add(new IndexRoots.ExtraRoot(dir, p.pattern(), label));
+    }
+    return new IndexRoots(workspace, extra);
+  }
+
+  /** Chunk size and overlap from the config (1 token ≈ 4 characters). */
+  public static ChunkerSettings chunker(MemoryConfig memory) {
+    if (memory.chunkOverlap() * 2 >= memory.chunkSize()) {
+      throw new ConfigException(new ConfigProblem("config.toml", 0, "memory.chunk_overlap",
+          "must be less than half of memory.chunk_size (" + memory.chunkSize() + "), was " + memory.chunkOverlap(),
+          "use e.g. " + memory.chunkSize() / 5));
+    }
+    return new ChunkerSettings(memory.chunkSize(), memory.chunkOverlap(), 4);
+  }
+
+  /** Fusion, weights, MMR, decay and isolated silos from the config. */
+  public static SearchSettings searchSettings(MemoryConfig memory) {
+    return SearchSettings.defaults()
+        .withFusion(FusionMethod.valueOf(memory.fusion().toUpperCase(Locale.ROOT)))
+        .withWeights(memory.vectorWeight(), memory.textWeight())
+        .withMode(SearchMode.HYBRID)
+        .withMmr(memory.mmr(), SearchSettings.defaults().mmrLambda())
+        .withHalfLifeDays(memory.temporalDecayHalfLifeDays())
+        .withIsolatedSilos(Set.copyOf(memory.isolatedSilos()));
+  }
+}
