@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import picocli.CommandLine;
 
@@ -58,12 +60,23 @@ final class ChatCli {
 
   /** Runs {@code chat} with {@code input} typed at a dumb terminal; {@code out} is what the terminal showed. */
   CliRun chat(String input, String... args) {
+    return chat(input, new ByteArrayOutputStream(), terminal -> { }, args);
+  }
+
+  /**
+   * Like {@link #chat(String, String...)}, drawing on {@code screen} as it goes and handing the terminal to
+   * {@code onTerminal} once it exists (so a test can raise signals on it).
+   */
+  CliRun chat(String input, ByteArrayOutputStream screen, Consumer<Terminal> onTerminal, String... args) {
     StringWriter err = new StringWriter();
-    ByteArrayOutputStream screen = new ByteArrayOutputStream();
     CommandLine cl = Main.commandLine(new CliContext(env(), new PrintWriter(new StringWriter(), true),
         new PrintWriter(err, true)));
-    ((ChatCommand) cl.getSubcommands().get("chat").getCommand()).terminals(() -> new DumbTerminal("test", "dumb",
-        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8));
+    ((ChatCommand) cl.getSubcommands().get("chat").getCommand()).terminals(() -> {
+      Terminal terminal = new DumbTerminal("test", "dumb",
+          new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8);
+      onTerminal.accept(terminal);
+      return terminal;
+    });
     String[] all = new String[args.length + 1];
     all[0] = "chat";
     System.arraycopy(args, 0, all, 1, args.length);

@@ -2,11 +2,16 @@ package dev.localgpt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.jline.terminal.Terminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +28,29 @@ class ChatReplTest {
   ChatCli cli(String extra) {
     return new ChatCli(home, "[agent]\ndefault_model = \"anthropic/claude-sonnet-4-5\"\n[providers.anthropic]\n"
         + "api_key = \"test-key\"\nbase_url = \"" + server.url("") + "\"\n" + extra);
+  }
+
+  @Test
+  void ctrlCCancelsTheReplyButNotTheProgram() throws Exception {
+    server.slowAnthropicStream(200);
+    ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    AtomicReference<Terminal> terminal = new AtomicReference<>();
+    AtomicReference<CliRun> run = new AtomicReference<>();
+    Thread chat = new Thread(() -> run.set(cli("").chat("tell me a long story\n/status\n/quit\n", screen,
+        terminal::set)));
+    chat.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!screen.toString(StandardCharsets.UTF_8).contains("tick tick") && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    terminal.get().raise(Terminal.Signal.INT);
+    chat.join(TimeUnit.SECONDS.toMillis(20));
+
+    assertThat(run.get()).isNotNull();
+    assertThat(run.get().exitCode()).as(run.get().err()).isZero();
+    String shown = screen.toString(StandardCharsets.UTF_8);
+    assertThat(shown).contains("[cancelled]").contains("Session: ");
+    assertThat(shown.split("tick", -1).length - 1).isBetween(2, 199);
   }
 
   @Test

@@ -54,6 +54,31 @@ final class FakeProvider implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Serves an Anthropic text stream of {@code deltas} "tick " deltas, throttled to about 20 deltas a second, so a
+   * test can interrupt it midway.
+   */
+  FakeProvider slowAnthropicStream(int deltas) {
+    StringBuilder body = new StringBuilder()
+        .append("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_slow\",")
+        .append("\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5\",\"content\":[],")
+        .append("\"usage\":{\"input_tokens\":5,\"output_tokens\":1}}}\n\n")
+        .append("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,")
+        .append("\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n");
+    String delta = "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+        + "\"delta\":{\"type\":\"text_delta\",\"text\":\"tick \"}}\n\n";
+    body.append(delta.repeat(deltas))
+        .append("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n")
+        .append("event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":")
+        .append("\"end_turn\"},\"usage\":{\"output_tokens\":").append(deltas).append("}}\n\n")
+        .append("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", SSE)
+        .body(new Buffer().writeUtf8(body.toString()))
+        .throttleBody(delta.length(), 50, TimeUnit.MILLISECONDS)
+        .build());
+    return this;
+  }
+
   /** The next request's body as text. */
   String takeBody() {
     try {
