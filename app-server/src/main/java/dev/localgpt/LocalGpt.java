@@ -12,7 +12,6 @@ import dev.localgpt.core.chat.ChatStreamListener;
 import dev.localgpt.core.chat.TurnResult;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.memory.MemoryService;
-import dev.localgpt.core.workspace.HomeLayout;
 import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.Workspace;
 import dev.localgpt.ports.llm.ChatModel;
@@ -179,11 +178,7 @@ public final class LocalGpt implements AutoCloseable {
           Optional.ofNullable(home), Optional.ofNullable(configFile));
       LocalGptHome resolvedHome = Components.home(options);
       LocalGptConfig config = Components.config(resolvedHome, options);
-      Workspace workspace = Components.workspace(config);
-      if (initialize) {
-        HomeLayout.create(resolvedHome);
-        workspace.init();
-      }
+      Workspace workspace = initialize ? Components.prepare(resolvedHome, config) : Components.workspace(config);
       return new LocalGpt(resolvedHome, config, workspace, options, chatModel);
     }
   }

@@ -129,6 +129,18 @@ class AskCommandTest {
   }
 
   @Test
+  void theFirstRunCreatesTheWorkspaceWithoutOverwritingAnything() throws Exception {
+    ChatCli cli = new ChatCli(home, "");
+    Files.createDirectories(cli.workspace());
+    Files.writeString(cli.workspace().resolve("MEMORY.md"), "# Mine\n\nKeep me.\n");
+    CliRun run = cli.ask("", "hello");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(cli.workspace().resolve("MEMORY.md")).hasContent("# Mine\n\nKeep me.\n");
+    assertThat(cli.workspace().resolve("SOUL.md")).exists();
+    assertThat(cli.workspace().resolve("memory")).isDirectory();
+  }
+
+  @Test
   void aProviderFailureExitsThreeWithOneLineAndAHint() {
     ChatCli cli = new ChatCli(home, anthropic());
     server.replay("anthropic/error-401-authentication.json", 401, FakeProvider.JSON);

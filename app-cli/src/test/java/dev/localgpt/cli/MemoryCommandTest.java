@@ -21,6 +21,7 @@ class MemoryCommandTest {
     Files.writeString(home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\n"
         + "isolated_silos = [\"secret\"]\n");
     ws = home.resolve("workspace");
+    assertThat(CliRun.run(home, "workspace", "init").exitCode()).isZero();
     Files.createDirectories(ws.resolve("memory"));
     Files.createDirectories(ws.resolve("knowledge/recipes"));
     Files.createDirectories(ws.resolve("knowledge/secret"));
@@ -33,14 +34,15 @@ class MemoryCommandTest {
   }
 
   @Test
-  void reindexReportsWhatItDidThenFindsNothingChanged() {
+  void reindexReportsWhatItDidThenFindsNothingChanged() throws Exception {
+    int files = markdownFiles();
     CliRun first = CliRun.run(home, "memory", "reindex");
     assertThat(first.exitCode()).as(first.err()).isZero();
-    assertThat(first.out()).contains("indexed 5 files (5 changed");
-    assertThat(first.err()).contains("5/5 files");
+    assertThat(first.out()).contains("indexed " + files + " files (" + files + " changed");
+    assertThat(first.err()).contains(files + "/" + files + " files");
     CliRun second = CliRun.run(home, "memory", "reindex");
-    assertThat(second.out()).contains("(0 changed, 5 unchanged");
-    assertThat(CliRun.run(home, "memory", "reindex", "--force").out()).contains("indexed 5 files");
+    assertThat(second.out()).contains("(0 changed, " + files + " unchanged");
+    assertThat(CliRun.run(home, "memory", "reindex", "--force").out()).contains("indexed " + files + " files");
   }
 
   @Test
@@ -89,16 +91,16 @@ class MemoryCommandTest {
     CliRun run = CliRun.run(home, "memory", "stats", "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode s = new ObjectMapper().readTree(run.out());
-    assertThat(s.get("files").asInt()).isEqualTo(5);
-    assertThat(s.get("chunks").asInt()).isGreaterThanOrEqualTo(5);
+    assertThat(s.get("files").asInt()).isEqualTo(markdownFiles());
+    assertThat(s.get("chunks").asInt()).isGreaterThanOrEqualTo(markdownFiles());
     assertThat(s.get("embedded").asInt()).isZero();
     assertThat(s.get("model").asText()).contains("none");
     assertThat(s.get("vectorBackend").asText()).isNotBlank();
     assertThat(s.get("sizeBytes").asLong()).isPositive();
     JsonNode memory = s.get("perFile").findParent("path");
-    assertThat(s.get("perFile")).hasSize(5);
+    assertThat(s.get("perFile")).hasSize(markdownFiles());
     assertThat(memory).isNotNull();
-    assertThat(CliRun.run(home, "memory", "stats").out()).contains("files:          5").contains("MEMORY.md");
+    assertThat(CliRun.run(home, "memory", "stats").out()).contains("files:          " + markdownFiles()).contains("MEMORY.md");
   }
 
   @Test
@@ -129,5 +131,12 @@ class MemoryCommandTest {
     CliRun run = CliRun.run(home, "memory", "search", "kayak");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
     assertThat(run.err()).contains("memory.embedding_model").contains("gpt-embed-9").contains("bge-small");
+  }
+
+  /** The workspace's Markdown files: the five written above plus the templates {@code workspace init} added. */
+  private int markdownFiles() throws java.io.IOException {
+    try (var paths = Files.walk(ws)) {
+      return (int) paths.filter(p -> p.toString().endsWith(".md")).count();
+    }
   }
 }

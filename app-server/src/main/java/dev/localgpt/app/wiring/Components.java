@@ -2,6 +2,7 @@ package dev.localgpt.app.wiring;
 
 import dev.localgpt.app.config.TomlConfigLoader;
 import dev.localgpt.core.config.LocalGptConfig;
+import dev.localgpt.core.workspace.HomeLayout;
 import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.Workspace;
 import java.util.HashMap;
@@ -31,6 +32,17 @@ public final class Components {
    */
   public static LocalGptConfig config(LocalGptHome home, WiringOptions options) {
     return new TomlConfigLoader(home, options.env()).load();
+  }
+
+  /**
+   * First-run set-up, safe to repeat: creates the home's directories and whatever workspace files and folders are
+   * missing (never overwriting one). Everything that reads or indexes the workspace calls this first.
+   */
+  public static Workspace prepare(LocalGptHome home, LocalGptConfig config) {
+    HomeLayout.create(home);
+    Workspace workspace = workspace(config);
+    workspace.init();
+    return workspace;
   }
 
   /** The workspace named by the config (not created yet: call {@link Workspace#init()}). */
