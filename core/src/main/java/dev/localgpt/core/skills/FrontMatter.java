@@ -1,5 +1,6 @@
 package dev.localgpt.core.skills;
 
+import dev.localgpt.core.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,6 @@ final class FrontMatter {
     return value.toString();
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> metadata(Field f) {
     String joined = (f.inline() + "\n" + String.join("\n", f.block())).strip();
     if (joined.isEmpty()) {
@@ -96,7 +96,7 @@ final class FrontMatter {
     }
     try {
       if (joined.startsWith("{")) {
-        return (Map<String, Object>) LenientJson.parse(joined);
+        return Json.parseLenientObject(joined);
       }
       if (f.inline().isEmpty()) {
         return YamlBlock.parse(f.block());

@@ -1,5 +1,6 @@
 package dev.localgpt.core.skills;
 
+import dev.localgpt.core.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ final class YamlBlock {
 
   private static Object scalar(String value) {
     if (value.startsWith("[") || value.startsWith("{")) {
-      return LenientJson.parse(value);
+      return Json.parseLenient(value);
     }
     String plain = FrontMatter.unquote(value);
     return switch (plain) {

@@ -1,7 +1,6 @@
 package dev.localgpt.core.agent.tools;
 
-import dev.localgpt.core.agent.json.JsonArgs;
-import dev.localgpt.core.agent.json.JsonWriter;
+import dev.localgpt.core.json.JsonWriter;
 import dev.localgpt.core.memory.MemoryHit;
 import dev.localgpt.core.memory.MemorySearch;
 import dev.localgpt.core.memory.SearchOptions;

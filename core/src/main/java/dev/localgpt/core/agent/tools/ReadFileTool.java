@@ -1,6 +1,5 @@
 package dev.localgpt.core.agent.tools;
 
-import dev.localgpt.core.agent.json.JsonArgs;
 import dev.localgpt.core.workspace.PathGuard;
 import dev.localgpt.ports.llm.ToolSpec;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.localgpt.core.agent.tools;
 
-import dev.localgpt.core.agent.json.JsonWriter;
+import dev.localgpt.core.json.JsonWriter;
 
 /** Builds the small JSON schemas of the tools. */
 final class Schemas {

@@ -1,7 +1,6 @@
 package dev.localgpt.core.agent.tools;
 
-import dev.localgpt.core.agent.json.JsonArgs;
-import dev.localgpt.core.agent.json.JsonException;
+import dev.localgpt.core.json.JsonException;
 import dev.localgpt.core.workspace.PathEscapeException;
 import dev.localgpt.ports.llm.ToolCall;
 import dev.localgpt.ports.llm.ToolSpec;

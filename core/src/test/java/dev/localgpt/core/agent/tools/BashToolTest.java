@@ -2,7 +2,6 @@ package dev.localgpt.core.agent.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.localgpt.core.agent.json.JsonArgs;
 import dev.localgpt.core.workspace.PathGuard;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +25,7 @@ class BashToolTest {
   }
 
   private static String quote(String s) {
-    return dev.localgpt.core.agent.json.JsonWriter.quote(s);
+    return dev.localgpt.core.json.JsonWriter.quote(s);
   }
 
   @Test

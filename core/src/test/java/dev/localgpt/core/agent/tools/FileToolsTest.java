@@ -3,7 +3,6 @@ package dev.localgpt.core.agent.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.localgpt.core.agent.json.JsonArgs;
 import dev.localgpt.core.workspace.PathEscapeException;
 import dev.localgpt.core.workspace.PathGuard;
 import java.nio.file.Files;

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localgpt.core.agent.StubMemorySearch;
-import dev.localgpt.core.agent.json.Json;
-import dev.localgpt.core.agent.json.JsonArgs;
+import dev.localgpt.core.json.Json;
 import dev.localgpt.core.workspace.PathGuard;
 import java.nio.file.Files;
 import java.nio.file.Path;

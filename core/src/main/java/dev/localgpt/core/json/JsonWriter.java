@@ -1,4 +1,4 @@
-package dev.localgpt.core.agent.json;
+package dev.localgpt.core.json;
 
 /** Writes JSON string literals and numbers; callers assemble objects by hand. */
 public final class JsonWriter {

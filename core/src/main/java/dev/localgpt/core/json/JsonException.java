@@ -1,4 +1,4 @@
-package dev.localgpt.core.agent.json;
+package dev.localgpt.core.json;
 
 /** Text that is not valid JSON, or a value of the wrong type. */
 public class JsonException extends IllegalArgumentException {

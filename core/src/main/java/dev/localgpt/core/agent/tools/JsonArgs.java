@@ -1,5 +1,7 @@
-package dev.localgpt.core.agent.json;
+package dev.localgpt.core.agent.tools;
 
+import dev.localgpt.core.json.Json;
+import dev.localgpt.core.json.JsonException;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,8 +1,9 @@
-package dev.localgpt.core.agent.json;
+package dev.localgpt.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.localgpt.core.agent.tools.JsonArgs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
