@@ -1,6 +1,7 @@
 package dev.localgpt.cli.commands;
 
 import dev.localgpt.core.memory.MemoryHit;
+import dev.localgpt.core.memory.Snippets;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +24,7 @@ final class SearchOutput {
       h.explanation().ifPresent(x -> out.printf(Locale.ROOT,
           "   bm25 %s (rank %s), cosine %s (rank %s), fused %.3f%n", num(x.bm25()), rank(x.keywordRank()),
           num(x.cosine()), rank(x.vectorRank()), x.fused()));
-      String flat = h.snippet().replaceAll("\\s+", " ").strip();
-      out.println("   " + (flat.length() > SNIPPET_CHARS ? flat.substring(0, SNIPPET_CHARS - 1) + "…" : flat));
+      out.println("   " + Snippets.preview(h.snippet(), query, SNIPPET_CHARS));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.localgpt.core.agent;
 import dev.localgpt.core.memory.MemoryHit;
 import dev.localgpt.core.memory.MemorySearch;
 import dev.localgpt.core.memory.SearchOptions;
+import dev.localgpt.core.memory.Snippets;
 import dev.localgpt.ports.llm.ChatEvent;
 import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ChatMessage;
@@ -68,15 +69,10 @@ public final class MemoryOnlyChatModel implements ChatModel {
       for (MemoryHit hit : hits) {
         out.append(n++).append(". ").append(hit.path()).append(':').append(hit.startLine()).append('-')
             .append(hit.endLine()).append(String.format(Locale.ROOT, " (score %.2f)", hit.score())).append('\n')
-            .append("   ").append(oneLine(hit.snippet())).append('\n');
+            .append("   ").append(Snippets.preview(hit.snippet(), question, SNIPPET_CHARS)).append('\n');
       }
     }
     return out.append('\n').append(HOW_TO_CONFIGURE).toString();
-  }
-
-  private static String oneLine(String snippet) {
-    String flat = snippet.replaceAll("\\s+", " ").strip();
-    return flat.length() <= SNIPPET_CHARS ? flat : flat.substring(0, SNIPPET_CHARS - 1) + "…";
   }
 
   /** The user's question: the last user message, without the appended security reminder. */

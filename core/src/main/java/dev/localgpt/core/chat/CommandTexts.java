@@ -1,6 +1,7 @@
 package dev.localgpt.core.chat;
 
 import dev.localgpt.core.memory.MemoryHit;
+import dev.localgpt.core.memory.Snippets;
 import dev.localgpt.core.session.CompactionOutcome;
 import dev.localgpt.core.skills.Skill;
 import dev.localgpt.core.skills.SkillSet;
@@ -60,8 +61,7 @@ final class CommandTexts {
     StringBuilder out = new StringBuilder();
     int n = 1;
     for (MemoryHit h : hits) {
-      String flat = h.snippet().replaceAll("\\s+", " ").strip();
-      String snippet = flat.length() <= SNIPPET_CHARS ? flat : flat.substring(0, SNIPPET_CHARS - 1) + "…";
+      String snippet = Snippets.preview(h.snippet(), query, SNIPPET_CHARS);
       out.append(n == 1 ? "" : "\n").append(n++).append(". ").append(h.path()).append(':').append(h.startLine())
           .append('-').append(h.endLine()).append(String.format(Locale.ROOT, " (score %.3f)", h.score()))
           .append("\n   ").append(snippet);

@@ -1,0 +1,102 @@
+package dev.localgpt.core.memory;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One-line previews of search hits for people to read. A chunk is up to ~1,600 characters and the line that
+ * matched is often at its end, so a preview shows the window with the most query words, not the chunk's head.
+ */
+public final class Snippets {
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+  private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "are", "was", "what", "which", "who",
+      "how", "why", "when", "where", "does", "did", "has", "have", "had", "can", "you", "your", "our", "with",
+      "that", "this", "from", "about", "into", "there", "their", "they", "them", "any", "all", "not");
+  private static final String ELLIPSIS = "…";
+
+  private Snippets() {}
+
+  /**
+   * {@code text} on one line (whitespace collapsed), at most {@code maxChars} long: the window holding the most
+   * distinct words of {@code query}, cut at spaces, with {@code …} where text was left out.
+   */
+  public static String preview(String text, String query, int maxChars) {
+    if (maxChars < 10) {
+      throw new IllegalArgumentException("'maxChars' must be >= 10, was " + maxChars);
+    }
+    String flat = text.replaceAll("\\s+", " ").strip();
+    if (flat.length() <= maxChars) {
+      return flat;
+    }
+    int start = bestWindowStart(flat, terms(query), maxChars);
+    int end = Math.min(flat.length(), start + maxChars - (start > 0 ? 2 : 1));
+    if (end < flat.length()) {
+      int space = flat.lastIndexOf(' ', end);
+      end = space > start + maxChars / 2 ? space : end;
+      end = Character.isLowSurrogate(flat.charAt(end)) ? end - 1 : end;
+    }
+    String body = flat.substring(start, end).strip();
+    return (start > 0 ? ELLIPSIS : "") + body + (end < flat.length() ? ELLIPSIS : "");
+  }
+
+  /** Lower-case query words worth looking for: at least 3 characters and not a stop word. */
+  static Set<String> terms(String query) {
+    Set<String> terms = new LinkedHashSet<>();
+    Matcher m = WORD.matcher(query.toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      String word = m.group();
+      if (word.length() >= 3 && !STOP_WORDS.contains(word)) {
+        terms.add(word);
+      }
+    }
+    return terms;
+  }
+
+  /** Start of the window (at a word start, a little before the first match) covering the most distinct terms. */
+  private static int bestWindowStart(String flat, Set<String> terms, int maxChars) {
+    String lower = flat.toLowerCase(Locale.ROOT);
+    int bestStart = 0;
+    int bestCount = countIn(lower, terms, 0, maxChars);
+    Matcher m = WORD.matcher(lower);
+    while (m.find()) {
+      if (!matchesTerm(m.group(), terms)) {
+        continue;
+      }
+      int start = wordStartAtOrAfter(flat, Math.max(0, m.start() - maxChars / 5));
+      int count = countIn(lower, terms, start, maxChars);
+      if (count > bestCount) {
+        bestCount = count;
+        bestStart = start;
+      }
+    }
+    return bestStart;
+  }
+
+  private static int countIn(String lower, Set<String> terms, int start, int maxChars) {
+    Set<String> seen = new LinkedHashSet<>();
+    Matcher m = WORD.matcher(lower).region(start, Math.min(lower.length(), start + maxChars));
+    while (m.find()) {
+      for (String term : terms) {
+        if (m.group().startsWith(term)) {
+          seen.add(term);
+        }
+      }
+    }
+    return seen.size();
+  }
+
+  private static boolean matchesTerm(String word, Set<String> terms) {
+    return terms.stream().anyMatch(word::startsWith);
+  }
+
+  private static int wordStartAtOrAfter(String flat, int index) {
+    if (index == 0 || flat.charAt(index - 1) == ' ') {
+      return index;
+    }
+    int space = flat.indexOf(' ', index);
+    return space < 0 ? index : space + 1;
+  }
+}
