@@ -55,11 +55,14 @@ public final class Snippets {
     return terms;
   }
 
-  /** Start of the window (at a word start, a little before the first match) covering the most distinct terms. */
+  /**
+   * Start of the window covering the most distinct terms; windows begin a little before a matching word (at a word
+   * start), so the match is read with what follows it. Without any match: the start of the text.
+   */
   private static int bestWindowStart(String flat, Set<String> terms, int maxChars) {
     String lower = flat.toLowerCase(Locale.ROOT);
     int bestStart = 0;
-    int bestCount = countIn(lower, terms, 0, maxChars);
+    int bestCount = 0;
     Matcher m = WORD.matcher(lower);
     while (m.find()) {
       if (!matchesTerm(m.group(), terms)) {
