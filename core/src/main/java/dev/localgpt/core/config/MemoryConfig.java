@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param mmr rerank results with maximal marginal relevance (default false)
  * @param temporalDecayHalfLifeDays half-life of the recency decay of daily notes; 0 = off (default)
  * @param maxResults default number of search results (6)
- * @param fusion how hybrid search fuses its legs: {@code weighted}, {@code rrf} or {@code dbsf} (see {@link #FUSIONS})
+ * @param fusion how hybrid search fuses its legs: {@code weighted}, {@code rrf}, {@code dbsf} or {@code adaptive} (see {@link #FUSIONS})
  * @param vectorBackend k-NN engine: {@code auto} (chosen by measurement), {@code sqlite-vec} or {@code java}
  * @param embeddingBatchSize texts per embedder call while indexing, default 32
  */
@@ -43,7 +43,7 @@ public record MemoryConfig(
   public static final List<String> EMBEDDING_PROVIDERS = List.of("local", "openai", "ollama", "none");
   public static final String DEFAULT_EMBEDDING_MODEL = "all-MiniLM-L6-v2";
   /** Values of {@code memory.fusion}. */
-  public static final List<String> FUSIONS = List.of("weighted", "rrf", "dbsf");
+  public static final List<String> FUSIONS = List.of("weighted", "rrf", "dbsf", "adaptive");
   /** Values of {@code memory.vector_backend}. */
   public static final List<String> VECTOR_BACKENDS = List.of("auto", "sqlite-vec", "java");
   /** The default of {@code memory.fusion}, chosen by the SciFact benchmark (docs/benchmarks.md). */
