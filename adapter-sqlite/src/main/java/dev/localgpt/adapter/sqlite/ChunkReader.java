@@ -64,12 +64,21 @@ final class ChunkReader {
     if (match.isEmpty()) {
       return List.of();
     }
-    StringBuilder sql = new StringBuilder("select " + CHUNK_COLUMNS + ", bm25(chunks_fts) as rank"
-        + " from chunks_fts join chunks c on c.id = chunks_fts.rowid where chunks_fts match ?");
     List<String> args = new ArrayList<>();
     args.add(match.get());
-    appendScope(sql, args, scope);
-    sql.append(" order by rank, c.id limit ?");
+    StringBuilder sql;
+    if (scope.include().isEmpty() && scope.exclude().isEmpty()) {
+      // Rank inside FTS5 first and read only the top rows' chunks: joining every matching row before the sort
+      // read the text of all of them (2x slower on SciFact's long OR queries).
+      sql = new StringBuilder("select " + CHUNK_COLUMNS + ", f.rank from (select rowid, bm25(chunks_fts) as rank"
+          + " from chunks_fts where chunks_fts match ? order by rank, rowid limit ?) f join chunks c on c.id = f.rowid"
+          + " order by f.rank, c.id");
+    } else {
+      sql = new StringBuilder("select " + CHUNK_COLUMNS + ", bm25(chunks_fts) as rank"
+          + " from chunks_fts join chunks c on c.id = chunks_fts.rowid where chunks_fts match ?");
+      appendScope(sql, args, scope);
+      sql.append(" order by rank, c.id limit ?");
+    }
     return db.read("keyword search", c -> {
       try (PreparedStatement p = c.prepareStatement(sql.toString())) {
         int i = 1;

@@ -9,6 +9,7 @@ import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.core.config.MemoryConfig;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,13 +41,17 @@ public final class BenchCommand implements Runnable {
       @Option(names = "--model", paramLabel = "M",
           description = "Embedding model (default: memory.embedding_model).") String model,
       @Option(names = "--fusion", paramLabel = "F", split = ",",
-          description = "Hybrid variants: config, weighted, weighted:<w>, rrf, dbsf, all.") List<String> fusion) {
+          description = "Hybrid variants: config, weighted, weighted:<w>, rrf, dbsf, all.") List<String> fusion,
+      @Option(names = "--keep", paramLabel = "DIR",
+          description = "Keep the workspace and index in DIR and reuse them on the next run (no re-embedding).")
+          Path keep) {
     MemoryConfig config = context.config().memory();
     EmbeddingModelChoice choice = model(config, model);
     List<FusionSpec> hybrids = FusionSpec.parse(fusion == null ? List.of() : fusion);
     BeirData data = BeirData.read(corpus, queries, qrels);
     RetrievalBench.Result result = RetrievalBench.run(data, choice,
-        BenchConfigs.withProvider(config, "local"), hybrids, limitQueries, context.err());
+        BenchConfigs.withProvider(config, "local"), hybrids, limitQueries, context.err(),
+        Optional.ofNullable(keep));
     RetrievalBench.print(context.out(), result, choice.id(),
         MemoryComponents.sqliteOptions(config).sqliteVec().isPresent() ? "sqlite-vec" : "java");
     return ExitCodes.OK;

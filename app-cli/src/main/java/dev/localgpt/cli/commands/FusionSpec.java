@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 /**
  * One benchmark leg: a label and how it changes the configured search settings. Parsed from {@code --fusion}
  * values: {@code config} (as configured), {@code weighted} or {@code weighted:0.5} (vector weight; text = 1 - it),
- * {@code rrf}, {@code dbsf}, {@code all}.
+ * {@code rrf}, {@code dbsf}, {@code adaptive} (each also {@code :<vector weight>}), {@code all}.
  */
 record FusionSpec(String label, UnaryOperator<SearchSettings> change) {
   static final FusionSpec BM25 = new FusionSpec("bm25", s -> s.withMode(SearchMode.KEYWORD));
@@ -36,7 +36,7 @@ record FusionSpec(String label, UnaryOperator<SearchSettings> change) {
   private static List<FusionSpec> one(String v) {
     if (v.equals("all")) {
       List<FusionSpec> all = new ArrayList<>();
-      for (String s : List.of("weighted:0.7", "weighted:0.5", "weighted:0.3", "rrf", "dbsf")) {
+      for (String s : List.of("weighted:0.7", "weighted:0.5", "weighted:0.3", "rrf", "rrf:0.5", "dbsf:0.5", "adaptive:0.5")) {
         all.addAll(one(s));
       }
       return all;

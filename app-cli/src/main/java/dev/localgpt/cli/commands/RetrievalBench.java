@@ -46,12 +46,21 @@ final class RetrievalBench {
 
   static Result run(BeirData data, EmbeddingModelChoice model, MemoryConfig base, List<FusionSpec> hybrids,
       int limitQueries, PrintWriter log) {
-    Path dir = temp();
+    return run(data, model, base, hybrids, limitQueries, log, Optional.empty());
+  }
+
+  /**
+   * As above; with {@code keep} the workspace and index live in that folder and survive the run, so a second run
+   * with the same folder and model re-indexes nothing (unchanged files are skipped) and only measures the legs.
+   */
+  static Result run(BeirData data, EmbeddingModelChoice model, MemoryConfig base, List<FusionSpec> hybrids,
+      int limitQueries, PrintWriter log, Optional<Path> keep) {
+    Path dir = keep.map(RetrievalBench::folder).orElseGet(RetrievalBench::temp);
     try {
       Path workspace = dir.resolve("workspace");
       Map<String, String> docOfPath = write(data.corpus(), workspace);
       MemoryConfig config = BenchConfigs.withWorkspace(base, workspace);
-      Path db = dir.resolve("memory.sqlite");
+      Path db = dir.resolve("memory-" + safe(model.id()) + ".sqlite");
       IndexReport report;
       try (MemoryStack stack = MemoryComponents.memory(db, config, Optional.of(model))) {
         stack.embedder().orElseThrow().embed(List.of("warm-up text that is not in the corpus"));
@@ -71,6 +80,10 @@ final class RetrievalBench {
           for (String id : queryIds) {
             queries.embed(List.of(data.queries().get(id)));
           }
+          if (keep.isPresent()) {
+            LegDump.write(dir.resolve("legs-" + safe(model.id()) + ".tsv"), index, queries, data.queries(), queryIds,
+                docOfPath, CHUNK_LIMIT * configured.candidateMultiplier());
+          }
           List<FusionSpec> legs = new ArrayList<>(List.of(FusionSpec.BM25, FusionSpec.VECTOR));
           legs.addAll(hybrids);
           for (FusionSpec leg : legs) {
@@ -83,7 +96,21 @@ final class RetrievalBench {
         return new Result(data.corpus().size(), report.chunks(), seconds, queryIds.size(), rows);
       }
     } finally {
-      BenchConfigs.deleteTree(dir);
+      if (keep.isEmpty()) {
+        BenchConfigs.deleteTree(dir);
+      }
+    }
+  }
+
+  private static String safe(String id) {
+    return id.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
+  private static Path folder(Path dir) {
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
     }
   }
 

@@ -27,6 +27,20 @@ class FusionSpecTest {
   }
 
   @Test
+  void allCoversEveryFusionMethod() {
+    List<FusionMethod> methods = FusionSpec.parse(List.of("all")).stream()
+        .map(f -> f.apply(SearchSettings.defaults()).fusion()).distinct().toList();
+    assertThat(methods).containsExactlyInAnyOrder(FusionMethod.values());
+  }
+
+  @Test
+  void adaptiveTakesABaseWeight() {
+    SearchSettings s = FusionSpec.parse(List.of("adaptive:0.3")).get(0).apply(SearchSettings.defaults());
+    assertThat(s.fusion()).isEqualTo(FusionMethod.ADAPTIVE);
+    assertThat(s.vectorWeight()).isEqualTo(0.3);
+  }
+
+  @Test
   void unknownValuesAreRefusedWithTheChoices() {
     assertThatThrownBy(() -> FusionSpec.parse(List.of("borda"))).isInstanceOf(CliException.class)
         .hasMessageContaining("borda");

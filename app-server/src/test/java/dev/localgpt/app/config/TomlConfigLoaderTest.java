@@ -115,7 +115,7 @@ class TomlConfigLoaderTest {
       `[heartbeat]\\ntimezone = "Mars/Olympus"` | config.toml:2: key 'heartbeat.timezone': unknown time zone 'Mars/Olympus' (use an IANA id like "Europe/Berlin", or remove it for the machine's zone)
       `[memory]\\nembedding_provider = "fastembed"` | config.toml:2: key 'memory.embedding_provider': unknown value 'fastembed' (use one of local, openai, ollama, none)
       `[memory]\\nchunk_size = 100\\nchunk_overlap = 100` | config.toml:3: key 'memory.chunk_overlap': must be smaller than memory.chunk_size (100), was 100 (use e.g. 20)
-      `[memory]\\nvector_weight = 1.5`          | config.toml:2: key 'memory.vector_weight': must be between 0.0 and 1.0, was 1.5 (use e.g. 0.7)
+      `[memory]\\nvector_weight = 1.5`          | config.toml:2: key 'memory.vector_weight': must be between 0.0 and 1.0, was 1.5 (use e.g. 0.5)
       `[memory]\\nisolated_silos = "work"`      | config.toml:2: key 'memory.isolated_silos': expected a list of strings, e.g. ["a", "b"], got the string "work"
       `[memory]\\npaths = [{ pattern = "*.md" }]` | config.toml:2: key 'memory.paths': each entry needs a non-empty string 'path' (and optional 'pattern') (write e.g. {path = "knowledge", pattern = "**/*.md"})
       `[tools]\\nrequire_approval = ["bash", 1]` | config.toml:2: key 'tools.require_approval': expected a list of strings, e.g. ["a", "b"], got a list

@@ -111,7 +111,7 @@ public final class ConfigBinder {
     double vector = in.number("memory.vector_weight", defaults.vectorWeight(), 0, 1);
     double text = in.number("memory.text_weight", defaults.textWeight(), 0, 1);
     if (vector + text <= 0) {
-      in.problem("memory.vector_weight", "vector_weight and text_weight are both 0", "use 0.7 and 0.3");
+      in.problem("memory.vector_weight", "vector_weight and text_weight are both 0", "use 0.5 and 0.5");
       vector = defaults.vectorWeight();
       text = defaults.textWeight();
     }

@@ -14,13 +14,13 @@ import java.util.Objects;
  * @param chunkSize chunk size in tokens (1 token ≈ 4 chars), default 400
  * @param chunkOverlap overlap in tokens, default 80
  * @param paths extra index roots, default {@code [{path="knowledge", pattern="**}{@code /*.md"}]}
- * @param vectorWeight weight of the vector leg in hybrid search, default 0.7
- * @param textWeight weight of the keyword (BM25) leg, default 0.3
+ * @param vectorWeight weight of the vector leg in hybrid search, default 0.5
+ * @param textWeight weight of the keyword (BM25) leg, default 0.5
  * @param isolatedSilos {@code knowledge/<silo>} folders searched only when asked for by name
  * @param mmr rerank results with maximal marginal relevance (default false)
  * @param temporalDecayHalfLifeDays half-life of the recency decay of daily notes; 0 = off (default)
  * @param maxResults default number of search results (6)
- * @param fusion how hybrid search fuses its legs: {@code weighted}, {@code rrf} or {@code dbsf} (see {@link #FUSIONS})
+ * @param fusion how hybrid search fuses its legs: {@code weighted}, {@code rrf}, {@code dbsf} or {@code adaptive} (see {@link #FUSIONS})
  * @param vectorBackend k-NN engine: {@code auto} (chosen by measurement), {@code sqlite-vec} or {@code java}
  * @param embeddingBatchSize texts per embedder call while indexing, default 32
  */
@@ -43,11 +43,11 @@ public record MemoryConfig(
   public static final List<String> EMBEDDING_PROVIDERS = List.of("local", "openai", "ollama", "none");
   public static final String DEFAULT_EMBEDDING_MODEL = "all-MiniLM-L6-v2";
   /** Values of {@code memory.fusion}. */
-  public static final List<String> FUSIONS = List.of("weighted", "rrf", "dbsf");
+  public static final List<String> FUSIONS = List.of("weighted", "rrf", "dbsf", "adaptive");
   /** Values of {@code memory.vector_backend}. */
   public static final List<String> VECTOR_BACKENDS = List.of("auto", "sqlite-vec", "java");
   /** The default of {@code memory.fusion}, chosen by the SciFact benchmark (docs/benchmarks.md). */
-  public static final String DEFAULT_FUSION = "weighted";
+  public static final String DEFAULT_FUSION = "adaptive";
 
   public MemoryConfig {
     Objects.requireNonNull(workspace, "'memory.workspace' must not be null");
@@ -94,6 +94,6 @@ public record MemoryConfig(
   /** The defaults, with the workspace given. */
   public static MemoryConfig defaults(Path workspace) {
     return new MemoryConfig(workspace, "local", DEFAULT_EMBEDDING_MODEL, 400, 80,
-        List.of(new IndexPath("knowledge", "**/*.md")), 0.7, 0.3, List.of(), false, 0, 6, DEFAULT_FUSION, "auto", 32);
+        List.of(new IndexPath("knowledge", "**/*.md")), 0.5, 0.5, List.of(), false, 0, 6, DEFAULT_FUSION, "auto", 32);
   }
 }

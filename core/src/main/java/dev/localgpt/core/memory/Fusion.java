@@ -20,7 +20,7 @@ final class Fusion {
           out[i] = (rrfK + 1.0) / (rrfK + i + 1.0);
         }
       }
-      case WEIGHTED -> {
+      case WEIGHTED, ADAPTIVE -> {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (ScoredChunk s : leg) {
@@ -42,6 +42,27 @@ final class Fusion {
       default -> throw new IllegalStateException("unknown fusion " + method);
     }
     return out;
+  }
+
+  /** How many of a leg's best normalised scores {@link #confidence} averages. */
+  static final int CONFIDENCE_TOP = 20;
+
+  /**
+   * A leg's confidence for {@link FusionMethod#ADAPTIVE}: {@code (1 − mean of the first }{@value #CONFIDENCE_TOP}
+   * {@code normalised scores)²}, in [0, 1]; high when few candidates score near the best. A leg with fewer than
+   * two candidates is fully confident (its one hit is all it found).
+   */
+  static double confidence(double[] normalised) {
+    int k = Math.min(CONFIDENCE_TOP, normalised.length);
+    if (k < 2) {
+      return 1.0;
+    }
+    double sum = 0;
+    for (int i = 0; i < k; i++) {
+      sum += normalised[i];
+    }
+    double peak = 1 - sum / k;
+    return peak * peak;
   }
 
   private static double clamp(double v) {

@@ -101,6 +101,14 @@ public final class HybridSearch implements MemorySearch {
     if (wt + wv <= 0) {
       return List.of();
     }
+    if (settings.fusion() == FusionMethod.ADAPTIVE) {
+      double at = wt * Fusion.confidence(textNorm);
+      double av = wv * Fusion.confidence(vectorNorm);
+      if (at + av > 0) {
+        wt = at;
+        wv = av;
+      }
+    }
     List<Candidate> ranked = new ArrayList<>(byId.values());
     for (Candidate c : ranked) {
       c.fused = (wt * c.textNorm + wv * c.vectorNorm) / (wt + wv);

@@ -50,9 +50,9 @@ public record SearchSettings(
     isolatedSilos = Set.copyOf(isolatedSilos);
   }
 
-  /** Weighted min-max fusion 0.7 vector / 0.3 text, 4× candidates, no MMR, no decay. */
+  /** Adaptive fusion (chosen by benchmark, docs/benchmarks.md), 0.5 vector / 0.5 text, 4× candidates, no MMR, no decay. */
   public static SearchSettings defaults() {
-    return new SearchSettings(FusionMethod.WEIGHTED, 0.7, 0.3, 4, 60, SearchMode.HYBRID, false, 0.7, 0, Set.of());
+    return new SearchSettings(FusionMethod.ADAPTIVE, 0.5, 0.5, 4, 60, SearchMode.HYBRID, false, 0.7, 0, Set.of());
   }
 
   public SearchSettings withFusion(FusionMethod fusion) {

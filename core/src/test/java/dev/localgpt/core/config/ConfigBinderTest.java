@@ -42,8 +42,8 @@ class ConfigBinderTest {
     assertThat(config.memory().chunkSize()).isEqualTo(400);
     assertThat(config.memory().chunkOverlap()).isEqualTo(80);
     assertThat(config.memory().paths()).containsExactly(new MemoryConfig.IndexPath("knowledge", "**/*.md"));
-    assertThat(config.memory().vectorWeight()).isEqualTo(0.7);
-    assertThat(config.memory().textWeight()).isEqualTo(0.3);
+    assertThat(config.memory().vectorWeight()).isEqualTo(0.5);
+    assertThat(config.memory().textWeight()).isEqualTo(0.5);
     assertThat(config.server().port()).isEqualTo(31_327);
     assertThat(config.server().bind()).isEqualTo("127.0.0.1");
     assertThat(config.server().enabled()).isTrue();
