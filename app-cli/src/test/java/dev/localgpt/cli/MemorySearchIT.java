@@ -36,6 +36,7 @@ class MemorySearchIT {
   void statsShowTheLocalModelAfterIndexing() {
     assertThat(CliRun.run(home, "memory", "reindex").exitCode()).isZero();
     CliRun stats = CliRun.run(home, "memory", "stats");
-    assertThat(stats.out()).contains("all-minilm-l6-v2-q").contains("3 embedded");
+    assertThat(stats.out()).contains("all-minilm-l6-v2-q").containsPattern("chunks: +(\\d+) \\(\\1 embedded\\)")
+        .contains("memory/2025-03-01.md");
   }
 }

@@ -120,7 +120,7 @@ public final class HybridSearch implements MemorySearch {
     List<Candidate> chosen = settings.mmr()
         ? Reranking.mmr(ranked, options.limit(), settings.mmrLambda(), c -> c.score, c -> c.chunk.text())
         : ranked.subList(0, Math.min(options.limit(), ranked.size()));
-    return chosen.stream().map(c -> toHit(c, options.explain())).toList();
+    return chosen.stream().map(c -> toHit(c, query, options.explain())).toList();
   }
 
   private List<ScoredChunk> vectorLeg(MemoryIndex idx, String query, int n, SearchScope scope) {
@@ -137,23 +137,16 @@ public final class HybridSearch implements MemorySearch {
     return idx.vectorSearch(q, n, scope);
   }
 
-  private static MemoryHit toHit(Candidate c, boolean explain) {
+  private static MemoryHit toHit(Candidate c, String query, boolean explain) {
     StoredChunk ch = c.chunk;
     Optional<MemoryHit.Explanation> why = explain
         ? Optional.of(new MemoryHit.Explanation(c.bm25, c.cosine, c.fused, c.keywordRank, c.vectorRank))
         : Optional.empty();
-    return new MemoryHit(ch.path(), ch.startLine(), ch.endLine(), c.score, snippet(ch.text()), ch.source(), why);
+    return new MemoryHit(ch.path(), ch.startLine(), ch.endLine(), c.score, snippet(ch.text(), query), ch.source(), why);
   }
 
-  /** {@code text} cut to {@link #MAX_SNIPPET} characters, ending in {@code …} when cut, never splitting a pair. */
-  static String snippet(String text) {
-    if (text.length() <= MAX_SNIPPET) {
-      return text;
-    }
-    int end = MAX_SNIPPET - 1;
-    if (Character.isLowSurrogate(text.charAt(end))) {
-      end--;
-    }
-    return text.substring(0, end) + "…";
+  /** At most {@link #MAX_SNIPPET} characters of the chunk: the part with the query's words (see {@link Snippets}). */
+  static String snippet(String text, String query) {
+    return Snippets.excerpt(text, query, MAX_SNIPPET);
   }
 }

@@ -24,22 +24,27 @@ public final class Snippets {
    * distinct words of {@code query}, cut at spaces, with {@code …} where text was left out.
    */
   public static String preview(String text, String query, int maxChars) {
+    return excerpt(text.replaceAll("\\s+", " "), query, maxChars);
+  }
+
+  /** Like {@link #preview} but keeps the text's line breaks (for tools that show Markdown to a model). */
+  public static String excerpt(String text, String query, int maxChars) {
     if (maxChars < 10) {
       throw new IllegalArgumentException("'maxChars' must be >= 10, was " + maxChars);
     }
-    String flat = text.replaceAll("\\s+", " ").strip();
-    if (flat.length() <= maxChars) {
-      return flat;
+    String whole = text.strip();
+    if (whole.length() <= maxChars) {
+      return whole;
     }
-    int start = bestWindowStart(flat, terms(query), maxChars);
-    int end = Math.min(flat.length(), start + maxChars - (start > 0 ? 2 : 1));
-    if (end < flat.length()) {
-      int space = flat.lastIndexOf(' ', end);
+    int start = bestWindowStart(whole, terms(query), maxChars);
+    int end = Math.min(whole.length(), start + maxChars - (start > 0 ? 2 : 1));
+    if (end < whole.length()) {
+      int space = lastWhitespaceAtOrBefore(whole, end);
       end = space > start + maxChars / 2 ? space : end;
-      end = Character.isLowSurrogate(flat.charAt(end)) ? end - 1 : end;
+      end = Character.isLowSurrogate(whole.charAt(end)) ? end - 1 : end;
     }
-    String body = flat.substring(start, end).strip();
-    return (start > 0 ? ELLIPSIS : "") + body + (end < flat.length() ? ELLIPSIS : "");
+    String body = whole.substring(start, end).strip();
+    return (start > 0 ? ELLIPSIS : "") + body + (end < whole.length() ? ELLIPSIS : "");
   }
 
   /** Lower-case query words worth looking for: at least 3 characters and not a stop word. */
@@ -59,8 +64,8 @@ public final class Snippets {
    * Start of the window covering the most distinct terms; windows begin a little before a matching word (at a word
    * start), so the match is read with what follows it. Without any match: the start of the text.
    */
-  private static int bestWindowStart(String flat, Set<String> terms, int maxChars) {
-    String lower = flat.toLowerCase(Locale.ROOT);
+  private static int bestWindowStart(String text, Set<String> terms, int maxChars) {
+    String lower = text.toLowerCase(Locale.ROOT);
     int bestStart = 0;
     int bestCount = 0;
     Matcher m = WORD.matcher(lower);
@@ -68,7 +73,7 @@ public final class Snippets {
       if (!matchesTerm(m.group(), terms)) {
         continue;
       }
-      int start = wordStartAtOrAfter(flat, Math.max(0, m.start() - maxChars / 5));
+      int start = wordStartAtOrAfter(text, Math.max(0, m.start() - maxChars / 5));
       int count = countIn(lower, terms, start, maxChars);
       if (count > bestCount) {
         bestCount = count;
@@ -95,11 +100,20 @@ public final class Snippets {
     return terms.stream().anyMatch(word::startsWith);
   }
 
-  private static int wordStartAtOrAfter(String flat, int index) {
-    if (index == 0 || flat.charAt(index - 1) == ' ') {
-      return index;
+  private static int wordStartAtOrAfter(String text, int index) {
+    int i = index;
+    while (i > 0 && i < text.length() && !Character.isWhitespace(text.charAt(i - 1))) {
+      i++;
     }
-    int space = flat.indexOf(' ', index);
-    return space < 0 ? index : space + 1;
+    return i >= text.length() ? index : i;
+  }
+
+  private static int lastWhitespaceAtOrBefore(String text, int index) {
+    for (int i = index; i > 0; i--) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

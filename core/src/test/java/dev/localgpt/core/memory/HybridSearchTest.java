@@ -222,7 +222,16 @@ class HybridSearchTest {
     put("memory/long.md", "memory", longText);
     MemoryHit hit = search().search("ocelot", SearchOptions.limit(1)).get(0);
     assertThat(hit.snippet()).hasSizeLessThanOrEqualTo(700).startsWith("ocelot").endsWith("…");
-    assertThat(HybridSearch.snippet("short")).isEqualTo("short");
+    assertThat(HybridSearch.snippet("short", "ocelot")).isEqualTo("short");
+  }
+
+  @Test
+  void aLongChunksSnippetShowsThePartThatMatched() {
+    String longText = "lorem ipsum dolor\n".repeat(60) + "the margay sleeps in the tree\n" + "lorem ipsum\n".repeat(20);
+    put("memory/long.md", "memory", longText);
+    MemoryHit hit = search().search("margay", SearchOptions.limit(1)).get(0);
+    assertThat(hit.snippet()).hasSizeLessThanOrEqualTo(700).contains("the margay sleeps in the tree\n")
+        .startsWith("…");
   }
 
   @Test
