@@ -1,5 +1,6 @@
 package dev.localgpt.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -19,7 +20,23 @@ public final class Main {
 
   /** Runs one command line; returns the exit code (see {@link ExitCodes}). */
   public static int run(CliContext context, String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // building picocli's model of every command costs ~250 ms; printing the version needs none of it
+      return printVersion(context);
+    }
     return commandLine(context).execute(args);
+  }
+
+  private static int printVersion(CliContext context) {
+    try {
+      for (String line : new VersionProvider().getVersion()) {
+        context.out().println(line);
+      }
+      return ExitCodes.OK;
+    } catch (IOException e) {
+      context.err().println("error: cannot read the version: " + e.getMessage());
+      return ExitCodes.GENERAL;
+    }
   }
 
   /** The configured picocli command line: subcommands, output streams, error handling. */

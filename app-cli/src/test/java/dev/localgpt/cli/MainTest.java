@@ -18,6 +18,15 @@ class MainTest {
   }
 
   @Test
+  void theFastVersionPathPrintsWhatPicocliPrints() {
+    CliRun fast = CliRun.run(home, "-V");
+    CliRun throughPicocli = CliRun.run(home, "-c", home.resolve("config.toml").toString(), "--version");
+    assertThat(fast.exitCode()).isZero();
+    assertThat(throughPicocli.exitCode()).isZero();
+    assertThat(fast.out()).isEqualTo(throughPicocli.out());
+  }
+
+  @Test
   void helpListsTheCommandGroupsAndExitCodes() {
     CliRun run = CliRun.run(home, "--help");
     assertThat(run.exitCode()).isZero();
