@@ -58,6 +58,22 @@ public record ProviderSettings(
     Objects.requireNonNull(readTimeout, "'readTimeout' must not be null");
   }
 
+  /** Keys are shown only as set or not, so a logged or printed settings object never leaks a secret. */
+  @Override
+  public String toString() {
+    return "ProviderSettings[defaultModel=" + defaultModel
+        + ", anthropicApiKey=" + mask(anthropicApiKey) + ", anthropicBaseUrl=" + anthropicBaseUrl
+        + ", openaiApiKey=" + mask(openaiApiKey) + ", openaiBaseUrl=" + openaiBaseUrl
+        + ", compatibleApiKey=" + mask(compatibleApiKey) + ", compatibleBaseUrl=" + compatibleBaseUrl
+        + ", ollamaEndpoint=" + ollamaEndpoint + ", ollamaNumCtx=" + ollamaNumCtx + ", ggufPath=" + ggufPath
+        + ", llamaContextSize=" + llamaContextSize + ", connectTimeout=" + connectTimeout
+        + ", readTimeout=" + readTimeout + "]";
+  }
+
+  private static String mask(String key) {
+    return key.isEmpty() ? "<unset>" : "***";
+  }
+
   public static Builder builder() {
     return new Builder();
   }
