@@ -123,6 +123,6 @@ class ChatReplTest {
   void withoutAProviderTheReplAnswersFromMemory() {
     CliRun run = new ChatCli(home, "").chat("anything about gardens?\n");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("(memory-only)").contains("No language model is configured");
+    assertThat(run.out()).contains("Model: none (memory-only)").contains("No language model is configured");
   }
 }

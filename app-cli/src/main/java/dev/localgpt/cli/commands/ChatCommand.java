@@ -108,7 +108,7 @@ public final class ChatCommand implements Callable<Integer> {
     int chunks = factory.memory().stats().chunks();
     String resumed = chat.history().isEmpty() ? ""
         : "\nResumed session " + chat.sessionId() + " (" + chat.history().size() + " messages).";
-    return "LocalGPT v" + version() + " | Model: " + chat.model().id() + (chat.memoryOnly() ? " (memory-only)" : "")
+    return "LocalGPT v" + version() + " | Model: " + (chat.memoryOnly() ? "none (memory-only)" : chat.model().id())
         + " | Memory: " + chunks + " chunks | Skills: " + chat.skills().ready().size() + resumed
         + "\nType /help for commands, Ctrl-C to cancel a reply, Ctrl-D to exit.";
   }

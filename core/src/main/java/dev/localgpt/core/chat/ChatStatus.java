@@ -22,7 +22,7 @@ public record ChatStatus(
 
   public String render() {
     StringBuilder out = new StringBuilder();
-    out.append("Model: ").append(model).append(memoryOnly ? " (memory-only: no language model configured)" : "")
+    out.append("Model: ").append(memoryOnly ? "none (memory-only: no language model configured)" : model)
         .append('\n');
     out.append("Session: ").append(sessionId).append('\n');
     out.append("Messages: ").append(messageCount).append('\n');

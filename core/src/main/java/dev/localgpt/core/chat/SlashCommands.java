@@ -97,7 +97,7 @@ public final class SlashCommands {
 
   private CommandResult model(String args) {
     if (args.isEmpty()) {
-      return reply("Model: " + chat.model().id() + (chat.memoryOnly() ? " (memory-only)" : ""));
+      return reply("Model: " + (chat.memoryOnly() ? "none (memory-only)" : chat.model().id()));
     }
     if (models == null) {
       return new CommandResult.SwitchModel(args);
