@@ -51,7 +51,6 @@ public final class MemoryComponents {
 
   /** The whole memory stack for a home and config; nothing heavy is loaded until used. */
   public static MemoryStack memory(LocalGptHome home, LocalGptConfig config) {
-    Components.prepare(home, config);
     return memory(home.dataDir().resolve(DB_FILE), config.memory(), Optional.empty());
   }
 

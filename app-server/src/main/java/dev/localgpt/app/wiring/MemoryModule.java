@@ -16,6 +16,7 @@ public final class MemoryModule extends AbstractModule {
   @Provides
   @Singleton
   MemoryStack memoryStack(LocalGptHome home, LocalGptConfig config) {
+    Components.prepare(home, config); // the library builder does this in build(), unless told not to
     return MemoryComponents.memory(home, config);
   }
 
