@@ -101,7 +101,6 @@ public final class LocalGpt implements AutoCloseable {
     if (chatService == null) {
       chatFactory = ChatComponents.factory(config, options, workspace, ChatComponents.sessions(home),
           memory());
-      chatFactory.memory().index();
       ChatModel model = chatModel != null ? chatModel : chatFactory.model(Optional.empty());
       chatService = ChatService.start(chatFactory.setup(model, ApprovalGate.DENY_ALL));
     }

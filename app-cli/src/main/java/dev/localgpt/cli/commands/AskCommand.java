@@ -57,7 +57,6 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
     ChatFactory factory = context.get(ChatFactory.class);
     try {
       ChatModel chatModel = ModelFailures.model(factory, model);
-      factory.memory().index();
       ChatService chat = ChatService.start(factory.setup(chatModel, ApprovalGate.DENY_ALL));
       if (format == Format.json) {
         ChatStreamListener quiet = new ToolProgress(new PrintWriter(Writer.nullWriter()), context.err()) {

@@ -63,7 +63,6 @@ public final class ChatCommand implements Callable<Integer> {
       LineReader reader = reader(terminal);
       ChatSetup setup = factory.setup(chatModel, new ReplApproval(reader));
       ChatService chat = open(setup);
-      factory.memory().index();
       terminal.writer().println(banner(chat, factory));
       terminal.writer().flush();
       new ChatRepl(terminal, reader, chat, new SlashCommands(chat, factory.resolver(), factory.reindexer())).run();

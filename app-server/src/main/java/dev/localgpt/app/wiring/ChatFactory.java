@@ -115,8 +115,12 @@ public final class ChatFactory implements AutoCloseable {
     return new RetryingChatModel(model, retry);
   }
 
-  /** Everything a {@link dev.localgpt.core.chat.ChatService} needs, for this model and approval gate. */
+  /**
+   * Everything a {@link dev.localgpt.core.chat.ChatService} needs, for this model and approval gate. Brings the memory
+   * index up to date first (incrementally), so the conversation's memory search sees the current notes.
+   */
   public ChatSetup setup(ChatModel model, ApprovalGate approval) {
+    memory.index();
     AgentConfig agent = config.agent();
     int window = agent.contextWindow() == AgentConfig.DEFAULTS.contextWindow() ? 0 : agent.contextWindow();
     return ChatSetup.builder()
