@@ -1,5 +1,6 @@
 package dev.localgpt.core.chat;
 
+import dev.localgpt.core.text.EditDistance;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ final class NearestCommand {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known.stream().sorted().toList()) {
-      int d = distance(typed, k);
+      int d = EditDistance.between(typed, k);
       if (d < bestDistance) {
         best = k;
         bestDistance = d;
@@ -26,25 +27,5 @@ final class NearestCommand {
     }
     int allowed = Math.max(1, Math.min(3, typed.length() / 2));
     return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
-  }
-
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

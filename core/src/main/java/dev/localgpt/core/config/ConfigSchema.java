@@ -9,6 +9,7 @@ import static dev.localgpt.core.config.ValueType.STRING_LIST;
 import static dev.localgpt.core.config.ValueType.TABLE_LIST;
 import static dev.localgpt.core.config.ValueType.TIME;
 
+import dev.localgpt.core.text.EditDistance;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,27 +139,7 @@ public final class ConfigSchema {
       }
     }
     return candidates.stream()
-        .min(Comparator.comparingInt((String key) -> distance(key, name)).thenComparing(key -> key))
-        .filter(best -> distance(best, name) <= Math.max(3, name.length() / 3));
-  }
-
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+        .min(Comparator.comparingInt((String key) -> EditDistance.between(key, name)).thenComparing(key -> key))
+        .filter(best -> EditDistance.between(best, name) <= Math.max(3, name.length() / 3));
   }
 }

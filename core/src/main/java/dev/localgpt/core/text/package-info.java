@@ -1,0 +1,2 @@
+/** Small text helpers shared by several features. */
+package dev.localgpt.core.text;
