@@ -3,10 +3,12 @@ package dev.localgpt.core.workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -82,6 +84,35 @@ public final class PrivateFiles {
       return false;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Replaces (or creates) {@code file} with {@code text} through a temp file and an atomic move, so a crash never
+   * leaves half a file; the new file is readable by the owner only (mode 0600).
+   *
+   * @throws UncheckedIOException naming the file when it cannot be written
+   */
+  public static void replace(Path file, String text) {
+    Path target = file.toAbsolutePath();
+    try {
+      Files.createDirectories(target.getParent());
+      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      try {
+        if (posix()) {
+          Files.setPosixFilePermissions(temp, FILE);
+        }
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        try {
+          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
     }
   }
 }

@@ -1,11 +1,12 @@
 package dev.localgpt.core.agent.tools;
 
 import dev.localgpt.core.workspace.PathGuard;
+import dev.localgpt.core.workspace.PrivateFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Set;
 
 /** File helpers shared by the file tools: confinement via {@link PathGuard}, size checks, atomic writes. */
@@ -56,16 +57,9 @@ final class FileAccess {
       throw new ToolException(path + " is a directory, not a file");
     }
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), ".tmp-", ".part");
-      try {
-        Files.writeString(temp, content, StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw new ToolException("cannot write " + path + ": " + e.getMessage());
+      PrivateFiles.replace(file, content);
+    } catch (UncheckedIOException e) {
+      throw new ToolException("cannot write " + path + ": " + e.getCause().getMessage());
     }
   }
 }
