@@ -1,6 +1,7 @@
 package dev.localgpt.core.session;
 
 import dev.localgpt.core.workspace.PathGuard;
+import dev.localgpt.core.workspace.Workspace;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatModel;
 import dev.localgpt.ports.llm.Role;
@@ -68,7 +69,7 @@ public final class MemoryCheckpoint {
       facts = userFirstLines(turns);
     }
     LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone);
-    String relative = "memory/" + now.toLocalDate() + ".md";
+    String relative = Workspace.dailyNotePath(now.toLocalDate());
     StringBuilder section = new StringBuilder();
     section.append("## Checkpoint ").append(now.format(DateTimeFormatter.ofPattern("HH:mm")));
     section.append(" (session ").append(sessionId, 0, Math.min(8, sessionId.length())).append(")\n\n");

@@ -3,6 +3,7 @@ package dev.localgpt.core.agent.prompt;
 import dev.localgpt.core.agent.tools.UntrustedBlock;
 import dev.localgpt.core.workspace.PathEscapeException;
 import dev.localgpt.core.workspace.PathGuard;
+import dev.localgpt.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ public final class ContextFiles {
   }
 
   private static Part daily(LocalDate date) {
-    String file = "memory/" + date + ".md";
+    String file = Workspace.dailyNotePath(date);
     return new Part(file, "Daily Notes", "## " + file);
   }
 
