@@ -22,6 +22,14 @@ public interface SessionStore {
   List<SessionEntry> read(String sessionId);
 
   /**
+   * All readable entries of a session, and a warning naming the stored lines that could not be read and were
+   * skipped; an unknown id throws {@link SessionException}. The default reads through {@link #read} and never warns.
+   */
+  default SessionTranscript transcript(String sessionId) {
+    return SessionTranscript.of(read(sessionId));
+  }
+
+  /**
    * The session with this id, or the only one whose id starts with this prefix.
    *
    * @throws SessionException when the prefix matches more than one session (the message lists them)

@@ -4,10 +4,12 @@ import dev.localgpt.ports.session.SessionEntry;
 import dev.localgpt.ports.session.SessionException;
 import dev.localgpt.ports.session.SessionInfo;
 import dev.localgpt.ports.session.SessionStore;
+import dev.localgpt.ports.session.SessionTranscript;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,9 +26,11 @@ import java.util.stream.Stream;
 /**
  * Sessions as pi/OpenClaw JSONL files {@code <dir>/<uuid>.jsonl} (directory 0700, files 0600). Each entry is written
  * as one line and forced to disk before {@link #append} returns; a line torn by a crash is ignored on read and cut
- * off before the next append. The file's modification time is set to the last entry's time.
+ * off before the next append. The file's modification time is set to the last entry's time. Lines that cannot be
+ * read are skipped and reported once per read as {@link SessionTranscript#warning()}; the file is never rewritten.
  *
- * <p>Thread-safe within one process; one process should write a given session at a time.
+ * <p>Thread-safe, and safe for several processes sharing one session: each append locks the file, takes in lines
+ * other processes appended, and writes at the real end of the file, so nobody's turns are lost.
  */
 public final class JsonlSessionStore implements SessionStore {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
@@ -76,34 +80,52 @@ public final class JsonlSessionStore implements SessionStore {
   @Override
   public void append(String sessionId, SessionEntry entry) {
     Path file = existing(sessionId);
-    Transcript transcript = open.computeIfAbsent(sessionId, id -> Transcript.load(file, codec));
+    Transcript transcript = open.computeIfAbsent(sessionId, id -> new Transcript(codec));
     synchronized (transcript) {
-      String id = transcript.newId();
-      String firstKept =
-          entry instanceof SessionEntry.Compaction c ? transcript.firstKeptId(c.keptMessages()) : null;
-      String line = codec.entry(entry, id, transcript.lastId, firstKept);
       try {
-        TranscriptFile.dropTornTail(file, transcript.completeEnd);
-        TranscriptFile.append(file, line);
+        TranscriptFile.locked(file, channel -> {
+          catchUp(transcript, channel);
+          TranscriptFile.dropTornTail(channel, transcript.completeEnd);
+          String id = transcript.newId();
+          String firstKept =
+              entry instanceof SessionEntry.Compaction c ? transcript.firstKeptId(c.keptMessages()) : null;
+          String line = codec.entry(entry, id, transcript.lastId, firstKept);
+          transcript.appended(id, entry, TranscriptFile.write(channel, transcript.completeEnd, line));
+          return null;
+        });
         Files.setLastModifiedTime(file, FileTime.from(entry.at()));
       } catch (IOException e) {
         open.remove(sessionId);
         throw new SessionException("cannot append to session file " + file + ": " + e.getMessage(), e);
       }
-      long end = transcript.completeEnd + line.getBytes(StandardCharsets.UTF_8).length + 1;
-      transcript.appended(id, entry, end);
     }
   }
 
   @Override
   public List<SessionEntry> read(String sessionId) {
-    Transcript cached = open.get(sessionId);
-    if (cached != null) {
-      synchronized (cached) {
-        return List.copyOf(cached.entries);
+    return transcript(sessionId).entries();
+  }
+
+  @Override
+  public SessionTranscript transcript(String sessionId) {
+    Path file = existing(sessionId);
+    Transcript transcript = open.computeIfAbsent(sessionId, id -> new Transcript(codec));
+    synchronized (transcript) {
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        catchUp(transcript, channel);
+      } catch (IOException e) {
+        throw new SessionException("cannot read session file " + file + ": " + e.getMessage(), e);
       }
+      return new SessionTranscript(transcript.entries, SkippedLines.warning(sessionId, file, transcript.badLines));
     }
-    return List.copyOf(Transcript.load(existing(sessionId), codec).entries);
+  }
+
+  /** Takes in what was appended since the last look, by this process or another; starts over if the file shrank. */
+  private static void catchUp(Transcript transcript, FileChannel channel) throws IOException {
+    if (!TranscriptFile.endsLineAt(channel, transcript.completeEnd)) {
+      transcript.reset();
+    }
+    transcript.take(TranscriptFile.read(channel, transcript.completeEnd));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.localgpt.ports.session.SessionInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,24 +29,24 @@ final class SessionSummaries {
 
   private record Scan(Instant createdAt, String title, int count, long end) {}
 
-  /** The summary of a session file, or null when it is not a readable session file. */
+  /**
+   * The summary of a session file. A damaged or missing header does not hide the session: its start time then comes
+   * from the file.
+   */
   SessionInfo info(String id, Path file) throws IOException {
     Instant updated = Files.getLastModifiedTime(file).toInstant();
     Scan scan = scans.get(file);
     long size = Files.size(file);
     if (scan == null || size != scan.end()) {
       scan = extend(file, scan, size);
-      if (scan == null) {
-        return null;
-      }
       scans.put(file, scan);
     }
     return new SessionInfo(id, scan.createdAt(), updated, scan.title(), scan.count());
   }
 
   private Scan extend(Path file, Scan previous, long size) throws IOException {
-    if (previous != null && size < previous.end()) {
-      previous = null; // truncated (torn tail dropped): start over
+    if (previous != null && (size < previous.end() || previous.end() == 0)) {
+      previous = null; // truncated (torn tail dropped), or seen before its header was written: start over
     }
     TranscriptFile.Chunk chunk = TranscriptFile.read(file, previous == null ? 0 : previous.end());
     Instant created = previous == null ? null : previous.createdAt();
@@ -54,10 +55,10 @@ final class SessionSummaries {
     for (String line : chunk.lines()) {
       if (created == null) {
         created = header(line);
-        if (created == null) {
-          return null;
+        if (created != null) {
+          continue;
         }
-        continue;
+        created = createdFromFile(file); // damaged header: the session still lists, under its file name
       }
       boolean user = line.contains(USER);
       if (user || line.contains(ASSISTANT)) {
@@ -67,7 +68,14 @@ final class SessionSummaries {
         }
       }
     }
-    return created == null ? null : new Scan(created, title, count, chunk.end());
+    return new Scan(created == null ? createdFromFile(file) : created, title, count, chunk.end());
+  }
+
+  private static Instant createdFromFile(Path file) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    Instant created = attributes.creationTime().toInstant();
+    Instant modified = attributes.lastModifiedTime().toInstant();
+    return created.isAfter(modified) ? modified : created;
   }
 
   private Instant header(String line) {

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.session.SessionEntry;
-import dev.localgpt.ports.session.SessionException;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,67 +14,103 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A session file read into entries, plus what the next append needs: the last entry id (pi's {@code parentId}
  * chain), the ids of message entries (for {@code firstKeptEntryId}) and where the complete lines end. Entry types we
- * do not use ({@code model_change}, {@code custom}, …) are kept in the chain but skipped.
+ * do not use ({@code model_change}, {@code custom}, …) are kept in the chain but skipped. Lines that cannot be read
+ * (not JSON, a bad timestamp, a damaged header) are skipped and their numbers remembered; the rest stays usable.
+ * Lines appended later, by this or another process, are taken in with {@link #take}.
  */
 final class Transcript {
   final List<SessionEntry> entries = new ArrayList<>();
   final List<String> messageIds = new ArrayList<>();
+  final List<Integer> badLines = new ArrayList<>();
   private final Set<String> ids = new HashSet<>();
+  private final PiJsonCodec codec;
   String lastId;
   long completeEnd;
+  private int lineCount;
 
-  static Transcript load(Path file, PiJsonCodec codec) {
-    TranscriptFile.Chunk chunk;
-    try {
-      chunk = TranscriptFile.read(file, 0);
-    } catch (IOException e) {
-      throw new SessionException("cannot read session file " + file + ": " + e.getMessage(), e);
-    }
-    Transcript transcript = new Transcript();
-    transcript.completeEnd = chunk.end();
-    List<String> lines = chunk.lines();
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      JsonNode node;
-      try {
-        node = codec.parse(lines.get(i));
-      } catch (JsonProcessingException e) {
-        throw new SessionException(
-            "session file " + file + " line " + (i + 1) + " is not valid JSON; move the file aside to start over", e);
-      }
-      if (i == 0) {
-        if (!"session".equals(node.path("type").asText())) {
-          throw new SessionException("file " + file + " does not start with a session header line");
-        }
-        continue;
-      }
-      try {
-        transcript.add(node, codec);
-      } catch (IllegalArgumentException | DateTimeException e) {
-        throw new SessionException("session file " + file + " line " + (i + 1) + ": " + e.getMessage(), e);
-      }
-    }
-    return transcript;
+  Transcript(PiJsonCodec codec) {
+    this.codec = codec;
   }
 
-  private void add(JsonNode node, PiJsonCodec codec) {
+  /** Forgets everything read so far (the file was shortened or rewritten): the next {@link #take} starts at 0. */
+  void reset() {
+    entries.clear();
+    messageIds.clear();
+    badLines.clear();
+    ids.clear();
+    lastId = null;
+    completeEnd = 0;
+    lineCount = 0;
+  }
+
+  /** Takes in the complete lines of {@code chunk}, which starts at {@link #completeEnd}. */
+  void take(TranscriptFile.Chunk chunk) {
+    for (String line : chunk.lines()) {
+      lineCount++;
+      if (!line.isBlank() && !readable(line)) {
+        badLines.add(lineCount);
+      }
+    }
+    completeEnd = chunk.end();
+  }
+
+  private boolean readable(String line) {
+    JsonNode node;
+    try {
+      node = codec.parse(line);
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+    if (!node.isObject()) {
+      return false;
+    }
+    if (lineCount == 1 && isHeader(node)) {
+      return true;
+    }
+    try {
+      add(node);
+    } catch (RuntimeException e) { // a bad timestamp or a malformed message: this line only
+      return false;
+    }
+    return lineCount != 1; // line 1 must be the session header; an entry there is kept, the header reported missing
+  }
+
+  private static boolean isHeader(JsonNode node) {
+    if (!"session".equals(node.path("type").asText())) {
+      return false;
+    }
+    try {
+      PiJsonCodec.timestamp(node);
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
+  }
+
+  private void add(JsonNode node) {
     String id = node.path("id").asText(null);
     String type = node.path("type").asText();
+    SessionEntry entry = null;
+    boolean isMessage = false;
     if ("message".equals(type)) {
       ChatMessage message = codec.message(node.path("message"));
       if (message != null) {
-        entries.add(new SessionEntry.Message(PiJsonCodec.timestamp(node), message));
-        messageIds.add(id);
+        entry = new SessionEntry.Message(PiJsonCodec.timestamp(node), message);
+        isMessage = true;
       }
     } else if ("compaction".equals(type)) {
-      entries.add(
+      entry =
           new SessionEntry.Compaction(
               PiJsonCodec.timestamp(node),
               node.path("summary").asText(""),
               keptMessages(node),
-              Math.max(0, node.path("tokensBefore").asInt(0))));
+              Math.max(0, node.path("tokensBefore").asInt(0)));
+    }
+    if (entry != null) {
+      entries.add(entry);
+    }
+    if (isMessage) {
+      messageIds.add(id);
     }
     if (id != null) {
       ids.add(id);
@@ -106,6 +139,7 @@ final class Transcript {
   void appended(String id, SessionEntry entry, long newEnd) {
     lastId = id;
     completeEnd = newEnd;
+    lineCount++;
     entries.add(entry);
     if (entry instanceof SessionEntry.Message) {
       messageIds.add(id);

@@ -10,6 +10,7 @@ import dev.localgpt.ports.llm.ToolCall;
 import dev.localgpt.ports.session.SessionEntry;
 import dev.localgpt.ports.session.SessionException;
 import dev.localgpt.ports.session.SessionInfo;
+import dev.localgpt.ports.session.SessionTranscript;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,20 +151,112 @@ class JsonlSessionStoreTest {
   }
 
   @Test
-  void aCorruptLineInTheMiddleIsAClearError() throws Exception {
+  void aGarbageLineIsSkippedWithOneWarningNamingHowManyAndWhere() throws Exception {
     JsonlSessionStore store = store();
     String id = store.create().id();
     store.append(id, msg(1, ChatMessage.user("x")));
     Files.writeString(store.fileOf(id), "not json\n", StandardOpenOption.APPEND);
     Files.writeString(store.fileOf(id), "{\"type\":\"custom\"}\n", StandardOpenOption.APPEND);
+    Files.writeString(store.fileOf(id), "[1, 2]\n", StandardOpenOption.APPEND);
 
-    assertThatThrownBy(() -> store().read(id))
-        .isInstanceOf(SessionException.class)
-        .hasMessageContaining("line 3")
-        .hasMessageContaining(id);
-    assertThatThrownBy(() -> store().append(id, msg(2, ChatMessage.user("y"))))
-        .isInstanceOf(SessionException.class)
-        .hasMessageContaining("line 3");
+    JsonlSessionStore reopened = store();
+    reopened.append(id, msg(2, ChatMessage.user("y")));
+    SessionTranscript transcript = store().transcript(id);
+
+    assertThat(transcript.entries()).containsExactly(msg(1, ChatMessage.user("x")), msg(2, ChatMessage.user("y")));
+    assertThat(transcript.warning().orElseThrow())
+        .contains(id, "skipped 2 unreadable lines", "lines 3, 5", store.fileOf(id).toString());
+    assertThat(store().read(id)).hasSize(2);
+    assertThat(Files.readString(store.fileOf(id))).contains("not json\n");
+  }
+
+  @Test
+  void aTornLineWithMoreLinesAppendedAfterItLosesOnlyTheTornLine() throws Exception {
+    JsonlSessionStore store = store();
+    String id = store.create().id();
+    store.append(id, msg(1, ChatMessage.user("before")));
+    String next = new PiJsonCodec().entry(msg(3, ChatMessage.user("after")), "abcd0001", null, null);
+    Files.writeString(store.fileOf(id), "{\"type\":\"message\",\"id\":\"de" + next + "\n" + next.replace("0001", "0002")
+        + "\n", StandardOpenOption.APPEND);
+
+    SessionTranscript transcript = store().transcript(id);
+
+    assertThat(transcript.entries()).containsExactly(msg(1, ChatMessage.user("before")), msg(3, ChatMessage.user("after")));
+    assertThat(transcript.warning().orElseThrow()).contains("skipped 1 unreadable line", "line 3");
+  }
+
+  @Test
+  void aLineWithAnUnparsableTimestampIsSkippedAndTheRestLoads() throws Exception {
+    JsonlSessionStore store = store();
+    String id = store.create().id();
+    store.append(id, msg(1, ChatMessage.user("one")));
+    store.append(id, msg(2, ChatMessage.assistant("two")));
+    store.append(id, msg(3, ChatMessage.user("three")));
+    Path file = store.fileOf(id);
+    List<String> lines = new ArrayList<>(Files.readAllLines(file));
+    lines.set(2, lines.get(2).replace(T0.plusSeconds(2).toString(), "yesterday-ish"));
+    Files.write(file, lines);
+
+    SessionTranscript transcript = store().transcript(id);
+
+    assertThat(transcript.entries()).containsExactly(msg(1, ChatMessage.user("one")), msg(3, ChatMessage.user("three")));
+    assertThat(transcript.warning().orElseThrow()).contains("skipped 1 unreadable line", "line 3");
+  }
+
+  @Test
+  void aSessionWithADamagedHeaderIsStillListedFoundAndRead() throws Exception {
+    JsonlSessionStore store = store();
+    String id = store.create().id();
+    store.append(id, msg(1, ChatMessage.user("hello there")));
+    store.append(id, msg(2, ChatMessage.assistant("hi")));
+    Path file = store.fileOf(id);
+    List<String> lines = new ArrayList<>(Files.readAllLines(file));
+    lines.set(0, lines.get(0).substring(0, 20));
+    Files.write(file, lines);
+
+    JsonlSessionStore reopened = store();
+    assertThat(reopened.list()).extracting(SessionInfo::id).containsExactly(id);
+    SessionInfo info = reopened.find(id.substring(0, 8)).orElseThrow();
+    assertThat(info.messageCount()).isEqualTo(2);
+    assertThat(info.title()).isEqualTo("hello there");
+    SessionTranscript transcript = reopened.transcript(id);
+    assertThat(transcript.entries()).hasSize(2);
+    assertThat(transcript.warning().orElseThrow()).contains("line 1", "header");
+    reopened.append(id, msg(3, ChatMessage.user("still works")));
+    assertThat(store().read(id)).hasSize(3);
+  }
+
+  @Test
+  void anEmptySessionFileIsStillListed() throws Exception {
+    JsonlSessionStore store = store();
+    Files.writeString(store.fileOf("empty-one"), "");
+
+    assertThat(store.list()).extracting(SessionInfo::id).containsExactly("empty-one");
+    assertThat(store.transcript("empty-one").entries()).isEmpty();
+  }
+
+  @Test
+  void anAppendKeepsTurnsAnotherProcessAppendedAfterThisOneLastWrote() throws Exception {
+    JsonlSessionStore first = store();
+    JsonlSessionStore second = store(); // stands for a second process: its own cache of the file
+    String id = first.create().id();
+    first.append(id, msg(1, ChatMessage.user("first: 1")));
+    second.append(id, msg(2, ChatMessage.user("second: 1")));
+    second.append(id, msg(3, ChatMessage.assistant("second: 2")));
+    first.append(id, msg(4, ChatMessage.assistant("first: 2")));
+
+    assertThat(store().read(id))
+        .containsExactly(
+            msg(1, ChatMessage.user("first: 1")),
+            msg(2, ChatMessage.user("second: 1")),
+            msg(3, ChatMessage.assistant("second: 2")),
+            msg(4, ChatMessage.assistant("first: 2")));
+    assertThat(first.read(id)).hasSize(4);
+    List<String> lines = Files.readAllLines(first.fileOf(id));
+    for (int i = 2; i < lines.size(); i++) {
+      assertThat(json.readTree(lines.get(i)).path("parentId").asText())
+          .isEqualTo(json.readTree(lines.get(i - 1)).path("id").asText());
+    }
   }
 
   @Test
