@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -94,6 +95,24 @@ class ChatReplTest {
     server.takeBody();
     CliRun second = cli.chat("what was the code word?\n", "--resume");
     assertThat(second.out()).contains("Resumed session");
+    assertThat(server.takeBody()).contains("the code word is zanzibar").contains("what was the code word?");
+  }
+
+  @Test
+  void resumeOfASessionWithAnUnreadableLineWarnsOnceAndKeepsTheRest() throws Exception {
+    server.replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE)
+        .replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE);
+    ChatCli cli = cli("");
+    cli.chat("the code word is zanzibar\n");
+    server.takeBody();
+    try (var files = Files.list(home.resolve("sessions"))) {
+      Path file = files.findFirst().orElseThrow();
+      Files.writeString(file, "{\"type\":\"message\",\"id\":\"x1\",\"timestamp\":\"not a time\","
+          + "\"message\":{\"role\":\"user\",\"content\":\"hi\"}}\n", StandardOpenOption.APPEND);
+    }
+    CliRun second = cli.chat("what was the code word?\n", "--resume");
+    assertThat(second.out()).contains("Resumed session");
+    assertThat(second.out().lines().filter(l -> l.contains("skipped 1 unreadable line")).count()).isEqualTo(1);
     assertThat(server.takeBody()).contains("the code word is zanzibar").contains("what was the code word?");
   }
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +29,25 @@ class SessionsCommandTest {
     JsonNode json = new ObjectMapper().readTree(cli.run("sessions", "show", id, "--json").out());
     assertThat(json.path("messages").get(0).path("role").asText()).isEqualTo("user");
     assertThat(cli.run("sessions", "list").out()).contains(id).contains("where are my keys?");
+  }
+
+  @Test
+  void aSessionWithAGarbageLineAndADamagedHeaderStillListsAndShowsWithOneWarning() throws Exception {
+    ChatCli cli = new ChatCli(home, "");
+    assertThat(cli.ask("", "where are my keys?").exitCode()).isZero();
+    String id = new ObjectMapper().readTree(cli.run("sessions", "list", "--json").out()).get(0).path("id").asText();
+    Path file = home.resolve("sessions").resolve(id + ".jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(file));
+    lines.set(0, "{\"type\":\"sess");
+    lines.add(2, "garbage");
+    Files.write(file, lines);
+
+    assertThat(cli.run("sessions", "list").out()).contains(id).contains("where are my keys?");
+    CliRun show = cli.run("sessions", "show", id);
+    assertThat(show.exitCode()).isZero();
+    assertThat(show.out()).contains("where are my keys?");
+    assertThat(show.err().lines().filter(l -> l.contains("skipped")).toList())
+        .singleElement().asString().contains("2 unreadable lines", "lines 1, 3");
   }
 
   @Test

@@ -64,6 +64,7 @@ public final class ChatCommand implements Callable<Integer> {
       ChatSetup setup = factory.setup(chatModel, new ReplApproval(reader));
       ChatService chat = open(setup);
       terminal.writer().println(banner(chat, factory));
+      chat.sessionWarning().ifPresent(w -> terminal.writer().println("Warning: " + w));
       terminal.writer().flush();
       new ChatRepl(terminal, reader, chat, new SlashCommands(chat, factory.resolver(), factory.reindexer())).run();
       reader.getHistory().save();

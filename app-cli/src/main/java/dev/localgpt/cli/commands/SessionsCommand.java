@@ -9,6 +9,7 @@ import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.session.SessionException;
 import dev.localgpt.ports.session.SessionInfo;
 import dev.localgpt.ports.session.SessionStore;
+import dev.localgpt.ports.session.SessionTranscript;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,12 @@ public final class SessionsCommand implements Runnable {
     } catch (SessionException e) {
       throw new CliException(e.getMessage(), "list them with 'localgpt sessions list'", ExitCodes.GENERAL);
     }
-    List<ChatMessage> messages = SessionHistory.messages(store.read(info.id()));
+    SessionTranscript transcript = store.transcript(info.id());
+    transcript.warning().ifPresent(w -> {
+      context.err().println("warning: " + w);
+      context.err().flush();
+    });
+    List<ChatMessage> messages = SessionHistory.messages(transcript.entries());
     if (json) {
       Map<String, Object> data = row(info);
       List<Map<String, Object>> out = new ArrayList<>();

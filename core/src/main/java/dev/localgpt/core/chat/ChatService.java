@@ -101,6 +101,14 @@ public final class ChatService {
     return session.id();
   }
 
+  /**
+   * When the current session was resumed from a stored one with unreadable lines: the warning naming them (those lines
+   * were skipped, everything else was loaded). Shown once, when the session is opened.
+   */
+  public synchronized Optional<String> sessionWarning() {
+    return session.readWarning();
+  }
+
   /** Switches to the most recent stored session, if any. */
   public synchronized Optional<String> resumeLatest() {
     Optional<ChatSession> latest = ChatSession.resumeLatest(setup.sessions(), setup.clock());

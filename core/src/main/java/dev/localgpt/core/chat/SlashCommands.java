@@ -89,7 +89,8 @@ public final class SlashCommands {
     }
     try {
       String id = chat.resume(args);
-      return reply("Resumed session " + id + " (" + chat.history().size() + " messages in context).");
+      return reply("Resumed session " + id + " (" + chat.history().size() + " messages in context)."
+          + chat.sessionWarning().map(w -> "\nWarning: " + w).orElse(""));
     } catch (SessionException e) {
       return reply(e.getMessage());
     }

@@ -5,6 +5,7 @@ import dev.localgpt.ports.session.SessionEntry;
 import dev.localgpt.ports.session.SessionException;
 import dev.localgpt.ports.session.SessionInfo;
 import dev.localgpt.ports.session.SessionStore;
+import dev.localgpt.ports.session.SessionTranscript;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +20,20 @@ public final class ChatSession {
   private final Clock clock;
   private final String id;
   private final List<ChatMessage> history;
+  private final Optional<String> readWarning;
 
-  private ChatSession(SessionStore store, Clock clock, String id, List<ChatMessage> history) {
+  private ChatSession(
+      SessionStore store, Clock clock, String id, List<ChatMessage> history, Optional<String> readWarning) {
     this.store = store;
     this.clock = clock;
     this.id = id;
     this.history = new ArrayList<>(history);
+    this.readWarning = readWarning;
   }
 
   /** A new, empty session. */
   public static ChatSession start(SessionStore store, Clock clock) {
-    return new ChatSession(store, clock, store.create().id(), List.of());
+    return new ChatSession(store, clock, store.create().id(), List.of(), Optional.empty());
   }
 
   /**
@@ -51,11 +55,17 @@ public final class ChatSession {
   }
 
   private static ChatSession open(SessionStore store, String id, Clock clock) {
-    return new ChatSession(store, clock, id, SessionHistory.rebuild(store.read(id)));
+    SessionTranscript stored = store.transcript(id);
+    return new ChatSession(store, clock, id, SessionHistory.rebuild(stored.entries()), stored.warning());
   }
 
   public String id() {
     return id;
+  }
+
+  /** When resumed from a stored session with unreadable lines: the store's warning naming them (shown once). */
+  public Optional<String> readWarning() {
+    return readWarning;
   }
 
   /** The history to send to the model (after compactions), oldest first; a snapshot. */
