@@ -48,18 +48,18 @@ public final class SqliteMemoryIndex implements MemoryIndex {
     return open(dbFile, SqliteOptions.defaults());
   }
 
-  /** Opens (creating if needed) the index at {@code dbFile}, migrating its schema to the latest version. */
+  /**
+   * Opens (creating if needed) the index at {@code dbFile}, migrating its schema to the latest version. The file and
+   * its {@code -wal}/{@code -shm} are owner-only (0600), a directory created for it 0700.
+   */
   public static SqliteMemoryIndex open(Path dbFile, SqliteOptions options) {
     Objects.requireNonNull(dbFile, "'dbFile' must not be null");
     Objects.requireNonNull(options, "'options' must not be null");
     try {
-      Path parent = dbFile.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
+      PrivateDatabaseFiles.prepare(dbFile);
     } catch (IOException e) {
-      throw new IndexException(IndexException.Kind.FAILED, "memory index: cannot create the directory of " + dbFile
-          + ": " + e.getMessage(), e);
+      throw new IndexException(IndexException.Kind.FAILED, "memory index: cannot create " + dbFile
+          + " or its directory: " + e.getMessage(), e);
     }
     Database db = Database.open(dbFile, (int) options.busyTimeout().toMillis(),
         options.sqliteVec().orElse(null), options.readers());

@@ -19,6 +19,7 @@ import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.core.memory.SearchMode;
 import dev.localgpt.core.memory.SearchSettings;
 import dev.localgpt.core.workspace.LocalGptHome;
+import dev.localgpt.core.workspace.PrivateFiles;
 import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.memory.IndexException;
 import dev.localgpt.ports.memory.MemoryIndex;
@@ -92,6 +93,7 @@ public final class MemoryComponents {
           Path aside = dbFile.resolveSibling(dbFile.getFileName() + ".corrupt");
           if (Files.exists(dbFile)) {
             Files.move(dbFile, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.ownerOnly(aside); // it holds the user's notes, whatever mode an old version gave it
           }
           for (String suffix : List.of("-wal", "-shm")) {
             Files.deleteIfExists(dbFile.resolveSibling(dbFile.getFileName() + suffix));

@@ -60,6 +60,17 @@ public final class PrivateFiles {
     return missing;
   }
 
+  /** Makes an existing file readable and writable by the owner only (mode 0600), where POSIX. */
+  public static void ownerOnly(Path file) {
+    if (posix()) {
+      try {
+        Files.setPosixFilePermissions(file, FILE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot make " + file + " private: " + e.getMessage(), e);
+      }
+    }
+  }
+
   /**
    * Writes a new file with mode 0600, never replacing an existing one (not even a symlink or a file created at the
    * same moment).
