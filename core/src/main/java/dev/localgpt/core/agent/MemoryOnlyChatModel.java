@@ -38,6 +38,11 @@ public final class MemoryOnlyChatModel implements ChatModel {
     this.maxHits = maxHits;
   }
 
+  /** Whether {@code text} is an answer of this model (memory search results), as stored in a session. */
+  public static boolean isAnswer(String text) {
+    return text.strip().endsWith(HOW_TO_CONFIGURE);
+  }
+
   @Override
   public String id() {
     return ID;

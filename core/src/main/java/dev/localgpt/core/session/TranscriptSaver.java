@@ -1,15 +1,11 @@
 package dev.localgpt.core.session;
 
 import dev.localgpt.core.workspace.PathGuard;
+import dev.localgpt.core.workspace.PrivateFiles;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.Role;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -21,8 +17,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * LocalGPT's {@code /new} save: the last N (default {@value #DEFAULT_MAX_MESSAGES}) user and assistant messages go to
- * a new file {@code memory/YYYY-MM-DD-<slug>.md}; an existing file is never overwritten ({@code -2}, {@code -3}, …).
+ * LocalGPT's {@code /new} save: the last N (default {@value #DEFAULT_MAX_MESSAGES}) user and assistant messages (their
+ * words and the names of the tools called, never the context retrieved for them: see {@code ConversationLines}) go to
+ * a new file {@code memory/YYYY-MM-DD-<slug>.md} (mode 0600); an existing file is never overwritten ({@code -2},
+ * {@code -3}, …).
  */
 public final class TranscriptSaver {
   public static final int DEFAULT_MAX_MESSAGES = 15;
@@ -49,10 +47,7 @@ public final class TranscriptSaver {
 
   /** Saves and returns the workspace-relative path; empty when there is no user or assistant text. */
   public Optional<String> save(String sessionId, List<ChatMessage> messages) {
-    List<ChatMessage> spoken =
-        messages.stream()
-            .filter(m -> m.role() != Role.TOOL && !m.text().isBlank() && !SessionHistory.isSummary(m))
-            .toList();
+    List<ChatMessage> spoken = messages.stream().filter(m -> ConversationLines.of(m).isPresent()).toList();
     if (spoken.isEmpty()) {
       return Optional.empty();
     }
@@ -65,7 +60,7 @@ public final class TranscriptSaver {
     body.append("- **Session ID**: ").append(sessionId).append("\n\n");
     body.append("## Conversation\n\n");
     for (ChatMessage m : last) {
-      body.append(m.role() == Role.USER ? "**User**: " : "**Assistant**: ").append(m.text().strip()).append("\n\n");
+      body.append(ConversationLines.of(m).orElseThrow()).append("\n\n");
     }
     String base = "memory/" + now.toLocalDate() + "-" + slug(firstUser);
     return Optional.of(createNew(base, body.toString().stripTrailing() + "\n"));
@@ -99,13 +94,13 @@ public final class TranscriptSaver {
       String relative = base + (n == 1 ? "" : "-" + n) + ".md";
       Path file = guard.resolve(relative);
       try {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return relative;
-      } catch (FileAlreadyExistsException e) {
+        if (PrivateFiles.writeIfAbsent(file, content)) {
+          return relative;
+        }
         // taken: try the next number
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot save the transcript to " + file + ": " + e.getMessage(), e);
+      } catch (UncheckedIOException e) {
+        throw new UncheckedIOException("cannot save the transcript to " + file + ": " + e.getCause().getMessage(),
+            e.getCause());
       }
     }
   }

@@ -2,10 +2,12 @@ package dev.localgpt.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.localgpt.core.agent.MemoryOnlyChatModel;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ToolCall;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,7 +39,7 @@ class TranscriptSaverTest {
   }
 
   @Test
-  void writesTheLocalGptBodyWithUserAndAssistantLinesOnly() throws Exception {
+  void writesTheLocalGptBodyWithUserAndAssistantLinesAndToolNamesOnly() throws Exception {
     ToolCall call = new ToolCall("c", "bash", "{}");
     List<ChatMessage> messages =
         List.of(
@@ -60,8 +62,47 @@ class TranscriptSaverTest {
 
             **User**: Plan my trip to Lisbon next week
 
+            **Assistant**: _(tools: bash)_
+
             **Assistant**: Sure: day one, Alfama.
             """);
+  }
+
+  @Test
+  void savedNotesHoldTheConversationNotTheSnippetsItRetrieved() throws Exception {
+    String snippet = "The garage door code is 4711";
+    ToolCall search = new ToolCall("c1", "memory_search", "{\"query\":\"garage code\"}");
+    String memoryOnlyAnswer = "Here is what your memory says (best matches first):\n\n1. MEMORY.md:3-3 (score 0.91)\n"
+        + "   " + snippet + "\n\n" + MemoryOnlyChatModel.HOW_TO_CONFIGURE;
+    List<ChatMessage> messages =
+        List.of(
+            ChatMessage.user("what is the garage code?"),
+            ChatMessage.assistant(memoryOnlyAnswer),
+            ChatMessage.user("and with a model?"),
+            ChatMessage.assistant("Let me look.", List.of(search)),
+            ChatMessage.toolResult(search, "[{\"path\":\"MEMORY.md\",\"snippet\":\"" + snippet + "\"}]"),
+            ChatMessage.assistant("<memory_context>\n" + snippet + "\n</memory_context>\nIt is in MEMORY.md."));
+
+    String path = new TranscriptSaver(workspace, CLOCK, ZoneOffset.UTC).save("s", messages).orElseThrow();
+
+    String body = Files.readString(workspace.resolve(path));
+    assertThat(body).doesNotContain("4711").doesNotContain("score");
+    assertThat(body)
+        .contains("**User**: what is the garage code?", "**User**: and with a model?",
+            "**Assistant**: Let me look. _(tools: memory_search)_", "**Assistant**: It is in MEMORY.md.",
+            "**Assistant**: (answered with memory search results; not copied here)");
+  }
+
+  @Test
+  void savedNotesAndTheFolderMadeForThemAreOwnerOnly() throws Exception {
+    List<ChatMessage> messages = List.of(ChatMessage.user("hello"), ChatMessage.assistant("hi"));
+
+    String path = new TranscriptSaver(workspace, CLOCK, ZoneOffset.UTC).save("s", messages).orElseThrow();
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(workspace.resolve(path))))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(workspace.resolve("memory"))))
+        .isEqualTo("rwx------");
   }
 
   @Test
