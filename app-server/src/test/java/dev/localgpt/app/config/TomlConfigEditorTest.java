@@ -65,6 +65,19 @@ class TomlConfigEditorTest {
   }
 
   @Test
+  void configSetOnASymlinkedConfigTomlWritesThroughToTheTargetAndKeepsTheLink() throws Exception {
+    Path target = Files.createDirectories(home.resolve("dotfiles")).resolve("localgpt.toml");
+    Files.writeString(target, original);
+    Files.createSymbolicLink(file(), target);
+
+    editor().set("server.port", "9090");
+
+    assertThat(Files.isSymbolicLink(file())).isTrue();
+    assertThat(Files.readString(target)).isEqualTo(original.replace("port = 8080", "port = 9090"));
+    assertThat(new TomlConfigLoader(LocalGptHome.at(home), Map.of()).load().server().port()).isEqualTo(9090);
+  }
+
+  @Test
   void refusesAValueThatWouldNotLoadAndLeavesTheFileAlone() throws Exception {
     Files.writeString(file(), original);
     assertThatThrownBy(() -> editor().set("server.port", "0"))

@@ -24,6 +24,7 @@ import java.util.Set;
 public final class PrivateFiles {
   private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+  private static final int MAX_LINKS = 40;
 
   private PrivateFiles() {}
 
@@ -58,6 +59,18 @@ public final class PrivateFiles {
       throw new UncheckedIOException("cannot create directory " + dir + ": " + e.getMessage(), e);
     }
     return missing;
+  }
+
+  /** Where a chain of symbolic links ends (the file itself when it is no link); the end may not exist yet. */
+  private static Path linkTarget(Path file) throws IOException {
+    Path current = file;
+    for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+      if (hops == MAX_LINKS) {
+        throw new IOException("too many levels of symbolic links");
+      }
+      current = current.resolveSibling(Files.readSymbolicLink(current)).normalize();
+    }
+    return current;
   }
 
   /** Makes an existing file readable and writable by the owner only (mode 0600), where POSIX. */
@@ -100,13 +113,15 @@ public final class PrivateFiles {
 
   /**
    * Replaces (or creates) {@code file} with {@code text} through a temp file and an atomic move, so a crash never
-   * leaves half a file; the new file is readable by the owner only (mode 0600).
+   * leaves half a file; the new file is readable by the owner only (mode 0600). When {@code file} is a symbolic link
+   * (say a {@code config.toml} kept in a dotfiles folder), the file it points to is replaced and the link stays.
    *
    * @throws UncheckedIOException naming the file when it cannot be written
    */
   public static void replace(Path file, String text) {
     Path target = file.toAbsolutePath();
     try {
+      target = linkTarget(target);
       Files.createDirectories(target.getParent());
       Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
       try {
