@@ -87,6 +87,24 @@ class ChatReplTest {
   }
 
   @Test
+  void everythingAChatAndItsNewNoteCreateIsOwnerOnlyWhateverTheUmask() throws Exception {
+    server.replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE);
+    ChatCli cli = cli("");
+    assertThat(cli.chat("why is the sky blue?\n/new\n").out()).contains("Saved the conversation to");
+
+    List<String> open = new java.util.ArrayList<>();
+    try (Stream<Path> all = Files.walk(home)) {
+      for (Path p : all.filter(p -> !p.equals(home) && !p.equals(home.resolve("config.toml"))).toList()) {
+        String mode = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        if (!mode.equals(Files.isDirectory(p) ? "rwx------" : "rw-------")) {
+          open.add(home.relativize(p) + " " + mode);
+        }
+      }
+    }
+    assertThat(open).isEmpty();
+  }
+
+  @Test
   void resumeContinuesThePreviousSessionAfterARestart() {
     server.replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE)
         .replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE);
