@@ -52,6 +52,7 @@ public abstract class SessionStoreContract {
     written.forEach(entry -> store.append(id, entry));
 
     assertThat(store.read(id)).containsExactlyElementsOf(written);
+    assertThat(store.transcript(id)).isEqualTo(SessionTranscript.of(written));
   }
 
   @Test
@@ -118,6 +119,7 @@ public abstract class SessionStoreContract {
     String unknown = "00000000-0000-4000-8000-000000000000";
 
     assertThatThrownBy(() -> store.read(unknown)).isInstanceOf(SessionException.class).hasMessageContaining(unknown);
+    assertThatThrownBy(() -> store.transcript(unknown)).isInstanceOf(SessionException.class);
     assertThatThrownBy(() -> store.append(unknown, new SessionEntry.Message(T0, ChatMessage.user("x"))))
         .isInstanceOf(SessionException.class);
   }
