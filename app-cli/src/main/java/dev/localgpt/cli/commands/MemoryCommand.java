@@ -1,5 +1,6 @@
 package dev.localgpt.cli.commands;
 
+import dev.localgpt.app.wiring.MemoryComponents;
 import dev.localgpt.app.wiring.MemoryStack;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
@@ -7,9 +8,14 @@ import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.core.config.MemoryConfig;
 import dev.localgpt.core.memory.IndexListener;
 import dev.localgpt.core.memory.IndexReport;
+import dev.localgpt.core.memory.MemoryFileStats;
 import dev.localgpt.core.memory.MemoryHit;
 import dev.localgpt.core.memory.SearchOptions;
+import dev.localgpt.core.workspace.RecentNotes;
+import dev.localgpt.core.workspace.Workspace;
 import dev.localgpt.ports.memory.IndexException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +28,9 @@ import picocli.CommandLine.Parameters;
 /** {@code localgpt memory reindex|search|stats|recent}. */
 @Command(name = "memory", description = "Index and search the Markdown memory.", mixinStandardHelpOptions = true)
 public final class MemoryCommand implements Runnable {
+  private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+      .withZone(ZoneId.systemDefault());
+
   private final CliContext context;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -80,7 +89,9 @@ public final class MemoryCommand implements Runnable {
   int stats(@Option(names = "--json", description = "Print JSON.") boolean json) {
     MemoryConfig config = context.config().memory();
     try (MemoryStack memory = stack()) {
-      StatsOutput.print(context, memory, config, json);
+      List<MemoryFileStats.FileStat> files = MemoryComponents.fileStats(config)
+          .of(memory.service().recent(Integer.MAX_VALUE));
+      StatsOutput.print(context, memory, config, files, json);
       return ExitCodes.OK;
     }
   }
@@ -88,12 +99,13 @@ public final class MemoryCommand implements Runnable {
   @Command(name = "recent", mixinStandardHelpOptions = true, description = "The newest memory/*.md files with their last non-empty line.")
   int recent(@Option(names = {"-c", "--count"}, defaultValue = "10", description = "How many (default 10).")
       int count) {
-    List<RecentNotes.Note> notes = RecentNotes.newest(context.config().memory().workspace(), count);
+    Workspace workspace = context.workspace();
+    List<RecentNotes.Note> notes = new RecentNotes(workspace).newest(count);
     if (notes.isEmpty()) {
-      context.out().println("no notes in " + context.config().memory().workspace().resolve("memory"));
+      context.out().println("no notes in " + workspace.root().resolve("memory"));
     }
     for (RecentNotes.Note n : notes) {
-      context.out().println(n.path() + "  " + n.modified() + "  " + n.lastLine());
+      context.out().println(n.path() + "  " + NOTE_TIME.format(n.modified()) + "  " + n.lastLine());
     }
     return ExitCodes.OK;
   }

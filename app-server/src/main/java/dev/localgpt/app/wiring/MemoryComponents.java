@@ -13,6 +13,7 @@ import dev.localgpt.core.memory.ChunkerSettings;
 import dev.localgpt.core.memory.FusionMethod;
 import dev.localgpt.core.memory.IndexRoots;
 import dev.localgpt.core.memory.MarkdownChunker;
+import dev.localgpt.core.memory.MemoryFileStats;
 import dev.localgpt.core.memory.MemoryIndexer;
 import dev.localgpt.core.memory.MemoryIndexes;
 import dev.localgpt.core.memory.MemoryService;
@@ -44,7 +45,7 @@ public final class MemoryComponents {
   public static final String DB_FILE = "memory.sqlite";
   /**
    * What {@code vector_backend = "auto"} means: the Java k-NN, which measured faster than sqlite-vec at 10k and 100k
-   * chunks on the 2-core benchmark box (docs/benchmarks.md).
+   * chunks ({@code bench search}, docs/benchmarks.md).
    */
   public static final String AUTO_BACKEND = "java";
 
@@ -125,6 +126,11 @@ public final class MemoryComponents {
       extra.add(new IndexRoots.ExtraRoot(dir, p.pattern(), label));
     }
     return new IndexRoots(workspace, extra);
+  }
+
+  /** Lines and chunks per indexed file, located through the roots and chunked as the indexer chunks. */
+  public static MemoryFileStats fileStats(MemoryConfig memory) {
+    return new MemoryFileStats(roots(memory), new MarkdownChunker(chunker(memory)));
   }
 
   /** Chunk size and overlap from the config (1 token ≈ 4 characters). */

@@ -1,8 +1,11 @@
 package dev.localgpt.core.memory;
 
+import dev.localgpt.core.workspace.PathEscapeException;
+import dev.localgpt.core.workspace.PathGuard;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the indexer scans: the workspace ({@code MEMORY.md}, {@code memory/**}, every other {@code *.md} outside
@@ -19,6 +22,27 @@ public record IndexRoots(Path workspace, List<ExtraRoot> extraRoots) {
 
   public static IndexRoots of(Path workspace) {
     return new IndexRoots(workspace, List.of());
+  }
+
+  /**
+   * The file behind an index path ({@code <label>/<rest>} for an extra root, else workspace-relative), confined to
+   * its root by a {@link PathGuard}; empty when the path would leave its root.
+   */
+  public Optional<Path> locate(String indexPath) {
+    for (ExtraRoot extra : extraRoots) {
+      if (indexPath.startsWith(extra.label() + "/")) {
+        return confined(extra.root(), indexPath.substring(extra.label().length() + 1));
+      }
+    }
+    return confined(workspace, indexPath);
+  }
+
+  private static Optional<Path> confined(Path root, String relative) {
+    try {
+      return Optional.of(PathGuard.of(root).resolve(relative));
+    } catch (PathEscapeException e) {
+      return Optional.empty();
+    }
   }
 
   /**
