@@ -1,20 +1,27 @@
 package dev.localgpt.cli.commands;
 
 import dev.localgpt.adapter.embeddings.EmbeddingModelChoice;
+import dev.localgpt.adapter.embeddings.OnnxEmbedders;
+import dev.localgpt.adapter.embeddings.OnnxThroughput;
+import dev.localgpt.app.bench.RetrievalBenchRun;
+import dev.localgpt.app.bench.SearchBenchRun;
 import dev.localgpt.app.wiring.EmbeddingModels;
-import dev.localgpt.app.wiring.MemoryComponents;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.core.config.MemoryConfig;
+import dev.localgpt.core.memory.eval.BeirData;
+import dev.localgpt.core.memory.eval.FusionSpec;
+import dev.localgpt.core.memory.eval.RetrievalBenchmark;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code localgpt bench retrieval|search}: quality and speed of memory search, measured on this machine. */
+/** {@code localgpt bench retrieval|search|embeddings}: quality and speed of memory search, measured where it runs. */
 @Command(name = "bench", description = "Benchmark memory retrieval quality and search speed.",
     mixinStandardHelpOptions = true)
 public final class BenchCommand implements Runnable {
@@ -28,7 +35,8 @@ public final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: retrieval or search");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "missing subcommand: retrieval, search or embeddings");
   }
 
   @Command(name = "retrieval", mixinStandardHelpOptions = true, description = "nDCG@10 and Recall@100 per leg on a BEIR data set.")
@@ -47,13 +55,13 @@ public final class BenchCommand implements Runnable {
           Path keep) {
     MemoryConfig config = context.config().memory();
     EmbeddingModelChoice choice = model(config, model);
-    List<FusionSpec> hybrids = FusionSpec.parse(fusion == null ? List.of() : fusion);
-    BeirData data = BeirData.read(corpus, queries, qrels);
-    RetrievalBench.Result result = RetrievalBench.run(data, choice,
-        BenchConfigs.withProvider(config, "local"), hybrids, limitQueries, context.err(),
-        Optional.ofNullable(keep));
-    RetrievalBench.print(context.out(), result, choice.id(),
-        MemoryComponents.sqliteOptions(config).sqliteVec().isPresent() ? "sqlite-vec" : "java");
+    List<FusionSpec> hybrids = fusions(fusion == null ? List.of() : fusion);
+    BeirData data = BeirJsonl.read(corpus, queries, qrels);
+    context.err().printf(Locale.ROOT, "indexing %d documents with %s ...%n", data.corpus().size(), choice.id());
+    context.err().flush();
+    RetrievalBenchmark.Result result = RetrievalBenchRun.run(data, choice, config, hybrids, limitQueries,
+        new ProgressBar(context.err(), false), Optional.ofNullable(keep));
+    BenchOutput.retrieval(context.out(), result, choice.id(), RetrievalBenchRun.vectorBackend(config));
     return ExitCodes.OK;
   }
 
@@ -64,8 +72,8 @@ public final class BenchCommand implements Runnable {
       @Option(names = "--queries", defaultValue = "100", paramLabel = "N", description = "Timed queries.") int queries,
       @Option(names = "--texts", defaultValue = "512", paramLabel = "N",
           description = "Real texts for the indexing rate.") int texts,
-      @Option(names = "--corpus", paramLabel = "FILE", defaultValue = "/work/shared/data/scifact/corpus.jsonl",
-          description = "BEIR corpus.jsonl for the indexing rate.") Path corpus,
+      @Option(names = "--corpus", paramLabel = "FILE",
+          description = "BEIR corpus.jsonl for the indexing rate (skipped without it).") Path corpus,
       @Option(names = "--files", defaultValue = "5000", paramLabel = "N",
           description = "Files for the unchanged re-index timing.") int files,
       @Option(names = "--model", paramLabel = "M", description = "Embedding model.") String model) {
@@ -74,12 +82,52 @@ public final class BenchCommand implements Runnable {
           ExitCodes.CONFIG);
     }
     MemoryConfig config = context.config().memory();
-    SearchBench.run(context.out(), config, model(config, model), chunks, queries, texts, corpus, files);
+    EmbeddingModelChoice choice = model(config, model);
+    BenchOutput.latency(context.out(), SearchBenchRun.latency(config, chunks, queries));
+    if (corpus == null) {
+      context.out().println("indexing rate: skipped (pass --corpus FILE, a BEIR corpus.jsonl)");
+    } else {
+      BenchOutput.rate(context.out(), SearchBenchRun.indexingRate(config, choice, BeirJsonl.texts(corpus, texts)));
+    }
+    BenchOutput.noOp(context.out(), SearchBenchRun.noOpReindex(config, files));
+    return ExitCodes.OK;
+  }
+
+  @Command(name = "embeddings", mixinStandardHelpOptions = true, description = "Raw onnxruntime rate beside the embedder's rate, per model.")
+  int embeddings(
+      @Option(names = "--corpus", required = true, paramLabel = "FILE", description = "BEIR corpus.jsonl.")
+          Path corpus,
+      @Option(names = "--docs", defaultValue = "256", paramLabel = "N", description = "Texts to embed.") int docs,
+      @Option(names = "--batch", defaultValue = "" + OnnxEmbedders.DEFAULT_BATCH_SIZE, paramLabel = "N",
+          description = "Batch size.") int batch,
+      @Option(names = "--rounds", defaultValue = "3", paramLabel = "N", description = "Rounds (best counts).")
+          int rounds,
+      @Option(names = "--model", defaultValue = "all", paramLabel = "M", description = "A model id, or all.")
+          String model) {
+    if (docs < 1 || batch < 1 || rounds < 1) {
+      throw new CliException("--docs, --batch and --rounds must be >= 1", "use e.g. --docs 256 --batch 32",
+          ExitCodes.CONFIG);
+    }
+    List<String> texts = BeirJsonl.texts(corpus, docs);
+    List<EmbeddingModelChoice> choices = model.equals("all")
+        ? List.of(EmbeddingModelChoice.values()) : List.of(model(context.config().memory(), model));
+    BenchOutput.embeddingsHeader(context.out(), texts.size(), corpus.toString(), batch, rounds);
+    for (EmbeddingModelChoice choice : choices) {
+      BenchOutput.embeddings(context.out(), OnnxThroughput.compare(choice, texts, batch, rounds));
+    }
     return ExitCodes.OK;
   }
 
   private static EmbeddingModelChoice model(MemoryConfig config, String name) {
     String wanted = name != null ? name : config.embeddingModel();
     return EmbeddingModels.resolve("local", wanted).orElseThrow();
+  }
+
+  private static List<FusionSpec> fusions(List<String> values) {
+    try {
+      return FusionSpec.parse(values);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), "e.g. --fusion config,rrf", ExitCodes.CONFIG);
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.localgpt.cli.commands;
+package dev.localgpt.core.memory.eval;
 
 import java.util.HashSet;
 import java.util.List;
@@ -10,11 +10,11 @@ import java.util.Set;
  * ranked documents, divided by the same sum over the judged documents sorted by relevance; Recall@k = relevant
  * documents (relevance &gt; 0) in the top k / all relevant documents.
  */
-final class RetrievalMetrics {
+public final class RetrievalMetrics {
   private RetrievalMetrics() {}
 
   /** nDCG@k of one ranking against graded judgements ({@code docId -> relevance}); 0 when nothing is relevant. */
-  static double ndcg(List<String> ranked, Map<String, Integer> judged, int k) {
+  public static double ndcg(List<String> ranked, Map<String, Integer> judged, int k) {
     double dcg = 0;
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < Math.min(k, ranked.size()); i++) {
@@ -32,7 +32,7 @@ final class RetrievalMetrics {
   }
 
   /** Recall@k of one ranking; 0 when nothing is relevant. */
-  static double recall(List<String> ranked, Map<String, Integer> judged, int k) {
+  public static double recall(List<String> ranked, Map<String, Integer> judged, int k) {
     long relevant = judged.values().stream().filter(r -> r > 0).count();
     if (relevant == 0) {
       return 0;

@@ -1,4 +1,4 @@
-package dev.localgpt.cli.commands;
+package dev.localgpt.core.memory.eval;
 
 import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.memory.MemoryIndex;
@@ -19,10 +19,14 @@ import java.util.Map;
  * can be explored offline against the same candidates. Legs: {@code bm25}, {@code vector}, and {@code bm25-half}
  * (BM25 on every other query word: a deliberately weakened keyword leg).
  */
-final class LegDump {
+public final class LegDump {
   private LegDump() {}
 
-  static void write(Path file, MemoryIndex index, Embedder queries, Map<String, String> texts, List<String> ids,
+  /**
+   * Writes the top {@code n} candidates of each leg for the queries {@code ids} ({@code texts}: id to query text;
+   * {@code docOfPath}: index path to document id).
+   */
+  public static void write(Path file, MemoryIndex index, Embedder queries, Map<String, String> texts, List<String> ids,
       Map<String, String> docOfPath, int n) {
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write("query\tleg\trank\tdoc\tchunk\tscore\n");

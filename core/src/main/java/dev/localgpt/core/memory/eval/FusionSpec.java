@@ -1,7 +1,5 @@
-package dev.localgpt.cli.commands;
+package dev.localgpt.core.memory.eval;
 
-import dev.localgpt.cli.CliException;
-import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.core.memory.FusionMethod;
 import dev.localgpt.core.memory.SearchMode;
 import dev.localgpt.core.memory.SearchSettings;
@@ -14,16 +12,25 @@ import java.util.function.UnaryOperator;
  * One benchmark leg: a label and how it changes the configured search settings. Parsed from {@code --fusion}
  * values: {@code config} (as configured), {@code weighted} or {@code weighted:0.5} (vector weight; text = 1 - it),
  * {@code rrf}, {@code dbsf}, {@code adaptive} (each also {@code :<vector weight>}), {@code all}.
+ *
+ * @param label the leg's name in the results table
+ * @param change how the leg differs from the configured settings
  */
-record FusionSpec(String label, UnaryOperator<SearchSettings> change) {
-  static final FusionSpec BM25 = new FusionSpec("bm25", s -> s.withMode(SearchMode.KEYWORD));
-  static final FusionSpec VECTOR = new FusionSpec("vector", s -> s.withMode(SearchMode.VECTOR));
+public record FusionSpec(String label, UnaryOperator<SearchSettings> change) {
+  public static final FusionSpec BM25 = new FusionSpec("bm25", s -> s.withMode(SearchMode.KEYWORD));
+  public static final FusionSpec VECTOR = new FusionSpec("vector", s -> s.withMode(SearchMode.VECTOR));
 
-  SearchSettings apply(SearchSettings configured) {
+  /** The configured settings as this leg changes them. */
+  public SearchSettings apply(SearchSettings configured) {
     return change.apply(configured);
   }
 
-  static List<FusionSpec> parse(List<String> values) {
+  /**
+   * The legs named by {@code values} (each may be a comma-separated list); {@code config} when empty.
+   *
+   * @throws IllegalArgumentException naming an unknown value and the choices
+   */
+  public static List<FusionSpec> parse(List<String> values) {
     List<FusionSpec> out = new ArrayList<>();
     for (String raw : values.isEmpty() ? List.of("config") : values) {
       for (String v : raw.split(",")) {
@@ -67,9 +74,8 @@ record FusionSpec(String label, UnaryOperator<SearchSettings> change) {
     return List.of(new FusionSpec(label, s -> s.withFusion(method).withWeights(w, 1 - w)));
   }
 
-  private static CliException bad(String v) {
-    return new CliException("unknown --fusion value '" + v + "'",
-        "use config, weighted, weighted:<vector weight 0..1>, rrf, dbsf or all (comma-separated)",
-        ExitCodes.CONFIG);
+  private static IllegalArgumentException bad(String v) {
+    return new IllegalArgumentException("unknown fusion '" + v + "': use config, weighted, "
+        + "weighted:<vector weight 0..1>, rrf, dbsf, adaptive or all (comma-separated)");
   }
 }

@@ -1,9 +1,8 @@
-package dev.localgpt.cli.commands;
+package dev.localgpt.core.memory.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.localgpt.cli.CliException;
 import dev.localgpt.core.memory.FusionMethod;
 import dev.localgpt.core.memory.SearchSettings;
 import java.util.List;
@@ -42,8 +41,8 @@ class FusionSpecTest {
 
   @Test
   void unknownValuesAreRefusedWithTheChoices() {
-    assertThatThrownBy(() -> FusionSpec.parse(List.of("borda"))).isInstanceOf(CliException.class)
-        .hasMessageContaining("borda");
-    assertThatThrownBy(() -> FusionSpec.parse(List.of("weighted:2"))).isInstanceOf(CliException.class);
+    assertThatThrownBy(() -> FusionSpec.parse(List.of("borda"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("borda").hasMessageContaining("rrf");
+    assertThatThrownBy(() -> FusionSpec.parse(List.of("weighted:2"))).isInstanceOf(IllegalArgumentException.class);
   }
 }

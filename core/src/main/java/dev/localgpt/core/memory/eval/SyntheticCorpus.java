@@ -1,8 +1,8 @@
-package dev.localgpt.cli.commands;
+package dev.localgpt.core.memory.eval;
 
-import dev.localgpt.adapter.sqlite.SqliteMemoryIndex;
 import dev.localgpt.ports.embedding.Embedding;
 import dev.localgpt.ports.memory.IndexedFile;
+import dev.localgpt.ports.memory.MemoryIndex;
 import dev.localgpt.ports.memory.NewChunk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Random pseudo-words and random unit vectors for the search benchmark. */
-final class SyntheticCorpus {
-  static final int DIM = 384;
+/** Random pseudo-words and random unit vectors for the search benchmark; the same seed gives the same corpus. */
+public final class SyntheticCorpus {
+  /** Dimension of the random vectors (that of MiniLM). */
+  public static final int DIM = 384;
+  /** The embedding model id the synthetic vectors are stored under. */
+  public static final String MODEL_ID = "synthetic";
   private static final int VOCABULARY = 5000;
   private static final int CHUNKS_PER_FILE = 10;
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
@@ -22,7 +25,7 @@ final class SyntheticCorpus {
   private final Random random;
   private final String[] vocabulary = new String[VOCABULARY];
 
-  SyntheticCorpus(Random random) {
+  public SyntheticCorpus(Random random) {
     this.random = random;
     for (int i = 0; i < VOCABULARY; i++) {
       StringBuilder w = new StringBuilder();
@@ -35,7 +38,7 @@ final class SyntheticCorpus {
   }
 
   /** {@code n} words, Zipf-like (frequent words are likelier). */
-  String words(int n) {
+  public String words(int n) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < n; i++) {
       double u = random.nextDouble();
@@ -45,7 +48,8 @@ final class SyntheticCorpus {
     return b.toString();
   }
 
-  static Embedding randomUnit(Random random) {
+  /** A random vector of length 1 in {@link #DIM} dimensions. */
+  public static Embedding randomUnit(Random random) {
     float[] v = new float[DIM];
     for (int i = 0; i < DIM; i++) {
       v[i] = (float) random.nextGaussian();
@@ -53,8 +57,9 @@ final class SyntheticCorpus {
     return Embedding.normalized(v);
   }
 
-  void fill(SqliteMemoryIndex index, int chunks) {
-    index.useEmbeddingModel("synthetic", DIM);
+  /** Writes {@code chunks} chunks of 60 words with random vectors, ten per file {@code notes/f<n>.md}. */
+  public void fill(MemoryIndex index, int chunks) {
+    index.useEmbeddingModel(MODEL_ID, DIM);
     for (int f = 0; f * CHUNKS_PER_FILE < chunks; f++) {
       List<NewChunk> list = new ArrayList<>();
       for (int c = 0; c < CHUNKS_PER_FILE && f * CHUNKS_PER_FILE + c < chunks; c++) {
@@ -66,7 +71,7 @@ final class SyntheticCorpus {
   }
 
   /** {@code n} small Markdown files under {@code workspace/notes/}. */
-  static void writeFiles(Path workspace, int n, Random random) {
+  public static void writeFiles(Path workspace, int n, Random random) {
     SyntheticCorpus words = new SyntheticCorpus(random);
     try {
       Files.createDirectories(workspace.resolve("notes"));

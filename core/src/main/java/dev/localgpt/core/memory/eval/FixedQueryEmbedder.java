@@ -1,4 +1,4 @@
-package dev.localgpt.cli.commands;
+package dev.localgpt.core.memory.eval;
 
 import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.embedding.Embedding;
@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** A benchmark embedder that returns a precomputed query vector, so search latency excludes the model. */
-final class FixedQueryEmbedder implements Embedder {
+public final class FixedQueryEmbedder implements Embedder {
   private final Supplier<Embedding> next;
 
-  FixedQueryEmbedder(Supplier<Embedding> next) {
+  public FixedQueryEmbedder(Supplier<Embedding> next) {
     this.next = next;
   }
 
   @Override
   public String modelId() {
-    return "synthetic";
+    return SyntheticCorpus.MODEL_ID;
   }
 
   @Override

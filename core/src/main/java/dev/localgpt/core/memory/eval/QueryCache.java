@@ -1,4 +1,4 @@
-package dev.localgpt.cli.commands;
+package dev.localgpt.core.memory.eval;
 
 import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.embedding.Embedding;
@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** An {@link Embedder} that remembers each text's vector, so a benchmark embeds every query once for all its legs. */
-final class QueryCache implements Embedder {
+public final class QueryCache implements Embedder {
   private final Embedder delegate;
   private final Map<String, Embedding> cache = new ConcurrentHashMap<>();
 
-  QueryCache(Embedder delegate) {
+  public QueryCache(Embedder delegate) {
     this.delegate = delegate;
   }
 

@@ -1,4 +1,4 @@
-package dev.localgpt.cli.commands;
+package dev.localgpt.core.memory.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -49,5 +49,13 @@ class RetrievalMetricsTest {
     assertThat(RetrievalMetrics.recall(List.of("a", "z", "x", "b"), judged, 100)).isCloseTo(2 / 3.0, within(1e-12));
     assertThat(RetrievalMetrics.recall(List.of("a", "z", "x", "b"), judged, 3)).isCloseTo(1 / 3.0, within(1e-12));
     assertThat(RetrievalMetrics.recall(List.of("a"), Map.of(), 100)).isZero();
+  }
+
+  @Test
+  void aDocumentRankedTwiceCountsOnce() {
+    // ranked: a, a, b. DCG = 1/1 + 0 (repeat) + 1/log2(4) = 1.5. IDCG = 1 + 1/log2(3).
+    assertThat(RetrievalMetrics.ndcg(List.of("a", "a", "b"), Map.of("a", 1, "b", 1), 10))
+        .isCloseTo(1.5 / (1 + 1 / LOG2_3), within(1e-12));
+    assertThat(RetrievalMetrics.recall(List.of("a", "a"), Map.of("a", 1, "b", 1), 100)).isCloseTo(0.5, within(1e-12));
   }
 }

@@ -1,0 +1,37 @@
+package dev.localgpt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bench commands' wiring and errors, on runs small enough for the fast suite (no model is loaded). */
+class BenchCommandTest {
+  @TempDir Path home;
+
+  @BeforeEach
+  void config() throws Exception {
+    Files.writeString(home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\n");
+  }
+
+  @Test
+  void searchWithoutACorpusMeasuresLatencyAndTheNoOpReindexAndSkipsTheRate() {
+    CliRun run = CliRun.run(home, "bench", "search", "--chunks", "100", "--queries", "3", "--files", "12");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("100 synthetic chunks").contains("hybrid, java k-NN").contains("java k-NN alone")
+        .contains("indexing rate: skipped (pass --corpus FILE")
+        .contains("re-index of 12 unchanged files").contains("12 files unchanged");
+  }
+
+  @Test
+  void anUnknownFusionIsAConfigErrorListingTheChoices() throws Exception {
+    Path empty = Files.writeString(home.resolve("empty.jsonl"), "");
+    CliRun run = CliRun.run(home, "bench", "retrieval", "--corpus", empty.toString(), "--queries", empty.toString(),
+        "--qrels", empty.toString(), "--fusion", "borda");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
+    assertThat(run.err()).contains("unknown fusion 'borda'").contains("rrf").doesNotContain("Exception");
+  }
+}

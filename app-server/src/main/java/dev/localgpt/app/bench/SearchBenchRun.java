@@ -1,0 +1,150 @@
+package dev.localgpt.app.bench;
+
+import dev.localgpt.adapter.embeddings.EmbeddingModelChoice;
+import dev.localgpt.adapter.embeddings.OnnxEmbedder;
+import dev.localgpt.adapter.embeddings.OnnxThroughput;
+import dev.localgpt.adapter.sqlite.SqliteMemoryIndex;
+import dev.localgpt.adapter.sqlite.SqliteOptions;
+import dev.localgpt.app.wiring.MemoryComponents;
+import dev.localgpt.app.wiring.MemoryStack;
+import dev.localgpt.core.config.MemoryConfig;
+import dev.localgpt.core.memory.IndexReport;
+import dev.localgpt.core.memory.MarkdownChunker;
+import dev.localgpt.core.memory.SearchSettings;
+import dev.localgpt.core.memory.eval.BeirData;
+import dev.localgpt.core.memory.eval.Latency;
+import dev.localgpt.core.memory.eval.SearchLatency;
+import dev.localgpt.core.memory.eval.SyntheticCorpus;
+import dev.localgpt.ports.embedding.Embedding;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * {@code bench search} over the real adapters, in three parts that each use a scratch folder of their own: query
+ * latency on synthetic chunks with the Java k-NN and (when found) sqlite-vec on the same SQLite file, the indexing
+ * rate through the memory stack beside the raw onnxruntime rate on the same texts, and a no-op re-index.
+ */
+public final class SearchBenchRun {
+  private SearchBenchRun() {}
+
+  /** One timed row. */
+  public record Leg(String label, Latency latency) {}
+
+  /**
+   * @param fillSeconds time to write the synthetic chunks
+   * @param javaFirstQueryMillis the Java k-NN's first query, which loads the vectors
+   * @param sqliteVecFound whether sqlite-vec was found (else only the Java k-NN is measured)
+   */
+  public record LatencyReport(int chunks, double fillSeconds, double javaFirstQueryMillis, List<Leg> legs,
+      boolean sqliteVecFound) {
+    public LatencyReport {
+      legs = List.copyOf(legs);
+    }
+  }
+
+  /** Indexing {@code docs} documents ({@code chunks} chunks) through the memory service and raw onnxruntime. */
+  public record RateReport(String model, int docs, int chunks, int embedded, int batchSize, int texts,
+      double indexTextsPerSecond, double rawTextsPerSecond) {
+    /** {@code index / raw}: 1.0 means the memory stack adds nothing to the model. */
+    public double ratio() {
+      return indexTextsPerSecond / rawTextsPerSecond;
+    }
+  }
+
+  /** The second of two keyword-only index runs over {@code files} unchanged files. */
+  public record NoOpReport(int files, double firstSeconds, double secondMillis, int unchanged) {}
+
+  /** Hybrid and single-leg latency over {@code chunks} synthetic chunks, {@code queries} timed queries each. */
+  public static LatencyReport latency(MemoryConfig base, int chunks, int queries) {
+    Path dir = BenchConfigs.tempDir("localgpt-bench-search");
+    try {
+      Path db = dir.resolve("synthetic.sqlite");
+      Optional<Path> vec = SqliteOptions.findSqliteVec();
+      SqliteOptions fill = vec.isPresent() ? SqliteOptions.defaults() : SqliteOptions.javaKnn();
+      Random random = new Random(42);
+      SyntheticCorpus synthetic = new SyntheticCorpus(random);
+      long t0 = System.nanoTime();
+      try (SqliteMemoryIndex index = SqliteMemoryIndex.open(db, fill)) {
+        synthetic.fill(index, chunks);
+      }
+      double fillSeconds = (System.nanoTime() - t0) / 1e9;
+      List<Embedding> vectors = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      for (int i = 0; i < queries; i++) {
+        vectors.add(SyntheticCorpus.randomUnit(random));
+        texts.add(synthetic.words(3));
+      }
+      SearchSettings settings = MemoryComponents.searchSettings(base);
+      List<Leg> legs = new ArrayList<>();
+      double first;
+      try (SqliteMemoryIndex java = SqliteMemoryIndex.open(db, SqliteOptions.javaKnn())) {
+        first = SearchLatency.firstVectorQueryMillis(java, vectors.get(0));
+        legs.add(new Leg("hybrid, java k-NN", SearchLatency.hybrid(java, vectors, texts, settings)));
+        legs.add(new Leg("java k-NN alone", SearchLatency.vector(java, vectors)));
+      }
+      if (vec.isPresent()) {
+        try (SqliteMemoryIndex vec0 = SqliteMemoryIndex.open(db, SqliteOptions.defaults())) {
+          legs.add(new Leg("hybrid, sqlite-vec k-NN", SearchLatency.hybrid(vec0, vectors, texts, settings)));
+          legs.add(new Leg("sqlite-vec k-NN alone", SearchLatency.vector(vec0, vectors)));
+          legs.add(new Leg("bm25 alone (3 words)", SearchLatency.keyword(vec0, texts)));
+        }
+      }
+      return new LatencyReport(chunks, fillSeconds, first, legs, vec.isPresent());
+    } finally {
+      BenchConfigs.deleteTree(dir);
+    }
+  }
+
+  /** Indexes {@code texts} (one document each) with {@code model}, then runs raw onnxruntime on the same chunks. */
+  public static RateReport indexingRate(MemoryConfig base, EmbeddingModelChoice model, List<String> texts) {
+    Path dir = BenchConfigs.tempDir("localgpt-bench-rate");
+    try {
+      Path workspace = dir.resolve("workspace");
+      List<BeirData.Doc> docs = new ArrayList<>();
+      for (int i = 0; i < texts.size(); i++) {
+        docs.add(new BeirData.Doc(Integer.toString(i), "", texts.get(i)));
+      }
+      BeirData.writeMarkdown(docs, workspace);
+      MemoryConfig config = BenchConfigs.withProvider(BenchConfigs.withWorkspace(base, workspace), "local");
+      try (MemoryStack stack = MemoryComponents.memory(dir.resolve("memory.sqlite"), config, Optional.of(model))) {
+        OnnxEmbedder embedder = stack.embedder().orElseThrow();
+        MarkdownChunker chunker = new MarkdownChunker(MemoryComponents.chunker(config));
+        List<String> chunkTexts = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+          chunker.chunk("docs/d" + i + ".md", docs.get(i).text() + "\n").forEach(c -> chunkTexts.add(c.text()));
+        }
+        // The same warm-up as the raw measurement gets (one batch of these texts), so neither pays for JIT alone.
+        int batch = config.embeddingBatchSize();
+        embedder.embed(chunkTexts.subList(0, Math.min(chunkTexts.size(), batch)));
+        IndexReport report = stack.service().index();
+        double indexRate = report.embedded() / (report.duration().toNanos() / 1e9);
+        double raw = OnnxThroughput.rawTextsPerSecond(embedder, chunkTexts, batch);
+        return new RateReport(model.id(), docs.size(), report.chunks(), report.embedded(), batch, chunkTexts.size(),
+            indexRate, raw);
+      }
+    } finally {
+      BenchConfigs.deleteTree(dir);
+    }
+  }
+
+  /** Writes {@code files} small notes, indexes them keyword-only, then times a second run that finds nothing new. */
+  public static NoOpReport noOpReindex(MemoryConfig base, int files) {
+    Path dir = BenchConfigs.tempDir("localgpt-bench-noop");
+    try {
+      Path workspace = dir.resolve("workspace");
+      SyntheticCorpus.writeFiles(workspace, files, new Random(7));
+      MemoryConfig config = BenchConfigs.withProvider(BenchConfigs.withWorkspace(base, workspace), "none");
+      try (MemoryStack stack = MemoryComponents.memory(dir.resolve("memory.sqlite"), config, Optional.empty())) {
+        IndexReport first = stack.service().index();
+        IndexReport second = stack.service().index();
+        return new NoOpReport(files, first.duration().toNanos() / 1e9, second.duration().toNanos() / 1e6,
+            second.filesUnchanged());
+      }
+    } finally {
+      BenchConfigs.deleteTree(dir);
+    }
+  }
+}

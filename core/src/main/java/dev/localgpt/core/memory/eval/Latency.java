@@ -1,0 +1,40 @@
+package dev.localgpt.core.memory.eval;
+
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+
+/**
+ * The median and 95th percentile of a timed call, in milliseconds.
+ *
+ * @param p50Millis median
+ * @param p95Millis 95th percentile
+ */
+public record Latency(double p50Millis, double p95Millis) {
+
+  /** Calls {@code call} with 0..n-1 once untimed (up to 20 calls, as warm-up), then times each of the n calls. */
+  public static Latency measure(int n, IntConsumer call) {
+    if (n < 1) {
+      throw new IllegalArgumentException("'n' must be > 0, was " + n);
+    }
+    for (int i = 0; i < Math.min(n, 20); i++) {
+      call.accept(i);
+    }
+    long[] nanos = new long[n];
+    for (int i = 0; i < n; i++) {
+      long t = System.nanoTime();
+      call.accept(i);
+      nanos[i] = System.nanoTime() - t;
+    }
+    return of(nanos);
+  }
+
+  /** The percentiles of measured durations in nanoseconds (sorted in place). */
+  public static Latency of(long[] nanos) {
+    if (nanos.length == 0) {
+      return new Latency(0, 0);
+    }
+    Arrays.sort(nanos);
+    int n = nanos.length;
+    return new Latency(nanos[n / 2] / 1e6, nanos[Math.min(n - 1, (int) Math.ceil(n * 0.95) - 1)] / 1e6);
+  }
+}
