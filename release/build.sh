@@ -23,6 +23,9 @@ OUT="$ROOT/release/target"
 # jdk.crypto.ec (EC keys for TLS), jdk.unsupported (sun.misc.Unsafe for Guice/Guava/natives),
 # java.naming (JNDI lookups of TLS and Helidon), jdk.zipfs (zip file systems), jdk.charsets (non-UTF-8 terminals).
 EXTRA_MODULES=jdk.crypto.ec,jdk.unsupported,java.naming,jdk.zipfs,jdk.charsets
+# Modules jdeps lists that only optional code needs, left out: java.desktop (~9 MB packed) is `requires static` in
+# Jackson (java.beans annotations, probed and skipped when absent) and JLine (Sixel/Kitty image output, unused).
+LEFT_OUT_MODULES=java.desktop
 # Native libraries kept in the jars: Linux x64 (glibc) only, in each library's naming.
 KEEP_NATIVE='(^|/)(linux-x64|Linux/x86_64)/'
 
@@ -118,7 +121,8 @@ CLASSPATH="$(sed "s|^|$STAGE/lib/|" "$STAGE/lib/classpath" | paste -sd:)"
 MODULES="$("$JDK/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 -q \
     --module-path "$CLASSPATH" --class-path "$CLASSPATH" "$STAGE"/lib/*.jar | tail -n1)"
 [[ "$MODULES" == java.base* ]] || die "jdeps did not print the modules (got: $MODULES)."
-MODULES="$MODULES,$EXTRA_MODULES"
+MODULES="$(tr ',' '\n' <<< "$MODULES,$EXTRA_MODULES" | grep -vxF -f <(tr ',' '\n' <<< "$LEFT_OUT_MODULES") \
+    | sort -u | paste -sd,)"
 step "linking the runtime: $MODULES"
 "$JDK/bin/jlink" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
     --generate-cds-archive --output "$STAGE/runtime" >/dev/null
