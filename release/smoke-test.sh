@@ -2,6 +2,7 @@
 # Release smoke test (.ci/run runs it after `mvn -B verify`): builds the tarball with release/build.sh (reusing the
 # jars that build made), unpacks it into an empty folder and runs it as on a machine without a JDK:
 # - an empty environment (env -i): no JAVA_HOME, no JAVA_TOOL_OPTIONS;
+# - `localgpt` found on the PATH through a relative symlink, as README installs it;
 # - a PATH whose first `java` is a fake that records being called and fails, so any lookup of a system java shows;
 # - where user namespaces allow it, /usr/lib/jvm hidden behind an empty tmpfs, so no JDK exists at all (Debian's
 #   /usr/bin/java points there).
@@ -35,6 +36,9 @@ echo "\$0 \$*" >> "$WORK/system-java-called"
 exit 97
 EOF
 chmod +x "$WORK/fakebin/java"
+# Installed as README says: a relative symlink in a bin folder on the PATH (with a space in its name).
+mkdir -p "$WORK/user bin"
+ln -s "../unpacked/$(basename "$APP")/bin/localgpt" "$WORK/user bin/localgpt"
 echo "The lighthouse keeper feeds the zebra on Tuesdays." > "$WORK/home/workspace/memory/2026-01-05.md"
 
 HIDE_JDK=()
@@ -48,11 +52,14 @@ fi
 # Runs the unpacked launcher in an empty environment; stdout to $WORK/out, stderr to $WORK/err, seconds to $SECONDS_TAKEN.
 run() {
   local start=$EPOCHREALTIME
-  "${HIDE_JDK[@]}" env -i HOME="$WORK/userhome" PATH="$WORK/fakebin:/usr/bin:/bin" LOCALGPT_HOME="$WORK/home" \
-      "$APP/bin/localgpt" "$@" > "$WORK/out" 2> "$WORK/err" < "${STDIN:-/dev/null}" \
+  "${HIDE_JDK[@]}" env -i HOME="$WORK/userhome" PATH="$WORK/fakebin:$WORK/user bin:/usr/bin:/bin" \
+      LOCALGPT_HOME="$WORK/home" localgpt "$@" > "$WORK/out" 2> "$WORK/err" < "${STDIN:-/dev/null}" \
     || { cat "$WORK/out" "$WORK/err" >&2; fail "'localgpt $*' exited non-zero."; }
   SECONDS_TAKEN="$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')"
 }
+
+found="$("${HIDE_JDK[@]}" env -i PATH="$WORK/fakebin:$WORK/user bin:/usr/bin:/bin" sh -c 'command -v java')"
+[[ "$found" == "$WORK/fakebin/java" ]] || fail "the fake java is not the first on the PATH (found $found)."
 
 run --version
 grep -q '^Java 25' "$WORK/out" || { cat "$WORK/out" >&2; fail "--version does not name the bundled Java 25."; }
