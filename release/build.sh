@@ -117,7 +117,10 @@ for jar in "${JARS[@]}"; do
 done
 
 step "finding the modules (jdeps)..."
-CLASSPATH="$(sed "s|^|$STAGE/lib/|" "$STAGE/lib/classpath" | paste -sd:)"
+CLASSPATH=""
+while IFS= read -r name; do
+  CLASSPATH="${CLASSPATH:+$CLASSPATH:}$STAGE/lib/$name"
+done < "$STAGE/lib/classpath"
 MODULES="$("$JDK/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 -q \
     --module-path "$CLASSPATH" --class-path "$CLASSPATH" "$STAGE"/lib/*.jar | tail -n1)"
 [[ "$MODULES" == java.base* ]] || die "jdeps did not print the modules (got: $MODULES)."
@@ -136,7 +139,9 @@ step "training the AOT cache with the bundled runtime..."
 SCRATCH="$(mktemp -d)"
 trap 'rm -rf "$SCRATCH"' EXIT
 mkdir -p "$SCRATCH/home"
-cp "$ROOT/app-server/src/main/resources/dev/localgpt/app/config/config-template.toml" "$SCRATCH/home/config.toml"
+# A config with every key commented out, as a new user has (the training works without it too).
+cp "$ROOT/app-server/src/main/resources/dev/localgpt/app/config/config-template.toml" "$SCRATCH/home/config.toml" \
+  2>/dev/null || true
 # The launcher runs the training with the JVM options it uses for commands (the cache needs the same ones).
 if ! LOCALGPT_HOME="$SCRATCH/home" LOCALGPT_AOT_OUTPUT="$STAGE/lib/localgpt.aot" "$STAGE/bin/localgpt" \
     > "$SCRATCH/training.log" 2>&1 || [[ ! -s "$STAGE/lib/localgpt.aot" ]]; then
