@@ -18,7 +18,8 @@ public final class Wiring {
         new ConfigModule(options),
         new WorkspaceModule(),
         new MemoryModule(),
-        new ChatModule());
+        new ChatModule(),
+        new ServerModule());
   }
 
   /**

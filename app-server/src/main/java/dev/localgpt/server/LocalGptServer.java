@@ -1,0 +1,196 @@
+package dev.localgpt.server;
+
+import dev.localgpt.core.config.ConfigException;
+import dev.localgpt.core.config.ConfigProblem;
+import dev.localgpt.core.config.ServerConfig;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * LocalGPT's HTTP server: a Helidon SE WebServer with LocalGPT's routing.
+ *
+ * <pre>{@code
+ * LocalGptServer server = LocalGptServer.builder()
+ *     .config(config.server())          // bind, port, auth token
+ *     .port(0)                          // optional: any free port (tests)
+ *     .service(new MyHttpService(...))  // how a handler is added: an HttpService routing full paths
+ *     .staticContent(StaticContent.classpath(StaticContent.WEB).orElse(null)) // optional: files at "/"
+ *     .build();                         // refuses a non-loopback bind without an auth token
+ * server.start();                      // or server.toBuilder().port(0).build().start()
+ * int port = server.port();
+ * server.stop();                        // in-flight requests get the grace period to finish
+ * }</pre>
+ *
+ * <p>The routing, in order: CORS, auth and limits filters (see {@link ServerSafety}); {@code GET /health}; every
+ * {@link Builder#service service} in the order added (each registers its own full paths, e.g. {@code
+ * rules.get("/api/status", ...)}, and throws {@link ApiException} for bad input); the static content; and a JSON 404
+ * for everything else. Errors of any route become {@code {"error":{"code","message"}}} in one place, the {@link
+ * ErrorMapper}. In the app, the Guice {@code dev.localgpt.app.wiring.ServerModule} builds the server with all of
+ * LocalGPT's services from the one graph.
+ *
+ * <p>{@link #start()} and {@link #stop()} are idempotent and thread-safe.
+ */
+public final class LocalGptServer implements AutoCloseable {
+  private final ServerSettings settings;
+  private final List<HttpService> services;
+  private final HttpService staticContent;
+  private WebServer server;
+
+  private LocalGptServer(Builder b) {
+    this.settings = b.settings;
+    this.services = List.copyOf(b.services);
+    this.staticContent = b.staticContent;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this server's settings and services, e.g. to serve them on another port. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.settings = settings;
+    b.services.addAll(services);
+    b.staticContent = staticContent;
+    return b;
+  }
+
+  /** Binds and starts serving; returns this. */
+  public synchronized LocalGptServer start() {
+    if (server == null || !server.isRunning()) {
+      server = WebServer.builder()
+          .host(settings.bind())
+          .port(settings.port())
+          .shutdownHook(false)
+          .shutdownGracePeriod(settings.gracePeriod())
+          .maxPayloadSize(settings.limits().maxBodyBytes() + 1)
+          .routing(this::routing)
+          .build()
+          .start();
+    }
+    return this;
+  }
+
+  /** The routing of this server, as a plain function of its parts. */
+  void routing(HttpRouting.Builder routing) {
+    ErrorMapper.register(routing);
+    ServerSafety.install(routing, settings);
+    routing.register(new HealthService());
+    for (HttpService service : services) {
+      routing.register(service);
+    }
+    if (staticContent != null) {
+      routing.register("/", staticContent);
+    }
+    routing.any(ErrorMapper.notFound());
+  }
+
+  /** Stops accepting, lets in-flight requests finish within the grace period, then closes. */
+  public synchronized void stop() {
+    if (server != null) {
+      server.stop();
+      server = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** The port actually bound (the free one chosen for port 0). */
+  public synchronized int port() {
+    if (server == null) {
+      throw new IllegalStateException("the server is not running: call start() first");
+    }
+    return server.port();
+  }
+
+  public synchronized boolean isRunning() {
+    return server != null && server.isRunning();
+  }
+
+  /** Bind address, port and limits. */
+  public ServerSettings settings() {
+    return settings;
+  }
+
+  /** Collects the settings and services; {@link #build()} checks them. */
+  public static final class Builder {
+    private ServerSettings settings = ServerSettings.from(ServerConfig.DEFAULTS);
+    private final List<HttpService> services = new ArrayList<>();
+    private HttpService staticContent;
+
+    private Builder() {}
+
+    /** Bind address, port and auth token from {@code [server]}. */
+    public Builder config(ServerConfig config) {
+      settings = ServerSettings.from(config).withLimits(settings.limits());
+      return this;
+    }
+
+    /** All settings at once. */
+    public Builder settings(ServerSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+      return this;
+    }
+
+    /** The port; 0 = any free port (see {@link LocalGptServer#port()}). */
+    public Builder port(int port) {
+      settings = settings.withPort(port);
+      return this;
+    }
+
+    /** Body size, query length and rate limits. */
+    public Builder limits(ServerLimits limits) {
+      settings = settings.withLimits(limits);
+      return this;
+    }
+
+    /** Adds a resource; it registers its own full paths. Services are routed in the order added. */
+    public Builder service(HttpService service) {
+      services.add(Objects.requireNonNull(service, "'service' must not be null"));
+      return this;
+    }
+
+    /** Static files served at {@code /} after the API routes (null = none). */
+    public Builder staticContent(HttpService staticContent) {
+      this.staticContent = staticContent;
+      return this;
+    }
+
+    /**
+     * @throws ConfigException when the bind address is not loopback and there is no {@code server.auth_token}
+     */
+    public LocalGptServer build() {
+      if (!isLoopback(settings.bind()) && settings.authToken().isEmpty()) {
+        throw new ConfigException(new ConfigProblem("config.toml", 0, "server.auth_token",
+            "is required to bind to " + settings.bind() + " (not a loopback address)",
+            "set server.auth_token = \"${LOCALGPT_AUTH_TOKEN}\" or bind to 127.0.0.1"));
+      }
+      return new LocalGptServer(this);
+    }
+  }
+
+  /** Whether {@code host} names only this machine (127.0.0.0/8, ::1, localhost). */
+  public static boolean isLoopback(String host) {
+    try {
+      InetAddress[] all = InetAddress.getAllByName(host);
+      for (InetAddress address : all) {
+        if (!address.isLoopbackAddress()) {
+          return false;
+        }
+      }
+      return all.length > 0;
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+}

@@ -1,0 +1,105 @@
+package dev.localgpt.server;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * The filters every request passes, in order: CORS (localhost origins only by default; a browser request from any
+ * other origin is refused, so a web page cannot drive the API), the bearer token (when configured; compared in
+ * constant time), the per-client rate limit ({@code /health} exempt) and the body size limit.
+ */
+final class ServerSafety {
+  private ServerSafety() {}
+
+  static void install(HttpRouting.Builder routing, ServerSettings settings) {
+    CorsPolicy cors = new CorsPolicy(settings.limits().corsOrigins());
+    routing.addFilter((chain, req, res) -> {
+      if (cors.handle(req, res)) {
+        chain.proceed();
+      }
+    });
+    settings.authToken().ifPresent(token -> {
+      byte[] expected = token.getBytes(StandardCharsets.UTF_8);
+      routing.addFilter((chain, req, res) -> {
+        checkToken(req, expected);
+        chain.proceed();
+      });
+    });
+    if (settings.limits().requestsPerMinute() > 0) {
+      RateLimiter limiter = new RateLimiter(settings.limits().requestsPerMinute(), settings.limits().burst(),
+          System::nanoTime);
+      routing.addFilter((chain, req, res) -> {
+        if (!req.path().path().equals(HealthService.PATH)) {
+          limit(limiter, req, res);
+        }
+        chain.proceed();
+      });
+    }
+    long maxBody = settings.limits().maxBodyBytes();
+    routing.addFilter((chain, req, res) -> {
+      limitBody(req, maxBody);
+      chain.proceed();
+    });
+  }
+
+  static void checkToken(RoutingRequest req, byte[] expected) {
+    Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
+    if (header.isEmpty()) {
+      throw unauthorized("this server needs a bearer token: send 'Authorization: Bearer <server.auth_token>'");
+    }
+    String value = header.get().strip();
+    if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw unauthorized("the Authorization header must be 'Bearer <server.auth_token>'");
+    }
+    byte[] given = value.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(given, expected)) {
+      throw unauthorized("the bearer token is wrong: use the server's server.auth_token");
+    }
+  }
+
+  private static ApiException unauthorized(String message) {
+    return new ApiException(Status.UNAUTHORIZED_401, "unauthorized", message);
+  }
+
+  private static void limit(RateLimiter limiter, RoutingRequest req, RoutingResponse res) {
+    long waitSeconds = limiter.acquire(clientOf(req.remotePeer().address()));
+    if (waitSeconds > 0) {
+      res.header(HeaderNames.RETRY_AFTER, Long.toString(waitSeconds));
+      throw new ApiException(Status.TOO_MANY_REQUESTS_429, "rate_limited", "too many requests from this client: "
+          + "retry in " + waitSeconds + " s");
+    }
+  }
+
+  static String clientOf(SocketAddress address) {
+    if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      return inet.getAddress().getHostAddress();
+    }
+    return String.valueOf(address);
+  }
+
+  private static void limitBody(RoutingRequest req, long maxBody) {
+    if (req.prologue().method() == Method.GET || req.prologue().method() == Method.HEAD) {
+      return;
+    }
+    Optional<Long> length = req.headers().contentLength().isPresent()
+        ? Optional.of(req.headers().contentLength().getAsLong()) : Optional.empty();
+    if (length.isPresent() && length.get() > maxBody) {
+      throw tooLarge(maxBody);
+    }
+    req.streamFilter(in -> new LimitedInputStream(in, maxBody, () -> tooLarge(maxBody)));
+  }
+
+  static ApiException tooLarge(long maxBody) {
+    return new ApiException(Status.REQUEST_ENTITY_TOO_LARGE_413, "payload_too_large", "the request body is over "
+        + maxBody / (1024 * 1024) + " MB: send less");
+  }
+}
