@@ -34,12 +34,12 @@ final class TurnListener implements AgentListener {
   @Override
   public void onToolStart(ToolCall call, String detail) {
     toolCalls++;
-    out.onToolStart(call.name(), detail);
+    out.onToolStart(call, detail);
   }
 
   @Override
   public void onToolEnd(ToolCall call, ToolOutcome outcome) {
-    out.onToolEnd(call.name(), outcome.error());
+    out.onToolEnd(call, outcome);
   }
 
   @Override
