@@ -66,17 +66,43 @@ public final class HttpJson {
    * @throws ApiException 400 when the body is missing, malformed or not an object
    */
   public static ObjectNode readObject(ServerRequest req) {
-    JsonNode node;
     try (InputStream in = req.content().inputStream()) {
       byte[] body = in.readAllBytes();
       if (body.length == 0) {
         throw ApiException.badRequest("the request body is empty: send a JSON object");
       }
+      return parseObject(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The request body as a JSON object; an empty or blank body is an empty object. */
+  public static ObjectNode readOptionalObject(ServerRequest req) {
+    try (InputStream in = req.content().inputStream()) {
+      byte[] body = in.readAllBytes();
+      return new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank() ? object() : parseObject(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@code body} as a JSON object.
+   *
+   * @throws ApiException 400 when it is malformed or not an object
+   */
+  public static ObjectNode parseObject(byte[] body) {
+    JsonNode node;
+    try {
       node = MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
       throw ApiException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    if (node == null || node.isMissingNode()) {
+      throw ApiException.badRequest("the request body is empty: send a JSON object");
     }
     if (!(node instanceof ObjectNode object)) {
       throw ApiException.badRequest("the request body must be a JSON object, was " + node.getNodeType()

@@ -3,26 +3,59 @@ package dev.localgpt.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.localgpt.core.agent.tools.ApprovalGate;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.core.workspace.Workspace;
 import dev.localgpt.ports.session.SessionStore;
 import dev.localgpt.server.LocalGptServer;
+import dev.localgpt.server.ServerSettings;
 import dev.localgpt.server.StaticContent;
+import dev.localgpt.server.StatusHttpService;
+import dev.localgpt.server.chat.ChatEngine;
+import dev.localgpt.server.chat.ChatHttpService;
+import dev.localgpt.server.chat.LiveSessions;
+import dev.localgpt.server.chat.ModelSource;
+import dev.localgpt.server.memory.MemoryHttpService;
+import dev.localgpt.server.sessions.SessionsHttpService;
 
 /**
  * Provides the {@link LocalGptServer} (not started) with all of LocalGPT's HTTP resources, built from the one graph:
  * {@link ChatFactory}, {@link MemoryService}, {@link SessionStore}, {@link Workspace} and {@link LocalGptConfig}.
  * It listens where {@code [server]} says; for another port (0 = any free port, for tests and benchmarks) use
- * {@code server.toBuilder().port(0).build()}. Whoever starts the server stops it.
+ * {@code server.toBuilder().port(0).build()}. Whoever starts the server stops it. Tests replace the chat model by
+ * overriding the {@link ModelSource} binding.
  */
 public final class ServerModule extends AbstractModule {
   @Provides
   @Singleton
-  LocalGptServer server(LocalGptConfig config, ChatFactory chats, MemoryService memory, SessionStore sessions,
-      Workspace workspace) {
+  ModelSource models(ChatFactory chats) {
+    return chats::model;
+  }
+
+  @Provides
+  @Singleton
+  ChatEngine chatEngine(ModelSource models, ChatFactory chats) {
+    return new ChatEngine(models, model -> chats.setup(model, ApprovalGate.DENY_ALL));
+  }
+
+  @Provides
+  @Singleton
+  LiveSessions liveSessions(ChatEngine engine, SessionStore sessions) {
+    return new LiveSessions(engine, sessions);
+  }
+
+  @Provides
+  @Singleton
+  LocalGptServer server(LocalGptConfig config, ChatEngine engine, LiveSessions live, MemoryService memory,
+      SessionStore sessions, Workspace workspace) {
+    ServerSettings settings = ServerSettings.from(config.server());
     return LocalGptServer.builder()
-        .config(config.server())
+        .settings(settings)
+        .service(new StatusHttpService(engine, live, memory, workspace))
+        .service(new ChatHttpService(live, engine))
+        .service(new SessionsHttpService(live, engine, sessions))
+        .service(new MemoryHttpService(memory, workspace.root(), settings.limits().maxQueryChars()))
         .staticContent(StaticContent.classpath(StaticContent.WEB).orElse(null))
         .build();
   }

@@ -1,0 +1,74 @@
+package dev.localgpt.server;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import com.google.inject.util.Modules;
+import dev.localgpt.app.wiring.Wiring;
+import dev.localgpt.app.wiring.WiringOptions;
+import dev.localgpt.core.workspace.Workspace;
+import dev.localgpt.ports.llm.ChatModel;
+import dev.localgpt.server.chat.ModelSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The whole server from the app's Guice graph on a temporary home (keyword-only memory, no embedding model), with
+ * the chat model replaced through one override of {@link ModelSource}, started on a free port.
+ */
+final class ServerFixture implements AutoCloseable {
+  final Injector injector;
+  final LocalGptServer server;
+  final Http http;
+
+  private ServerFixture(Injector injector, LocalGptServer server) {
+    this.injector = injector;
+    this.server = server;
+    this.http = new Http(server.port());
+  }
+
+  static ServerFixture start(Path home, ChatModel model) {
+    return start(home, model, "", b -> b);
+  }
+
+  /**
+   * @param extraConfig TOML appended to the config
+   * @param customise changes to the server's builder (limits, token) before it starts
+   */
+  static ServerFixture start(Path home, ChatModel model, String extraConfig,
+      UnaryOperator<LocalGptServer.Builder> customise) {
+    try {
+      Files.createDirectories(home);
+      Files.writeString(home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\n" + extraConfig);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    WiringOptions options = new WiringOptions(Map.of("OLLAMA_HOST", "127.0.0.1:1"), Optional.of(home),
+        Optional.empty());
+    ModelSource models = name -> {
+      if (name.isPresent() && name.get().startsWith("nope")) {
+        throw new IllegalArgumentException("unknown model '" + name.get() + "': use e.g. scripted/fake");
+      }
+      return model;
+    };
+    Injector injector = Guice.createInjector(Stage.DEVELOPMENT, Modules.override(Wiring.modules(options))
+        .with(binder -> binder.bind(ModelSource.class).toInstance(models)));
+    LocalGptServer wired = Wiring.get(injector, LocalGptServer.class);
+    LocalGptServer server = customise.apply(wired.toBuilder().port(0)).build().start();
+    return new ServerFixture(injector, server);
+  }
+
+  Workspace workspace() {
+    return injector.getInstance(Workspace.class);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
