@@ -4,6 +4,7 @@ import dev.localgpt.core.config.ConfigException;
 import dev.localgpt.core.config.ConfigProblem;
 import dev.localgpt.core.config.ServerConfig;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import java.net.InetAddress;
@@ -37,6 +38,9 @@ import java.util.Objects;
  * <p>{@link #start()} and {@link #stop()} are idempotent and thread-safe.
  */
 public final class LocalGptServer implements AutoCloseable {
+  /** The longest request line: a 1000-character query of 4-byte characters, percent-encoded, fits. */
+  static final int MAX_REQUEST_LINE = 16 * 1024;
+
   private final ServerSettings settings;
   private final List<HttpService> services;
   private final HttpService staticContent;
@@ -69,7 +73,7 @@ public final class LocalGptServer implements AutoCloseable {
           .port(settings.port())
           .shutdownHook(false)
           .shutdownGracePeriod(settings.gracePeriod())
-          .maxPayloadSize(settings.limits().maxBodyBytes() + 1)
+          .addProtocol(Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE).build())
           .routing(this::routing)
           .build()
           .start();

@@ -49,6 +49,17 @@ final class Http {
     return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
   }
 
+  HttpResponse<java.util.stream.Stream<String>> stream(HttpRequest request) {
+    try {
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofLines());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   HttpResponse<String> send(HttpRequest request) {
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -32,9 +32,13 @@ final class ServerFixture implements AutoCloseable {
     this.http = new Http(server.port());
   }
 
+  /** Without the rate limit (tests send many requests quickly). */
   static ServerFixture start(Path home, ChatModel model) {
-    return start(home, model, "", b -> b);
+    return start(home, model, "", UNLIMITED);
   }
+
+  static final UnaryOperator<LocalGptServer.Builder> UNLIMITED =
+      b -> b.limits(ServerLimits.DEFAULTS.withoutRateLimit());
 
   /**
    * @param extraConfig TOML appended to the config
