@@ -17,7 +17,9 @@ import dev.localgpt.server.chat.ChatHttpService;
 import dev.localgpt.server.chat.LiveSessions;
 import dev.localgpt.server.chat.ModelSource;
 import dev.localgpt.server.memory.MemoryHttpService;
+import dev.localgpt.server.openai.OpenAiHttpService;
 import dev.localgpt.server.sessions.SessionsHttpService;
+import java.time.Clock;
 
 /**
  * Provides the {@link LocalGptServer} (not started) with all of LocalGPT's HTTP resources, built from the one graph:
@@ -56,6 +58,7 @@ public final class ServerModule extends AbstractModule {
         .service(new ChatHttpService(live, engine))
         .service(new SessionsHttpService(live, engine, sessions))
         .service(new MemoryHttpService(memory, workspace.root(), settings.limits().maxQueryChars()))
+        .service(new OpenAiHttpService(engine, Clock.systemUTC()))
         .staticContent(StaticContent.classpath(StaticContent.WEB).orElse(null))
         .build();
   }

@@ -1,0 +1,126 @@
+package dev.localgpt.server.openai;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.localgpt.core.chat.ChatService;
+import dev.localgpt.core.chat.ChatStreamListener;
+import dev.localgpt.core.chat.TurnResult;
+import dev.localgpt.ports.llm.ChatMessage;
+import dev.localgpt.ports.llm.ChatModel;
+import dev.localgpt.ports.llm.ModelException;
+import dev.localgpt.ports.session.SessionEntry;
+import dev.localgpt.server.ErrorMapper;
+import dev.localgpt.server.HttpJson;
+import dev.localgpt.server.SseWriter;
+import dev.localgpt.server.chat.ChatEngine;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code POST /v1/chat/completions} and {@code GET /v1/models}. Each request is one turn of LocalGPT's agent (its
+ * memory, tools and workspace prompt) over the history the client sent, in a conversation held in memory for the
+ * request only. The model {@code localgpt} (or none) is LocalGPT's default model; another name picks that model.
+ */
+public final class OpenAiHttpService implements HttpService {
+  /** The model id LocalGPT lists for itself. */
+  public static final String MODEL_ID = "localgpt";
+  private static final Logger LOG = Logger.getLogger(OpenAiHttpService.class.getName());
+
+  private final ChatEngine engine;
+  private final Clock clock;
+
+  public OpenAiHttpService(ChatEngine engine, Clock clock) {
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  @Override
+  public void routing(HttpRules rules) {
+    rules.post("/v1/chat/completions", this::completions)
+        .any("/v1/chat/completions", ErrorMapper.methodNotAllowed("POST"))
+        .get("/v1/models", this::models)
+        .any("/v1/models", ErrorMapper.methodNotAllowed("GET"));
+  }
+
+  private void models(ServerRequest req, ServerResponse res) {
+    ObjectNode out = HttpJson.object();
+    out.put("object", "list");
+    ArrayNode data = out.putArray("data");
+    long created = clock.instant().getEpochSecond();
+    data.addObject().put("id", MODEL_ID).put("object", "model").put("created", created).put("owned_by", "localgpt");
+    String underlying = engine.defaultModel().id();
+    data.addObject().put("id", underlying).put("object", "model").put("created", created)
+        .put("owned_by", "localgpt");
+    HttpJson.send(res, out);
+  }
+
+  private void completions(ServerRequest req, ServerResponse res) {
+    CompletionRequest request = CompletionRequest.of(HttpJson.readObject(req));
+    ChatModel model = request.model().filter(m -> !m.equals(MODEL_ID)).map(engine::model)
+        .orElseGet(engine::defaultModel);
+    ChatService chat = conversation(request, model);
+    Completions shapes = new Completions("chatcmpl-" + UUID.randomUUID().toString().replace("-", ""),
+        clock.instant().getEpochSecond(), request.model().orElse(MODEL_ID));
+    if (!request.stream()) {
+      TurnResult turn = chat.send(request.turnText(), ChatStreamListener.NONE);
+      HttpJson.send(res, shapes.completion(turn.text(), turn.stoppedBecause(), turn.usage()));
+      return;
+    }
+    boolean usage = request.includeUsage();
+    try (SseWriter sse = SseWriter.open(res)) {
+      sse.json(shapes.roleChunk(usage));
+      try {
+        TurnResult turn = chat.send(request.turnText(), new ChatStreamListener() {
+          @Override
+          public void onText(String delta) {
+            sse.json(shapes.contentChunk(delta, usage));
+          }
+
+          @Override
+          public boolean isCancelled() {
+            return sse.closed();
+          }
+        });
+        sse.json(shapes.finishChunk(turn.stoppedBecause(), usage));
+        if (usage) {
+          sse.json(shapes.usageChunk(turn.usage()));
+        }
+      } catch (ModelException e) {
+        sse.json(error("the language model failed: " + e.getMessage(), "server_error"));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "chat completion stream failed", e);
+        sse.json(error("the server failed to answer (see the server log)", "server_error"));
+      }
+      sse.done();
+    }
+  }
+
+  /** A conversation in a request-scoped store, seeded with the client's history. */
+  private ChatService conversation(CompletionRequest request, ChatModel model) {
+    EphemeralSessionStore store = new EphemeralSessionStore(clock);
+    for (ChatMessage message : request.history()) {
+      store.append(store.id(), new SessionEntry.Message(clock.instant(), message));
+    }
+    ChatService chat = engine.resume(store, store.id());
+    if (model != engine.defaultModel()) {
+      chat.switchModel(model);
+    }
+    return chat;
+  }
+
+  private static ObjectNode error(String message, String type) {
+    ObjectNode out = HttpJson.object();
+    ObjectNode error = out.putObject("error");
+    error.put("message", message);
+    error.put("type", type);
+    error.putNull("param");
+    error.putNull("code");
+    return out;
+  }
+}
