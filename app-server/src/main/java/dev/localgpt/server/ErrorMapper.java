@@ -31,8 +31,8 @@ public final class ErrorMapper {
     routing.error(ModelException.class, (req, res, e) -> send(res, Status.BAD_GATEWAY_502, "model_error",
         "the language model failed (" + e.kind().name().toLowerCase(java.util.Locale.ROOT) + "): "
             + e.getMessage()));
-    routing.error(SessionException.class, (req, res, e) -> send(res, Status.NOT_FOUND_404, "session_not_found",
-        e.getMessage()));
+    routing.error(SessionException.class, (req, res, e) -> send(res, Status.INTERNAL_SERVER_ERROR_500,
+        "session_error", e.getMessage()));
     routing.error(ConfigException.class, (req, res, e) -> send(res, Status.INTERNAL_SERVER_ERROR_500,
         "config_error", e.getMessage()));
     routing.error(HttpException.class, (req, res, e) -> send(res, e.status(), codeOf(e.status()),

@@ -5,6 +5,7 @@ import dev.localgpt.adapter.embeddings.OnnxEmbedders;
 import dev.localgpt.adapter.embeddings.OnnxThroughput;
 import dev.localgpt.app.bench.RetrievalBenchRun;
 import dev.localgpt.app.bench.SearchBenchRun;
+import dev.localgpt.app.bench.ServerBenchRun;
 import dev.localgpt.app.wiring.EmbeddingModels;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
@@ -21,7 +22,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code localgpt bench retrieval|search|embeddings}: quality and speed of memory search, measured where it runs. */
+/**
+ * {@code localgpt bench retrieval|search|embeddings|server}: quality and speed of memory search, and the HTTP
+ * server's load, measured where it runs.
+ */
 @Command(name = "bench", description = "Benchmark memory retrieval quality and search speed.",
     mixinStandardHelpOptions = true)
 public final class BenchCommand implements Runnable {
@@ -36,7 +40,7 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "missing subcommand: retrieval, search or embeddings");
+        "missing subcommand: retrieval, search, embeddings or server");
   }
 
   @Command(name = "retrieval", mixinStandardHelpOptions = true, description = "nDCG@10 and Recall@100 per leg on a BEIR data set.")
@@ -115,6 +119,25 @@ public final class BenchCommand implements Runnable {
     for (EmbeddingModelChoice choice : choices) {
       BenchOutput.embeddings(context.out(), OnnxThroughput.compare(choice, texts, batch, rounds));
     }
+    return ExitCodes.OK;
+  }
+
+  @Command(name = "server", mixinStandardHelpOptions = true,
+      description = "HTTP server req/s, p50/p99 of /health and /api/memory/search with 1, 8, 64 clients; RSS.")
+  int server(
+      @Option(names = "--chunks", defaultValue = "10000", paramLabel = "N", description = "Synthetic chunks.")
+          int chunks,
+      @Option(names = "--seconds", defaultValue = "5", paramLabel = "S", description = "Length of each run.")
+          int seconds,
+      @Option(names = "--embedding", defaultValue = "local", paramLabel = "P",
+          description = "Server's memory.embedding_provider: local (hybrid) or none (keyword only).") String embedding,
+      @Option(names = "--jvm", paramLabel = "OPT", split = " ",
+          description = "Extra options for the server JVM, e.g. --jvm=-Xmx128m.") List<String> jvm) {
+    if (chunks < 100 || seconds < 1) {
+      throw new CliException("--chunks must be >= 100 and --seconds >= 1", "use e.g. --chunks 10000 --seconds 5",
+          ExitCodes.CONFIG);
+    }
+    ServerBenchRun.run(context.out(), chunks, seconds, embedding, jvm == null ? List.of() : jvm);
     return ExitCodes.OK;
   }
 
