@@ -4,14 +4,21 @@ import dev.localgpt.core.config.ConfigException;
 import dev.localgpt.core.config.ConfigProblem;
 import dev.localgpt.core.config.ServerConfig;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.websocket.WsConfig;
+import io.helidon.webserver.websocket.WsRouting;
+import io.helidon.websocket.WsListener;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * LocalGPT's HTTP server: a Helidon SE WebServer with LocalGPT's routing.
@@ -40,16 +47,20 @@ import java.util.Objects;
 public final class LocalGptServer implements AutoCloseable {
   /** The longest request line: a 1000-character query of 4-byte characters, percent-encoded, fits. */
   static final int MAX_REQUEST_LINE = 16 * 1024;
+  /** The largest WebSocket frame (1 MB, as the Rust version allows). */
+  static final int MAX_SOCKET_FRAME = 1024 * 1024;
 
   private final ServerSettings settings;
   private final List<HttpService> services;
   private final HttpService staticContent;
+  private final Map<String, Supplier<WsListener>> sockets;
   private WebServer server;
 
   private LocalGptServer(Builder b) {
     this.settings = b.settings;
     this.services = List.copyOf(b.services);
     this.staticContent = b.staticContent;
+    this.sockets = Map.copyOf(b.sockets);
   }
 
   public static Builder builder() {
@@ -62,21 +73,28 @@ public final class LocalGptServer implements AutoCloseable {
     b.settings = settings;
     b.services.addAll(services);
     b.staticContent = staticContent;
+    b.sockets.putAll(sockets);
     return b;
   }
 
   /** Binds and starts serving; returns this. */
   public synchronized LocalGptServer start() {
     if (server == null || !server.isRunning()) {
-      server = WebServer.builder()
+      WebServerConfig.Builder config = WebServer.builder()
           .host(settings.bind())
           .port(settings.port())
           .shutdownHook(false)
           .shutdownGracePeriod(settings.gracePeriod())
           .addProtocol(Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE).build())
-          .routing(this::routing)
-          .build()
-          .start();
+          .routing(this::routing);
+      if (!sockets.isEmpty()) {
+        WsRouting.Builder ws = WsRouting.builder();
+        sockets.forEach((path, listeners) ->
+            ws.endpoint(path, () -> new GuardedSocket(listeners.get(), settings)));
+        config.addProtocol(WsConfig.builder().name("websocket").maxFrameLength(MAX_SOCKET_FRAME).build())
+            .addRouting(ws);
+      }
+      server = config.build().start();
     }
     return this;
   }
@@ -130,6 +148,7 @@ public final class LocalGptServer implements AutoCloseable {
     private ServerSettings settings = ServerSettings.from(ServerConfig.DEFAULTS);
     private final List<HttpService> services = new ArrayList<>();
     private HttpService staticContent;
+    private final Map<String, Supplier<WsListener>> sockets = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -160,6 +179,16 @@ public final class LocalGptServer implements AutoCloseable {
     /** Adds a resource; it registers its own full paths. Services are routed in the order added. */
     public Builder service(HttpService service) {
       services.add(Objects.requireNonNull(service, "'service' must not be null"));
+      return this;
+    }
+
+    /**
+     * A WebSocket endpoint: a new listener per connection. Upgrades skip the HTTP filters; the server checks the
+     * origin and token of the upgrade itself (see {@link ServerSafety#checkUpgrade}).
+     */
+    public Builder webSocket(String path, Supplier<WsListener> listeners) {
+      sockets.put(Objects.requireNonNull(path, "'path' must not be null"),
+          Objects.requireNonNull(listeners, "'listeners' must not be null"));
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.localgpt.server;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -51,8 +52,27 @@ final class ServerSafety {
     });
   }
 
+  /**
+   * The checks of the filters for a WebSocket upgrade, which does not pass them: origin and bearer token.
+   *
+   * @throws ApiException 401 or 403 naming the problem
+   */
+  static void checkUpgrade(Headers headers, ServerSettings settings) {
+    Optional<String> origin = headers.first(HeaderNames.ORIGIN);
+    if (origin.isPresent() && !new CorsPolicy(settings.limits().corsOrigins()).allowed(origin.get())) {
+      throw new ApiException(Status.FORBIDDEN_403, "forbidden", "origin " + origin.get() + " may not use this server");
+    }
+    if (settings.authToken().isPresent()) {
+      checkToken(headers, settings.authToken().get().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
   static void checkToken(RoutingRequest req, byte[] expected) {
-    Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
+    checkToken(req.headers(), expected);
+  }
+
+  static void checkToken(Headers headers, byte[] expected) {
+    Optional<String> header = headers.first(HeaderNames.AUTHORIZATION);
     if (header.isEmpty()) {
       throw unauthorized("this server needs a bearer token: send 'Authorization: Bearer <server.auth_token>'");
     }

@@ -19,6 +19,7 @@ import dev.localgpt.server.chat.ModelSource;
 import dev.localgpt.server.memory.MemoryHttpService;
 import dev.localgpt.server.openai.OpenAiHttpService;
 import dev.localgpt.server.sessions.SessionsHttpService;
+import dev.localgpt.server.ws.ChatSocketRoute;
 import java.time.Clock;
 
 /**
@@ -59,6 +60,7 @@ public final class ServerModule extends AbstractModule {
         .service(new SessionsHttpService(live, engine, sessions))
         .service(new MemoryHttpService(memory, workspace.root(), settings.limits().maxQueryChars()))
         .service(new OpenAiHttpService(engine, Clock.systemUTC()))
+        .webSocket(ChatSocketRoute.PATH, ChatSocketRoute.listeners(live))
         .staticContent(StaticContent.classpath(StaticContent.WEB).orElse(null))
         .build();
   }
