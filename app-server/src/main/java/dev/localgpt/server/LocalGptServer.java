@@ -77,7 +77,11 @@ public final class LocalGptServer implements AutoCloseable {
     return b;
   }
 
-  /** Binds and starts serving; returns this. */
+  /**
+   * Binds and starts serving; returns this.
+   *
+   * @throws IllegalStateException when the address cannot be bound (e.g. the port is taken), naming the fix
+   */
   public synchronized LocalGptServer start() {
     if (server == null || !server.isRunning()) {
       WebServerConfig.Builder config = WebServer.builder()
@@ -94,9 +98,24 @@ public final class LocalGptServer implements AutoCloseable {
         config.addProtocol(WsConfig.builder().name("websocket").maxFrameLength(MAX_SOCKET_FRAME).build())
             .addRouting(ws);
       }
-      server = config.build().start();
+      WebServer started;
+      try {
+        started = config.build().start();
+      } catch (RuntimeException e) {
+        throw cannotListen(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
+      }
+      if (!started.isRunning() || started.port() <= 0) {
+        started.stop();
+        throw cannotListen("the address is in use or not available", null);
+      }
+      server = started;
     }
     return this;
+  }
+
+  private IllegalStateException cannotListen(String why, Throwable cause) {
+    return new IllegalStateException("cannot listen on " + settings.bind() + ":" + settings.port() + ": " + why
+        + " (is another server running there? set server.port or server.bind)", cause);
   }
 
   /** The routing of this server, as a plain function of its parts. */

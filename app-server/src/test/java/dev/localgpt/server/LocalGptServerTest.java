@@ -3,14 +3,20 @@ package dev.localgpt.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.inject.Injector;
+import dev.localgpt.app.wiring.Wiring;
+import dev.localgpt.app.wiring.WiringOptions;
 import dev.localgpt.core.config.ConfigException;
 import dev.localgpt.core.config.ServerConfig;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalGptServerTest {
   private LocalGptServer server;
@@ -88,10 +94,19 @@ class LocalGptServerTest {
   }
 
   @Test
-  void serverFromTheInjectorIsBuiltFromTheGraph(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
-    var injector = dev.localgpt.app.wiring.Wiring.injector(dev.localgpt.app.wiring.WiringOptions.of(
-        java.util.Map.of("LOCALGPT_HOME", home.toString(), "OLLAMA_HOST", "127.0.0.1:1")));
-    LocalGptServer wired = dev.localgpt.app.wiring.Wiring.get(injector, LocalGptServer.class);
+  void aTakenPortIsOneClearError() {
+    start(LocalGptServer.builder());
+    LocalGptServer second = LocalGptServer.builder().port(server.port()).build();
+    assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot listen on 127.0.0.1:" + server.port())
+        .hasMessageContaining("set server.port");
+  }
+
+  @Test
+  void serverFromTheInjectorIsBuiltFromTheGraph(@TempDir Path home) {
+    Injector injector = Wiring.injector(WiringOptions.of(Map.of("LOCALGPT_HOME", home.toString(),
+        "OLLAMA_HOST", "127.0.0.1:1")));
+    LocalGptServer wired = Wiring.get(injector, LocalGptServer.class);
     assertThat(wired.settings().port()).isEqualTo(31_327);
     assertThat(wired.settings().bind()).isEqualTo("127.0.0.1");
     Http http = start(wired.toBuilder());
