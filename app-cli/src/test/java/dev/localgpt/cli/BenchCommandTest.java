@@ -34,4 +34,11 @@ class BenchCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
     assertThat(run.err()).contains("unknown fusion 'borda'").contains("rrf").doesNotContain("Exception");
   }
+
+  @Test
+  void serverBenchRejectsRunsTooShortToMeasure() {
+    CliRun run = CliRun.run(home, "bench", "server", "--seconds", "0");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
+    assertThat(run.err()).contains("--seconds >= 1").doesNotContain("Exception");
+  }
 }
