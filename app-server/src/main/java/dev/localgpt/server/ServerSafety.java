@@ -16,7 +16,9 @@ import java.util.Optional;
 /**
  * The filters every request passes, in order: CORS (localhost origins only by default; a browser request from any
  * other origin is refused, so a web page cannot drive the API), the bearer token (when configured; compared in
- * constant time), the per-client rate limit ({@code /health} exempt) and the body size limit.
+ * constant time), the per-client rate limit ({@code /health} exempt) and the body size limit. The web page's own
+ * files ({@code GET} outside {@code /api}, {@code /v1} and {@code /health}) need no token and do not count against
+ * the rate: they hold no data, and the page asks for the token itself.
  */
 final class ServerSafety {
   private ServerSafety() {}
@@ -31,7 +33,9 @@ final class ServerSafety {
     settings.authToken().ifPresent(token -> {
       byte[] expected = token.getBytes(StandardCharsets.UTF_8);
       routing.addFilter((chain, req, res) -> {
-        checkToken(req, expected);
+        if (!isPageFile(req)) {
+          checkToken(req, expected);
+        }
         chain.proceed();
       });
     });
@@ -39,7 +43,7 @@ final class ServerSafety {
       RateLimiter limiter = new RateLimiter(settings.limits().requestsPerMinute(), settings.limits().burst(),
           System::nanoTime);
       routing.addFilter((chain, req, res) -> {
-        if (!req.path().path().equals(HealthService.PATH)) {
+        if (!req.path().path().equals(HealthService.PATH) && !isPageFile(req)) {
           limit(limiter, req, res);
         }
         chain.proceed();
@@ -65,6 +69,14 @@ final class ServerSafety {
     if (settings.authToken().isPresent()) {
       checkToken(headers, settings.authToken().get().getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /** A GET or HEAD of the web page's static files: anything outside the API paths. */
+  static boolean isPageFile(RoutingRequest req) {
+    Method method = req.prologue().method();
+    String path = req.path().path();
+    return (method == Method.GET || method == Method.HEAD) && !path.equals(HealthService.PATH)
+        && !path.equals("/api") && !path.startsWith("/api/") && !path.equals("/v1") && !path.startsWith("/v1/");
   }
 
   static void checkToken(RoutingRequest req, byte[] expected) {
