@@ -43,7 +43,7 @@ class WebPageIT {
     ScriptedChatModel model = ScriptedChatModel.replying(
         Reply.tool("memory_search", "{\"query\":\"zanzibar key\"}"),
         Reply.text("The **zanzibar** key hangs by the blue door, says `MEMORY.md`.\n\n- it is brass\n- it is old"));
-    server = ServerFixture.start(home, model, "", b -> b.limits(ServerLimits.DEFAULTS.withoutRateLimit()));
+    server = ServerFixture.start(home, model);
     Files.writeString(server.workspace().root().resolve("MEMORY.md"),
         "# Memory\n\nThe zanzibar key hangs by the blue door.\n");
     assertThat(server.http.post("/api/memory/reindex", "{\"force\":true}").statusCode()).isEqualTo(200);
