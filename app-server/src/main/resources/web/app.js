@@ -52,7 +52,6 @@ function askToken(why) {
         resolve(value);
       };
       ui.tokenForm.addEventListener("submit", done);
-      ui.tokenDialog.addEventListener("cancel", (e) => e.preventDefault(), { once: true });
       ui.tokenDialog.showModal();
       ui.token.focus();
     });
@@ -69,10 +68,10 @@ async function request(path, options = {}) {
     const res = await fetch(path, { ...options, headers, cache: "no-store" });
     if (res.status === 401 && attempt < 5) {
       const message = await errorMessage(res);
+      const now = sessionStorage.getItem(TOKEN_KEY);
+      if (now && now !== token) continue; // a newer token was entered meanwhile
       sessionStorage.removeItem(TOKEN_KEY);
-      await askToken(attempt === 0 && !token
-        ? "Enter the server's server.auth_token. It is kept for this tab only."
-        : message);
+      await askToken(token ? message : "Enter the server's server.auth_token. It is kept for this tab only.");
       continue;
     }
     if (!res.ok) throw new ApiError(res.status, await errorMessage(res));
@@ -391,8 +390,12 @@ async function send(text) {
       headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
       body: JSON.stringify(payload),
     });
+    let ended = false;
     await readSse(res, (data) => {
-      if (data === "[DONE]") return false;
+      if (data === "[DONE]") {
+        ended = true;
+        return false;
+      }
       let event;
       try {
         event = JSON.parse(data);
@@ -430,6 +433,7 @@ async function send(text) {
       }
       return true;
     });
+    if (!ended) errorLine("The connection closed before the answer was complete.");
   } catch (e) {
     errorLine(e.message);
   } finally {
@@ -483,6 +487,9 @@ ui.searchForm.addEventListener("submit", (event) => {
 });
 
 ui.newSession.addEventListener("click", newSession);
+
+// The token dialog stays until a token is given: the page cannot do anything without one.
+ui.tokenDialog.addEventListener("cancel", (event) => event.preventDefault());
 
 refreshStatus();
 refreshSessions();
