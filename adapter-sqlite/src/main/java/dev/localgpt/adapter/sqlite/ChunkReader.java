@@ -4,6 +4,7 @@ import dev.localgpt.adapter.sqlite.JavaKnn.Row;
 import dev.localgpt.adapter.sqlite.TopK.Hit;
 import dev.localgpt.ports.embedding.Embedding;
 import dev.localgpt.ports.memory.IndexedFile;
+import dev.localgpt.ports.memory.PendingChunk;
 import dev.localgpt.ports.memory.ScoredChunk;
 import dev.localgpt.ports.memory.SearchScope;
 import dev.localgpt.ports.memory.StoredChunk;
@@ -162,6 +163,22 @@ final class ChunkReader {
       }
       sink.accept(batch);
     }
+  }
+
+  List<PendingChunk> chunksWithoutVector(int limit) {
+    return db.read("list chunks without a vector", c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "select id, hash, text from chunks where embedding is null order by id limit ?")) {
+        p.setInt(1, limit);
+        List<PendingChunk> out = new ArrayList<>();
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.add(new PendingChunk(rs.getLong(1), rs.getString(2), rs.getString(3)));
+          }
+        }
+        return out;
+      }
+    });
   }
 
   Map<String, Embedding> cachedEmbeddings(String modelId, Collection<String> textHashes) {

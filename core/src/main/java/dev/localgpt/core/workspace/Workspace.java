@@ -1,14 +1,11 @@
 package dev.localgpt.core.workspace;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The Markdown workspace: the user's memory files in the OpenClaw layout. {@link #init()} seeds what is missing and
@@ -87,14 +84,14 @@ public final class Workspace {
         missing.add(dir + "/");
       }
     }
-    return new Status(root, Files.isDirectory(root), missing, count(root, ".md"), count(root.resolve("memory"), ".md"));
+    return new Status(root, Files.isDirectory(root), missing);
   }
 
   /**
-   * @param markdownFiles {@code .md} files anywhere in the workspace
-   * @param dailyNotes {@code .md} files under {@code memory/}
+   * What exists of the workspace. The notes are counted by {@code dev.localgpt.core.memory.MemoryFiles}, the same scan
+   * the indexer uses.
    */
-  public record Status(Path root, boolean exists, List<String> missing, long markdownFiles, long dailyNotes) {
+  public record Status(Path root, boolean exists, List<String> missing) {
     public Status {
       missing = List.copyOf(missing);
     }
@@ -102,17 +99,6 @@ public final class Workspace {
     /** Whether everything the templates provide is present. */
     public boolean complete() {
       return exists && missing.isEmpty();
-    }
-  }
-
-  private static long count(Path dir, String suffix) {
-    if (!Files.isDirectory(dir)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(suffix)).count();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
     }
   }
 }
