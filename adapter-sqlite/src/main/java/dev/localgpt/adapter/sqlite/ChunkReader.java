@@ -210,8 +210,9 @@ final class ChunkReader {
   /** Counts of files, chunks and embedded chunks. */
   int[] counts() {
     return db.read("count", c -> {
+      // Embedded = all - pending: the pending count reads the small partial index chunks_pending, not every vector.
       try (PreparedStatement p = c.prepareStatement("select (select count(*) from files), (select count(*) from chunks),"
-          + " (select count(*) from chunks where embedding is not null)");
+          + " (select count(*) from chunks) - (select count(*) from chunks where embedding is null)");
           ResultSet rs = p.executeQuery()) {
         rs.next();
         return new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)};

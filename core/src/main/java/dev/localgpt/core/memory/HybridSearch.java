@@ -70,6 +70,15 @@ public final class HybridSearch implements MemorySearch {
 
   @Override
   public List<MemoryHit> search(String query, SearchOptions options) {
+    return search(query, options, 1.0);
+  }
+
+  /**
+   * As {@link #search(String, SearchOptions)}, while only the fraction {@code vectorCoverage} of the stored chunks has
+   * a vector (indexing embeds after it writes keyword rows): the vector leg's weight is scaled by it, so a vector leg
+   * that can see only a few chunks does not outvote the keyword leg that sees them all.
+   */
+  public List<MemoryHit> search(String query, SearchOptions options, double vectorCoverage) {
     if (query == null || query.isBlank()) {
       return List.of();
     }
@@ -101,7 +110,7 @@ public final class HybridSearch implements MemorySearch {
       c.vectorNorm = vectorNorm[i];
     }
     double wt = keyword.isEmpty() ? 0 : settings.textWeight();
-    double wv = vector.isEmpty() ? 0 : settings.vectorWeight();
+    double wv = vector.isEmpty() ? 0 : settings.vectorWeight() * Math.max(0, Math.min(1, vectorCoverage));
     if (wt + wv <= 0) {
       return List.of();
     }

@@ -69,11 +69,6 @@ public final class MemoryService implements MemorySearch, AutoCloseable {
     }
   }
 
-  /** Searches, and says how many chunks the vector leg could not see yet (see the class comment). */
-  public SearchResult find(String query, SearchOptions options) {
-    List<MemoryHit> hits = search(query, options);
-    return new SearchResult(hits, indexer.embeds() ? MemoryIndexer.pendingVectors(stats()) : 0);
-  }
 
   public IndexReport index() {
     return index(false, IndexListener.NONE);
@@ -81,8 +76,16 @@ public final class MemoryService implements MemorySearch, AutoCloseable {
 
   @Override
   public List<MemoryHit> search(String query, SearchOptions options) {
+    return find(query, options).hits();
+  }
+
+  /**
+   * Searches, and says how many chunks the vector leg could not see yet; while some chunks wait for their vector the
+   * vector leg counts in proportion to the chunks it can see (see the class comment).
+   */
+  public SearchResult find(String query, SearchOptions options) {
     try {
-      return search.search(query, options);
+      return findOnce(query, options);
     } catch (IndexException e) {
       if (e.kind() != IndexException.Kind.CORRUPT) {
         throw e;
@@ -92,8 +95,19 @@ public final class MemoryService implements MemorySearch, AutoCloseable {
         recreate();
         indexer.index(current(), true, SEARCH_EMBED_BUDGET, IndexListener.NONE);
       }
-      return search.search(query, options);
+      return findOnce(query, options);
     }
+  }
+
+  private SearchResult findOnce(String query, SearchOptions options) {
+    int pending = 0;
+    double coverage = 1.0;
+    if (indexer.embeds()) {
+      IndexStats s = current().stats();
+      pending = MemoryIndexer.pendingVectors(s);
+      coverage = s.chunks() == 0 ? 1.0 : (double) s.embeddedChunks() / s.chunks();
+    }
+    return new SearchResult(search.search(query, options, coverage), pending);
   }
 
   public IndexStats stats() {

@@ -178,6 +178,17 @@ class HybridSearchTest {
   }
 
   @Test
+  void whileFewChunksHaveVectorsTheKeywordLegDecides() {
+    put("memory/k.md", "memory", "zorilla");
+    put("memory/v.md", "memory", "zorilla sighting report with binoculars near river delta at dawn");
+    String q = "sighting report binoculars river delta dawn zorilla";
+    List<MemoryHit> keywordsOnly = search(SearchSettings.defaults().withWeights(0, 1)).search(q, SearchOptions.limit(3));
+    assertThat(paths(search().search(q, SearchOptions.limit(3), 0.0))).isEqualTo(paths(keywordsOnly));
+    assertThat(paths(search().search(q, SearchOptions.limit(3), 1.0)))
+        .isEqualTo(paths(search().search(q, SearchOptions.limit(3))));
+  }
+
+  @Test
   void minScoreDropsWeakHits() {
     List<MemoryHit> all = search().search("kakapo", SearchOptions.limit(10));
     double cut = all.get(0).score() - 1e-9;
