@@ -125,13 +125,14 @@ public final class HybridSearch implements MemorySearch {
     List<Candidate> ranked = new ArrayList<>(byId.values());
     double bestFused = 0;
     double queryRelevance = 0;
+    boolean vectors = wv > 0;
     for (Candidate c : ranked) {
       c.fused = (wt * c.textNorm + wv * c.vectorNorm) / (wt + wv);
       bestFused = Math.max(bestFused, c.fused);
-      queryRelevance = Math.max(queryRelevance, Relevance.of(c.bm25, c.cosine, wv > 0));
+      queryRelevance = Math.max(queryRelevance, Relevance.of(c.bm25, c.cosine, vectors));
     }
     double scale = bestFused > 0 ? queryRelevance / bestFused : 0;
-    ranked.removeIf(c -> scale * c.fused < Relevance.FLOOR);
+    ranked.removeIf(c -> Relevance.of(c.bm25, c.cosine, vectors) < Relevance.FLOOR);
     for (Candidate c : ranked) {
       c.score = scale * c.fused * Reranking.decay(c.chunk.path(), settings.halfLifeDays(), clock);
     }

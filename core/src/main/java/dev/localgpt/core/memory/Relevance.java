@@ -18,16 +18,17 @@ package dev.localgpt.core.memory;
  *
  * <p>The query's relevance is that of its most relevant candidate. A hit scores {@code query relevance × fused /
  * best fused}: the order within a query is exactly the fusion's (ranking quality is unchanged; nDCG@10 on SciFact in
- * docs/benchmarks.md), the top hit scores the query's absolute relevance, and hits below {@link #FLOOR} (before
- * recency decay, which only reorders) are dropped, so a nonsense query finds nothing. A rare word matched once in a
- * long note (BM25 ~0.4) still passes the floor: a keyword match is never silently lost.
+ * docs/benchmarks.md) and the top hit scores the query's absolute relevance. Hits whose own relevance is below
+ * {@link #FLOOR} are dropped, so a nonsense query finds nothing; a rare word matched once in a long note (BM25 ~0.4)
+ * still passes, so a keyword match is never silently lost (the floor is on each hit's own relevance, not on its
+ * fused score, which min-max normalisation sets to 0 for a leg's last candidate).
  */
 final class Relevance {
   static final double COSINE_NONE = 0.25;
   static final double COSINE_FULL = 0.75;
   static final double BM25_HALF = 2.0;
   static final double KEYWORD_BONUS = 0.6;
-  /** Hits scoring less than this are not returned. */
+  /** Hits whose own relevance is less than this are not returned. */
   static final double FLOOR = 0.1;
 
   private Relevance() {}
