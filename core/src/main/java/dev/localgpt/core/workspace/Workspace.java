@@ -1,11 +1,14 @@
 package dev.localgpt.core.workspace;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The Markdown workspace: the user's memory files in the OpenClaw layout. {@link #init()} seeds what is missing and
@@ -84,14 +87,16 @@ public final class Workspace {
         missing.add(dir + "/");
       }
     }
-    return new Status(root, Files.isDirectory(root), missing);
+    return new Status(root, Files.isDirectory(root), missing, count(root.resolve("memory"), ".md"));
   }
 
   /**
-   * What exists of the workspace. The notes are counted by {@code dev.localgpt.core.memory.MemoryFiles}, the same scan
-   * the indexer uses.
+   * What exists of the workspace. The notes the index holds are counted by {@code dev.localgpt.core.memory.MemoryFiles},
+   * the same scan the indexer uses.
+   *
+   * @param dailyNotes {@code .md} files under {@code memory/} (0 for a brand-new workspace)
    */
-  public record Status(Path root, boolean exists, List<String> missing) {
+  public record Status(Path root, boolean exists, List<String> missing, long dailyNotes) {
     public Status {
       missing = List.copyOf(missing);
     }
@@ -99,6 +104,17 @@ public final class Workspace {
     /** Whether everything the templates provide is present. */
     public boolean complete() {
       return exists && missing.isEmpty();
+    }
+  }
+
+  private static long count(Path dir, String suffix) {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(suffix)).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
     }
   }
 }

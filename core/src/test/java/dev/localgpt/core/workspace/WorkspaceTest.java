@@ -91,5 +91,6 @@ class WorkspaceTest {
     Files.delete(workspace.root().resolve("TOOLS.md"));
     Workspace.Status status = workspace.status();
     assertThat(status.missing()).containsExactly("TOOLS.md");
+    assertThat(status.dailyNotes()).isEqualTo(1);
   }
 }
