@@ -49,7 +49,9 @@ class MemoryCommandTest {
   void searchIndexesFirstAndPrintsOpenClawJsonFields() throws Exception {
     CliRun run = CliRun.run(home, "memory", "search", "kayak", "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    JsonNode hits = new ObjectMapper().readTree(run.out());
+    JsonNode result = new ObjectMapper().readTree(run.out());
+    assertThat(result.get("pendingEmbeddings").asInt()).isZero();
+    JsonNode hits = result.get("hits");
     assertThat(hits).hasSize(1);
     JsonNode hit = hits.get(0);
     assertThat(hit.get("path").asText()).isEqualTo("memory/2024-01-01.md");
@@ -59,6 +61,31 @@ class MemoryCommandTest {
     assertThat(hit.get("snippet").asText()).contains("kayak");
     assertThat(hit.get("source").asText()).isEqualTo("memory");
     assertThat(hit.has("explain")).isFalse();
+  }
+
+  @Test
+  void notesDirectlyInKnowledgeAreIndexedAndStatusStatsAndReindexAgreeOnCounts() throws Exception {
+    Files.writeString(ws.resolve("knowledge/top.md"), "# Top\n\nThe okapi sleeps standing.\n");
+    Files.createDirectories(ws.resolve("knowledge/a/b"));
+    Files.writeString(ws.resolve("knowledge/a/b/deep.md"), "# Deep\n\nThe pangolin rolls up.\n");
+    int files = markdownFiles();
+    assertThat(CliRun.run(home, "memory", "reindex").out()).contains("indexed " + files + " files");
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readTree(CliRun.run(home, "memory", "stats", "--json").out()).get("files").asInt())
+        .isEqualTo(files);
+    assertThat(json.readTree(CliRun.run(home, "workspace", "status", "--json").out()).get("markdown_files").asInt())
+        .isEqualTo(files);
+    assertThat(CliRun.run(home, "memory", "search", "okapi").out()).contains("knowledge/top.md");
+    assertThat(CliRun.run(home, "memory", "search", "pangolin").out()).contains("knowledge/a/b/deep.md");
+  }
+
+  @Test
+  void memoryMaxResultsLimitsSearchUnlessDashLIsGiven() throws Exception {
+    Files.writeString(home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\nmax_results = 1\n");
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readTree(CliRun.run(home, "memory", "search", "day", "--json").out()).get("hits")).hasSize(1);
+    assertThat(json.readTree(CliRun.run(home, "memory", "search", "day", "-l", "5", "--json").out()).get("hits"))
+        .hasSize(2);
   }
 
   @Test

@@ -27,7 +27,7 @@ class MemorySearchIT {
   void vectorSearchFindsANoteByMeaningAlone() throws Exception {
     CliRun run = CliRun.run(home, "memory", "search", "which dog do we have", "-l", "3", "--json", "--explain");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    JsonNode hits = new ObjectMapper().readTree(run.out());
+    JsonNode hits = new ObjectMapper().readTree(run.out()).get("hits");
     assertThat(hits).isNotEmpty();
     assertThat(hits.get(0).get("path").asText()).isEqualTo("memory/2025-03-01.md");
   }

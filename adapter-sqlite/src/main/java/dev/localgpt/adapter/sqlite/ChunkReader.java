@@ -4,6 +4,7 @@ import dev.localgpt.adapter.sqlite.JavaKnn.Row;
 import dev.localgpt.adapter.sqlite.TopK.Hit;
 import dev.localgpt.ports.embedding.Embedding;
 import dev.localgpt.ports.memory.IndexedFile;
+import dev.localgpt.ports.memory.PendingChunk;
 import dev.localgpt.ports.memory.ScoredChunk;
 import dev.localgpt.ports.memory.SearchScope;
 import dev.localgpt.ports.memory.StoredChunk;
@@ -164,6 +165,22 @@ final class ChunkReader {
     }
   }
 
+  List<PendingChunk> chunksWithoutVector(int limit) {
+    return db.read("list chunks without a vector", c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "select id, hash, text from chunks where embedding is null order by id limit ?")) {
+        p.setInt(1, limit);
+        List<PendingChunk> out = new ArrayList<>();
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.add(new PendingChunk(rs.getLong(1), rs.getString(2), rs.getString(3)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
   Map<String, Embedding> cachedEmbeddings(String modelId, Collection<String> textHashes) {
     List<String> hashes = textHashes.stream().distinct().toList();
     if (hashes.isEmpty()) {
@@ -193,8 +210,9 @@ final class ChunkReader {
   /** Counts of files, chunks and embedded chunks. */
   int[] counts() {
     return db.read("count", c -> {
+      // Embedded = all - pending: the pending count reads the small partial index chunks_pending, not every vector.
       try (PreparedStatement p = c.prepareStatement("select (select count(*) from files), (select count(*) from chunks),"
-          + " (select count(*) from chunks where embedding is not null)");
+          + " (select count(*) from chunks) - (select count(*) from chunks where embedding is null)");
           ResultSet rs = p.executeQuery()) {
         rs.next();
         return new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)};

@@ -51,6 +51,38 @@ final class ChunkWriter {
     }, this::mirror);
   }
 
+  void storeVectors(Map<Long, Embedding> byChunkId) {
+    if (byChunkId.isEmpty()) {
+      return;
+    }
+    IndexState before = state.get();
+    int dims = before.dims();
+    for (Embedding e : byChunkId.values()) {
+      if (dims == 0) {
+        dims = e.dimension();
+      } else if (e.dimension() != dims) {
+        throw new IllegalArgumentException("chunk embedding has " + e.dimension() + " dimensions but the index holds "
+            + dims + "-dimensional vectors; declare the model with useEmbeddingModel to switch");
+      }
+    }
+    int finalDims = dims;
+    db.write("store " + byChunkId.size() + " vectors", () -> {
+      Connection c = db.writer();
+      IndexState next = before;
+      if (before.dims() == 0) {
+        Meta.put(c, Meta.EMBEDDING_DIMS, Integer.toString(finalDims));
+        next = new IndexState(before.model(), finalDims, db.vecLoaded(), before.vecOnDisk() || db.vecLoaded());
+        if (db.vecLoaded()) {
+          Vec0Knn.rebuild(c, finalDims);
+        }
+      }
+      List<Row> rows = FileRows.updateVectors(c, byChunkId);
+      List<Long> ids = rows.stream().map(Row::id).toList();
+      syncVectors(c, next, ids, rows);
+      return new Change(ids, rows, next);
+    }, this::mirror);
+  }
+
   void deleteFile(String path) {
     IndexState current = state.get();
     db.write("delete " + path, () -> {

@@ -1,6 +1,7 @@
 package dev.localgpt.adapter.sqlite;
 
 import dev.localgpt.adapter.sqlite.JavaKnn.Row;
+import dev.localgpt.ports.embedding.Embedding;
 import dev.localgpt.ports.memory.IndexedFile;
 import dev.localgpt.ports.memory.NewChunk;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The statements on one file's rows ({@code files}, {@code chunks}); the caller holds the write transaction. */
 final class FileRows {
@@ -88,6 +90,31 @@ final class FileRows {
       p.executeBatch();
     }
     return vectors;
+  }
+
+  /** Sets the vectors of the chunks that still exist; returns their rows (id, source, vector). */
+  static List<Row> updateVectors(Connection c, Map<Long, Embedding> byChunkId) throws SQLException {
+    List<Row> rows = new ArrayList<>(byChunkId.size());
+    try (PreparedStatement select = c.prepareStatement("select source from chunks where id = ?");
+        PreparedStatement update = c.prepareStatement("update chunks set embedding = ? where id = ?")) {
+      for (Map.Entry<Long, Embedding> e : byChunkId.entrySet()) {
+        select.setLong(1, e.getKey());
+        String source;
+        try (ResultSet rs = select.executeQuery()) {
+          if (!rs.next()) {
+            continue;
+          }
+          source = rs.getString(1);
+        }
+        float[] v = e.getValue().toArray();
+        update.setBytes(1, VectorCodec.encode(v));
+        update.setLong(2, e.getKey());
+        update.addBatch();
+        rows.add(new Row(e.getKey(), source, v));
+      }
+      update.executeBatch();
+    }
+    return rows;
   }
 
   /** Deletes the file's row (its chunks are deleted separately). */

@@ -51,7 +51,9 @@ final class Schema {
               create table if not exists embedding_cache(
                 model text not null, hash text not null, dims integer not null, embedding blob not null,
                 updated_at integer not null, primary key(model, hash))""",
-              "create index if not exists embedding_cache_updated on embedding_cache(updated_at)"));
+              "create index if not exists embedding_cache_updated on embedding_cache(updated_at)"),
+          // 2: indexing writes keyword rows first and vectors later; this finds the chunks still waiting for one.
+          List.of("create index if not exists chunks_pending on chunks(id) where embedding is null"));
 
   private Schema() {}
 

@@ -6,6 +6,7 @@ import dev.localgpt.ports.memory.IndexStats;
 import dev.localgpt.ports.memory.IndexedFile;
 import dev.localgpt.ports.memory.MemoryIndex;
 import dev.localgpt.ports.memory.NewChunk;
+import dev.localgpt.ports.memory.PendingChunk;
 import dev.localgpt.ports.memory.ScoredChunk;
 import dev.localgpt.ports.memory.SearchScope;
 import java.io.IOException;
@@ -105,6 +106,17 @@ public final class SqliteMemoryIndex implements MemoryIndex {
   public void replaceFile(IndexedFile file, List<NewChunk> chunks) {
     Objects.requireNonNull(file, "'file' must not be null");
     writer.replaceFile(file, List.copyOf(chunks));
+  }
+
+  @Override
+  public List<PendingChunk> chunksWithoutVector(int limit) {
+    checkLimit(limit);
+    return reader.chunksWithoutVector(limit);
+  }
+
+  @Override
+  public void storeVectors(Map<Long, Embedding> byChunkId) {
+    writer.storeVectors(Map.copyOf(byChunkId));
   }
 
   @Override

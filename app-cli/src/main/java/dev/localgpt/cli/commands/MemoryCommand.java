@@ -10,7 +10,9 @@ import dev.localgpt.core.memory.IndexListener;
 import dev.localgpt.core.memory.IndexReport;
 import dev.localgpt.core.memory.MemoryFileStats;
 import dev.localgpt.core.memory.MemoryHit;
+import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.core.memory.SearchOptions;
+import dev.localgpt.core.memory.SearchResult;
 import dev.localgpt.core.workspace.RecentNotes;
 import dev.localgpt.core.workspace.Workspace;
 import dev.localgpt.ports.memory.IndexException;
@@ -61,25 +63,35 @@ public final class MemoryCommand implements Runnable {
     }
   }
 
-  @Command(name = "search", mixinStandardHelpOptions = true, description = "Search memory (indexes changed files first).")
+  @Command(name = "search", mixinStandardHelpOptions = true,
+      description = "Search memory (writes changed files' keyword rows first, embeds for a few seconds at most).")
   int search(
       @Parameters(paramLabel = "QUERY", description = "What to look for.") String query,
-      @Option(names = {"-l", "--limit"}, defaultValue = "10", description = "Maximum hits (default 10).") int limit,
+      @Option(names = {"-l", "--limit"}, paramLabel = "N",
+          description = "Maximum hits (default: memory.max_results).") Integer limit,
       @Option(names = "--silo", paramLabel = "S", description = "Only this knowledge/<silo>.") String silo,
       @Option(names = "--explain", description = "Show BM25, cosine, fused score and ranks.") boolean explain,
       @Option(names = "--json", description = "Print JSON.") boolean json) {
-    if (limit < 1) {
-      throw new CliException("--limit must be at least 1, was " + limit, "use e.g. -l 10", ExitCodes.CONFIG);
+    int max = limit != null ? limit : context.config().memory().maxResults();
+    if (max < 1) {
+      throw new CliException("--limit must be at least 1, was " + max, "use e.g. -l 10", ExitCodes.CONFIG);
     }
     try (MemoryStack memory = stack()) {
-      List<MemoryHit> hits = guarded(() -> {
-        memory.service().index(false, IndexListener.NONE);
-        return memory.service().search(query, SearchOptions.limit(limit).withSilo(silo).withExplain(explain));
+      SearchResult result = guarded(() -> {
+        memory.service().update(MemoryService.SEARCH_EMBED_BUDGET, IndexListener.NONE);
+        return memory.service().find(query, SearchOptions.limit(max).withSilo(silo).withExplain(explain));
       });
       if (json) {
-        context.printJson(hits.stream().map(MemoryCommand::toJson).toList());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("hits", result.hits().stream().map(MemoryCommand::toJson).toList());
+        data.put("pendingEmbeddings", result.pendingEmbeddings());
+        context.printJson(data);
       } else {
-        SearchOutput.print(context.out(), query, hits, explain);
+        SearchOutput.print(context.out(), query, result.hits(), explain);
+        if (result.pendingEmbeddings() > 0) {
+          context.out().println("(" + result.pendingEmbeddings() + " chunks are still being embedded: they are found "
+              + "by keywords only until 'localgpt memory reindex' finishes them)");
+        }
       }
       return ExitCodes.OK;
     }

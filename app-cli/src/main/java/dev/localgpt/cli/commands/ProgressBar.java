@@ -6,8 +6,9 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Draws indexing progress on stderr: on a terminal one bar redrawn in place (files, chunks, rate, ETA), otherwise a
- * plain line every 10% so logs stay readable. Warnings are printed as they come.
+ * Draws indexing progress on stderr, per phase: files while keyword rows are written, then chunks while vectors are
+ * embedded, each with its rate and ETA. On a terminal one bar is redrawn in place, otherwise a plain line every 10%
+ * of a phase so logs stay readable. Warnings are printed as they come.
  */
 final class ProgressBar implements IndexListener {
   private static final int WIDTH = 24;
@@ -17,6 +18,7 @@ final class ProgressBar implements IndexListener {
   private final boolean tty;
   private long lastDraw;
   private int lastDecile = -1;
+  private IndexProgress.Phase lastPhase;
   private boolean drawn;
 
   ProgressBar(PrintWriter err, boolean tty) {
@@ -31,7 +33,11 @@ final class ProgressBar implements IndexListener {
 
   @Override
   public void onProgress(IndexProgress p) {
-    boolean last = p.filesDone() >= p.filesTotal();
+    boolean last = p.done() >= p.total();
+    if (p.phase() != lastPhase) {
+      lastPhase = p.phase();
+      lastDecile = -1;
+    }
     if (tty) {
       long now = System.nanoTime();
       if (!last && now - lastDraw < REDRAW_NANOS) {
@@ -41,7 +47,7 @@ final class ProgressBar implements IndexListener {
       err.print("\r" + line(p) + "\u001b[K");
       drawn = true;
     } else {
-      int decile = p.filesTotal() == 0 ? 10 : p.filesDone() * 10 / p.filesTotal();
+      int decile = p.total() == 0 ? 10 : (int) ((long) p.done() * 10 / p.total());
       if (decile == lastDecile) {
         return;
       }
@@ -71,13 +77,14 @@ final class ProgressBar implements IndexListener {
   }
 
   static String line(IndexProgress p) {
-    double fraction = p.filesTotal() == 0 ? 1 : (double) p.filesDone() / p.filesTotal();
+    double fraction = p.total() == 0 ? 1 : (double) p.done() / p.total();
     int filled = (int) Math.round(fraction * WIDTH);
-    double rate = p.filesPerSecond();
-    String eta = rate <= 0 || fraction >= 1 ? "0s" : duration((p.filesTotal() - p.filesDone()) / rate);
-    return String.format(Locale.ROOT, "[%s%s] %3d%% %d/%d files, %d chunks, %.1f chunks/s, ETA %s",
-        "#".repeat(filled), "-".repeat(WIDTH - filled), Math.round(fraction * 100), p.filesDone(), p.filesTotal(),
-        p.chunks(), p.chunksPerSecond(), eta);
+    String eta = p.eta().map(d -> duration(d.toMillis() / 1000.0)).orElse("?");
+    String what = p.phase() == IndexProgress.Phase.KEYWORDS
+        ? String.format(Locale.ROOT, "%d/%d files, %d chunks", p.filesDone(), p.filesTotal(), p.chunks())
+        : String.format(Locale.ROOT, "embedding %d/%d chunks", p.vectorsDone(), p.vectorsTotal());
+    return String.format(Locale.ROOT, "[%s%s] %3d%% %s, %.1f chunks/s, ETA %s",
+        "#".repeat(filled), "-".repeat(WIDTH - filled), Math.round(fraction * 100), what, p.chunksPerSecond(), eta);
   }
 
   static String duration(double seconds) {

@@ -1,7 +1,9 @@
 package dev.localgpt.cli.commands;
 
 import dev.localgpt.cli.CliContext;
+import dev.localgpt.app.wiring.MemoryComponents;
 import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.core.memory.MemoryFiles;
 import dev.localgpt.core.workspace.HomeLayout;
 import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.Workspace;
@@ -46,6 +48,7 @@ public final class WorkspaceCommand implements Runnable {
   int status(@Option(names = "--json", description = "Print JSON.") boolean json) {
     LocalGptHome home = context.home();
     Workspace.Status status = context.workspace().status();
+    MemoryFiles.Census notes = MemoryFiles.census(MemoryComponents.roots(context.config().memory()));
     if (json) {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("home", home.root().toString());
@@ -54,14 +57,14 @@ public final class WorkspaceCommand implements Runnable {
       data.put("exists", status.exists());
       data.put("complete", status.complete());
       data.put("missing", status.missing());
-      data.put("markdown_files", status.markdownFiles());
-      data.put("daily_notes", status.dailyNotes());
+      data.put("markdown_files", notes.notes());
+      data.put("daily_notes", notes.dailyNotes());
       context.printJson(data);
     } else {
       context.out().println("home:       " + home.root());
       context.out().println("config:     " + home.configFile());
       context.out().println("workspace:  " + status.root() + (status.exists() ? "" : " (not created yet)"));
-      context.out().println("files:      " + status.markdownFiles() + " Markdown, " + status.dailyNotes()
+      context.out().println("files:      " + notes.notes() + " notes to index, " + notes.dailyNotes()
           + " daily notes");
       context.out().println("missing:    " + (status.missing().isEmpty() ? "nothing"
           : String.join(", ", status.missing()) + " (run 'localgpt workspace init')"));

@@ -16,6 +16,7 @@ import dev.localgpt.core.config.ToolsConfig;
 import dev.localgpt.core.llm.FailoverChatModel;
 import dev.localgpt.core.llm.RetryPolicy;
 import dev.localgpt.core.llm.RetryingChatModel;
+import dev.localgpt.core.memory.IndexListener;
 import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.core.skills.SkillLoader;
 import dev.localgpt.core.workspace.Workspace;
@@ -80,7 +81,7 @@ public final class ChatFactory implements AutoCloseable {
   public ChatModel model(Optional<String> override) {
     Optional<String> chosen = ProviderWiring.choose(override, config, settings);
     if (chosen.isEmpty()) {
-      return new MemoryOnlyChatModel(memory, ChatSetup.MEMORY_ONLY_HITS);
+      return new MemoryOnlyChatModel(memory, config.memory().maxResults());
     }
     List<ChatModel> candidates = new ArrayList<>();
     candidates.add(resilient(chosen.get()));
@@ -117,10 +118,12 @@ public final class ChatFactory implements AutoCloseable {
 
   /**
    * Everything a {@link dev.localgpt.core.chat.ChatService} needs, for this model and approval gate. Brings the memory
-   * index up to date first (incrementally), so the conversation's memory search sees the current notes.
+   * index up to date first (keyword rows of changed files, and embeddings within {@link
+   * MemoryService#SEARCH_EMBED_BUDGET}), so the conversation's memory search sees the current notes without waiting
+   * minutes for a big note's vectors.
    */
   public ChatSetup setup(ChatModel model, ApprovalGate approval) {
-    memory.index();
+    memory.update(MemoryService.SEARCH_EMBED_BUDGET, IndexListener.NONE);
     AgentConfig agent = config.agent();
     int window = agent.contextWindow() == AgentConfig.DEFAULTS.contextWindow() ? 0 : agent.contextWindow();
     return ChatSetup.builder()

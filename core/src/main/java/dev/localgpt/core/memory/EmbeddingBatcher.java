@@ -2,133 +2,99 @@ package dev.localgpt.core.memory;
 
 import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.embedding.Embedding;
-import dev.localgpt.ports.memory.IndexedFile;
 import dev.localgpt.ports.memory.MemoryIndex;
-import dev.localgpt.ports.memory.NewChunk;
+import dev.localgpt.ports.memory.PendingChunk;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ObjIntConsumer;
+import java.util.function.IntConsumer;
 
 /**
- * Collects chunked files, embeds the chunk texts that are not in the embedding cache in full batches across files,
- * and writes each file with one {@link MemoryIndex#replaceFile} as soon as all its vectors are ready. Without an
- * embedder every file is written at once. Texts are pooled ({@value #POOL} batches) and sorted by length before they
- * are cut into batches, so a batch holds texts of similar length and the model pads little (the indexing rate is
- * then close to the raw onnxruntime rate on length-sorted batches; docs/benchmarks.md).
+ * The vector phase of indexing: gives a vector to every stored chunk that has none. It takes the pending chunks
+ * ({@link MemoryIndex#chunksWithoutVector}) {@value #POOL} batches at a time, stores those whose text is in the
+ * embedding cache, then embeds the rest sorted by length (a batch of texts of similar length pads little, so the rate
+ * stays close to the raw onnxruntime rate; docs/benchmarks.md) and stores each batch as soon as it is embedded, after
+ * caching it. So memory holds one pool of texts and vectors, never a whole file's; an interrupted run loses at most
+ * one batch, and the next run finds the rest through {@code chunksWithoutVector} (texts embedded before the
+ * interruption come from the cache).
  */
 final class EmbeddingBatcher {
-  /** Batches pooled before sorting by length. */
+  /** Batches taken from the index per round, sorted by length together. */
   static final int POOL = 8;
-
-  private record Pending(IndexedFile file, List<Chunk> chunks) {}
 
   private final MemoryIndex index;
   private final Embedder embedder;
   private final int batchSize;
-  private final ObjIntConsumer<IndexedFile> written;
-  private final List<Pending> pending = new ArrayList<>();
-  private final Map<String, String> toEmbed = new LinkedHashMap<>();
-  private final Map<String, Embedding> ready = new HashMap<>();
   int embedded;
   int cached;
+  int stored;
 
-  /** {@code embedder} may be null; {@code written} gets each written file and its chunk count. */
-  EmbeddingBatcher(MemoryIndex index, Embedder embedder, int batchSize, ObjIntConsumer<IndexedFile> written) {
+  EmbeddingBatcher(MemoryIndex index, Embedder embedder, int batchSize) {
     this.index = index;
     this.embedder = embedder;
     this.batchSize = batchSize;
-    this.written = written;
   }
 
-  void add(IndexedFile file, List<Chunk> chunks) {
-    if (embedder != null) {
-      List<String> unknown = new ArrayList<>();
-      for (Chunk c : chunks) {
-        if (!ready.containsKey(c.hash()) && !toEmbed.containsKey(c.hash())) {
-          unknown.add(c.hash());
+  /**
+   * Embeds pending chunks until none is left or {@code budgetNanos} have passed ({@link Long#MAX_VALUE}: no limit);
+   * when there is work, at least one batch is stored whatever the budget. {@code progress} gets the count stored so
+   * far after each store.
+   */
+  void run(long budgetNanos, IntConsumer progress) {
+    long start = System.nanoTime();
+    while (true) {
+      List<PendingChunk> pool = index.chunksWithoutVector(batchSize * POOL);
+      if (pool.isEmpty()) {
+        return;
+      }
+      Map<String, List<Long>> idsByHash = new LinkedHashMap<>();
+      Map<String, String> textByHash = new HashMap<>();
+      for (PendingChunk c : pool) {
+        idsByHash.computeIfAbsent(c.textHash(), h -> new ArrayList<>()).add(c.id());
+        textByHash.putIfAbsent(c.textHash(), c.text());
+      }
+      Map<String, Embedding> hits = index.cachedEmbeddings(embedder.modelId(), idsByHash.keySet());
+      int before = stored;
+      if (!hits.isEmpty()) {
+        store(hits, idsByHash);
+        cached += hits.size();
+        progress.accept(stored);
+      }
+      List<String> misses = new ArrayList<>();
+      for (String hash : idsByHash.keySet()) {
+        if (!hits.containsKey(hash)) {
+          misses.add(hash);
         }
       }
-      Map<String, Embedding> hits = unknown.isEmpty()
-          ? Map.of() : index.cachedEmbeddings(embedder.modelId(), unknown.stream().distinct().toList());
-      ready.putAll(hits);
-      for (Chunk c : chunks) {
-        if (hits.containsKey(c.hash())) {
-          cached++;
-        } else if (!ready.containsKey(c.hash())) {
-          toEmbed.putIfAbsent(c.hash(), c.text());
+      misses.sort(Comparator.comparingInt(h -> textByHash.get(h).length()));
+      for (int from = 0; from < misses.size(); from += batchSize) {
+        if (stored > 0 && System.nanoTime() - start > budgetNanos) {
+          return;
         }
+        List<String> hashes = misses.subList(from, Math.min(misses.size(), from + batchSize));
+        List<Embedding> vectors = embedder.embed(hashes.stream().map(textByHash::get).toList());
+        Map<String, Embedding> byHash = new HashMap<>();
+        for (int i = 0; i < hashes.size(); i++) {
+          byHash.put(hashes.get(i), vectors.get(i));
+        }
+        index.cacheEmbeddings(embedder.modelId(), byHash);
+        embedded += hashes.size();
+        store(byHash, idsByHash);
+        progress.accept(stored);
+      }
+      if (stored == before || System.nanoTime() - start > budgetNanos) {
+        return; // nothing could be stored (the chunks vanished meanwhile), or the time is up
       }
     }
-    pending.add(new Pending(file, chunks));
-    while (toEmbed.size() >= batchSize * POOL) {
-      embedPool();
-    }
-    writeReady();
   }
 
-  /** Embeds what is left and writes every pending file. */
-  void finish() {
-    while (!toEmbed.isEmpty()) {
-      embedPool();
-    }
-    writeReady();
-  }
-
-  /** Takes up to {@link #POOL} batches of texts, sorts them by length and embeds them batch by batch. */
-  private void embedPool() {
-    List<Map.Entry<String, String>> pool = new ArrayList<>();
-    Iterator<Map.Entry<String, String>> it = toEmbed.entrySet().iterator();
-    while (it.hasNext() && pool.size() < batchSize * POOL) {
-      Map.Entry<String, String> e = it.next();
-      pool.add(Map.entry(e.getKey(), e.getValue()));
-      it.remove();
-    }
-    pool.sort(Comparator.comparingInt(e -> e.getValue().length()));
-    for (int from = 0; from < pool.size(); from += batchSize) {
-      embedBatch(pool.subList(from, Math.min(pool.size(), from + batchSize)));
-    }
-  }
-
-  private void embedBatch(List<Map.Entry<String, String>> batch) {
-    List<String> hashes = new ArrayList<>(batch.size());
-    List<String> texts = new ArrayList<>(batch.size());
-    for (Map.Entry<String, String> e : batch) {
-      hashes.add(e.getKey());
-      texts.add(e.getValue());
-    }
-    List<Embedding> vectors = embedder.embed(texts);
-    Map<String, Embedding> byHash = new HashMap<>();
-    for (int i = 0; i < hashes.size(); i++) {
-      byHash.put(hashes.get(i), vectors.get(i));
-    }
-    index.cacheEmbeddings(embedder.modelId(), byHash);
-    ready.putAll(byHash);
-    embedded += hashes.size();
-  }
-
-  private void writeReady() {
-    Iterator<Pending> it = pending.iterator();
-    while (it.hasNext()) {
-      Pending p = it.next();
-      if (embedder != null && !p.chunks().stream().allMatch(c -> ready.containsKey(c.hash()))) {
-        continue;
-      }
-      List<NewChunk> chunks = new ArrayList<>(p.chunks().size());
-      for (Chunk c : p.chunks()) {
-        Embedding e = embedder == null ? null : ready.get(c.hash());
-        chunks.add(new NewChunk(c.startLine(), c.endLine(), c.headingPath(), c.text(), c.hash(), e));
-      }
-      index.replaceFile(p.file(), chunks);
-      it.remove();
-      written.accept(p.file(), chunks.size());
-    }
-    if (pending.isEmpty()) {
-      ready.clear();
-    }
+  private void store(Map<String, Embedding> byHash, Map<String, List<Long>> idsByHash) {
+    Map<Long, Embedding> byId = new HashMap<>();
+    byHash.forEach((hash, vector) -> idsByHash.get(hash).forEach(id -> byId.put(id, vector)));
+    index.storeVectors(byId);
+    stored += byId.size();
   }
 }

@@ -10,6 +10,7 @@ import dev.localgpt.ports.memory.StoredChunk;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ import java.util.function.Supplier;
  * Hybrid memory search: BM25 and vector candidates ({@code limit × candidateMultiplier} each), normalised by the
  * configured {@link FusionMethod} and summed with weights, then optional recency decay and MMR. A leg that finds
  * nothing (or is unavailable, e.g. no embedder or the embedder failed) gives its weight to the other, so
- * keyword-only search works. Thread-safe if the index is.
+ * keyword-only search works. Reported scores are anchored to an absolute relevance ({@link Relevance}), so they
+ * compare across queries and hits below {@link Relevance#FLOOR} are dropped; workspace templates nobody edited rank
+ * after every other hit ({@link UntouchedTemplates}). Thread-safe if the index is.
  */
 public final class HybridSearch implements MemorySearch {
   /** Snippets are cut to this many characters (OpenClaw's limit). */
@@ -58,6 +61,7 @@ public final class HybridSearch implements MemorySearch {
     int vectorRank;
     double fused;
     double score;
+    boolean template;
 
     Candidate(StoredChunk chunk) {
       this.chunk = chunk;
@@ -66,6 +70,15 @@ public final class HybridSearch implements MemorySearch {
 
   @Override
   public List<MemoryHit> search(String query, SearchOptions options) {
+    return search(query, options, 1.0);
+  }
+
+  /**
+   * As {@link #search(String, SearchOptions)}, while only the fraction {@code vectorCoverage} of the stored chunks has
+   * a vector (indexing embeds after it writes keyword rows): the vector leg's weight is scaled by it, so a vector leg
+   * that can see only a few chunks does not outvote the keyword leg that sees them all.
+   */
+  public List<MemoryHit> search(String query, SearchOptions options, double vectorCoverage) {
     if (query == null || query.isBlank()) {
       return List.of();
     }
@@ -97,7 +110,7 @@ public final class HybridSearch implements MemorySearch {
       c.vectorNorm = vectorNorm[i];
     }
     double wt = keyword.isEmpty() ? 0 : settings.textWeight();
-    double wv = vector.isEmpty() ? 0 : settings.vectorWeight();
+    double wv = vector.isEmpty() ? 0 : settings.vectorWeight() * Math.max(0, Math.min(1, vectorCoverage));
     if (wt + wv <= 0) {
       return List.of();
     }
@@ -110,16 +123,30 @@ public final class HybridSearch implements MemorySearch {
       }
     }
     List<Candidate> ranked = new ArrayList<>(byId.values());
+    double bestFused = 0;
+    double queryRelevance = 0;
+    boolean vectors = wv > 0;
     for (Candidate c : ranked) {
       c.fused = (wt * c.textNorm + wv * c.vectorNorm) / (wt + wv);
-      c.score = c.fused * Reranking.decay(c.chunk.path(), settings.halfLifeDays(), clock);
+      bestFused = Math.max(bestFused, c.fused);
+      queryRelevance = Math.max(queryRelevance, Relevance.of(c.bm25, c.cosine, vectors));
     }
+    double scale = bestFused > 0 ? queryRelevance / bestFused : 0;
+    ranked.removeIf(c -> Relevance.of(c.bm25, c.cosine, vectors) < Relevance.FLOOR);
+    for (Candidate c : ranked) {
+      c.score = scale * c.fused * Reranking.decay(c.chunk.path(), settings.halfLifeDays(), clock);
+    }
+    ranked.removeIf(c -> c.score < options.minScore());
+    Map<String, Boolean> untouched = new HashMap<>();
+    ranked.forEach(c -> c.template = untouched.computeIfAbsent(c.chunk.path(),
+        p -> UntouchedTemplates.isUntouched(idx, p)));
     ranked.sort(Comparator.comparingDouble((Candidate c) -> c.score).reversed()
         .thenComparingLong(c -> c.chunk.id()));
-    ranked.removeIf(c -> c.score < options.minScore());
-    List<Candidate> chosen = settings.mmr()
-        ? Reranking.mmr(ranked, options.limit(), settings.mmrLambda(), c -> c.score, c -> c.chunk.text())
-        : ranked.subList(0, Math.min(options.limit(), ranked.size()));
+    List<Candidate> notes = ranked.stream().filter(c -> !c.template).toList();
+    List<Candidate> chosen = new ArrayList<>(settings.mmr()
+        ? Reranking.mmr(notes, options.limit(), settings.mmrLambda(), c -> c.score, c -> c.chunk.text())
+        : notes.subList(0, Math.min(options.limit(), notes.size())));
+    ranked.stream().filter(c -> c.template).limit(options.limit() - chosen.size()).forEach(chosen::add);
     return chosen.stream().map(c -> toHit(c, query, options.explain())).toList();
   }
 

@@ -5,7 +5,10 @@ public interface IndexListener {
   /** A listener that ignores everything. */
   IndexListener NONE = progress -> {};
 
-  /** Called after each file is done (indexed, unchanged or skipped). */
+  /**
+   * Called after each file of the keyword phase and after each embedded batch of the vector phase (see
+   * {@link IndexProgress.Phase}).
+   */
   void onProgress(IndexProgress progress);
 
   /** A file was skipped or a root could not be read; the run goes on. */

@@ -14,6 +14,8 @@ import java.util.List;
  * @param chunks chunks written
  * @param embedded chunk texts embedded in this run
  * @param cached chunk vectors taken from the embedding cache
+ * @param pendingVectors chunks still without a vector when the run ended (its embedding time budget ran out); keyword
+ *     search finds them, the next run embeds them. 0 without an embedder
  * @param warnings one line per problem, naming the file and the fix
  * @param duration wall-clock time of the run
  */
@@ -26,6 +28,7 @@ public record IndexReport(
     int chunks,
     int embedded,
     int cached,
+    int pendingVectors,
     List<String> warnings,
     Duration duration) {
   public IndexReport {

@@ -1,8 +1,10 @@
 package dev.localgpt.core.memory;
 
 import dev.localgpt.ports.embedding.Embedder;
+import dev.localgpt.ports.memory.IndexStats;
 import dev.localgpt.ports.memory.IndexedFile;
 import dev.localgpt.ports.memory.MemoryIndex;
+import dev.localgpt.ports.memory.NewChunk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,11 +18,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Brings a {@link MemoryIndex} up to date with the files on disk, incrementally: files whose size and modification
- * time match the index are skipped without reading; changed files are hashed, re-chunked and written with one
- * {@link MemoryIndex#replaceFile} each (so a crash never leaves half a file); only chunk texts missing from the
- * embedding cache are embedded, in batches across files; vanished files are deleted. Binary and non-UTF-8 files are
- * skipped with a warning. Works without an embedder (keyword-only). Not thread-safe: one run at a time.
+ * Brings a {@link MemoryIndex} up to date with the files on disk, incrementally, in two phases.
+ *
+ * <ol>
+ *   <li><b>Keywords</b>: files whose size and modification time match the index are skipped without reading; changed
+ *       files are hashed, re-chunked and written with one {@link MemoryIndex#replaceFile} each (so a crash never
+ *       leaves half a file), without vectors; vanished files are deleted. After this phase keyword search sees every
+ *       note, however big.
+ *   <li><b>Vectors</b> ({@link EmbeddingBatcher}): every chunk without a vector, from this run or an interrupted
+ *       earlier one, gets one from the embedding cache or the embedder, a bounded batch at a time, optionally within a
+ *       time budget; what the budget leaves is embedded by the next run.
+ * </ol>
+ *
+ * <p>Binary and non-UTF-8 files are skipped with a warning. Works without an embedder (keyword-only, no vector
+ * phase). Not thread-safe: one run at a time.
  */
 public final class MemoryIndexer {
   /** Texts per embedder call unless configured otherwise. */
@@ -41,13 +52,26 @@ public final class MemoryIndexer {
     this.batchSize = batchSize;
   }
 
+  /** Whether the vector phase runs, i.e. an embedder is configured. */
+  public boolean embeds() {
+    return embedder.isPresent();
+  }
+
   /**
-   * Runs once. {@code force} re-reads and re-chunks every file (vectors still come from the cache).
+   * Runs both phases to the end. {@code force} re-reads and re-chunks every file (vectors still come from the cache).
    *
    * @throws dev.localgpt.ports.memory.IndexException from the index; on kind CORRUPT rebuild the index and rerun
    * @throws dev.localgpt.ports.embedding.EmbeddingException if the embedder fails
    */
   public IndexReport index(MemoryIndex index, boolean force, IndexListener listener) {
+    return index(index, force, null, listener);
+  }
+
+  /**
+   * Runs the keyword phase to the end and the vector phase for at most {@code embedBudget} (null: no limit; at least
+   * one batch is embedded when there is work); {@link IndexReport#pendingVectors()} says what is left.
+   */
+  public IndexReport index(MemoryIndex index, boolean force, Duration embedBudget, IndexListener listener) {
     long started = System.nanoTime();
     List<String> warnings = new ArrayList<>();
     embedder.ifPresent(e -> index.useEmbeddingModel(e.modelId(), e.dimension()));
@@ -59,73 +83,98 @@ public final class MemoryIndexer {
     Set<String> onDisk = new HashSet<>();
     found.forEach(f -> onDisk.add(f.path()));
 
-    int[] counts = new int[6]; // done, indexed, unchanged, skipped, deleted, chunks
+    Counts n = new Counts();
     for (String path : known.keySet()) {
       if (!onDisk.contains(path)) {
         index.deleteFile(path);
-        counts[4]++;
+        n.deleted++;
       }
     }
-    EmbeddingBatcher[] holder = new EmbeddingBatcher[1];
-    Runnable progress = () -> listener.onProgress(new IndexProgress(counts[0], found.size(), counts[5],
-        holder[0] == null ? 0 : holder[0].embedded, Duration.ofNanos(System.nanoTime() - started)));
-    Set<String> sameContent = new HashSet<>();
-    EmbeddingBatcher batcher = new EmbeddingBatcher(index, embedder.orElse(null), batchSize, (file, chunks) -> {
-      counts[0]++;
-      counts[sameContent.contains(file.path()) ? 2 : 1]++;
-      counts[5] += chunks;
-      progress.run();
-    });
-    holder[0] = batcher;
     for (SourceFile f : found) {
-      IndexedFile old = known.get(f.path());
-      if (!force && old != null && old.size() == f.size() && old.modifiedMillis() == f.modifiedMillis()) {
-        counts[0]++;
-        counts[2]++;
-        progress.run();
-        continue;
-      }
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(f.file());
-      } catch (NoSuchFileException e) {
-        deleteIfKnown(index, old, counts);
-        counts[0]++;
-        progress.run();
-        continue;
-      } catch (IOException e) {
-        warn("cannot read " + f.path() + ": " + e.getMessage() + " (skipped; check permissions)", warnings, listener);
-        counts[0]++;
-        counts[3]++;
-        progress.run();
-        continue;
-      }
-      String[] why = new String[1];
-      String text = TextFiles.decode(bytes, why);
-      if (text == null) {
-        warn("skipped " + f.path() + ": " + why[0] + " (only UTF-8 text is indexed)", warnings, listener);
-        deleteIfKnown(index, old, counts);
-        counts[0]++;
-        counts[3]++;
-        progress.run();
-        continue;
-      }
-      String hash = Hashes.sha256(bytes);
-      if (!force && old != null && old.hash().equals(hash)) {
-        sameContent.add(f.path());
-      }
-      IndexedFile file = new IndexedFile(f.path(), f.source(), hash, f.modifiedMillis(), bytes.length);
-      batcher.add(file, chunker.chunk(f.path(), text));
+      keywords(index, f, known.get(f.path()), force, n, warnings, listener);
+      n.done++;
+      listener.onProgress(new IndexProgress(IndexProgress.Phase.KEYWORDS, n.done, found.size(), n.chunks, 0, 0,
+          Duration.ofNanos(System.nanoTime() - started)));
     }
-    batcher.finish();
-    return new IndexReport(found.size(), counts[1], counts[2], counts[3], counts[4], counts[5],
-        batcher.embedded, batcher.cached, warnings, Duration.ofNanos(System.nanoTime() - started));
+    int pending = 0;
+    EmbeddingBatcher batcher = null;
+    if (embedder.isPresent()) {
+      batcher = new EmbeddingBatcher(index, embedder.get(), batchSize);
+      int total = pendingVectors(index.stats());
+      if (total > 0) {
+        long phaseStart = System.nanoTime();
+        batcher.run(embedBudget == null ? Long.MAX_VALUE : embedBudget.toNanos(),
+            stored -> listener.onProgress(new IndexProgress(IndexProgress.Phase.VECTORS, n.done, found.size(),
+                n.chunks, stored, total, Duration.ofNanos(System.nanoTime() - phaseStart))));
+        pending = Math.max(0, total - batcher.stored);
+      }
+    }
+    return new IndexReport(found.size(), n.indexed, n.unchanged, n.skipped, n.deleted, n.chunks,
+        batcher == null ? 0 : batcher.embedded, batcher == null ? 0 : batcher.cached, pending, warnings,
+        Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private static void deleteIfKnown(MemoryIndex index, IndexedFile old, int[] counts) {
+  /** Chunks without a vector according to {@code stats}. */
+  static int pendingVectors(IndexStats stats) {
+    return Math.max(0, stats.chunks() - stats.embeddedChunks());
+  }
+
+  private static final class Counts {
+    int done;
+    int indexed;
+    int unchanged;
+    int skipped;
+    int deleted;
+    int chunks;
+  }
+
+  /** The keyword phase for one file. */
+  private void keywords(MemoryIndex index, SourceFile f, IndexedFile old, boolean force, Counts n,
+      List<String> warnings, IndexListener listener) {
+    if (!force && old != null && old.size() == f.size() && old.modifiedMillis() == f.modifiedMillis()) {
+      n.unchanged++;
+      return;
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(f.file());
+    } catch (NoSuchFileException e) {
+      deleteIfKnown(index, old, n);
+      return;
+    } catch (IOException e) {
+      warn("cannot read " + f.path() + ": " + e.getMessage() + " (skipped; check permissions)", warnings, listener);
+      n.skipped++;
+      return;
+    }
+    String[] why = new String[1];
+    String text = TextFiles.decode(bytes, why);
+    if (text == null) {
+      warn("skipped " + f.path() + ": " + why[0] + " (only UTF-8 text is indexed)", warnings, listener);
+      deleteIfKnown(index, old, n);
+      n.skipped++;
+      return;
+    }
+    String hash = Hashes.sha256(bytes);
+    long size = bytes.length;
+    bytes = null; // the decoded text and its chunks are all this file needs from here on
+    List<Chunk> chunks = chunker.chunk(f.path(), text);
+    List<NewChunk> rows = new ArrayList<>(chunks.size());
+    for (Chunk c : chunks) {
+      rows.add(new NewChunk(c.startLine(), c.endLine(), c.headingPath(), c.text(), c.hash(), null));
+    }
+    index.replaceFile(new IndexedFile(f.path(), f.source(), hash, f.modifiedMillis(), size), rows);
+    n.chunks += rows.size();
+    if (!force && old != null && old.hash().equals(hash)) {
+      n.unchanged++;
+    } else {
+      n.indexed++;
+    }
+  }
+
+  private static void deleteIfKnown(MemoryIndex index, IndexedFile old, Counts n) {
     if (old != null) {
       index.deleteFile(old.path());
-      counts[4]++;
+      n.deleted++;
     }
   }
 

@@ -1,11 +1,9 @@
 package dev.localgpt.core.memory;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -33,7 +31,7 @@ final class WorkspaceScanner {
     if (Files.isDirectory(ws)) {
       walk(ws, warnings, (file, rel, attrs) -> {
         String source = sourceOf(rel);
-        if (source != null && accepts(rel, source)) {
+        if (accepts(rel, source)) {
           out.add(new SourceFile(file, rel, source, attrs.size(), attrs.lastModifiedTime().toMillis()));
         }
       });
@@ -45,14 +43,15 @@ final class WorkspaceScanner {
         warnings.accept("extra root " + extra.root() + " is not a folder: skipped (fix memory.paths)");
         continue;
       }
-      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + extra.glob());
-      String rootGlob = extra.glob().startsWith("**/") ? extra.glob().substring(3) : null;
-      PathMatcher rootMatcher = rootGlob == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + rootGlob);
+      Glob glob;
+      try {
+        glob = Glob.of(extra.glob());
+      } catch (IllegalArgumentException e) {
+        warnings.accept(e.getMessage() + ": " + extra.root() + " skipped (fix the pattern in memory.paths)");
+        continue;
+      }
       walk(extra.root(), warnings, (file, rel, attrs) -> {
-        Path relPath = Path.of(rel);
-        boolean match = matcher.matches(relPath)
-            || (rootMatcher != null && relPath.getNameCount() == 1 && rootMatcher.matches(relPath));
-        if (match) {
+        if (glob.matches(rel)) {
           out.add(new SourceFile(file, extra.label() + "/" + rel, MEMORY_SOURCE, attrs.size(),
               attrs.lastModifiedTime().toMillis()));
         }
@@ -61,11 +60,14 @@ final class WorkspaceScanner {
     return out;
   }
 
-  /** The source of a workspace-relative path; null for files outside {@code knowledge/<silo>/} in knowledge. */
-  private static String sourceOf(String rel) {
+  /**
+   * The source of a workspace-relative path: the silo for {@code knowledge/<silo>/**}, {@code memory} for everything
+   * else, including notes directly in {@code knowledge/}.
+   */
+  static String sourceOf(String rel) {
     if (rel.startsWith(KNOWLEDGE)) {
       int slash = rel.indexOf('/', KNOWLEDGE.length());
-      return slash < 0 ? null : rel.substring(KNOWLEDGE.length(), slash);
+      return slash < 0 ? MEMORY_SOURCE : rel.substring(KNOWLEDGE.length(), slash);
     }
     return MEMORY_SOURCE;
   }

@@ -87,14 +87,16 @@ public final class Workspace {
         missing.add(dir + "/");
       }
     }
-    return new Status(root, Files.isDirectory(root), missing, count(root, ".md"), count(root.resolve("memory"), ".md"));
+    return new Status(root, Files.isDirectory(root), missing, count(root.resolve("memory"), ".md"));
   }
 
   /**
-   * @param markdownFiles {@code .md} files anywhere in the workspace
-   * @param dailyNotes {@code .md} files under {@code memory/}
+   * What exists of the workspace. The notes the index holds are counted by {@code dev.localgpt.core.memory.MemoryFiles},
+   * the same scan the indexer uses.
+   *
+   * @param dailyNotes {@code .md} files under {@code memory/} (0 for a brand-new workspace)
    */
-  public record Status(Path root, boolean exists, List<String> missing, long markdownFiles, long dailyNotes) {
+  public record Status(Path root, boolean exists, List<String> missing, long dailyNotes) {
     public Status {
       missing = List.copyOf(missing);
     }

@@ -168,7 +168,7 @@ class ChatServiceTest {
     ChatService chat = ChatService.start(fx.setup(null).build());
     Recorder out = new Recorder();
 
-    TurnResult turn = chat.send("What is my serval called?", out);
+    TurnResult turn = chat.send("Tell me about my serval named Pix", out);
 
     assertThat(chat.memoryOnly()).isTrue();
     assertThat(turn.model()).isEqualTo(MemoryOnlyChatModel.ID);

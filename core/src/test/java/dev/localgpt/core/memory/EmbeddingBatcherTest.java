@@ -1,12 +1,15 @@
 package dev.localgpt.core.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.embedding.Embedding;
 import dev.localgpt.ports.embedding.HashingEmbedder;
 import dev.localgpt.ports.memory.InMemoryMemoryIndex;
+import dev.localgpt.ports.memory.IndexException;
 import dev.localgpt.ports.memory.IndexedFile;
+import dev.localgpt.ports.memory.NewChunk;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,30 +37,61 @@ class EmbeddingBatcherTest {
     }
   }
 
-  @Test
-  void batchesHoldTextsOfSimilarLengthAndEveryFileIsWritten() {
-    InMemoryMemoryIndex index = new InMemoryMemoryIndex();
-    Recording embedder = new Recording();
+  private final InMemoryMemoryIndex index = new InMemoryMemoryIndex();
+  private final Recording embedder = new Recording();
+
+  /** Writes {@code count} one-chunk files without vectors, as the keyword phase does; long and short texts alternate. */
+  private void keywordRows(int count) {
     index.useEmbeddingModel(embedder.modelId(), embedder.dimension());
-    List<String> written = new ArrayList<>();
-    EmbeddingBatcher batcher = new EmbeddingBatcher(index, embedder, 4, (file, n) -> written.add(file.path()));
-    int files = 40;
-    for (int i = 0; i < files; i++) {
-      // Long and short texts alternate, so batches in file order would mix lengths.
+    for (int i = 0; i < count; i++) {
       String text = (i % 2 == 0 ? "word ".repeat(50) : "w ") + i;
       String path = "memory/f" + i + ".md";
-      batcher.add(new IndexedFile(path, "memory", Hashes.sha256(text), 0, text.length()),
-          List.of(new Chunk(path, 1, 1, "", text, Hashes.sha256(text))));
+      index.replaceFile(new IndexedFile(path, "memory", Hashes.sha256(text), 0, text.length()),
+          List.of(new NewChunk(1, 1, "", text, Hashes.sha256(text), null)));
     }
-    batcher.finish();
+  }
 
-    assertThat(written).hasSize(files);
-    assertThat(batcher.embedded).isEqualTo(files);
+  @Test
+  void batchesHoldTextsOfSimilarLengthAndEveryChunkGetsAVector() {
+    keywordRows(40);
+    EmbeddingBatcher batcher = new EmbeddingBatcher(index, embedder, 4);
+    List<Integer> progress = new ArrayList<>();
+    batcher.run(Long.MAX_VALUE, progress::add);
+
+    assertThat(index.chunksWithoutVector(100)).isEmpty();
+    assertThat(batcher.embedded).isEqualTo(40);
+    assertThat(progress).isSorted().last().isEqualTo(40);
     assertThat(embedder.calls).allSatisfy(call -> assertThat(call).hasSizeLessThanOrEqualTo(4));
     for (List<String> call : embedder.calls) {
       int shortest = call.stream().mapToInt(String::length).min().orElseThrow();
       int longest = call.stream().mapToInt(String::length).max().orElseThrow();
       assertThat(longest - shortest).as("lengths in one batch: %s", call).isLessThan(100);
     }
+  }
+
+  @Test
+  void anExhaustedBudgetStopsAfterOneBatchAndLeavesTheRestPending() {
+    keywordRows(40);
+    EmbeddingBatcher batcher = new EmbeddingBatcher(index, embedder, 4);
+    batcher.run(0, n -> {});
+    assertThat(batcher.stored).isEqualTo(4);
+    assertThat(index.chunksWithoutVector(100)).hasSize(36);
+    assertThat(index.stats().embeddedChunks()).isEqualTo(4);
+  }
+
+  @Test
+  void anInterruptedRunIsResumedWithoutEmbeddingTextsTwice() {
+    keywordRows(40);
+    FaultyIndex failing = new FaultyIndex(index, 0, IndexException.Kind.FAILED).failingStore(3);
+    assertThatThrownBy(() -> new EmbeddingBatcher(failing, embedder, 4).run(Long.MAX_VALUE, n -> {}))
+        .isInstanceOf(IndexException.class);
+    int embeddedBefore = embedder.calls.stream().mapToInt(List::size).sum();
+    assertThat(index.chunksWithoutVector(100)).hasSize(32);
+
+    EmbeddingBatcher resumed = new EmbeddingBatcher(index, embedder, 4);
+    resumed.run(Long.MAX_VALUE, n -> {});
+    assertThat(index.chunksWithoutVector(100)).isEmpty();
+    assertThat(resumed.cached).as("the batch embedded before the failure comes from the cache").isEqualTo(4);
+    assertThat(embeddedBefore + resumed.embedded).isEqualTo(40);
   }
 }

@@ -6,6 +6,7 @@ import dev.localgpt.ports.memory.IndexStats;
 import dev.localgpt.ports.memory.IndexedFile;
 import dev.localgpt.ports.memory.MemoryIndex;
 import dev.localgpt.ports.memory.NewChunk;
+import dev.localgpt.ports.memory.PendingChunk;
 import dev.localgpt.ports.memory.ScoredChunk;
 import dev.localgpt.ports.memory.SearchScope;
 import java.util.Collection;
@@ -13,18 +14,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Delegates to another index but fails on chosen calls: the Nth replaceFile, or every search. */
+/** Delegates to another index but fails on chosen calls: the Nth replaceFile, the Nth storeVectors, or every search. */
 final class FaultyIndex implements MemoryIndex {
   private final MemoryIndex delegate;
   private final int failOnReplace;
   private final IndexException.Kind kind;
   private boolean failSearches;
   private int replaces;
+  private int failOnStore;
+  private int stores;
 
   FaultyIndex(MemoryIndex delegate, int failOnReplace, IndexException.Kind kind) {
     this.delegate = delegate;
     this.failOnReplace = failOnReplace;
     this.kind = kind;
+  }
+
+  /** Also fail the {@code n}th {@link #storeVectors} call (1-based). */
+  FaultyIndex failingStore(int n) {
+    failOnStore = n;
+    return this;
   }
 
   FaultyIndex failingSearches() {
@@ -53,6 +62,19 @@ final class FaultyIndex implements MemoryIndex {
       throw new IndexException(kind, "simulated failure on replaceFile #" + replaces, null);
     }
     delegate.replaceFile(file, chunks);
+  }
+
+  @Override
+  public List<PendingChunk> chunksWithoutVector(int limit) {
+    return delegate.chunksWithoutVector(limit);
+  }
+
+  @Override
+  public void storeVectors(Map<Long, Embedding> byChunkId) {
+    if (++stores == failOnStore) {
+      throw new IndexException(kind, "simulated failure on storeVectors #" + stores, null);
+    }
+    delegate.storeVectors(byChunkId);
   }
 
   @Override

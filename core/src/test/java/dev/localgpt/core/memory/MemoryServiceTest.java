@@ -52,6 +52,24 @@ class MemoryServiceTest {
   }
 
   @Test
+  void aSearchAfterAnUpdateWithoutEmbeddingTimeAnswersByKeywordsAndSaysWhatIsPending() throws IOException {
+    try (MemoryService memory = service(new ScriptedIndexes())) {
+      for (int i = 0; i < 100; i++) {
+        Files.writeString(ws.resolve("memory/n" + i + ".md"), "note " + i + " about quoll" + i + "\n");
+      }
+      IndexReport update = memory.update(java.time.Duration.ZERO, IndexListener.NONE);
+      assertThat(update.pendingVectors()).isEqualTo(102 - 32);
+
+      SearchResult result = memory.find("quoll99", SearchOptions.limit(3));
+      assertThat(result.hits()).extracting(MemoryHit::path).first().isEqualTo("memory/n99.md");
+      assertThat(result.pendingEmbeddings()).isEqualTo(70);
+
+      memory.index();
+      assertThat(memory.find("quoll99", SearchOptions.limit(3)).pendingEmbeddings()).isZero();
+    }
+  }
+
+  @Test
   void indexesSearchesAndReportsStats() throws IOException {
     try (MemoryService memory = service(new ScriptedIndexes())) {
       IndexReport report = memory.index();

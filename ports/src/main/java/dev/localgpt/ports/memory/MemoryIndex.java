@@ -29,6 +29,21 @@ public interface MemoryIndex extends AutoCloseable {
    */
   void replaceFile(IndexedFile file, List<NewChunk> chunks);
 
+  /**
+   * Up to {@code limit} stored chunks that have no vector, lowest id first (so repeated calls make progress as
+   * vectors are stored). Indexing writes keyword rows first and vectors later; this is how the vector phase, or the
+   * next run after an interruption, finds its work.
+   */
+  List<PendingChunk> chunksWithoutVector(int limit);
+
+  /**
+   * Sets the vectors of stored chunks, in one transaction, keeping vector search in sync. Ids that are no longer stored
+   * (the file was re-indexed or deleted meanwhile) are ignored.
+   *
+   * @throws IllegalArgumentException if a vector's dimension differs from the stored ones
+   */
+  void storeVectors(Map<Long, Embedding> byChunkId);
+
   /** Removes a file and its chunks; a no-op for an unknown path. */
   void deleteFile(String path);
 

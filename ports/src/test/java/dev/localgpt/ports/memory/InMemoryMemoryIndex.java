@@ -24,7 +24,8 @@ public final class InMemoryMemoryIndex implements MemoryIndex {
   private static final double K1 = 1.2;
   private static final double B = 0.75;
 
-  private record Entry(StoredChunk chunk, Embedding embedding, Map<String, Integer> termFreq, int length) {}
+  private record Entry(
+      StoredChunk chunk, Embedding embedding, String textHash, Map<String, Integer> termFreq, int length) {}
 
   private final Map<String, IndexedFile> files = new TreeMap<>();
   private final Map<String, List<Entry>> chunksByPath = new HashMap<>();
@@ -62,10 +63,38 @@ public final class InMemoryMemoryIndex implements MemoryIndex {
       List<String> tokens = tokens(c.text());
       Map<String, Integer> tf = new HashMap<>();
       tokens.forEach(t -> tf.merge(t, 1, Integer::sum));
-      entries.add(new Entry(stored, c.embedding(), tf, tokens.size()));
+      entries.add(new Entry(stored, c.embedding(), c.textHash(), tf, tokens.size()));
     }
     files.put(file.path(), file);
     chunksByPath.put(file.path(), entries);
+  }
+
+  @Override
+  public synchronized List<PendingChunk> chunksWithoutVector(int limit) {
+    open();
+    return chunksByPath.values().stream()
+        .flatMap(List::stream)
+        .filter(e -> e.embedding() == null)
+        .sorted(Comparator.comparingLong(e -> e.chunk().id()))
+        .limit(Math.max(0, limit))
+        .map(e -> new PendingChunk(e.chunk().id(), e.textHash(), e.chunk().text()))
+        .toList();
+  }
+
+  @Override
+  public synchronized void storeVectors(Map<Long, Embedding> byChunkId) {
+    open();
+    for (Map.Entry<String, List<Entry>> path : chunksByPath.entrySet()) {
+      List<Entry> entries = new ArrayList<>(path.getValue());
+      for (int i = 0; i < entries.size(); i++) {
+        Entry e = entries.get(i);
+        Embedding v = byChunkId.get(e.chunk().id());
+        if (v != null) {
+          entries.set(i, new Entry(e.chunk(), v, e.textHash(), e.termFreq(), e.length()));
+        }
+      }
+      path.setValue(entries);
+    }
   }
 
   @Override

@@ -193,6 +193,39 @@ public abstract class MemoryIndexContract {
   }
 
   @Test
+  void chunksWithoutAVectorAreListedLowestIdFirstUntilTheirVectorsAreStored() {
+    index.useEmbeddingModel("test-model", 3);
+    index.replaceFile(file("a.md", "memory"), List.of(chunk(1, "alpha"), chunk(2, "beta", 0, 1, 0), chunk(3, "gamma")));
+    index.replaceFile(file("b.md", "work"), List.of(chunk(1, "delta")));
+
+    List<PendingChunk> pending = index.chunksWithoutVector(10);
+    assertThat(pending).extracting(PendingChunk::text).containsExactly("alpha", "gamma", "delta");
+    assertThat(pending).extracting(PendingChunk::textHash).containsExactly(sha("alpha"), sha("gamma"), sha("delta"));
+    assertThat(index.chunksWithoutVector(2)).extracting(PendingChunk::text).containsExactly("alpha", "gamma");
+
+    index.storeVectors(Map.of(pending.get(0).id(), Embedding.normalized(new float[] {1, 0, 0}),
+        pending.get(2).id(), Embedding.normalized(new float[] {0, 0, 1}), 987_654L,
+        Embedding.normalized(new float[] {1, 1, 1})));
+
+    assertThat(index.chunksWithoutVector(10)).extracting(PendingChunk::text).containsExactly("gamma");
+    assertThat(index.stats().embeddedChunks()).isEqualTo(3);
+    List<ScoredChunk> near = index.vectorSearch(Embedding.normalized(new float[] {0, 0, 1}), 1, SearchScope.all());
+    assertThat(near).extracting(h -> h.chunk().text()).containsExactly("delta");
+    assertThat(index.vectorSearch(Embedding.normalized(new float[] {0, 0, 1}), 5, SearchScope.only("memory")))
+        .extracting(h -> h.chunk().text()).containsExactlyInAnyOrder("alpha", "beta");
+  }
+
+  @Test
+  void vectorsStoredBeforeAnyFileHadOneMakeVectorSearchWork() {
+    index.useEmbeddingModel("test-model", 3);
+    index.replaceFile(file("a.md", "memory"), List.of(chunk(1, "alpha")));
+    long id = index.chunksWithoutVector(1).get(0).id();
+    index.storeVectors(Map.of(id, Embedding.normalized(new float[] {0, 1, 0})));
+    assertThat(paths(index.vectorSearch(Embedding.normalized(new float[] {0, 1, 0}), 3, SearchScope.all())))
+        .containsExactly("a.md");
+  }
+
+  @Test
   void scopesIncludeAndExcludeSourcesInBothLegs() {
     addFiller(6);
     index.useEmbeddingModel("test-model", 3);
