@@ -1,5 +1,7 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.localgpt.app.wiring.ChatFactory;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
@@ -30,7 +32,8 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
   /** Output format. */
   public enum Format { text, json }
 
-  private final CliContext context;
+  @Inject private CliContext context;
+  @Inject private Provider<ChatFactory> chats;
   private InputStream stdin = System.in;
 
   @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question; '-' or none reads stdin.")
@@ -42,10 +45,6 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
   @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (streamed) or json.")
   Format format;
 
-  public AskCommand(CliContext context) {
-    this.context = context;
-  }
-
   /** Where {@code -} and an empty question read from (tests pass their own). */
   public void stdin(InputStream in) {
     this.stdin = in;
@@ -54,7 +53,7 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
   @Override
   public Integer call() {
     String question = question();
-    ChatFactory factory = context.get(ChatFactory.class);
+    ChatFactory factory = chats.get();
     try {
       ChatModel chatModel = ModelFailures.model(factory, model);
       ChatService chat = ChatService.start(factory.setup(chatModel, ApprovalGate.DENY_ALL));
@@ -80,8 +79,6 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
       return ExitCodes.OK;
     } catch (ModelException e) {
       throw ModelFailures.of(e);
-    } finally {
-      factory.close();
     }
   }
 

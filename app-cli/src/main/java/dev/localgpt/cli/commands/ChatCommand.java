@@ -1,5 +1,7 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.localgpt.app.wiring.ChatFactory;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
@@ -10,6 +12,7 @@ import dev.localgpt.cli.repl.TerminalFactory;
 import dev.localgpt.core.chat.ChatService;
 import dev.localgpt.core.chat.ChatSetup;
 import dev.localgpt.core.chat.SlashCommands;
+import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.ports.llm.ChatModel;
 import dev.localgpt.ports.session.SessionException;
 import java.io.IOException;
@@ -30,8 +33,10 @@ import picocli.CommandLine.Option;
 @Command(name = "chat", mixinStandardHelpOptions = true,
     description = "Chat interactively (history, multi-line input with a trailing \\, /help for commands).")
 public final class ChatCommand implements Callable<Integer> {
-  private final CliContext context;
-  private TerminalFactory terminals = TerminalFactory.SYSTEM;
+  @Inject private CliContext context;
+  @Inject private Provider<ChatFactory> chats;
+  @Inject private Provider<LocalGptHome> home;
+  @Inject private TerminalFactory terminals;
 
   @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "provider/model, e.g. ollama/llama3.2.")
   String model;
@@ -42,22 +47,13 @@ public final class ChatCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue the most recent session.")
   boolean resume;
 
-  public ChatCommand(CliContext context) {
-    this.context = context;
-  }
-
-  /** The terminal to use (tests pass a DumbTerminal over byte streams). */
-  public void terminals(TerminalFactory factory) {
-    this.terminals = factory;
-  }
-
   @Override
   public Integer call() throws IOException {
     if (session != null && resume) {
       throw new CliException("use either -s ID or --resume, not both", "run 'localgpt chat --help'",
           ExitCodes.CONFIG);
     }
-    ChatFactory factory = context.get(ChatFactory.class);
+    ChatFactory factory = chats.get();
     ChatModel chatModel = ModelFailures.model(factory, model);
     try (Terminal terminal = terminals.open()) {
       LineReader reader = reader(terminal);
@@ -69,8 +65,6 @@ public final class ChatCommand implements Callable<Integer> {
       new ChatRepl(terminal, reader, chat, new SlashCommands(chat, factory.resolver(), factory.reindexer())).run();
       reader.getHistory().save();
       return ExitCodes.OK;
-    } finally {
-      factory.close();
     }
   }
 
@@ -86,7 +80,7 @@ public final class ChatCommand implements Callable<Integer> {
   }
 
   private LineReader reader(Terminal terminal) {
-    Path history = context.home().dataDir().resolve("chat_history");
+    Path history = home.get().dataDir().resolve("chat_history");
     try {
       Files.createDirectories(history.getParent());
     } catch (IOException e) {

@@ -12,6 +12,8 @@ import dev.localgpt.core.config.ConfigView;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.workspace.HomeLayout;
 import dev.localgpt.core.workspace.LocalGptHome;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,13 +26,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "config", description = "Create, show, check and change config.toml.",
     mixinStandardHelpOptions = true, subcommandsRepeatable = false)
 public final class ConfigCommand implements Runnable {
-  private final CliContext context;
+  @Inject private CliContext context;
+  @Inject private Provider<LocalGptHome> home;
+  @Inject private Provider<LocalGptConfig> config;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  public ConfigCommand(CliContext context) {
-    this.context = context;
-  }
 
   @Override
   public void run() {
@@ -40,7 +40,7 @@ public final class ConfigCommand implements Runnable {
 
   @Command(name = "init", description = "Write a commented config.toml with every default.")
   int init(@Option(names = {"-f", "--force"}, description = "Replace an existing file.") boolean force) {
-    LocalGptHome home = context.home();
+    LocalGptHome home = this.home.get();
     Path file = home.configFile();
     if (Files.exists(file) && !force) {
       throw new CliException("config file already exists: " + file, "use 'localgpt config init -f' to replace it",
@@ -54,7 +54,7 @@ public final class ConfigCommand implements Runnable {
 
   @Command(name = "show", description = "Print the effective configuration (secrets masked).")
   int show(@Option(names = "--json", description = "Print JSON.") boolean json) {
-    Map<String, Object> flat = ConfigView.flatten(context.config(), true);
+    Map<String, Object> flat = ConfigView.flatten(config.get(), true);
     if (json) {
       context.printJson(ConfigView.nested(flat));
     } else {
@@ -67,8 +67,7 @@ public final class ConfigCommand implements Runnable {
   int get(@Parameters(paramLabel = "KEY", description = "A dotted key, e.g. server.port.") String key,
       @Option(names = "--reveal", description = "Print secret values instead of masking them.") boolean reveal) {
     requireKnown(key);
-    LocalGptConfig config = context.config();
-    Optional<Object> value = ConfigView.get(config, key, !reveal);
+    Optional<Object> value = ConfigView.get(config.get(), key, !reveal);
     if (value.isEmpty()) {
       throw new CliException("key '" + key + "' is not set", "set it with 'localgpt config set " + key + " VALUE'",
           ExitCodes.GENERAL);
@@ -80,7 +79,7 @@ public final class ConfigCommand implements Runnable {
   @Command(name = "set", description = "Change one key in config.toml, keeping comments and layout.")
   int set(@Parameters(index = "0", paramLabel = "KEY") String key,
       @Parameters(index = "1", paramLabel = "VALUE") String value) {
-    LocalGptHome home = context.home();
+    LocalGptHome home = this.home.get();
     HomeLayout.create(home);
     new TomlConfigEditor(home, context.env()).set(key, value);
     boolean secret = ConfigSchema.find(key).map(k -> k.secret()).orElse(false);
@@ -90,14 +89,14 @@ public final class ConfigCommand implements Runnable {
 
   @Command(name = "path", description = "Print the path of the config file in use.")
   int path() {
-    context.out().println(context.home().configFile());
+    context.out().println(home.get().configFile());
     return ExitCodes.OK;
   }
 
   @Command(name = "check", description = "Validate config.toml; print every problem with its line.")
   int check() {
-    Path file = context.home().configFile();
-    context.config();
+    Path file = home.get().configFile();
+    config.get();
     context.out().println(Files.exists(file) ? "ok: " + file
         : "ok: " + file + " does not exist; using the defaults (create it with 'localgpt config init')");
     return ExitCodes.OK;

@@ -1,10 +1,13 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.localgpt.app.wiring.MemoryComponents;
 import dev.localgpt.app.wiring.MemoryStack;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.config.MemoryConfig;
 import dev.localgpt.core.memory.IndexListener;
 import dev.localgpt.core.memory.IndexReport;
@@ -31,13 +34,12 @@ public final class MemoryCommand implements Runnable {
   private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
       .withZone(ZoneId.systemDefault());
 
-  private final CliContext context;
+  @Inject private CliContext context;
+  @Inject private Provider<MemoryStack> memory;
+  @Inject private Provider<LocalGptConfig> config;
+  @Inject private Provider<Workspace> workspace;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  public MemoryCommand(CliContext context) {
-    this.context = context;
-  }
 
   @Override
   public void run() {
@@ -87,7 +89,7 @@ public final class MemoryCommand implements Runnable {
 
   @Command(name = "stats", mixinStandardHelpOptions = true, description = "Files, chunks, size, model and vector backend of the index.")
   int stats(@Option(names = "--json", description = "Print JSON.") boolean json) {
-    MemoryConfig config = context.config().memory();
+    MemoryConfig config = this.config.get().memory();
     try (MemoryStack memory = stack()) {
       List<MemoryFileStats.FileStat> files = MemoryComponents.fileStats(config)
           .of(memory.service().recent(Integer.MAX_VALUE));
@@ -99,7 +101,7 @@ public final class MemoryCommand implements Runnable {
   @Command(name = "recent", mixinStandardHelpOptions = true, description = "The newest memory/*.md files with their last non-empty line.")
   int recent(@Option(names = {"-c", "--count"}, defaultValue = "10", description = "How many (default 10).")
       int count) {
-    Workspace workspace = context.workspace();
+    Workspace workspace = this.workspace.get();
     List<RecentNotes.Note> notes = new RecentNotes(workspace).newest(count);
     if (notes.isEmpty()) {
       context.out().println("no notes in " + workspace.root().resolve("memory"));
@@ -111,7 +113,7 @@ public final class MemoryCommand implements Runnable {
   }
 
   private MemoryStack stack() {
-    return context.get(MemoryStack.class);
+    return memory.get();
   }
 
   private static <T> T guarded(java.util.function.Supplier<T> action) {

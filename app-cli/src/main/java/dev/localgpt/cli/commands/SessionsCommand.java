@@ -1,5 +1,7 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
@@ -22,13 +24,10 @@ import picocli.CommandLine.Parameters;
 /** {@code localgpt sessions list [--json] | show ID [--json]}. */
 @Command(name = "sessions", description = "List and show stored chat sessions.", mixinStandardHelpOptions = true)
 public final class SessionsCommand implements Runnable {
-  private final CliContext context;
+  @Inject private CliContext context;
+  @Inject private Provider<SessionStore> sessions;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  public SessionsCommand(CliContext context) {
-    this.context = context;
-  }
 
   @Override
   public void run() {
@@ -96,7 +95,7 @@ public final class SessionsCommand implements Runnable {
   }
 
   private SessionStore store() {
-    return context.get(SessionStore.class);
+    return sessions.get();
   }
 
   private static Map<String, Object> row(SessionInfo s) {

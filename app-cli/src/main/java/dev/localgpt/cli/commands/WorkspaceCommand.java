@@ -1,5 +1,7 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.core.workspace.HomeLayout;
@@ -15,13 +17,11 @@ import picocli.CommandLine.Option;
 @Command(name = "workspace", description = "Create and inspect the Markdown workspace.",
     mixinStandardHelpOptions = true)
 public final class WorkspaceCommand implements Runnable {
-  private final CliContext context;
+  @Inject private CliContext context;
+  @Inject private Provider<LocalGptHome> home;
+  @Inject private Provider<Workspace> workspace;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  public WorkspaceCommand(CliContext context) {
-    this.context = context;
-  }
 
   @Override
   public void run() {
@@ -30,9 +30,8 @@ public final class WorkspaceCommand implements Runnable {
 
   @Command(name = "init", description = "Create the home and the workspace with its templates; never overwrites.")
   int init() {
-    LocalGptHome home = context.home();
-    HomeLayout.create(home);
-    Workspace workspace = context.workspace();
+    HomeLayout.create(home.get());
+    Workspace workspace = this.workspace.get();
     Workspace.InitResult result = workspace.init();
     if (result.created().isEmpty()) {
       context.out().println("workspace " + workspace.root() + " is complete; nothing to create");
@@ -44,8 +43,8 @@ public final class WorkspaceCommand implements Runnable {
 
   @Command(name = "status", description = "Show where things are and what is missing.")
   int status(@Option(names = "--json", description = "Print JSON.") boolean json) {
-    LocalGptHome home = context.home();
-    Workspace.Status status = context.workspace().status();
+    LocalGptHome home = this.home.get();
+    Workspace.Status status = workspace.get().status();
     if (json) {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("home", home.root().toString());

@@ -5,13 +5,22 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.workspace.LocalGptHome;
+import java.time.Clock;
 
-/** Provides the {@link LocalGptHome}, the loaded {@link LocalGptConfig} and the {@link WiringOptions}. */
+/**
+ * Provides the {@link WiringOptions}, the {@link LocalGptHome}, the loaded {@link LocalGptConfig}, the clock and the
+ * injector's {@link Resources}.
+ */
 public final class ConfigModule extends AbstractModule {
   private final WiringOptions options;
 
   public ConfigModule(WiringOptions options) {
     this.options = options;
+  }
+
+  @Override
+  protected void configure() {
+    bind(Resources.class).in(Singleton.class);
   }
 
   @Provides
@@ -30,5 +39,10 @@ public final class ConfigModule extends AbstractModule {
   @Singleton
   LocalGptConfig config(LocalGptHome home) {
     return Components.config(home, options);
+  }
+
+  @Provides
+  Clock clock() {
+    return Clock.systemUTC();
   }
 }
