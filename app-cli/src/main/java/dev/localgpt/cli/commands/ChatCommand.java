@@ -14,7 +14,6 @@ import dev.localgpt.core.chat.ChatSetup;
 import dev.localgpt.core.chat.SlashCommands;
 import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.ports.llm.ChatModel;
-import dev.localgpt.ports.session.SessionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -69,14 +68,10 @@ public final class ChatCommand implements Callable<Integer> {
   }
 
   private ChatService open(ChatSetup setup) {
-    try {
-      if (session != null) {
-        return ChatService.resume(setup, session);
-      }
-      return resume ? ChatService.resumeLatestOrStart(setup) : ChatService.start(setup);
-    } catch (SessionException e) {
-      throw new CliException(e.getMessage(), "list sessions with 'localgpt sessions list'", ExitCodes.GENERAL);
+    if (session != null) {
+      return ChatService.resume(setup, session);
     }
+    return resume ? ChatService.resumeLatestOrStart(setup) : ChatService.start(setup);
   }
 
   private LineReader reader(Terminal terminal) {

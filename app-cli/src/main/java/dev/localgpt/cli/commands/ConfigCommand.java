@@ -38,7 +38,8 @@ public final class ConfigCommand implements Runnable {
         spec.commandLine(), "missing subcommand: init, show, get, set, path or check");
   }
 
-  @Command(name = "init", description = "Write a commented config.toml with every default.")
+  @Command(name = "init", mixinStandardHelpOptions = true,
+      description = "Write a commented config.toml with every default.")
   int init(@Option(names = {"-f", "--force"}, description = "Replace an existing file.") boolean force) {
     LocalGptHome home = this.home.get();
     Path file = home.configFile();
@@ -52,7 +53,8 @@ public final class ConfigCommand implements Runnable {
     return ExitCodes.OK;
   }
 
-  @Command(name = "show", description = "Print the effective configuration (secrets masked).")
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Print the effective configuration (secrets masked).")
   int show(@Option(names = "--json", description = "Print JSON.") boolean json) {
     Map<String, Object> flat = ConfigView.flatten(config.get(), true);
     if (json) {
@@ -63,7 +65,8 @@ public final class ConfigCommand implements Runnable {
     return ExitCodes.OK;
   }
 
-  @Command(name = "get", description = "Print the effective value of one key.")
+  @Command(name = "get", mixinStandardHelpOptions = true,
+      description = "Print the effective value of one key.")
   int get(@Parameters(paramLabel = "KEY", description = "A dotted key, e.g. server.port.") String key,
       @Option(names = "--reveal", description = "Print secret values instead of masking them.") boolean reveal) {
     requireKnown(key);
@@ -76,7 +79,8 @@ public final class ConfigCommand implements Runnable {
     return ExitCodes.OK;
   }
 
-  @Command(name = "set", description = "Change one key in config.toml, keeping comments and layout.")
+  @Command(name = "set", mixinStandardHelpOptions = true,
+      description = "Change one key in config.toml, keeping comments and layout.")
   int set(@Parameters(index = "0", paramLabel = "KEY") String key,
       @Parameters(index = "1", paramLabel = "VALUE") String value) {
     LocalGptHome home = this.home.get();
@@ -87,13 +91,15 @@ public final class ConfigCommand implements Runnable {
     return ExitCodes.OK;
   }
 
-  @Command(name = "path", description = "Print the path of the config file in use.")
+  @Command(name = "path", mixinStandardHelpOptions = true,
+      description = "Print the path of the config file in use.")
   int path() {
     context.out().println(home.get().configFile());
     return ExitCodes.OK;
   }
 
-  @Command(name = "check", description = "Validate config.toml; print every problem with its line.")
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = "Validate config.toml; print every problem with its line.")
   int check() {
     Path file = home.get().configFile();
     config.get();

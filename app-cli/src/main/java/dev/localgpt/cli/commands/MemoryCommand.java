@@ -16,7 +16,6 @@ import dev.localgpt.core.memory.MemoryHit;
 import dev.localgpt.core.memory.SearchOptions;
 import dev.localgpt.core.workspace.RecentNotes;
 import dev.localgpt.core.workspace.Workspace;
-import dev.localgpt.ports.memory.IndexException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -51,7 +50,7 @@ public final class MemoryCommand implements Runnable {
   int reindex(@Option(names = {"-f", "--force"}, description = "Re-read and re-chunk every file.") boolean force) {
     try (MemoryStack memory = stack()) {
       ProgressBar bar = new ProgressBar(context.err(), ProgressBar.isTerminal(context.env()));
-      IndexReport report = guarded(() -> memory.service().index(force, bar));
+      IndexReport report = memory.service().index(force, bar);
       bar.finish();
       double seconds = report.duration().toNanos() / 1e9;
       context.out().printf(Locale.ROOT, "indexed %d files (%d changed, %d unchanged, %d skipped, %d removed): "
@@ -74,10 +73,9 @@ public final class MemoryCommand implements Runnable {
       throw new CliException("--limit must be at least 1, was " + limit, "use e.g. -l 10", ExitCodes.CONFIG);
     }
     try (MemoryStack memory = stack()) {
-      List<MemoryHit> hits = guarded(() -> {
-        memory.service().index(false, IndexListener.NONE);
-        return memory.service().search(query, SearchOptions.limit(limit).withSilo(silo).withExplain(explain));
-      });
+      memory.service().index(false, IndexListener.NONE);
+      List<MemoryHit> hits = memory.service().search(query,
+          SearchOptions.limit(limit).withSilo(silo).withExplain(explain));
       if (json) {
         context.printJson(hits.stream().map(MemoryCommand::toJson).toList());
       } else {
@@ -114,17 +112,6 @@ public final class MemoryCommand implements Runnable {
 
   private MemoryStack stack() {
     return memory.get();
-  }
-
-  private static <T> T guarded(java.util.function.Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (IndexException e) {
-      String hint = e.kind() == IndexException.Kind.BUSY
-          ? "another localgpt process is writing the index; try again in a moment"
-          : "check the disk and permissions of the data directory";
-      throw new CliException("memory index: " + e.getMessage(), hint, ExitCodes.GENERAL);
-    }
   }
 
   static Map<String, Object> toJson(MemoryHit hit) {

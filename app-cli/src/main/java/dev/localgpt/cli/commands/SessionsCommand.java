@@ -8,7 +8,6 @@ import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.core.session.SessionHistory;
 import dev.localgpt.core.session.TranscriptExport;
 import dev.localgpt.ports.llm.ChatMessage;
-import dev.localgpt.ports.session.SessionException;
 import dev.localgpt.ports.session.SessionInfo;
 import dev.localgpt.ports.session.SessionStore;
 import dev.localgpt.ports.session.SessionTranscript;
@@ -34,7 +33,8 @@ public final class SessionsCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list or show");
   }
 
-  @Command(name = "list", description = "Sessions, most recent first.")
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "Sessions, most recent first.")
   int list(@Option(names = "--json", description = "Print JSON.") boolean json) {
     List<SessionInfo> sessions = store().list();
     if (json) {
@@ -55,17 +55,13 @@ public final class SessionsCommand implements Runnable {
     return ExitCodes.OK;
   }
 
-  @Command(name = "show", description = "A session's transcript as Markdown.")
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "A session's transcript as Markdown.")
   int show(@Parameters(paramLabel = "ID", description = "Session id or a unique prefix.") String id,
       @Option(names = "--json", description = "Print JSON.") boolean json) {
     SessionStore store = store();
-    SessionInfo info;
-    try {
-      info = store.find(id).orElseThrow(() -> new CliException("no session '" + id + "'",
-          "list them with 'localgpt sessions list'", ExitCodes.GENERAL));
-    } catch (SessionException e) {
-      throw new CliException(e.getMessage(), "list them with 'localgpt sessions list'", ExitCodes.GENERAL);
-    }
+    SessionInfo info = store.find(id).orElseThrow(() -> new CliException("no session '" + id + "'",
+        "list them with 'localgpt sessions list'", ExitCodes.GENERAL));
     SessionTranscript transcript = store.transcript(info.id());
     transcript.warning().ifPresent(w -> {
       context.err().println("warning: " + w);

@@ -28,7 +28,8 @@ public final class WorkspaceCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: init or status");
   }
 
-  @Command(name = "init", description = "Create the home and the workspace with its templates; never overwrites.")
+  @Command(name = "init", mixinStandardHelpOptions = true,
+      description = "Create the home and the workspace with its templates; never overwrites.")
   int init() {
     HomeLayout.create(home.get());
     Workspace workspace = this.workspace.get();
@@ -41,7 +42,8 @@ public final class WorkspaceCommand implements Runnable {
     return ExitCodes.OK;
   }
 
-  @Command(name = "status", description = "Show where things are and what is missing.")
+  @Command(name = "status", mixinStandardHelpOptions = true,
+      description = "Show where things are and what is missing.")
   int status(@Option(names = "--json", description = "Print JSON.") boolean json) {
     LocalGptHome home = this.home.get();
     Workspace.Status status = workspace.get().status();

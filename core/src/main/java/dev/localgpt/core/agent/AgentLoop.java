@@ -141,7 +141,7 @@ public final class AgentLoop {
         listener.onToolStart(call, tools.detail(call));
         ToolOutcome outcome = tools.run(call);
         listener.onToolEnd(call, outcome);
-        add(ChatMessage.toolResult(call, outcome.text()));
+        add(ChatMessage.toolResult(call, outcome.text(), outcome.error()));
         consecutiveErrors = outcome.error() ? consecutiveErrors + 1 : 0;
         if (consecutiveErrors >= settings.maxToolErrors()) {
           tripped = StopCause.TOOL_ERRORS;
