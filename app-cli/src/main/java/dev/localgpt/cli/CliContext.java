@@ -17,10 +17,11 @@ public final class CliContext {
   private final PrintWriter err;
   private Path configFile;
 
+  /** {@code out} and {@code err} are wrapped in a {@link TerminalSafeWriter}: commands cannot print raw escapes. */
   public CliContext(Map<String, String> env, PrintWriter out, PrintWriter err) {
     this.env = Map.copyOf(env);
-    this.out = out;
-    this.err = err;
+    this.out = TerminalSafeWriter.wrap(out);
+    this.err = TerminalSafeWriter.wrap(err);
   }
 
   public Map<String, String> env() {

@@ -6,6 +6,7 @@ import dev.localgpt.app.wiring.ChatFactory;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.cli.TerminalSafeWriter;
 import dev.localgpt.cli.repl.ChatRepl;
 import dev.localgpt.cli.repl.ReplApproval;
 import dev.localgpt.cli.repl.TerminalFactory;
@@ -58,8 +59,8 @@ public final class ChatCommand implements Callable<Integer> {
       LineReader reader = reader(terminal);
       ChatSetup setup = factory.setup(chatModel, new ReplApproval(reader));
       ChatService chat = open(setup);
-      terminal.writer().println(banner(chat, factory));
-      chat.sessionWarning().ifPresent(w -> terminal.writer().println("Warning: " + w));
+      terminal.writer().println(TerminalSafeWriter.clean(banner(chat, factory)));
+      chat.sessionWarning().ifPresent(w -> terminal.writer().println(TerminalSafeWriter.clean("Warning: " + w)));
       terminal.writer().flush();
       new ChatRepl(terminal, reader, chat, new SlashCommands(chat, factory.resolver(), factory.reindexer())).run();
       reader.getHistory().save();
