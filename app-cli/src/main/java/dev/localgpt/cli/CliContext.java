@@ -40,6 +40,11 @@ public final class CliContext {
     this.configFile = file;
   }
 
+  /** The file named by {@code -c}, or null. */
+  Path configFile() {
+    return configFile;
+  }
+
   /** What the wiring needs from the command line: the environment and {@code -c FILE}. */
   public WiringOptions wiringOptions() {
     return WiringOptions.of(env).withConfigFile(configFile);

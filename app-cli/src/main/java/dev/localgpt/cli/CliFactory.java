@@ -5,9 +5,11 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import dev.localgpt.app.wiring.Wiring;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Picocli's factory and execution strategy, backed by the injector. Picocli creates command objects while it builds
@@ -35,6 +37,7 @@ final class CliFactory implements CommandLine.IFactory, CommandLine.IExecutionSt
   @Override
   public int execute(ParseResult parseResult) {
     if (!helpRequested(parseResult)) {
+      requireConfigFile(parseResult);
       for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
         inject(level);
       }
@@ -52,6 +55,27 @@ final class CliFactory implements CommandLine.IFactory, CommandLine.IExecutionSt
             "cannot set up '" + level.commandSpec().qualifiedName() + "'", e);
       }
     }
+  }
+
+  /** {@code -c FILE} naming a missing file is an error, except for {@code config init} (creates it) and {@code path}. */
+  private void requireConfigFile(ParseResult parseResult) {
+    Path file = context.configFile();
+    String command = commandName(parseResult);
+    if (file == null || Files.exists(file) || command.equals("config init") || command.equals("config path")) {
+      return;
+    }
+    throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), "no config file",
+        new CliException("config file " + file + " (named by -c) does not exist",
+            "check the path, or create it with 'localgpt -c " + file + " config init'", ExitCodes.CONFIG));
+  }
+
+  private static String commandName(ParseResult parseResult) {
+    ParseResult last = parseResult;
+    while (last.subcommand() != null) {
+      last = last.subcommand();
+    }
+    String qualified = last.commandSpec().qualifiedName();
+    return qualified.substring(qualified.indexOf(' ') + 1);
   }
 
   private static boolean helpRequested(ParseResult parseResult) {

@@ -4,10 +4,10 @@ import dev.localgpt.core.text.EditDistance;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * Where failures become output: {@code error: <problem>} (plus detail lines), an optional {@code hint: ...}, and a

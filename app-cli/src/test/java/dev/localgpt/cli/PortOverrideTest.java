@@ -3,8 +3,8 @@ package dev.localgpt.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localgpt.ports.embedding.HashingEmbedder;
-import dev.localgpt.ports.llm.ScriptedChatModel;
 import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
+import dev.localgpt.ports.llm.ScriptedChatModel;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,10 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.localgpt.app.config.ConfigFiles;
 import dev.localgpt.app.config.TomlConfigEditor;
+import dev.localgpt.app.wiring.ProviderWiring;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
@@ -12,10 +15,10 @@ import dev.localgpt.core.config.ConfigView;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.workspace.HomeLayout;
 import dev.localgpt.core.workspace.LocalGptHome;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -83,9 +86,17 @@ public final class ConfigCommand implements Runnable {
       description = "Change one key in config.toml, keeping comments and layout.")
   int set(@Parameters(index = "0", paramLabel = "KEY") String key,
       @Parameters(index = "1", paramLabel = "VALUE") String value) {
+    requireKnown(key);
     LocalGptHome home = this.home.get();
     HomeLayout.create(home);
-    new TomlConfigEditor(home, context.env()).set(key, value);
+    try {
+      new TomlConfigEditor(home, context.env()).set(key, value);
+    } catch (ConfigException e) {
+      ConfigProblem problem = e.problems().getFirst();
+      throw new CliException("cannot set " + key + " to '" + value + "': " + problem.problem()
+          + (problem.fix().isBlank() ? "" : " (" + problem.fix() + ")"),
+          "nothing was written; " + home.configFile() + " is unchanged", ExitCodes.CONFIG);
+    }
     boolean secret = ConfigSchema.find(key).map(k -> k.secret()).orElse(false);
     context.out().println("set " + key + " = " + (secret ? ConfigView.MASK : value) + " in " + home.configFile());
     return ExitCodes.OK;
@@ -102,16 +113,40 @@ public final class ConfigCommand implements Runnable {
       description = "Validate config.toml; print every problem with its line.")
   int check() {
     Path file = home.get().configFile();
-    config.get();
+    checkModels(config.get());
     context.out().println(Files.exists(file) ? "ok: " + file
         : "ok: " + file + " does not exist; using the defaults (create it with 'localgpt config init')");
     return ExitCodes.OK;
   }
 
-  private void requireKnown(String key) {
+  /** An unknown key is a usage error, not a problem of the file (which nothing has touched). */
+  private static void requireKnown(String key) {
     if (ConfigSchema.find(key).isEmpty()) {
-      throw new ConfigException(new ConfigProblem("config.toml", 0, key, "unknown key",
-          ConfigSchema.suggest(key).map(s -> "did you mean '" + s + "'?").orElse("see 'localgpt config show'")));
+      throw new CliException("unknown config key '" + key + "'", ConfigSchema.suggest(key)
+          .map(s -> "did you mean '" + s + "'? ").orElse("") + "'localgpt config show' lists every key",
+          ExitCodes.CONFIG);
+    }
+  }
+
+  /** Every model the config names must be served by a provider we support. */
+  private void checkModels(LocalGptConfig loaded) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    String file = home.get().configFile().getFileName().toString();
+    loaded.agent().model().ifPresent(model -> checkModel(file, "agent.default_model", model, problems));
+    for (String fallback : loaded.agent().fallbackModels()) {
+      checkModel(file, "agent.fallback_models", fallback, problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+  }
+
+  private static void checkModel(String file, String key, String model, List<ConfigProblem> problems) {
+    try {
+      ProviderWiring.check(model);
+    } catch (IllegalArgumentException e) {
+      problems.add(new ConfigProblem(file, 0, key, e.getMessage(), "name it as provider/model, e.g. "
+          + "anthropic/claude-sonnet-4-5, openai/gpt-4o or ollama/llama3.2"));
     }
   }
 }

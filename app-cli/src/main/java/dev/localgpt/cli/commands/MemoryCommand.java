@@ -22,10 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code localgpt memory reindex|search|stats|recent}. */
 @Command(name = "memory", description = "Index and search the Markdown memory.", mixinStandardHelpOptions = true)
@@ -72,6 +72,9 @@ public final class MemoryCommand implements Runnable {
     if (limit < 1) {
       throw new CliException("--limit must be at least 1, was " + limit, "use e.g. -l 10", ExitCodes.CONFIG);
     }
+    if (silo != null) {
+      Silos.require(config.get().memory().workspace(), silo);
+    }
     try (MemoryStack memory = stack()) {
       memory.service().index(false, IndexListener.NONE);
       List<MemoryHit> hits = memory.service().search(query,
@@ -99,6 +102,9 @@ public final class MemoryCommand implements Runnable {
   @Command(name = "recent", mixinStandardHelpOptions = true, description = "The newest memory/*.md files with their last non-empty line.")
   int recent(@Option(names = {"-c", "--count"}, defaultValue = "10", description = "How many (default 10).")
       int count) {
+    if (count < 1) {
+      throw new CliException("--count must be at least 1, was " + count, "use e.g. -c 10", ExitCodes.CONFIG);
+    }
     Workspace workspace = this.workspace.get();
     List<RecentNotes.Note> notes = new RecentNotes(workspace).newest(count);
     if (notes.isEmpty()) {

@@ -15,10 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code localgpt sessions list [--json] | show ID [--json]}. */
 @Command(name = "sessions", description = "List and show stored chat sessions.", mixinStandardHelpOptions = true)

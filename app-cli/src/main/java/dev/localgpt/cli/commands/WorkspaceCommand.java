@@ -2,16 +2,18 @@ package dev.localgpt.cli.commands;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
+import dev.localgpt.app.wiring.Components;
 import dev.localgpt.cli.CliContext;
+import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.core.workspace.HomeLayout;
 import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.Workspace;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code localgpt workspace init|status}. */
 @Command(name = "workspace", description = "Create and inspect the Markdown workspace.",
@@ -20,6 +22,7 @@ public final class WorkspaceCommand implements Runnable {
   @Inject private CliContext context;
   @Inject private Provider<LocalGptHome> home;
   @Inject private Provider<Workspace> workspace;
+  @Inject private Provider<LocalGptConfig> config;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -31,6 +34,7 @@ public final class WorkspaceCommand implements Runnable {
   @Command(name = "init", mixinStandardHelpOptions = true,
       description = "Create the home and the workspace with its templates; never overwrites.")
   int init() {
+    Components.requireWorkspaceFolder(home.get(), config.get());
     HomeLayout.create(home.get());
     Workspace workspace = this.workspace.get();
     Workspace.InitResult result = workspace.init();
