@@ -3,13 +3,16 @@ package dev.localgpt.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.localgpt.app.logging.LogSink;
 import dev.localgpt.core.config.LocalGptConfig;
+import dev.localgpt.core.config.LoggingConfig;
 import dev.localgpt.core.workspace.LocalGptHome;
 import java.time.Clock;
+import java.time.ZoneId;
 
 /**
- * Provides the {@link WiringOptions}, the {@link LocalGptHome}, the loaded {@link LocalGptConfig}, the clock and the
- * injector's {@link Resources}.
+ * Provides the {@link WiringOptions}, the {@link LocalGptHome}, the loaded {@link LocalGptConfig} (loading it also
+ * points the apps' log files at its {@code [logging]} settings), the clock and the injector's {@link Resources}.
  */
 public final class ConfigModule extends AbstractModule {
   private final WiringOptions options;
@@ -37,8 +40,12 @@ public final class ConfigModule extends AbstractModule {
 
   @Provides
   @Singleton
-  LocalGptConfig config(LocalGptHome home) {
-    return Components.config(home, options);
+  LocalGptConfig config(LocalGptHome home, Clock clock) {
+    LocalGptConfig config = Components.config(home, options);
+    LoggingConfig logging = config.logging();
+    LogSink.configure(logging.file().toAbsolutePath().getParent(), logging.level(), logging.retentionDays(),
+        clock.withZone(ZoneId.systemDefault()));
+    return config;
   }
 
   @Provides
