@@ -1,10 +1,12 @@
 package dev.localgpt;
 
-import dev.localgpt.app.wiring.ChatComponents;
+import com.google.inject.AbstractModule;
+import com.google.inject.Injector;
+import com.google.inject.Module;
 import dev.localgpt.app.wiring.ChatFactory;
+import dev.localgpt.app.wiring.ChatModelSource;
 import dev.localgpt.app.wiring.Components;
-import dev.localgpt.app.wiring.MemoryComponents;
-import dev.localgpt.app.wiring.MemoryStack;
+import dev.localgpt.app.wiring.Wiring;
 import dev.localgpt.app.wiring.WiringOptions;
 import dev.localgpt.core.agent.tools.ApprovalGate;
 import dev.localgpt.core.chat.ChatService;
@@ -16,12 +18,15 @@ import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.Workspace;
 import dev.localgpt.ports.llm.ChatModel;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * LocalGPT as a library, without Guice and without the apps.
+ * LocalGPT as a library, without the apps. Inside it builds the same object graph as the CLI and the server (their
+ * Guice wiring); its users never see Guice.
  *
  * <pre>{@code
  * LocalGpt gpt = LocalGpt.builder().home(Path.of("/tmp/my-home")).build();
@@ -44,22 +49,21 @@ import java.util.Optional;
  * the features opened (the memory index and the embedding model).
  */
 public final class LocalGpt implements AutoCloseable {
+  private final WiringOptions options;
+  private final List<Module> overrides;
   private final LocalGptHome home;
   private final LocalGptConfig config;
   private final Workspace workspace;
-  private final WiringOptions options;
-  private final ChatModel chatModel;
-  private ChatFactory chatFactory;
+  private Injector injector;
   private ChatService chatService;
-  private MemoryStack memory;
 
-  private LocalGpt(LocalGptHome home, LocalGptConfig config, Workspace workspace, WiringOptions options,
-      ChatModel chatModel) {
-    this.home = home;
-    this.config = config;
-    this.workspace = workspace;
+  private LocalGpt(WiringOptions options, List<Module> overrides, Injector injector) {
     this.options = options;
-    this.chatModel = chatModel;
+    this.overrides = List.copyOf(overrides);
+    this.injector = injector;
+    this.home = Wiring.get(injector, LocalGptHome.class);
+    this.config = Wiring.get(injector, LocalGptConfig.class);
+    this.workspace = Wiring.get(injector, Workspace.class);
   }
 
   public static Builder builder() {
@@ -99,10 +103,9 @@ public final class LocalGpt implements AutoCloseable {
   /** The conversation behind {@link #chat} and {@link #stream}: sessions, {@code /new}, status, slash commands. */
   public synchronized ChatService chatService() {
     if (chatService == null) {
-      chatFactory = ChatComponents.factory(config, options, workspace, ChatComponents.sessions(home),
-          memory());
-      ChatModel model = chatModel != null ? chatModel : chatFactory.model(Optional.empty());
-      chatService = ChatService.start(chatFactory.setup(model, ApprovalGate.DENY_ALL));
+      ChatFactory chats = Wiring.get(injector(), ChatFactory.class);
+      ChatModel model = chats.model(Optional.empty());
+      chatService = ChatService.start(chats.setup(model, ApprovalGate.DENY_ALL));
     }
     return chatService;
   }
@@ -112,23 +115,23 @@ public final class LocalGpt implements AutoCloseable {
    * SearchOptions.limit(6))} searches it. Opened on first call; the embedding model loads on first use.
    */
   public synchronized MemoryService memory() {
-    if (memory == null) {
-      memory = MemoryComponents.memory(home, config);
+    return Wiring.get(injector(), MemoryService.class);
+  }
+
+  private synchronized Injector injector() {
+    if (injector == null) {
+      injector = Wiring.injector(options, List.of(), overrides);
     }
-    return memory.service();
+    return injector;
   }
 
   /** Closes what the features opened; the instance stays usable (things reopen on demand). */
   @Override
   public synchronized void close() {
-    if (chatFactory != null) {
-      chatFactory.close();
-      chatFactory = null;
+    if (injector != null) {
+      Wiring.close(injector);
+      injector = null;
       chatService = null;
-    }
-    if (memory != null) {
-      memory.close();
-      memory = null;
     }
   }
 
@@ -138,7 +141,7 @@ public final class LocalGpt implements AutoCloseable {
     private Path configFile;
     private Map<String, String> environment;
     private boolean initialize = true;
-    private ChatModel chatModel;
+    private final List<Module> overrides = new ArrayList<>();
 
     private Builder() {}
 
@@ -168,17 +171,34 @@ public final class LocalGpt implements AutoCloseable {
 
     /** The model to chat with, instead of the configured or detected one. */
     public Builder chatModel(ChatModel chatModel) {
-      this.chatModel = Objects.requireNonNull(chatModel, "'chatModel' must not be null");
+      ChatModelSource fixed = ChatModelSource.fixed(Objects.requireNonNull(chatModel, "'chatModel' must not be null"));
+      return override(new AbstractModule() {
+        @Override
+        protected void configure() {
+          bind(ChatModelSource.class).toInstance(fixed);
+        }
+      });
+    }
+
+    /** Replaces bindings of the wiring (tests bind fakes of ports here); not public, users never see Guice. */
+    Builder override(Module module) {
+      overrides.add(module);
       return this;
     }
 
+    /**
+     * Resolves the home, loads and validates the config and (unless turned off) prepares the home.
+     *
+     * @throws dev.localgpt.core.config.ConfigException listing every problem of the config
+     */
     public LocalGpt build() {
       WiringOptions options = new WiringOptions(environment == null ? System.getenv() : environment,
-          Optional.ofNullable(home), Optional.ofNullable(configFile));
-      LocalGptHome resolvedHome = Components.home(options);
-      LocalGptConfig config = Components.config(resolvedHome, options);
-      Workspace workspace = initialize ? Components.prepare(resolvedHome, config) : Components.workspace(config);
-      return new LocalGpt(resolvedHome, config, workspace, options, chatModel);
+          Optional.ofNullable(home), Optional.ofNullable(configFile), initialize);
+      LocalGpt gpt = new LocalGpt(options, overrides, Wiring.injector(options, List.of(), overrides));
+      if (initialize) {
+        Components.prepare(gpt.home, gpt.config);
+      }
+      return gpt;
     }
   }
 }

@@ -2,31 +2,26 @@ package dev.localgpt.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.google.inject.Injector;
-import dev.localgpt.app.wiring.Wiring;
 import dev.localgpt.app.wiring.WiringOptions;
-import dev.localgpt.core.config.LocalGptConfig;
-import dev.localgpt.core.workspace.LocalGptHome;
-import dev.localgpt.core.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What every command gets: the environment, the output streams, the global options, and (built on first use, so
- * {@code --version} and {@code --help} stay fast) the Guice injector.
+ * The process as the commands see it: the environment, the output streams and the global options. The injector
+ * (see {@link CliFactory}) binds it, so commands receive it by injection along with the services they need.
  */
 public final class CliContext {
   private final Map<String, String> env;
   private final PrintWriter out;
   private final PrintWriter err;
   private Path configFile;
-  private Injector injector;
 
+  /** {@code out} and {@code err} are wrapped in a {@link TerminalSafeWriter}: commands cannot print raw escapes. */
   public CliContext(Map<String, String> env, PrintWriter out, PrintWriter err) {
     this.env = Map.copyOf(env);
-    this.out = out;
-    this.err = err;
+    this.out = TerminalSafeWriter.wrap(out);
+    this.err = TerminalSafeWriter.wrap(err);
   }
 
   public Map<String, String> env() {
@@ -45,34 +40,14 @@ public final class CliContext {
     this.configFile = file;
   }
 
+  /** The file named by {@code -c}, or null. */
+  Path configFile() {
+    return configFile;
+  }
+
+  /** What the wiring needs from the command line: the environment and {@code -c FILE}. */
   public WiringOptions wiringOptions() {
     return WiringOptions.of(env).withConfigFile(configFile);
-  }
-
-  /** The composition root, created on first call. */
-  public synchronized Injector injector() {
-    if (injector == null) {
-      injector = Wiring.injector(wiringOptions());
-    }
-    return injector;
-  }
-
-  /** An instance from the injector, with Guice's wrapping of application exceptions removed. */
-  public <T> T get(Class<T> type) {
-    return Wiring.get(injector(), type);
-  }
-
-  public LocalGptHome home() {
-    return get(LocalGptHome.class);
-  }
-
-  /** The loaded config; throws a ConfigException listing every problem. */
-  public LocalGptConfig config() {
-    return get(LocalGptConfig.class);
-  }
-
-  public Workspace workspace() {
-    return get(Workspace.class);
   }
 
   /** Prints a value (maps, lists, strings, numbers, booleans) as indented JSON. */

@@ -1,18 +1,18 @@
 package dev.localgpt.cli;
 
-import dev.localgpt.core.config.ConfigException;
-import dev.localgpt.core.config.ConfigProblem;
-import dev.localgpt.core.workspace.PathEscapeException;
-import dev.localgpt.ports.llm.ModelException;
+import dev.localgpt.core.text.EditDistance;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import picocli.CommandLine;
+import java.util.Comparator;
+import java.util.Optional;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
- * The one place where failures become output: {@code error: <problem>} (one line per config problem), an optional
- * {@code hint: ...}, and a meaningful exit code. No stack traces unless {@code LOCALGPT_DEBUG=1}.
+ * Where failures become output: {@code error: <problem>} (plus detail lines), an optional {@code hint: ...}, and a
+ * meaningful exit code, as {@link ErrorMapper} decides. Usage errors name the nearest command for a mistyped one. No
+ * stack traces unless {@code LOCALGPT_DEBUG=1}.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
   private final CliContext context;
@@ -28,69 +28,52 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
   @Override
   public int handleParseException(ParameterException exception, String[] args) {
+    CommandLine where = exception.getCommandLine();
+    String name = where.getCommandSpec().qualifiedName();
     PrintWriter err = context.err();
-    err.println("error: " + exception.getMessage());
-    err.println("hint: run '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+    Optional<String> unknown = unknownCommand(exception);
+    Optional<String> nearest = unknown.flatMap(typed -> nearest(where, typed));
+    if (unknown.isPresent()) {
+      err.println("error: unknown command '" + unknown.get() + "' for '" + name + "'");
+    } else {
+      err.println("error: " + exception.getMessage());
+    }
+    err.println("hint: " + nearest.map(n -> "did you mean '" + n + "'? ").orElse("") + "run '" + name + " --help'");
     err.flush();
     return ExitCodes.CONFIG;
   }
 
+  /** The mistyped word when the user named a command that does not exist. */
+  private static Optional<String> unknownCommand(ParameterException exception) {
+    if (exception instanceof UnmatchedArgumentException unmatched
+        && !exception.getCommandLine().getSubcommands().isEmpty() && !unmatched.getUnmatched().isEmpty()) {
+      String first = unmatched.getUnmatched().getFirst();
+      return first.startsWith("-") ? Optional.empty() : Optional.of(first);
+    }
+    return Optional.empty();
+  }
+
+  /** The subcommand whose name is closest to {@code typed}, if it is close enough to be what was meant. */
+  static Optional<String> nearest(CommandLine where, String typed) {
+    String prefix = where.getParent() == null ? "" : where.getCommandName() + " ";
+    return where.getSubcommands().keySet().stream()
+        .filter(candidate -> EditDistance.between(typed, candidate) <= Math.max(2, typed.length() / 3))
+        .min(Comparator.comparingInt(candidate -> EditDistance.between(typed, candidate)))
+        .map(candidate -> prefix + candidate);
+  }
+
   int report(Throwable exception) {
-    Throwable problem = unwrap(exception);
+    Failure failure = ErrorMapper.map(exception);
     PrintWriter err = context.err();
-    int code;
-    switch (problem) {
-      case ConfigException config -> {
-        err.println("error: invalid configuration (" + config.problems().size() + " problem"
-            + (config.problems().size() == 1 ? "" : "s") + "):");
-        for (ConfigProblem line : config.problems()) {
-          err.println("  " + line);
-        }
-        err.println("hint: fix the file, then run 'localgpt config check'");
-        code = ExitCodes.CONFIG;
-      }
-      case CliException cli -> {
-        err.println("error: " + cli.getMessage());
-        if (!cli.hint().isEmpty()) {
-          err.println("hint: " + cli.hint());
-        }
-        code = cli.exitCode();
-      }
-      case ModelException model -> {
-        err.println("error: model provider failed (" + model.kind() + "): " + model.getMessage());
-        code = ExitCodes.PROVIDER;
-      }
-      case PathEscapeException path -> {
-        err.println("error: " + path.getMessage());
-        code = ExitCodes.GENERAL;
-      }
-      case UncheckedIOException io -> {
-        err.println("error: " + io.getMessage());
-        code = ExitCodes.GENERAL;
-      }
-      default -> {
-        err.println("error: " + problem.getClass().getSimpleName()
-            + (problem.getMessage() == null ? "" : ": " + problem.getMessage()));
-        err.println("hint: this looks like a bug; run with LOCALGPT_DEBUG=1 for the stack trace and report it");
-        code = ExitCodes.GENERAL;
-      }
+    err.println("error: " + failure.problem().getFirst());
+    failure.problem().stream().skip(1).forEach(err::println);
+    if (!failure.hint().isEmpty()) {
+      err.println("hint: " + failure.hint());
     }
     if ("1".equals(context.env().get("LOCALGPT_DEBUG"))) {
       exception.printStackTrace(err);
     }
     err.flush();
-    return code;
-  }
-
-  /** Guice and reflection wrap the exception a command threw; find the one that means something. */
-  private static Throwable unwrap(Throwable exception) {
-    Throwable current = exception;
-    for (int depth = 0; current != null && depth < 10; depth++, current = current.getCause()) {
-      if (current instanceof ConfigException || current instanceof CliException || current instanceof ModelException
-          || current instanceof PathEscapeException || current instanceof UncheckedIOException) {
-        return current;
-      }
-    }
-    return exception;
+    return failure.exitCode();
   }
 }

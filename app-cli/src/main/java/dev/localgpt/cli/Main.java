@@ -1,8 +1,10 @@
 package dev.localgpt.cli;
 
+import com.google.inject.Module;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 
 /** The {@code localgpt} entry point. */
@@ -24,7 +26,18 @@ public final class Main {
       // building picocli's model of every command costs ~250 ms; printing the version needs none of it
       return printVersion(context);
     }
-    return commandLine(context).execute(args);
+    return execute(commandLine(context), args);
+  }
+
+  /** Runs {@code args} on a command line from {@link #commandLine}, then frees what its commands opened. */
+  public static int execute(CommandLine commandLine, String... args) {
+    try {
+      return commandLine.execute(args);
+    } finally {
+      if (commandLine.getFactory() instanceof CliFactory factory) {
+        factory.close();
+      }
+    }
   }
 
   private static int printVersion(CliContext context) {
@@ -39,19 +52,19 @@ public final class Main {
     }
   }
 
-  /** The configured picocli command line: subcommands, output streams, error handling. */
-  public static CommandLine commandLine(CliContext context) {
-    CliFactory factory = new CliFactory(context);
+  /**
+   * The configured picocli command line: subcommands (created by the injector when they run), output streams, error
+   * handling. {@code overrides} replace bindings of the wiring (tests bind fakes of ports here).
+   */
+  public static CommandLine commandLine(CliContext context, Module... overrides) {
+    CliFactory factory = new CliFactory(context, List.of(overrides));
     CommandLine commandLine = new CommandLine(new LocalGptCommand(context), factory);
     for (Class<?> subcommand : Subcommands.ALL) {
-      try {
-        commandLine.addSubcommand(factory.create(subcommand));
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot create command " + subcommand.getName(), e);
-      }
+      commandLine.addSubcommand(subcommand);
     }
     ErrorHandler errors = new ErrorHandler(context);
     return commandLine
+        .setExecutionStrategy(factory)
         .setOut(context.out())
         .setErr(context.err())
         .setExecutionExceptionHandler(errors)

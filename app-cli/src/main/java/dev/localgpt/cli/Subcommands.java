@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Every command group of {@code localgpt}. To add one (chat, ask, memory, daemon, ...), write a class in {@code
- * dev.localgpt.cli.commands} annotated with picocli's {@code @Command} (with a constructor taking {@link CliContext}
- * if it needs the environment, the config or the injector) and add one line here.
+ * dev.localgpt.cli.commands} annotated with picocli's {@code @Command}, with an {@code @Inject} constructor taking
+ * what it needs ({@link CliContext} for the output, {@code Provider<T>} for anything that loads the config, so that
+ * parsing and {@code --help} stay cheap), and add one line here.
  */
 public final class Subcommands {
   static final List<Class<?>> ALL = List.of(

@@ -1,7 +1,8 @@
 package dev.localgpt.cli;
 
+import com.google.inject.AbstractModule;
 import dev.localgpt.cli.commands.AskCommand;
-import dev.localgpt.cli.commands.ChatCommand;
+import dev.localgpt.cli.repl.TerminalFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,7 +55,7 @@ final class ChatCli {
     String[] all = new String[args.length + 1];
     all[0] = "ask";
     System.arraycopy(args, 0, all, 1, args.length);
-    int code = cl.execute(all);
+    int code = Main.execute(cl, all);
     return new CliRun(code, out.toString(), err.toString());
   }
 
@@ -69,18 +70,23 @@ final class ChatCli {
    */
   CliRun chat(String input, ByteArrayOutputStream screen, Consumer<Terminal> onTerminal, String... args) {
     StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine(new CliContext(env(), new PrintWriter(new StringWriter(), true),
-        new PrintWriter(err, true)));
-    ((ChatCommand) cl.getSubcommands().get("chat").getCommand()).terminals(() -> {
+    TerminalFactory terminals = () -> {
       Terminal terminal = new DumbTerminal("test", "dumb",
           new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8);
       onTerminal.accept(terminal);
       return terminal;
-    });
+    };
+    CommandLine cl = Main.commandLine(new CliContext(env(), new PrintWriter(new StringWriter(), true),
+        new PrintWriter(err, true)), new AbstractModule() {
+          @Override
+          protected void configure() {
+            bind(TerminalFactory.class).toInstance(terminals);
+          }
+        });
     String[] all = new String[args.length + 1];
     all[0] = "chat";
     System.arraycopy(args, 0, all, 1, args.length);
-    int code = cl.execute(all);
+    int code = Main.execute(cl, all);
     return new CliRun(code, screen.toString(StandardCharsets.UTF_8), err.toString());
   }
 

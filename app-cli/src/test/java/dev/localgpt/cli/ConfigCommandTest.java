@@ -51,7 +51,7 @@ class ConfigCommandTest {
   void getOfAnUnknownKeySuggestsTheNearestAndExitsWithTheConfigCode() {
     CliRun run = CliRun.run(home, "config", "get", "server.prot");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
-    assertThat(run.err()).contains("config.toml: key 'server.prot': unknown key (did you mean 'server.port'?)");
+    assertThat(run.err()).contains("unknown config key 'server.prot'").contains("did you mean 'server.port'?");
   }
 
   @Test
@@ -92,7 +92,7 @@ class ConfigCommandTest {
   void setRejectsABadValueWithoutWriting() {
     CliRun run = CliRun.run(home, "config", "set", "server.port", "http");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
-    assertThat(run.err()).contains("key 'server.port': expected a whole number");
+    assertThat(run.err()).contains("cannot set server.port to 'http': expected a whole number");
     assertThat(home.resolve("config.toml")).doesNotExist();
   }
 }

@@ -1,15 +1,17 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.localgpt.app.wiring.ChatFactory;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.core.agent.AgentResult.StopCause;
 import dev.localgpt.core.agent.tools.ApprovalGate;
 import dev.localgpt.core.chat.ChatService;
 import dev.localgpt.core.chat.ChatStreamListener;
 import dev.localgpt.core.chat.TurnResult;
 import dev.localgpt.ports.llm.ChatModel;
-import dev.localgpt.ports.llm.ModelException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -18,6 +20,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +33,8 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
   /** Output format. */
   public enum Format { text, json }
 
-  private final CliContext context;
+  @Inject private CliContext context;
+  @Inject private Provider<ChatFactory> chats;
   private InputStream stdin = System.in;
 
   @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question; '-' or none reads stdin.")
@@ -42,10 +46,6 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
   @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (streamed) or json.")
   Format format;
 
-  public AskCommand(CliContext context) {
-    this.context = context;
-  }
-
   /** Where {@code -} and an empty question read from (tests pass their own). */
   public void stdin(InputStream in) {
     this.stdin = in;
@@ -54,35 +54,41 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
   @Override
   public Integer call() {
     String question = question();
-    ChatFactory factory = context.get(ChatFactory.class);
-    try {
-      ChatModel chatModel = ModelFailures.model(factory, model);
-      ChatService chat = ChatService.start(factory.setup(chatModel, ApprovalGate.DENY_ALL));
-      if (format == Format.json) {
-        ChatStreamListener quiet = new ToolProgress(new PrintWriter(Writer.nullWriter()), context.err()) {
-          @Override
-          public void onToolStart(String tool, String detail) {}
+    ChatFactory factory = chats.get();
+    ChatModel chatModel = ModelFailures.model(factory, model);
+    ChatService chat = ChatService.start(factory.setup(chatModel, ApprovalGate.DENY_ALL));
+    TurnResult result;
+    if (format == Format.json) {
+      ChatStreamListener quiet = new ToolProgress(new PrintWriter(Writer.nullWriter()), context.err()) {
+        @Override
+        public void onToolStart(String tool, String detail) {}
 
-          @Override
-          public void onToolEnd(String tool, boolean error) {}
-        };
-        TurnResult result = chat.send(question, quiet);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("question", question);
-        json.put("response", result.text());
-        json.put("model", result.model() == null ? chatModel.id() : result.model());
-        context.printJson(json);
-      } else {
-        ToolProgress progress = new ToolProgress(context.out(), context.err());
-        chat.send(question, progress);
-        progress.finish();
-      }
-      return ExitCodes.OK;
-    } catch (ModelException e) {
-      throw ModelFailures.of(e);
-    } finally {
-      factory.close();
+        @Override
+        public void onToolEnd(String tool, boolean error) {}
+      };
+      result = chat.send(question, quiet);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("question", question);
+      json.put("response", result.text());
+      json.put("model", result.model() == null ? chatModel.id() : result.model());
+      json.put("stopped", result.stoppedBecause().name().toLowerCase(Locale.ROOT));
+      context.printJson(json);
+    } else {
+      ToolProgress progress = new ToolProgress(context.out(), context.err());
+      result = chat.send(question, progress);
+      progress.finish();
     }
+    return checkCompleted(result);
+  }
+
+  /** A turn stopped by a guard (tool errors, repeats, step limit) failed: say why, exit 1. */
+  private static int checkCompleted(TurnResult result) {
+    if (result.stoppedBecause() == StopCause.COMPLETED || result.stoppedBecause() == StopCause.MAX_TOKENS) {
+      return ExitCodes.OK;
+    }
+    String why = result.text().strip().replaceAll("^\\[Stopped: |\\.?]$", "");
+    throw new CliException("the agent stopped before answering: " + why,
+        "see the failed tool calls with 'localgpt sessions show " + result.sessionId() + "'", ExitCodes.GENERAL);
   }
 
   private String question() {

@@ -1,5 +1,7 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.localgpt.adapter.embeddings.EmbeddingModelChoice;
 import dev.localgpt.adapter.embeddings.OnnxEmbedders;
 import dev.localgpt.adapter.embeddings.OnnxThroughput;
@@ -10,6 +12,7 @@ import dev.localgpt.app.wiring.EmbeddingModels;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.config.MemoryConfig;
 import dev.localgpt.core.memory.eval.BeirData;
 import dev.localgpt.core.memory.eval.FusionSpec;
@@ -18,9 +21,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code localgpt bench retrieval|search|embeddings|server}: quality and speed of memory search, and the HTTP
@@ -29,13 +32,10 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Benchmark memory retrieval quality and search speed.",
     mixinStandardHelpOptions = true)
 public final class BenchCommand implements Runnable {
-  private final CliContext context;
+  @Inject private CliContext context;
+  @Inject private Provider<LocalGptConfig> config;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  public BenchCommand(CliContext context) {
-    this.context = context;
-  }
 
   @Override
   public void run() {
@@ -57,7 +57,7 @@ public final class BenchCommand implements Runnable {
       @Option(names = "--keep", paramLabel = "DIR",
           description = "Keep the workspace and index in DIR and reuse them on the next run (no re-embedding).")
           Path keep) {
-    MemoryConfig config = context.config().memory();
+    MemoryConfig config = this.config.get().memory();
     EmbeddingModelChoice choice = model(config, model);
     List<FusionSpec> hybrids = fusions(fusion == null ? List.of() : fusion);
     BeirData data = BeirJsonl.read(corpus, queries, qrels);
@@ -85,7 +85,7 @@ public final class BenchCommand implements Runnable {
       throw new CliException("--chunks must be >= 100 and --queries >= 1", "use e.g. --chunks 10000",
           ExitCodes.CONFIG);
     }
-    MemoryConfig config = context.config().memory();
+    MemoryConfig config = this.config.get().memory();
     EmbeddingModelChoice choice = model(config, model);
     BenchOutput.latency(context.out(), SearchBenchRun.latency(config, chunks, queries));
     if (corpus == null) {
@@ -114,7 +114,7 @@ public final class BenchCommand implements Runnable {
     }
     List<String> texts = BeirJsonl.texts(corpus, docs);
     List<EmbeddingModelChoice> choices = model.equals("all")
-        ? List.of(EmbeddingModelChoice.values()) : List.of(model(context.config().memory(), model));
+        ? List.of(EmbeddingModelChoice.values()) : List.of(model(this.config.get().memory(), model));
     BenchOutput.embeddingsHeader(context.out(), texts.size(), corpus.toString(), batch, rounds);
     for (EmbeddingModelChoice choice : choices) {
       BenchOutput.embeddings(context.out(), OnnxThroughput.compare(choice, texts, batch, rounds));

@@ -1,17 +1,20 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.localgpt.app.wiring.ChatFactory;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.cli.TerminalSafeWriter;
 import dev.localgpt.cli.repl.ChatRepl;
 import dev.localgpt.cli.repl.ReplApproval;
 import dev.localgpt.cli.repl.TerminalFactory;
 import dev.localgpt.core.chat.ChatService;
 import dev.localgpt.core.chat.ChatSetup;
 import dev.localgpt.core.chat.SlashCommands;
+import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.ports.llm.ChatModel;
-import dev.localgpt.ports.session.SessionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,8 +33,10 @@ import picocli.CommandLine.Option;
 @Command(name = "chat", mixinStandardHelpOptions = true,
     description = "Chat interactively (history, multi-line input with a trailing \\, /help for commands).")
 public final class ChatCommand implements Callable<Integer> {
-  private final CliContext context;
-  private TerminalFactory terminals = TerminalFactory.SYSTEM;
+  @Inject private CliContext context;
+  @Inject private Provider<ChatFactory> chats;
+  @Inject private Provider<LocalGptHome> home;
+  @Inject private TerminalFactory terminals;
 
   @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "provider/model, e.g. ollama/llama3.2.")
   String model;
@@ -42,51 +47,36 @@ public final class ChatCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue the most recent session.")
   boolean resume;
 
-  public ChatCommand(CliContext context) {
-    this.context = context;
-  }
-
-  /** The terminal to use (tests pass a DumbTerminal over byte streams). */
-  public void terminals(TerminalFactory factory) {
-    this.terminals = factory;
-  }
-
   @Override
   public Integer call() throws IOException {
     if (session != null && resume) {
       throw new CliException("use either -s ID or --resume, not both", "run 'localgpt chat --help'",
           ExitCodes.CONFIG);
     }
-    ChatFactory factory = context.get(ChatFactory.class);
+    ChatFactory factory = chats.get();
     ChatModel chatModel = ModelFailures.model(factory, model);
     try (Terminal terminal = terminals.open()) {
       LineReader reader = reader(terminal);
       ChatSetup setup = factory.setup(chatModel, new ReplApproval(reader));
       ChatService chat = open(setup);
-      terminal.writer().println(banner(chat, factory));
-      chat.sessionWarning().ifPresent(w -> terminal.writer().println("Warning: " + w));
+      terminal.writer().println(TerminalSafeWriter.clean(banner(chat, factory)));
+      chat.sessionWarning().ifPresent(w -> terminal.writer().println(TerminalSafeWriter.clean("Warning: " + w)));
       terminal.writer().flush();
       new ChatRepl(terminal, reader, chat, new SlashCommands(chat, factory.resolver(), factory.reindexer())).run();
       reader.getHistory().save();
       return ExitCodes.OK;
-    } finally {
-      factory.close();
     }
   }
 
   private ChatService open(ChatSetup setup) {
-    try {
-      if (session != null) {
-        return ChatService.resume(setup, session);
-      }
-      return resume ? ChatService.resumeLatestOrStart(setup) : ChatService.start(setup);
-    } catch (SessionException e) {
-      throw new CliException(e.getMessage(), "list sessions with 'localgpt sessions list'", ExitCodes.GENERAL);
+    if (session != null) {
+      return ChatService.resume(setup, session);
     }
+    return resume ? ChatService.resumeLatestOrStart(setup) : ChatService.start(setup);
   }
 
   private LineReader reader(Terminal terminal) {
-    Path history = context.home().dataDir().resolve("chat_history");
+    Path history = home.get().dataDir().resolve("chat_history");
     try {
       Files.createDirectories(history.getParent());
     } catch (IOException e) {

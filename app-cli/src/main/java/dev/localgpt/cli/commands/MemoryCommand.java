@@ -1,10 +1,13 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.localgpt.app.wiring.MemoryComponents;
 import dev.localgpt.app.wiring.MemoryStack;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.config.MemoryConfig;
 import dev.localgpt.core.memory.IndexListener;
 import dev.localgpt.core.memory.IndexReport;
@@ -15,17 +18,16 @@ import dev.localgpt.core.memory.SearchOptions;
 import dev.localgpt.core.memory.SearchResult;
 import dev.localgpt.core.workspace.RecentNotes;
 import dev.localgpt.core.workspace.Workspace;
-import dev.localgpt.ports.memory.IndexException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code localgpt memory reindex|search|stats|recent}. */
 @Command(name = "memory", description = "Index and search the Markdown memory.", mixinStandardHelpOptions = true)
@@ -33,13 +35,12 @@ public final class MemoryCommand implements Runnable {
   private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
       .withZone(ZoneId.systemDefault());
 
-  private final CliContext context;
+  @Inject private CliContext context;
+  @Inject private Provider<MemoryStack> memory;
+  @Inject private Provider<LocalGptConfig> config;
+  @Inject private Provider<Workspace> workspace;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  public MemoryCommand(CliContext context) {
-    this.context = context;
-  }
 
   @Override
   public void run() {
@@ -51,7 +52,7 @@ public final class MemoryCommand implements Runnable {
   int reindex(@Option(names = {"-f", "--force"}, description = "Re-read and re-chunk every file.") boolean force) {
     try (MemoryStack memory = stack()) {
       ProgressBar bar = new ProgressBar(context.err(), ProgressBar.isTerminal(context.env()));
-      IndexReport report = guarded(() -> memory.service().index(force, bar));
+      IndexReport report = memory.service().index(force, bar);
       bar.finish();
       double seconds = report.duration().toNanos() / 1e9;
       context.out().printf(Locale.ROOT, "indexed %d files (%d changed, %d unchanged, %d skipped, %d removed): "
@@ -72,15 +73,16 @@ public final class MemoryCommand implements Runnable {
       @Option(names = "--silo", paramLabel = "S", description = "Only this knowledge/<silo>.") String silo,
       @Option(names = "--explain", description = "Show BM25, cosine, fused score and ranks.") boolean explain,
       @Option(names = "--json", description = "Print JSON.") boolean json) {
-    int max = limit != null ? limit : context.config().memory().maxResults();
+    int max = limit != null ? limit : config.get().memory().maxResults();
     if (max < 1) {
       throw new CliException("--limit must be at least 1, was " + max, "use e.g. -l 10", ExitCodes.CONFIG);
     }
+    if (silo != null) {
+      Silos.require(config.get().memory().workspace(), silo);
+    }
     try (MemoryStack memory = stack()) {
-      SearchResult result = guarded(() -> {
-        memory.service().update(MemoryService.SEARCH_EMBED_BUDGET, IndexListener.NONE);
-        return memory.service().find(query, SearchOptions.limit(max).withSilo(silo).withExplain(explain));
-      });
+      memory.service().update(MemoryService.SEARCH_EMBED_BUDGET, IndexListener.NONE);
+      SearchResult result = memory.service().find(query, SearchOptions.limit(max).withSilo(silo).withExplain(explain));
       if (json) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("hits", result.hits().stream().map(MemoryCommand::toJson).toList());
@@ -99,7 +101,7 @@ public final class MemoryCommand implements Runnable {
 
   @Command(name = "stats", mixinStandardHelpOptions = true, description = "Files, chunks, size, model and vector backend of the index.")
   int stats(@Option(names = "--json", description = "Print JSON.") boolean json) {
-    MemoryConfig config = context.config().memory();
+    MemoryConfig config = this.config.get().memory();
     try (MemoryStack memory = stack()) {
       List<MemoryFileStats.FileStat> files = MemoryComponents.fileStats(config)
           .of(memory.service().recent(Integer.MAX_VALUE));
@@ -111,7 +113,10 @@ public final class MemoryCommand implements Runnable {
   @Command(name = "recent", mixinStandardHelpOptions = true, description = "The newest memory/*.md files with their last non-empty line.")
   int recent(@Option(names = {"-c", "--count"}, defaultValue = "10", description = "How many (default 10).")
       int count) {
-    Workspace workspace = context.workspace();
+    if (count < 1) {
+      throw new CliException("--count must be at least 1, was " + count, "use e.g. -c 10", ExitCodes.CONFIG);
+    }
+    Workspace workspace = this.workspace.get();
     List<RecentNotes.Note> notes = new RecentNotes(workspace).newest(count);
     if (notes.isEmpty()) {
       context.out().println("no notes in " + workspace.root().resolve("memory"));
@@ -123,18 +128,7 @@ public final class MemoryCommand implements Runnable {
   }
 
   private MemoryStack stack() {
-    return context.get(MemoryStack.class);
-  }
-
-  private static <T> T guarded(java.util.function.Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (IndexException e) {
-      String hint = e.kind() == IndexException.Kind.BUSY
-          ? "another localgpt process is writing the index; try again in a moment"
-          : "check the disk and permissions of the data directory";
-      throw new CliException("memory index: " + e.getMessage(), hint, ExitCodes.GENERAL);
-    }
+    return memory.get();
   }
 
   static Map<String, Object> toJson(MemoryHit hit) {

@@ -1,12 +1,13 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.core.session.SessionHistory;
 import dev.localgpt.core.session.TranscriptExport;
 import dev.localgpt.ports.llm.ChatMessage;
-import dev.localgpt.ports.session.SessionException;
 import dev.localgpt.ports.session.SessionInfo;
 import dev.localgpt.ports.session.SessionStore;
 import dev.localgpt.ports.session.SessionTranscript;
@@ -14,28 +15,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code localgpt sessions list [--json] | show ID [--json]}. */
 @Command(name = "sessions", description = "List and show stored chat sessions.", mixinStandardHelpOptions = true)
 public final class SessionsCommand implements Runnable {
-  private final CliContext context;
+  @Inject private CliContext context;
+  @Inject private Provider<SessionStore> sessions;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  public SessionsCommand(CliContext context) {
-    this.context = context;
-  }
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list or show");
   }
 
-  @Command(name = "list", description = "Sessions, most recent first.")
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "Sessions, most recent first.")
   int list(@Option(names = "--json", description = "Print JSON.") boolean json) {
     List<SessionInfo> sessions = store().list();
     if (json) {
@@ -56,17 +55,13 @@ public final class SessionsCommand implements Runnable {
     return ExitCodes.OK;
   }
 
-  @Command(name = "show", description = "A session's transcript as Markdown.")
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "A session's transcript as Markdown.")
   int show(@Parameters(paramLabel = "ID", description = "Session id or a unique prefix.") String id,
       @Option(names = "--json", description = "Print JSON.") boolean json) {
     SessionStore store = store();
-    SessionInfo info;
-    try {
-      info = store.find(id).orElseThrow(() -> new CliException("no session '" + id + "'",
-          "list them with 'localgpt sessions list'", ExitCodes.GENERAL));
-    } catch (SessionException e) {
-      throw new CliException(e.getMessage(), "list them with 'localgpt sessions list'", ExitCodes.GENERAL);
-    }
+    SessionInfo info = store.find(id).orElseThrow(() -> new CliException("no session '" + id + "'",
+        "list them with 'localgpt sessions list'", ExitCodes.GENERAL));
     SessionTranscript transcript = store.transcript(info.id());
     transcript.warning().ifPresent(w -> {
       context.err().println("warning: " + w);
@@ -96,7 +91,7 @@ public final class SessionsCommand implements Runnable {
   }
 
   private SessionStore store() {
-    return context.get(SessionStore.class);
+    return sessions.get();
   }
 
   private static Map<String, Object> row(SessionInfo s) {

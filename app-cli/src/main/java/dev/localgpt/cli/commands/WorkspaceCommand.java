@@ -1,40 +1,44 @@
 package dev.localgpt.cli.commands;
 
-import dev.localgpt.cli.CliContext;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+import dev.localgpt.app.wiring.Components;
 import dev.localgpt.app.wiring.MemoryComponents;
+import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.memory.MemoryFiles;
 import dev.localgpt.core.workspace.HomeLayout;
 import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.Workspace;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code localgpt workspace init|status}. */
 @Command(name = "workspace", description = "Create and inspect the Markdown workspace.",
     mixinStandardHelpOptions = true)
 public final class WorkspaceCommand implements Runnable {
-  private final CliContext context;
+  @Inject private CliContext context;
+  @Inject private Provider<LocalGptHome> home;
+  @Inject private Provider<Workspace> workspace;
+  @Inject private Provider<LocalGptConfig> config;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  public WorkspaceCommand(CliContext context) {
-    this.context = context;
-  }
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: init or status");
   }
 
-  @Command(name = "init", description = "Create the home and the workspace with its templates; never overwrites.")
+  @Command(name = "init", mixinStandardHelpOptions = true,
+      description = "Create the home and the workspace with its templates; never overwrites.")
   int init() {
-    LocalGptHome home = context.home();
-    HomeLayout.create(home);
-    Workspace workspace = context.workspace();
+    Components.requireWorkspaceFolder(home.get(), config.get());
+    HomeLayout.create(home.get());
+    Workspace workspace = this.workspace.get();
     Workspace.InitResult result = workspace.init();
     if (result.created().isEmpty()) {
       context.out().println("workspace " + workspace.root() + " is complete; nothing to create");
@@ -44,11 +48,12 @@ public final class WorkspaceCommand implements Runnable {
     return ExitCodes.OK;
   }
 
-  @Command(name = "status", description = "Show where things are and what is missing.")
+  @Command(name = "status", mixinStandardHelpOptions = true,
+      description = "Show where things are and what is missing.")
   int status(@Option(names = "--json", description = "Print JSON.") boolean json) {
-    LocalGptHome home = context.home();
-    Workspace.Status status = context.workspace().status();
-    MemoryFiles.Census notes = MemoryFiles.census(MemoryComponents.roots(context.config().memory()));
+    LocalGptHome home = this.home.get();
+    Workspace.Status status = workspace.get().status();
+    MemoryFiles.Census notes = MemoryFiles.census(MemoryComponents.roots(config.get().memory()));
     if (json) {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("home", home.root().toString());

@@ -1,5 +1,6 @@
 package dev.localgpt.cli.repl;
 
+import dev.localgpt.cli.TerminalSafeWriter;
 import dev.localgpt.cli.commands.ToolProgress;
 import dev.localgpt.core.chat.ChatService;
 import dev.localgpt.core.chat.CommandResult;
@@ -33,7 +34,7 @@ public final class ChatRepl {
     this.reader = reader;
     this.chat = chat;
     this.commands = commands;
-    this.out = terminal.writer();
+    this.out = TerminalSafeWriter.wrap(terminal.writer());
   }
 
   /** Runs until Ctrl-D or {@code /quit}. */

@@ -41,7 +41,7 @@ public final class TomlConfigLoader {
     }
     String text;
     try {
-      text = Files.readString(file);
+      text = ConfigText.decode(file.getFileName().toString(), Files.readAllBytes(file));
     } catch (IOException e) {
       throw new ConfigException(new ConfigProblem(file.toString(), 0, "", "cannot read the file: " + e.getMessage(),
           "check that it exists and is readable"));

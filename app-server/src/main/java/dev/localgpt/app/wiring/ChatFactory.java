@@ -1,10 +1,6 @@
 package dev.localgpt.app.wiring;
 
-import dev.localgpt.adapter.providers.ChatModels;
-import dev.localgpt.adapter.providers.ProviderSettings;
-import dev.localgpt.adapter.providers.web.OkHttpWebFetcher;
 import dev.localgpt.core.agent.AgentSettings;
-import dev.localgpt.core.agent.MemoryOnlyChatModel;
 import dev.localgpt.core.agent.tools.ApprovalGate;
 import dev.localgpt.core.agent.tools.ToolSettings;
 import dev.localgpt.core.chat.ChatSetup;
@@ -13,9 +9,6 @@ import dev.localgpt.core.chat.Reindexer;
 import dev.localgpt.core.config.AgentConfig;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.config.ToolsConfig;
-import dev.localgpt.core.llm.FailoverChatModel;
-import dev.localgpt.core.llm.RetryPolicy;
-import dev.localgpt.core.llm.RetryingChatModel;
 import dev.localgpt.core.memory.IndexListener;
 import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.core.skills.SkillLoader;
@@ -26,38 +19,36 @@ import dev.localgpt.ports.web.WebFetcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds what a chat needs from the config: the model (named, configured or detected; retried; with the configured
- * fallbacks; memory-only when there is none), the {@link ChatSetup}, the {@code /model} resolver and the
- * {@code /reindex} hook. Used by the Guice {@link ChatModule} and by {@link dev.localgpt.LocalGpt}, so there is one
- * wiring. Nothing here touches the network except the short Ollama probe when no model is named or configured.
- * {@link #close()} frees in-process models (llama.cpp); after that the CLI must {@code System.exit}.
+ * What a chat needs, assembled from the ports the injector bound: the model (from the {@link ChatModelSource}), the
+ * {@link ChatSetup}, the {@code /model} resolver and the {@code /reindex} hook. Created by {@link ChatModule}; chat,
+ * ask, the server and the library all get it from the injector, so there is one wiring.
  */
-public final class ChatFactory implements AutoCloseable {
-  static final Duration FAILOVER_COOLDOWN = Duration.ofSeconds(60);
+public final class ChatFactory {
+  /** Room the context budget keeps free besides the reply reserve (its soft limit is window - reserve - this). */
+  static final int BUDGET_MARGIN_TOKENS = 4000;
 
   private final LocalGptConfig config;
   private final Workspace workspace;
   private final SessionStore sessions;
   private final MemoryService memory;
-  private final ProviderSettings settings;
-  private final RetryPolicy retry;
-  private final List<AutoCloseable> opened = new ArrayList<>();
-  private ChatModels models;
+  private final ChatModelSource models;
+  private final Optional<WebFetcher> webFetcher;
+  private final Clock clock;
 
-  public ChatFactory(LocalGptConfig config, Workspace workspace, SessionStore sessions, MemoryService memory,
-      ProviderSettings settings, RetryPolicy retry) {
+  ChatFactory(LocalGptConfig config, Workspace workspace, SessionStore sessions, MemoryService memory,
+      ChatModelSource models, Optional<WebFetcher> webFetcher, Clock clock) {
     this.config = config;
     this.workspace = workspace;
     this.sessions = sessions;
     this.memory = memory;
-    this.settings = settings;
-    this.retry = retry;
+    this.models = models;
+    this.webFetcher = webFetcher;
+    this.clock = clock;
   }
 
   public MemoryService memory() {
@@ -73,47 +64,21 @@ public final class ChatFactory implements AutoCloseable {
   }
 
   /**
-   * The model for {@code -m MODEL} (or the configured/detected one when empty), wrapped with retries and the
-   * configured fallbacks; a {@link MemoryOnlyChatModel} when there is none.
+   * The model for {@code -m MODEL} (or the configured/detected one when empty), with retries and fallbacks.
    *
    * @throws IllegalArgumentException for a model name that cannot be served, naming the fix
    */
   public ChatModel model(Optional<String> override) {
-    Optional<String> chosen = ProviderWiring.choose(override, config, settings);
-    if (chosen.isEmpty()) {
-      return new MemoryOnlyChatModel(memory, config.memory().maxResults());
-    }
-    List<ChatModel> candidates = new ArrayList<>();
-    candidates.add(resilient(chosen.get()));
-    var seen = new HashSet<>(List.of(chosen.get()));
-    for (String fallback : config.agent().fallbackModels()) {
-      String name = ProviderWiring.check(fallback);
-      if (seen.add(name)) {
-        candidates.add(resilient(name));
-      }
-    }
-    return candidates.size() == 1 ? candidates.getFirst()
-        : new FailoverChatModel(candidates, FAILOVER_COOLDOWN, Clock.systemUTC());
+    return models.model(override);
   }
 
   /** Exactly the named model, with retries, no fallbacks (for {@code /model name}). */
   public ModelResolver resolver() {
-    return name -> Optional.of(resilient(ProviderWiring.check(name)));
+    return models.resolver();
   }
 
   public Reindexer reindexer() {
     return Reindexer.of(memory);
-  }
-
-  private synchronized ChatModel resilient(String name) {
-    if (models == null) {
-      models = new ChatModels(settings);
-    }
-    ChatModel model = models.create(name);
-    if (model instanceof AutoCloseable closeable) {
-      opened.add(closeable);
-    }
-    return new RetryingChatModel(model, retry);
   }
 
   /**
@@ -131,13 +96,12 @@ public final class ChatFactory implements AutoCloseable {
         .sessions(sessions)
         .memory(memory)
         .workspace(workspace.guard())
-        .clock(Clock.systemUTC())
+        .clock(clock)
         .zone(config.heartbeat().zoneOr(ZoneId.systemDefault()))
-        .agent(new AgentSettings(AgentSettings.DEFAULTS.maxToolSteps(), AgentSettings.DEFAULTS.maxToolRepeats(),
-            AgentSettings.DEFAULTS.maxToolErrors(), agent.maxTokens(), AgentSettings.DEFAULTS.securitySuffix()))
+        .agent(AgentSettings.DEFAULTS.withMaxTokens(agent.maxTokens()))
         .tools(toolSettings(config.tools()))
         .approval(approval)
-        .webFetcher(webFetcher(config.tools()))
+        .webFetcher(webFetcher.orElse(null))
         .skills(SkillLoader.forWorkspace(workspace.root()))
         .contextWindow(window)
         .reserveTokens(reserve(agent.reserveTokens(), window > 0 ? window : model.contextWindow()))
@@ -146,35 +110,16 @@ public final class ChatFactory implements AutoCloseable {
 
   /**
    * The reply reserve, shrunk for small windows (Ollama's 8k, llama.cpp's 4k) so that the budget's soft limit
-   * (window - reserve - 4000) stays positive.
+   * (window - reserve - {@link #BUDGET_MARGIN_TOKENS}) stays positive.
    */
   static int reserve(int configured, int window) {
-    return configured + 4000 < window ? configured : Math.max(0, window - 4000 - window / 8);
+    return configured + BUDGET_MARGIN_TOKENS < window ? configured
+        : Math.max(0, window - BUDGET_MARGIN_TOKENS - window / 8);
   }
 
   static ToolSettings toolSettings(ToolsConfig tools) {
     return new ToolSettings(tools.bashEnabled(), Duration.ofMillis(tools.bashTimeoutMs()), List.of(),
         tools.toolOutputMaxChars(), (int) Math.min(Integer.MAX_VALUE, tools.webFetchMaxBytes()),
         tools.webFetchAllowedDomains(), new HashSet<>(tools.requireApproval()));
-  }
-
-  /** {@code web_fetch} only when {@code tools.web_fetch_allowed_domains} names hosts (empty = off). */
-  static WebFetcher webFetcher(ToolsConfig tools) {
-    if (tools.webFetchAllowedDomains().isEmpty()) {
-      return null;
-    }
-    return OkHttpWebFetcher.builder().allowedDomains(tools.webFetchAllowedDomains()).build();
-  }
-
-  @Override
-  public synchronized void close() {
-    for (AutoCloseable c : opened) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        // closing a model at exit: nothing useful to do
-      }
-    }
-    opened.clear();
   }
 }

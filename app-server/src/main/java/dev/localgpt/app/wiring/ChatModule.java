@@ -3,24 +3,65 @@ package dev.localgpt.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.localgpt.adapter.providers.ProviderSettings;
+import dev.localgpt.adapter.providers.session.JsonlSessionStore;
+import dev.localgpt.adapter.providers.web.OkHttpWebFetcher;
 import dev.localgpt.core.config.LocalGptConfig;
+import dev.localgpt.core.config.ToolsConfig;
+import dev.localgpt.core.llm.RetryPolicy;
+import dev.localgpt.core.memory.MemorySearch;
 import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.Workspace;
 import dev.localgpt.ports.session.SessionStore;
+import dev.localgpt.ports.web.WebFetcher;
+import java.time.Clock;
+import java.util.Optional;
 
-/** Provides the session store and the {@link ChatFactory} (models, chat setup) for chat, ask and the server. */
+/**
+ * Chat: binds the {@link SessionStore} port to JSONL files, the {@link WebFetcher} port (present only when
+ * {@code tools.web_fetch_allowed_domains} names hosts) to OkHttp, the {@link ChatModelSource} to the configured
+ * providers, and the {@link ChatFactory} above them. Replace one with {@code Modules.override}.
+ */
 public final class ChatModule extends AbstractModule {
   @Provides
   @Singleton
-  SessionStore sessions(LocalGptHome home) {
-    return ChatComponents.sessions(home);
+  SessionStore sessions(LocalGptHome home, Clock clock) {
+    return new JsonlSessionStore(home.sessionsDir(), clock);
   }
 
   @Provides
   @Singleton
-  ChatFactory chatFactory(LocalGptConfig config, WiringOptions options, Workspace workspace, SessionStore sessions,
-      MemoryService memory) {
-    return ChatComponents.factory(config, options, workspace, sessions, memory);
+  Optional<WebFetcher> webFetcher(LocalGptConfig config) {
+    ToolsConfig tools = config.tools();
+    if (tools.webFetchAllowedDomains().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(OkHttpWebFetcher.builder().allowedDomains(tools.webFetchAllowedDomains()).build());
+  }
+
+  @Provides
+  @Singleton
+  ProviderSettings providerSettings(LocalGptConfig config, WiringOptions options) {
+    return ProviderWiring.settings(config, options.env());
+  }
+
+  @Provides
+  RetryPolicy retryPolicy() {
+    return RetryPolicy.DEFAULT;
+  }
+
+  @Provides
+  @Singleton
+  ChatModelSource chatModels(LocalGptConfig config, ProviderSettings settings, MemorySearch memory, RetryPolicy retry,
+      Clock clock, Resources resources) {
+    return resources.register(new ProviderModels(config, settings, memory, retry, clock));
+  }
+
+  @Provides
+  @Singleton
+  ChatFactory chatFactory(LocalGptConfig config, Workspace workspace, SessionStore sessions, MemoryService memory,
+      ChatModelSource models, Optional<WebFetcher> webFetcher, Clock clock) {
+    return new ChatFactory(config, workspace, sessions, memory, models, webFetcher, clock);
   }
 }

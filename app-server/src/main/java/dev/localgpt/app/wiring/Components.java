@@ -1,10 +1,14 @@
 package dev.localgpt.app.wiring;
 
 import dev.localgpt.app.config.TomlConfigLoader;
+import dev.localgpt.core.config.ConfigException;
+import dev.localgpt.core.config.ConfigProblem;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.workspace.HomeLayout;
 import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -39,10 +43,25 @@ public final class Components {
    * missing (never overwriting one). Everything that reads or indexes the workspace calls this first.
    */
   public static Workspace prepare(LocalGptHome home, LocalGptConfig config) {
+    requireWorkspaceFolder(home, config);
     HomeLayout.create(home);
     Workspace workspace = workspace(config);
     workspace.init();
     return workspace;
+  }
+
+  /**
+   * Fails when the configured workspace exists but is not a folder.
+   *
+   * @throws ConfigException naming {@code memory.workspace} and the fix
+   */
+  public static void requireWorkspaceFolder(LocalGptHome home, LocalGptConfig config) {
+    Path root = config.memory().workspace();
+    if (Files.exists(root) && !Files.isDirectory(root)) {
+      throw new ConfigException(new ConfigProblem(home.configFile().getFileName().toString(), 0, "memory.workspace",
+          "is a file, not a folder: " + root, "point memory.workspace (or LOCALGPT_WORKSPACE) at a folder, "
+          + "or move the file aside"));
+    }
   }
 
   /** The workspace named by the config (not created yet: call {@link Workspace#init()}). */

@@ -53,7 +53,12 @@ public final class MemoryComponents {
 
   /** The whole memory stack for a home and config; nothing heavy is loaded until used. */
   public static MemoryStack memory(LocalGptHome home, LocalGptConfig config) {
-    return memory(home.dataDir().resolve(DB_FILE), config.memory(), Optional.empty());
+    return memory(dbFile(home), config.memory(), Optional.empty());
+  }
+
+  /** The index file of a home. */
+  public static Path dbFile(LocalGptHome home) {
+    return home.dataDir().resolve(DB_FILE);
   }
 
   /**
@@ -62,16 +67,29 @@ public final class MemoryComponents {
    * @throws ConfigException for an unknown model or provider, or chunk settings the chunker cannot use
    */
   public static MemoryStack memory(Path dbFile, MemoryConfig memory, Optional<EmbeddingModelChoice> model) {
+    Optional<Embedder> port = embedder(memory, model).map(Embedder.class::cast);
+    MemoryService service = new MemoryService(indexes(dbFile, sqliteOptions(memory)), indexer(memory, port), port,
+        searchSettings(memory), Clock.systemUTC());
+    return new MemoryStack(service, port, dbFile);
+  }
+
+  /**
+   * The ONNX embedder for {@code model}, else the configured one; empty for {@code embedding_provider = "none"}. The
+   * model loads on first use.
+   *
+   * @throws ConfigException for an unknown model or provider
+   */
+  public static Optional<OnnxEmbedder> embedder(MemoryConfig memory, Optional<EmbeddingModelChoice> model) {
     Optional<EmbeddingModelChoice> choice = model.isPresent()
         ? model : EmbeddingModels.resolve(memory.embeddingProvider(), memory.embeddingModel());
-    Optional<OnnxEmbedder> embedder = choice.map(c -> OnnxEmbedders.create(c, memory.embeddingBatchSize(),
+    return choice.map(c -> OnnxEmbedders.create(c, memory.embeddingBatchSize(),
         Runtime.getRuntime().availableProcessors()));
-    Optional<Embedder> port = embedder.map(e -> e);
-    MemoryIndexer indexer = new MemoryIndexer(roots(memory), new MarkdownChunker(chunker(memory)), port,
+  }
+
+  /** The indexer over the configured roots and chunking, embedding with {@code embedder} when present. */
+  public static MemoryIndexer indexer(MemoryConfig memory, Optional<Embedder> embedder) {
+    return new MemoryIndexer(roots(memory), new MarkdownChunker(chunker(memory)), embedder,
         memory.embeddingBatchSize());
-    MemoryIndexes indexes = indexes(dbFile, sqliteOptions(memory));
-    MemoryService service = new MemoryService(indexes, indexer, port, searchSettings(memory), Clock.systemUTC());
-    return new MemoryStack(service, embedder, dbFile);
   }
 
   /** SQLite options for {@code memory.vector_backend}: sqlite-vec only when asked for (or auto chose it) and found. */

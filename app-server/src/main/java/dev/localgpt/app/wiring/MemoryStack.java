@@ -2,20 +2,21 @@ package dev.localgpt.app.wiring;
 
 import dev.localgpt.adapter.embeddings.OnnxEmbedder;
 import dev.localgpt.core.memory.MemoryService;
+import dev.localgpt.ports.embedding.Embedder;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The memory service with the resources it owns: the ONNX embedder (loaded on its first use, absent for
+ * The memory service with the resources it owns: the embedder (the ONNX model loads on its first use; absent for
  * {@code embedding_provider = "none"}) and the index file. {@link #close()} closes the index and frees the model.
  */
 public final class MemoryStack implements AutoCloseable {
   private final MemoryService service;
-  private final Optional<OnnxEmbedder> embedder;
+  private final Optional<Embedder> embedder;
   private final Path dbFile;
 
-  MemoryStack(MemoryService service, Optional<OnnxEmbedder> embedder, Path dbFile) {
+  MemoryStack(MemoryService service, Optional<Embedder> embedder, Path dbFile) {
     this.service = Objects.requireNonNull(service, "'service' must not be null");
     this.embedder = Objects.requireNonNull(embedder, "'embedder' must not be null");
     this.dbFile = Objects.requireNonNull(dbFile, "'dbFile' must not be null");
@@ -26,8 +27,13 @@ public final class MemoryStack implements AutoCloseable {
     return service;
   }
 
-  /** The embedder; empty when search is keyword-only. */
+  /** The ONNX embedder; empty when search is keyword-only or another embedder was bound. */
   public Optional<OnnxEmbedder> embedder() {
+    return embedder.filter(OnnxEmbedder.class::isInstance).map(OnnxEmbedder.class::cast);
+  }
+
+  /** The embedder port the service uses; empty when search is keyword-only. */
+  public Optional<Embedder> embedderPort() {
     return embedder;
   }
 
@@ -38,7 +44,7 @@ public final class MemoryStack implements AutoCloseable {
 
   /** Whether the embedding model has been loaded (stats and keyword-only commands never load it). */
   public boolean modelLoaded() {
-    return embedder.map(OnnxEmbedder::isLoaded).orElse(false);
+    return embedder().map(OnnxEmbedder::isLoaded).orElse(false);
   }
 
   @Override
@@ -46,7 +52,16 @@ public final class MemoryStack implements AutoCloseable {
     try {
       service.close();
     } finally {
-      embedder.ifPresent(OnnxEmbedder::close);
+      embedder.filter(AutoCloseable.class::isInstance).ifPresent(e -> closeQuietly((AutoCloseable) e));
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      System.getLogger(MemoryStack.class.getName()).log(System.Logger.Level.DEBUG,
+          "closing the embedder failed: " + e.getMessage());
     }
   }
 }

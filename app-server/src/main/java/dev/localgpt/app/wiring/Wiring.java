@@ -5,10 +5,15 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import com.google.inject.util.Modules;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The one composition root. Add a feature by adding its module to {@link #modules}. */
+/**
+ * The one composition root of the CLI, the server and the library. Add a feature by adding its module to
+ * {@link #modules}; replace a port (a user's own chat model, a test fake) by passing a module to
+ * {@link #injector(WiringOptions, List, List)} as an override.
+ */
 public final class Wiring {
   private Wiring() {}
 
@@ -27,9 +32,19 @@ public final class Wiring {
    * use, so nothing is loaded until something asks for it.
    */
   public static Injector injector(WiringOptions options, Module... extra) {
+    return injector(options, List.of(extra), List.of());
+  }
+
+  /**
+   * An injector over {@link #modules} plus {@code extra}, where the bindings of {@code overrides} replace those of the
+   * same keys (one {@code Modules.override}, not a second wiring).
+   */
+  public static Injector injector(WiringOptions options, List<? extends Module> extra,
+      List<? extends Module> overrides) {
     List<Module> all = new ArrayList<>(modules(options));
-    all.addAll(List.of(extra));
-    return Guice.createInjector(Stage.DEVELOPMENT, all);
+    all.addAll(extra);
+    Module graph = overrides.isEmpty() ? Modules.combine(all) : Modules.override(all).with(overrides);
+    return Guice.createInjector(Stage.DEVELOPMENT, graph);
   }
 
   /**
@@ -40,11 +55,18 @@ public final class Wiring {
     try {
       return injector.getInstance(type);
     } catch (ProvisionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw e;
+      throw unwrap(e);
     }
+  }
+
+  /** The application exception inside Guice's {@link ProvisionException}, or the exception itself. */
+  public static RuntimeException unwrap(ProvisionException e) {
+    Throwable cause = e.getCause();
+    return cause instanceof RuntimeException runtime ? runtime : e;
+  }
+
+  /** Closes what the injector's providers opened (the memory index, the embedding model, in-process models). */
+  public static void close(Injector injector) {
+    injector.getInstance(Resources.class).close();
   }
 }

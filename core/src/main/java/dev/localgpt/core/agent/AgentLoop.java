@@ -29,6 +29,8 @@ import java.util.Objects;
  * <p>Not thread-safe per conversation: run one turn at a time.
  */
 public final class AgentLoop {
+  private static final System.Logger LOG = System.getLogger(AgentLoop.class.getName());
+
   private final ChatModel model;
   private final ToolBox tools;
   private final AgentSettings settings;
@@ -141,8 +143,12 @@ public final class AgentLoop {
         listener.onToolStart(call, tools.detail(call));
         ToolOutcome outcome = tools.run(call);
         listener.onToolEnd(call, outcome);
-        add(ChatMessage.toolResult(call, outcome.text()));
+        add(ChatMessage.toolResult(call, outcome.text(), outcome.error()));
         consecutiveErrors = outcome.error() ? consecutiveErrors + 1 : 0;
+        if (outcome.error()) {
+          LOG.log(System.Logger.Level.INFO, () -> "tool " + call.name() + " failed: "
+              + outcome.text().strip().lines().findFirst().orElse(""));
+        }
         if (consecutiveErrors >= settings.maxToolErrors()) {
           tripped = StopCause.TOOL_ERRORS;
         }

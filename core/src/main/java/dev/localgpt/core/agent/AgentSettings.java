@@ -25,6 +25,10 @@ public record AgentSettings(
     return new AgentSettings(steps, maxToolRepeats, maxToolErrors, maxTokens, securitySuffix);
   }
 
+  public AgentSettings withMaxTokens(int tokens) {
+    return new AgentSettings(maxToolSteps, maxToolRepeats, maxToolErrors, tokens, securitySuffix);
+  }
+
   private static void positive(String name, int value) {
     if (value <= 0) {
       throw new IllegalArgumentException("'" + name + "' must be > 0, was " + value);

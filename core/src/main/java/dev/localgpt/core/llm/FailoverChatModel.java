@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * listener gets one {@link ChatEvent.Notice}. No failover once output reached the listener.
  */
 public final class FailoverChatModel implements ChatModel {
+  private static final System.Logger LOG = System.getLogger(FailoverChatModel.class.getName());
+
   private final List<ChatModel> candidates;
   private final Duration cooldown;
   private final Clock clock;
@@ -62,7 +64,9 @@ public final class FailoverChatModel implements ChatModel {
     for (ChatModel candidate : order) {
       if (!noticed && candidate != candidates.getFirst()) {
         String why = last == null ? "is cooling down after an error" : describe(last.kind());
-        listener.onEvent(new ChatEvent.Notice(candidates.getFirst().id() + " " + why + "; using " + candidate.id()));
+        String notice = candidates.getFirst().id() + " " + why + "; using " + candidate.id();
+        LOG.log(System.Logger.Level.INFO, notice);
+        listener.onEvent(new ChatEvent.Notice(notice));
         noticed = true;
       }
       RetryingChatModel.OutputTracker tracker = new RetryingChatModel.OutputTracker(listener);

@@ -139,6 +139,8 @@ public final class MemoryService implements MemorySearch, AutoCloseable {
           if (e.kind() != IndexException.Kind.CORRUPT) {
             throw e;
           }
+          LOG.log(System.Logger.Level.WARNING, "memory index is corrupt, rebuilding from the Markdown: "
+              + e.getMessage());
           index = indexes.recreate();
         }
       }

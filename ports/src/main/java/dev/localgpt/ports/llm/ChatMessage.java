@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param toolCalls tool calls of an assistant message; empty otherwise
  * @param toolCallId for {@link Role#TOOL}: the id of the call this result answers; null otherwise
  * @param toolName for {@link Role#TOOL}: the tool's name; null otherwise
+ * @param error for {@link Role#TOOL}: the tool failed and {@code text} says why; false otherwise
  */
 public record ChatMessage(
-    Role role, String text, List<ToolCall> toolCalls, String toolCallId, String toolName) {
+    Role role, String text, List<ToolCall> toolCalls, String toolCallId, String toolName, boolean error) {
   public ChatMessage {
     Objects.requireNonNull(role, "'role' must not be null");
     text = text == null ? "" : text;
@@ -24,6 +25,14 @@ public record ChatMessage(
     if (role != Role.ASSISTANT && !toolCalls.isEmpty()) {
       throw new IllegalArgumentException("only ASSISTANT messages carry 'toolCalls', was " + role);
     }
+    if (role != Role.TOOL && error) {
+      throw new IllegalArgumentException("only TOOL messages can be an 'error', was " + role);
+    }
+  }
+
+  /** A message that is not a failed tool result. */
+  public ChatMessage(Role role, String text, List<ToolCall> toolCalls, String toolCallId, String toolName) {
+    this(role, text, toolCalls, toolCallId, toolName, false);
   }
 
   public static ChatMessage user(String text) {
@@ -39,6 +48,11 @@ public record ChatMessage(
   }
 
   public static ChatMessage toolResult(ToolCall call, String result) {
-    return new ChatMessage(Role.TOOL, result, List.of(), call.id(), call.name());
+    return toolResult(call, result, false);
+  }
+
+  /** The result of {@code call}; {@code error} when the tool failed and {@code result} says why. */
+  public static ChatMessage toolResult(ToolCall call, String result, boolean error) {
+    return new ChatMessage(Role.TOOL, result, List.of(), call.id(), call.name(), error);
   }
 }

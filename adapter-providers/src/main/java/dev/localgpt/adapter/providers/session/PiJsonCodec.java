@@ -65,7 +65,8 @@ final class PiJsonCodec {
               text(message.path("content")),
               List.of(),
               message.path("toolCallId").asText(),
-              message.path("toolName").asText());
+              message.path("toolName").asText(),
+              message.path("isError").asBoolean(false));
       default -> null;
     };
   }
@@ -112,7 +113,7 @@ final class PiJsonCodec {
         node.put("role", "toolResult").put("toolCallId", message.toolCallId());
         node.put("toolName", message.toolName());
         content.addObject().put("type", "text").put("text", message.text());
-        node.put("isError", false);
+        node.put("isError", message.error());
       }
     }
     node.set("content", content);
