@@ -3,7 +3,6 @@ package dev.localgpt.core.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.localgpt.core.agent.tools.JsonArgs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,18 +38,5 @@ class JsonTest {
     assertThatThrownBy(() -> Json.parse("[1 2]")).hasMessageContaining("expected ',' or ']'");
     assertThatThrownBy(() -> Json.parse("tru")).hasMessageContaining("expected 'true'");
     assertThatThrownBy(() -> Json.parseObject("[1]")).hasMessageContaining("expected a JSON object");
-  }
-
-  @Test
-  void argsGiveTypedValuesAndNameTheBadArgument() {
-    JsonArgs args = JsonArgs.parse("{\"path\":\"a.md\",\"n\":3,\"s\":\"7\",\"b\":true,\"x\":[1]}");
-    assertThat(args.string("path")).isEqualTo("a.md");
-    assertThat(args.optLong("n")).contains(3L);
-    assertThat(args.optLong("s")).contains(7L);
-    assertThat(args.bool("b", false)).isTrue();
-    assertThat(args.bool("missing", true)).isTrue();
-    assertThatThrownBy(() -> args.string("nope")).hasMessageContaining("missing required argument 'nope'");
-    assertThatThrownBy(() -> args.optLong("x")).hasMessageContaining("'x' must be an integer");
-    assertThat(JsonArgs.parse("").optString("path")).isEmpty();
   }
 }

@@ -3,6 +3,7 @@ package dev.localgpt.core.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.Role;
 import dev.localgpt.ports.llm.ToolCall;
@@ -74,8 +75,8 @@ class CompactorTest {
   void aToolCallStaysWithItsResults() {
     ChatSession session = ChatSession.start(new InMemorySessionStore(clock), clock);
     talk(session, 2);
-    ToolCall a = new ToolCall("a", "read_file", "{}");
-    ToolCall b = new ToolCall("b", "bash", "{}");
+    ToolCall a = new ToolCall("a", "read_file", JsonObject.EMPTY);
+    ToolCall b = new ToolCall("b", "bash", JsonObject.EMPTY);
     session.onMessage(ChatMessage.user("look"));
     session.onMessage(ChatMessage.assistant("", List.of(a, b)));
     session.onMessage(ChatMessage.toolResult(a, "A"));
@@ -95,7 +96,7 @@ class CompactorTest {
 
   @Test
   void splitNeverStartsOnAToolResult() {
-    ToolCall c = new ToolCall("c", "bash", "{}");
+    ToolCall c = new ToolCall("c", "bash", JsonObject.EMPTY);
     List<ChatMessage> all =
         List.of(ChatMessage.user("u"), ChatMessage.assistant("", List.of(c)), ChatMessage.toolResult(c, "r"),
             ChatMessage.assistant("x"), ChatMessage.user("y"), ChatMessage.assistant("z"));

@@ -1,5 +1,6 @@
 package dev.localgpt.ports.llm;
 
+import dev.localgpt.ports.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,8 +31,8 @@ public final class ScriptedChatModel implements ChatModel {
       return new Reply("", Arrays.asList(calls), null);
     }
 
-    public static Reply tool(String name, String argumentsJson) {
-      return tools(new ToolCall("call_" + SEQ.incrementAndGet(), name, argumentsJson));
+    public static Reply tool(String name, JsonObject arguments) {
+      return tools(new ToolCall("call_" + SEQ.incrementAndGet(), name, arguments));
     }
 
     public Reply withText(String newText) {
