@@ -2,6 +2,7 @@ package dev.localgpt.app.wiring;
 
 import dev.localgpt.adapter.providers.ChatModels;
 import dev.localgpt.adapter.providers.ProviderSettings;
+import dev.localgpt.adapter.providers.frontmatter.YamlFrontMatterParser;
 import dev.localgpt.adapter.providers.web.OkHttpWebFetcher;
 import dev.localgpt.core.agent.AgentSettings;
 import dev.localgpt.core.agent.MemoryOnlyChatModel;
@@ -135,7 +136,7 @@ public final class ChatFactory implements AutoCloseable {
         .tools(toolSettings(config.tools()))
         .approval(approval)
         .webFetcher(webFetcher(config.tools()))
-        .skills(SkillLoader.forWorkspace(workspace.root()))
+        .skills(SkillLoader.forWorkspace(workspace.root(), new YamlFrontMatterParser()))
         .contextWindow(window)
         .reserveTokens(reserve(agent.reserveTokens(), window > 0 ? window : model.contextWindow()))
         .build();
