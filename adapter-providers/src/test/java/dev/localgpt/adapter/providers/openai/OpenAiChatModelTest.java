@@ -170,6 +170,21 @@ class OpenAiChatModelTest {
   }
 
   @Test
+  void readsEventsWithAnyLineEndingSkippingCommentsAndJoiningDataLines() {
+    String stream = ": keep-alive\r\r"
+        + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a—\"}}]}\r\n\r\n"
+        + "data: {\"choices\":[{\"index\":0,\"delta\":\ndata: {\"content\":\"b\"}}]}\n\n"
+        + "data: [DONE]\r\r";
+    server.replayBytes(stream.getBytes(StandardCharsets.UTF_8), 200, SSE);
+    Recorder recorder = new Recorder();
+
+    var response = model.chat(Conversations.hello(), recorder);
+
+    assertThat(recorder.deltas()).containsExactly("a—", "b");
+    assertThat(response.text()).isEqualTo("a—b");
+  }
+
+  @Test
   void malformedChunkIsAnInvalidResponse() {
     server.replayBytes("data: {\"choices\":[{\"delta\":{\"content\":\"x\"}\n\ndata: [DONE]\n\n".getBytes(), 200, SSE);
 
