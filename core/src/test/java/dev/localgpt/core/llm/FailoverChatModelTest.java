@@ -80,14 +80,6 @@ class FailoverChatModelTest {
     assertThat(second.calls).isZero();
   }
 
-  @Test
-  void unconfiguredModelSaysHowToConfigure() {
-    assertThatThrownBy(() -> new UnconfiguredChatModel().chat(ScriptedModel.request(), listener))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_CONFIGURED))
-        .hasMessageContaining("ANTHROPIC_API_KEY")
-        .hasMessageContaining("agent.default_model");
-  }
-
   private static final class MutableClock extends Clock {
     private Instant now = Instant.parse("2025-01-01T00:00:00Z");
 

@@ -3,12 +3,16 @@ package dev.localgpt.core.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.localgpt.ports.llm.ChatEvent;
 import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.llm.ModelException.Kind;
+import dev.localgpt.ports.llm.StopReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RetryingChatModelTest {
@@ -17,7 +21,7 @@ class RetryingChatModelTest {
       new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(30));
 
   private RetryingChatModel retrying(ScriptedModel model) {
-    return new RetryingChatModel(model, policy, slept::add, () -> 0.0);
+    return new RetryingChatModel(model, policy, (d, cancelled) -> slept.add(d), () -> 0.0);
   }
 
   @Test
@@ -80,6 +84,41 @@ class RetryingChatModelTest {
     assertThatThrownBy(() -> retrying(model).chat(ScriptedModel.request(), ChatListener.IGNORE))
         .hasMessage("3");
     assertThat(model.calls).isEqualTo(3);
+  }
+
+  @Test
+  void aCancelDuringTheWaitEndsItWithACancelledResponseAndNoFurtherCall() {
+    ScriptedModel model = new ScriptedModel("m/x",
+        new ModelException(Kind.RATE_LIMITED, "429", Duration.ofSeconds(20), null), "ok");
+    AtomicBoolean cancelled = new AtomicBoolean();
+    ChatListener listener = new ChatListener() {
+      @Override
+      public void onEvent(ChatEvent event) {}
+
+      @Override
+      public boolean isCancelled() {
+        return cancelled.get();
+      }
+    };
+    Sleeper ctrlCWhileWaiting = (duration, isCancelled) -> {
+      cancelled.set(true); // the user presses Ctrl-C during the Retry-After wait
+      return !isCancelled.getAsBoolean();
+    };
+
+    var response = new RetryingChatModel(model, policy, ctrlCWhileWaiting, () -> 0.0)
+        .chat(ScriptedModel.request(), listener);
+
+    assertThat(response.stopReason()).isEqualTo(StopReason.CANCELLED);
+    assertThat(model.calls).isEqualTo(1);
+  }
+
+  @Test
+  void theRealSleeperStopsWaitingWhenCancelledAndWaitsOutAShortDelay() throws InterruptedException {
+    assertThat(Sleeper.REAL.sleep(Duration.ofHours(1), () -> true)).isFalse();
+    AtomicInteger looks = new AtomicInteger();
+    assertThat(Sleeper.REAL.sleep(Duration.ofHours(1), () -> looks.incrementAndGet() > 2))
+        .as("looks again while waiting").isFalse();
+    assertThat(Sleeper.REAL.sleep(Duration.ofMillis(1), () -> false)).isTrue();
   }
 
   @Test
