@@ -15,8 +15,8 @@ import java.util.function.Function;
  */
 public final class ScriptedChatModel implements ChatModel {
 
-  /** One scripted reply: text (streamed) and tool calls. */
-  public record Reply(String text, List<ToolCall> toolCalls, Usage usage) {
+  /** One scripted reply: text (streamed), tool calls, and a failure thrown after the text (null for none). */
+  public record Reply(String text, List<ToolCall> toolCalls, Usage usage, RuntimeException failure) {
     public Reply {
       text = text == null ? "" : text;
       toolCalls = List.copyOf(toolCalls);
@@ -24,11 +24,21 @@ public final class ScriptedChatModel implements ChatModel {
     }
 
     public static Reply text(String text) {
-      return new Reply(text, List.of(), null);
+      return new Reply(text, List.of(), null, null);
     }
 
     public static Reply tools(ToolCall... calls) {
-      return new Reply("", Arrays.asList(calls), null);
+      return new Reply("", Arrays.asList(calls), null, null);
+    }
+
+    /** Fails at once, before any output (e.g. a {@link ModelException}). */
+    public static Reply failing(RuntimeException failure) {
+      return new Reply("", List.of(), null, failure);
+    }
+
+    /** Streams {@code text}, then fails: output reached the user before the failure. */
+    public static Reply failingAfter(String text, RuntimeException failure) {
+      return new Reply(text, List.of(), null, failure);
     }
 
     public static Reply tool(String name, JsonObject arguments) {
@@ -36,7 +46,7 @@ public final class ScriptedChatModel implements ChatModel {
     }
 
     public Reply withText(String newText) {
-      return new Reply(newText, toolCalls, usage);
+      return new Reply(newText, toolCalls, usage, failure);
     }
   }
 
@@ -69,6 +79,16 @@ public final class ScriptedChatModel implements ChatModel {
     return new ScriptedChatModel("scripted/fake", script);
   }
 
+  /** Replies with the text computed from each request. */
+  public static ScriptedChatModel answeringText(Function<ChatRequest, String> script) {
+    return answering(request -> Reply.text(script.apply(request)));
+  }
+
+  /** The same script under another model id, e.g. {@code anthropic/a}; requests are recorded apart. */
+  public ScriptedChatModel named(String newId) {
+    return new ScriptedChatModel(newId, script);
+  }
+
   /** Every request received, oldest first. */
   public synchronized List<ChatRequest> requests() {
     return List.copyOf(requests);
@@ -92,6 +112,9 @@ public final class ScriptedChatModel implements ChatModel {
         listener.onEvent(new ChatEvent.TextDelta(piece));
         sent.append(piece);
       }
+    }
+    if (reply.failure() != null) {
+      throw reply.failure();
     }
     for (ToolCall call : reply.toolCalls()) {
       listener.onEvent(new ChatEvent.ToolCallReady(call));
