@@ -3,6 +3,8 @@ package dev.localgpt.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localgpt.ports.embedding.HashingEmbedder;
+import dev.localgpt.ports.json.JsonObject;
+import dev.localgpt.ports.json.JsonString;
 import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
 import dev.localgpt.ports.llm.ScriptedChatModel;
 import java.nio.file.Files;
@@ -18,9 +20,9 @@ class AskStoppedByToolErrorsTest {
   void askStoppedByTheToolErrorGuardSaysWhyExitsOneAndRecordsTheErrors() throws Exception {
     ChatCli cli = new ChatCli(home, "");
     ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("read_file", "{\"path\":\"missing-1.md\"}"),
-        Reply.tool("read_file", "{\"path\":\"missing-2.md\"}"),
-        Reply.tool("read_file", "{\"path\":\"missing-3.md\"}"),
+        Reply.tool("read_file", JsonObject.of("path", "missing-1.md")),
+        Reply.tool("read_file", JsonObject.of("path", "missing-2.md")),
+        Reply.tool("read_file", JsonObject.of("path", "missing-3.md")),
         Reply.text("never reached"));
     CliRun run = CliFakes.run(cli.env(), CliFakes.ports(model, new HashingEmbedder()), "ask", "read my notes");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.GENERAL);
@@ -38,7 +40,7 @@ class AskStoppedByToolErrorsTest {
   void aSuccessfulToolResultIsNotAnError() throws Exception {
     ChatCli cli = new ChatCli(home, "");
     ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("write_file", "{\"path\":\"a.md\",\"content\":\"hi\"}"), Reply.text("Saved."));
+        Reply.tool("write_file", JsonObject.of("path", "a.md").with("content", new JsonString("hi"))), Reply.text("Saved."));
     CliRun run = CliFakes.run(cli.env(), CliFakes.ports(model, new HashingEmbedder()), "ask", "save");
     assertThat(run.exitCode()).as(run.err()).isZero();
     try (Stream<Path> files = Files.list(home.resolve("sessions"))) {

@@ -3,6 +3,7 @@ package dev.localgpt.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.llm.ScriptedChatModel;
 import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
@@ -46,7 +47,7 @@ class ChatStreamTest {
   @Test
   void streamsSessionContentToolEventsDoneThenDoneMarker() throws Exception {
     ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("memory_search", "{\"query\":\"quokka\"}"),
+        Reply.tool("memory_search", JsonObject.of("query", "quokka")),
         Reply.text("The quokka jam is in the shed."));
     try (ServerFixture server = ServerFixture.start(home, model)) {
       Files.writeString(server.workspace().root().resolve("MEMORY.md"), "# Memory\n\nquokka jam: shed\n");
@@ -73,7 +74,7 @@ class ChatStreamTest {
   @Test
   void toolsThatNeedApprovalAreDeniedBecauseNobodyIsThereToAsk() throws Exception {
     ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("memory_search", "{\"query\":\"x\"}"), Reply.text("ok"));
+        Reply.tool("memory_search", JsonObject.of("query", "x")), Reply.text("ok"));
     try (ServerFixture server = ServerFixture.start(home, model, "[tools]\nrequire_approval = [\"memory_search\"]\n",
         ServerFixture.UNLIMITED)) {
       List<String> data = events(server.http, "{\"message\":\"search\"}");

@@ -13,6 +13,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.models.Model;
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.Role;
@@ -50,7 +51,7 @@ class OpenAiApiTest {
   @Test
   void nonStreamingCompletionAnswersWithTheAgentAndItsMemory() throws Exception {
     ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("memory_search", "{\"query\":\"zanzibar key\"}"),
+        Reply.tool("memory_search", JsonObject.of("query", "zanzibar key")),
         Reply.text("Arr, it hangs by the door."));
     try (ServerFixture server = ServerFixture.start(home, model)) {
       Files.writeString(server.workspace().root().resolve("MEMORY.md"), "# Memory\n\nzanzibar key: by the door\n");

@@ -2,6 +2,7 @@ package dev.localgpt.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ScriptedChatModel;
 import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class WebPageIT {
   void start() throws Exception {
     HeadlessChromium.assumeInstalled();
     ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("memory_search", "{\"query\":\"zanzibar key\"}"),
+        Reply.tool("memory_search", JsonObject.of("query", "zanzibar key")),
         Reply.text("The **zanzibar** key hangs by the blue door, says `MEMORY.md`.\n\n- it is brass\n- it is old"));
     server = ServerFixture.start(home, model);
     Files.writeString(server.workspace().root().resolve("MEMORY.md"),

@@ -80,7 +80,8 @@ class ChatModelsTest {
     assertThat(detect(ProviderSettings.builder().ollama(deadOllama, 0))).isEmpty();
   }
 
+  /** A generous probe timeout: a loaded build machine must not turn a running fake Ollama into "none found". */
   private static java.util.Optional<String> detect(ProviderSettings.Builder settings) {
-    return new ModelDetector(settings.build(), Duration.ofMillis(300)).detect();
+    return new ModelDetector(settings.build(), Duration.ofSeconds(5)).detect();
   }
 }

@@ -1,5 +1,7 @@
 package dev.localgpt.adapter.providers;
 
+import dev.localgpt.ports.json.JsonObject;
+import dev.localgpt.ports.json.JsonValue;
 import dev.localgpt.ports.llm.ChatEvent;
 import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ChatMessage;
@@ -12,7 +14,11 @@ import java.util.List;
 /** Requests and a recording listener shared by the provider tests. */
 public final class Conversations {
   public static final ToolSpec WEATHER = new ToolSpec("get_weather", "Get the current weather for a location",
-      "{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\"}},\"required\":[\"location\"]}");
+      JsonObject.builder()
+          .put("type", "object")
+          .put("properties", JsonObject.builder().put("location", JsonObject.of("type", "string")).build())
+          .put("required", JsonValue.ofStrings(List.of("location")))
+          .build());
 
   private Conversations() {}
 
@@ -23,8 +29,8 @@ public final class Conversations {
 
   /** user → assistant with two tool calls → two tool results → user text. */
   public static ChatRequest withToolResults() {
-    ToolCall paris = new ToolCall("call_1", "get_weather", "{\"location\":\"Paris\"}");
-    ToolCall tokyo = new ToolCall("call_2", "get_weather", "{\"location\":\"Tokyo\"}");
+    ToolCall paris = new ToolCall("call_1", "get_weather", JsonObject.of("location", "Paris"));
+    ToolCall tokyo = new ToolCall("call_2", "get_weather", JsonObject.of("location", "Tokyo"));
     return ChatRequest.builder()
         .addMessage(ChatMessage.user("Weather in Paris and Tokyo?"))
         .addMessage(ChatMessage.assistant("Checking.", List.of(paris, tokyo)))

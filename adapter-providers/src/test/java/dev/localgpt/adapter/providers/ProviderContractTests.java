@@ -9,13 +9,13 @@ import java.time.Duration;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Nested;
 
-/** The {@link ChatModelContract} run on each HTTP provider against its replayed fixtures. */
+/** The {@link HttpChatModelContract} run on each HTTP provider against its replayed fixtures. */
 class ProviderContractTests {
   private static final OkHttpClient CLIENT = ProviderHttp.client(Duration.ofSeconds(2), Duration.ofSeconds(2));
   private static final String SSE = "text/event-stream; charset=utf-8";
 
   @Nested
-  class Anthropic extends ChatModelContract {
+  class Anthropic extends HttpChatModelContract {
     @Override
     protected ChatModel model() {
       return new AnthropicChatModel(CLIENT, server.url(""), "k", "claude-sonnet-4-5");
@@ -38,7 +38,7 @@ class ProviderContractTests {
   }
 
   @Nested
-  class OpenAi extends ChatModelContract {
+  class OpenAi extends HttpChatModelContract {
     @Override
     protected ChatModel model() {
       return new OpenAiChatModel(CLIENT, "openai", server.url("/v1"), "k", "gpt-4o-mini", 128_000);
@@ -61,7 +61,7 @@ class ProviderContractTests {
   }
 
   @Nested
-  class Ollama extends ChatModelContract {
+  class Ollama extends HttpChatModelContract {
     @Override
     protected ChatModel model() {
       return new OllamaChatModel(CLIENT, server.url(""), "llama3.2", 8192);

@@ -38,7 +38,7 @@ class ResilienceOverProvidersTest {
   }
 
   private ChatModel retrying(ChatModel model) {
-    return new RetryingChatModel(model, policy, slept::add, () -> 0.5);
+    return new RetryingChatModel(model, policy, (d, cancelled) -> slept.add(d), () -> 0.5);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.localgpt.app.wiring;
 
+import dev.localgpt.adapter.providers.frontmatter.YamlFrontMatterParser;
 import dev.localgpt.core.agent.AgentSettings;
 import dev.localgpt.core.agent.tools.ApprovalGate;
 import dev.localgpt.core.agent.tools.ToolSettings;
@@ -102,7 +103,7 @@ public final class ChatFactory {
         .tools(toolSettings(config.tools()))
         .approval(approval)
         .webFetcher(webFetcher.orElse(null))
-        .skills(SkillLoader.forWorkspace(workspace.root()))
+        .skills(SkillLoader.forWorkspace(workspace.root(), new YamlFrontMatterParser()))
         .contextWindow(window)
         .reserveTokens(reserve(agent.reserveTokens(), window > 0 ? window : model.contextWindow()))
         .build();

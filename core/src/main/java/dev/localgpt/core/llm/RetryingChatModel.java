@@ -6,7 +6,10 @@ import dev.localgpt.ports.llm.ChatModel;
 import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.ChatResponse;
 import dev.localgpt.ports.llm.ModelException;
+import dev.localgpt.ports.llm.StopReason;
+import dev.localgpt.ports.llm.Usage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -14,7 +17,8 @@ import java.util.function.DoubleSupplier;
 /**
  * Retries a model on retriable failures (rate limit, timeout, server, network) with exponential backoff and
  * jitter, honouring the server's {@code Retry-After}. Never retries once output reached the listener: the user
- * would see it twice.
+ * would see it twice. The wait between attempts ends early when the listener cancels (Ctrl-C), with a
+ * {@link StopReason#CANCELLED} response.
  */
 public final class RetryingChatModel implements ChatModel {
   private final ChatModel delegate;
@@ -64,7 +68,9 @@ public final class RetryingChatModel implements ChatModel {
           wait = retryAfter;
         }
         try {
-          sleeper.sleep(wait);
+          if (!sleeper.sleep(wait, listener::isCancelled)) {
+            return new ChatResponse("", List.of(), Usage.NONE, StopReason.CANCELLED, delegate.id());
+          }
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           throw e;

@@ -1,5 +1,6 @@
 package dev.localgpt.core.skills;
 
+import dev.localgpt.ports.text.FrontMatterParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ public final class SkillLoader {
 
   private final Path workspaceSkills;
   private final Path managedSkills;
+  private final FrontMatterParser frontMatter;
   private final BinaryLookup lookup;
   private final Map<String, String> env;
   private final Set<String> reserved;
@@ -33,27 +35,31 @@ public final class SkillLoader {
   /**
    * @param workspace the workspace root (its {@code skills/} folder is searched)
    * @param managedDir the managed skills folder, or null for none
+   * @param frontMatter reads the YAML front matter of SKILL.md
    * @param lookup finds programs for {@code requires.bins}
    * @param env the environment for {@code requires.env}
    * @param reservedCommands command names a skill may not take (the built-in slash commands)
    */
   public SkillLoader(
-      Path workspace, Path managedDir, BinaryLookup lookup, Map<String, String> env, Set<String> reservedCommands) {
+      Path workspace, Path managedDir, FrontMatterParser frontMatter, BinaryLookup lookup, Map<String, String> env,
+      Set<String> reservedCommands) {
     this.workspaceSkills = Objects.requireNonNull(workspace, "'workspace' must not be null").resolve("skills");
     this.managedSkills = managedDir;
+    this.frontMatter = Objects.requireNonNull(frontMatter, "'frontMatter' must not be null");
     this.lookup = Objects.requireNonNull(lookup, "'lookup' must not be null");
     this.env = Map.copyOf(env);
     this.reserved = Set.copyOf(reservedCommands);
   }
 
   /** Skills of the workspace only, checked against the real PATH and environment. */
-  public static SkillLoader forWorkspace(Path workspace) {
-    return new SkillLoader(workspace, null, BinaryLookup.fromEnvironment(System.getenv()), System.getenv(), Set.of());
+  public static SkillLoader forWorkspace(Path workspace, FrontMatterParser frontMatter) {
+    return new SkillLoader(workspace, null, frontMatter, BinaryLookup.fromEnvironment(System.getenv()),
+        System.getenv(), Set.of());
   }
 
   /** A loader whose skills avoid these command names. */
   public SkillLoader reserving(Set<String> commands) {
-    return new SkillLoader(workspaceSkills.getParent(), managedSkills, lookup, env, commands);
+    return new SkillLoader(workspaceSkills.getParent(), managedSkills, frontMatter, lookup, env, commands);
   }
 
   /** Scans the folders now. */
@@ -99,7 +105,7 @@ public final class SkillLoader {
     return skills;
   }
 
-  private static Skill read(String dirName, Path file, Path realRoot, Skill.Source source) {
+  private Skill read(String dirName, Path file, Path realRoot, Skill.Source source) {
     Path location = file.toAbsolutePath().normalize();
     try {
       if (!file.toRealPath().startsWith(realRoot)) {
@@ -110,7 +116,7 @@ public final class SkillLoader {
         return SkillParser.invalid(dirName, location, source,
             "SKILL.md is " + size + " bytes, the limit is " + MAX_SKILL_FILE_BYTES);
       }
-      return SkillParser.parse(dirName, location, source, Files.readString(file, StandardCharsets.UTF_8));
+      return SkillParser.parse(frontMatter, dirName, location, source, Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException | java.io.UncheckedIOException e) {
       return SkillParser.invalid(dirName, location, source, "cannot read SKILL.md: " + e.getMessage());
     }

@@ -9,6 +9,7 @@ import dev.localgpt.core.agent.tools.ToolBox;
 import dev.localgpt.core.agent.tools.ToolOutcome;
 import dev.localgpt.core.agent.tools.ToolSettings;
 import dev.localgpt.core.workspace.PathGuard;
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.Role;
@@ -77,7 +78,7 @@ class AgentLoopTest {
   @Test
   void runsAToolAndFeedsTheResultBackUntilTheFinalAnswer() {
     ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("read_file", "{\"path\":\"MEMORY.md\"}").withText("Let me check."),
+        Reply.tool("read_file", JsonObject.of("path", "MEMORY.md")).withText("Let me check."),
         Reply.text("Your cat is called Miso."));
     List<ChatMessage> history = List.of(ChatMessage.user("hi"), ChatMessage.assistant("hello"));
 
@@ -107,7 +108,7 @@ class AgentLoopTest {
   @Test
   void securityReminderGoesOnTheLastUserOrToolMessageOfEachCallButIsNeverStored() {
     ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("read_file", "{\"path\":\"MEMORY.md\"}"), Reply.text("done"));
+        Reply.tool("read_file", JsonObject.of("path", "MEMORY.md")), Reply.text("done"));
     AgentResult result = loop(model, AgentSettings.DEFAULTS).run(List.of(), "question", events);
 
     List<ChatMessage> first = model.requests().get(0).messages();
@@ -122,7 +123,7 @@ class AgentLoopTest {
   void repeatGuardStopsTheSameCallWithTheSameArguments() {
     AtomicInteger n = new AtomicInteger();
     ScriptedChatModel model = ScriptedChatModel.answering(
-        r -> Reply.tools(new ToolCall("c" + n.incrementAndGet(), "memory_search", "{\"query\":\"cat\"}")));
+        r -> Reply.tools(new ToolCall("c" + n.incrementAndGet(), "memory_search", JsonObject.of("query", "cat"))));
     AgentResult result = loop(model, AgentSettings.DEFAULTS).run(List.of(), "loop please", events);
 
     assertThat(result.stoppedBecause()).isEqualTo(StopCause.REPEATED_TOOL_CALL);
@@ -139,7 +140,7 @@ class AgentLoopTest {
   void errorGuardStopsAfterConsecutiveFailures() {
     AtomicInteger n = new AtomicInteger();
     ScriptedChatModel model = ScriptedChatModel.answering(r -> Reply.tools(
-        new ToolCall("c" + n.incrementAndGet(), "read_file", "{\"path\":\"missing-" + n.get() + ".md\"}")));
+        new ToolCall("c" + n.incrementAndGet(), "read_file", JsonObject.of("path", "missing-" + n.get() + ".md"))));
     AgentResult result = loop(model, AgentSettings.DEFAULTS).run(List.of(), "read stuff", events);
 
     assertThat(result.stoppedBecause()).isEqualTo(StopCause.TOOL_ERRORS);
@@ -150,10 +151,10 @@ class AgentLoopTest {
   @Test
   void aSuccessResetsTheErrorCount() {
     ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("read_file", "{\"path\":\"nope1.md\"}"),
-        Reply.tool("read_file", "{\"path\":\"nope2.md\"}"),
-        Reply.tool("read_file", "{\"path\":\"MEMORY.md\"}"),
-        Reply.tool("read_file", "{\"path\":\"nope3.md\"}"),
+        Reply.tool("read_file", JsonObject.of("path", "nope1.md")),
+        Reply.tool("read_file", JsonObject.of("path", "nope2.md")),
+        Reply.tool("read_file", JsonObject.of("path", "MEMORY.md")),
+        Reply.tool("read_file", JsonObject.of("path", "nope3.md")),
         Reply.text("ok"));
     assertThat(loop(model, AgentSettings.DEFAULTS).run(List.of(), "x", events).stoppedBecause())
         .isEqualTo(StopCause.COMPLETED);
@@ -163,7 +164,7 @@ class AgentLoopTest {
   void stepBoundEndsTheTurnAndLeavesValidHistory() {
     AtomicInteger n = new AtomicInteger();
     ScriptedChatModel model = ScriptedChatModel.answering(r -> Reply.tools(
-        new ToolCall("c" + n.incrementAndGet(), "memory_search", "{\"query\":\"q" + n.get() + "\"}")));
+        new ToolCall("c" + n.incrementAndGet(), "memory_search", JsonObject.of("query", "q" + n.get()))));
     AgentResult result = loop(model, AgentSettings.DEFAULTS.withMaxToolSteps(4)).run(List.of(), "go", events);
 
     assertThat(result.stoppedBecause()).isEqualTo(StopCause.MAX_STEPS);
@@ -186,7 +187,7 @@ class AgentLoopTest {
   @Test
   void cancellingDuringTheStreamKeepsThePartialReplyAndRunsNoTools() {
     ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("read_file", "{\"path\":\"MEMORY.md\"}").withText("one two three four"));
+        Reply.tool("read_file", JsonObject.of("path", "MEMORY.md")).withText("one two three four"));
     AgentListener cancelAfterFirstWord = new AgentListener() {
       @Override
       public void onText(String delta) {

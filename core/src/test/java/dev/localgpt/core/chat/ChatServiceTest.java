@@ -7,12 +7,14 @@ import dev.localgpt.core.agent.MemoryOnlyChatModel;
 import dev.localgpt.core.agent.tools.ApprovalGate;
 import dev.localgpt.core.agent.tools.ToolSettings;
 import dev.localgpt.core.session.ContextBudget;
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.Role;
 import dev.localgpt.ports.llm.ScriptedChatModel;
 import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
 import dev.localgpt.ports.session.SessionEntry;
+import dev.localgpt.ports.text.ScriptedFrontMatterParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +64,7 @@ class ChatServiceTest {
   @Test
   void aConversationWithAToolCallIsPersistedAndResumedAfterARestart() throws IOException {
     ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("write_file", "{\"path\":\"notes/todo.md\",\"content\":\"- buy milk\\n\"}"),
+        Reply.tool("write_file", JsonObject.builder().put("path", "notes/todo.md").put("content", "- buy milk\n").build()),
         Reply.text("I wrote your todo list."));
     ChatService chat = ChatService.start(fx.setup(model).build());
     Recorder out = new Recorder();
@@ -97,10 +99,12 @@ class ChatServiceTest {
   void theSystemPromptIsBuiltOncePerSessionWithToolsAndSkills() throws IOException {
     Path skill = workspace.resolve("skills/weather/SKILL.md");
     Files.createDirectories(skill.getParent());
-    Files.writeString(skill, "---\nname: weather\ndescription: Forecasts for a city\n---\n");
+    ScriptedFrontMatterParser frontMatter = new ScriptedFrontMatterParser();
+    Files.writeString(skill, frontMatter.given("weather skill",
+        JsonObject.builder().put("name", "weather").put("description", "Forecasts for a city").build(), ""));
     ScriptedChatModel model = ScriptedChatModel.replying(Reply.text("one"), Reply.text("two"));
-    ChatService chat = ChatService.start(fx.setup(model).skills(
-        new dev.localgpt.core.skills.SkillLoader(workspace, null, name -> false, java.util.Map.of(), Set.of()))
+    ChatService chat = ChatService.start(fx.setup(model).skills(new dev.localgpt.core.skills.SkillLoader(
+            workspace, null, frontMatter, name -> false, java.util.Map.of(), Set.of()))
         .build());
 
     chat.send("first", ChatStreamListener.NONE);
@@ -182,7 +186,8 @@ class ChatServiceTest {
   @Test
   void aDeniedApprovalKeepsTheToolFromRunningAndTellsTheModel() {
     ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("write_file", "{\"path\":\"x.md\",\"content\":\"x\"}"), Reply.text("Okay, I did not write it."));
+        Reply.tool("write_file", JsonObject.builder().put("path", "x.md").put("content", "x").build()),
+        Reply.text("Okay, I did not write it."));
     List<String> asked = new ArrayList<>();
     ApprovalGate deny = (tool, detail) -> {
       asked.add(tool + " " + detail);

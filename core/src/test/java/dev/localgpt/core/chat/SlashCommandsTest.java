@@ -3,9 +3,11 @@ package dev.localgpt.core.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localgpt.core.skills.SkillLoader;
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ChatModel;
 import dev.localgpt.ports.llm.ScriptedChatModel;
 import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
+import dev.localgpt.ports.text.ScriptedFrontMatterParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +29,12 @@ class SlashCommandsTest {
     fx = new ChatFixture(workspace);
     Path skill = workspace.resolve("skills/trip-planner/SKILL.md");
     Files.createDirectories(skill.getParent());
-    Files.writeString(skill, "---\nname: Trip Planner\ndescription: Plan trips\n---\nSteps.\n");
+    ScriptedFrontMatterParser frontMatter = new ScriptedFrontMatterParser();
+    Files.writeString(skill, frontMatter.given("trip planner skill",
+        JsonObject.builder().put("name", "Trip Planner").put("description", "Plan trips").build(), "Steps.\n"));
     ScriptedChatModel model = ScriptedChatModel.answering(r -> Reply.text("answer"));
     chat = ChatService.start(fx.setup(model)
-        .skills(new SkillLoader(workspace, null, name -> false, Map.of(), Set.of())).build());
+        .skills(new SkillLoader(workspace, null, frontMatter, name -> false, Map.of(), Set.of())).build());
     commands = new SlashCommands(chat, null, null);
   }
 

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localgpt.ports.llm.ChatEvent;
 import dev.localgpt.ports.llm.ChatListener;
+import dev.localgpt.ports.llm.ChatMessage;
+import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.llm.ModelException.Kind;
+import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
+import dev.localgpt.ports.llm.ScriptedChatModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,17 +20,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FailoverChatModelTest {
+  private static ChatRequest request() {
+    return ChatRequest.builder().addMessage(ChatMessage.user("hi")).build();
+  }
+
   private final MutableClock clock = new MutableClock();
   private final List<ChatEvent> events = new ArrayList<>();
   private final ChatListener listener = events::add;
 
   @Test
   void fallsBackOnRetriableFailureAndTellsTheUserOnce() {
-    ScriptedModel first = new ScriptedModel("anthropic/a", new ModelException(Kind.RATE_LIMITED, "429"));
-    ScriptedModel second = new ScriptedModel("ollama/b", "from b");
+    ScriptedChatModel first = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.RATE_LIMITED, "429"))).named("anthropic/a");
+    ScriptedChatModel second = ScriptedChatModel.replying(Reply.text("from b")).named("ollama/b");
     var failover = new FailoverChatModel(List.of(first, second), Duration.ofSeconds(60), clock);
 
-    var response = failover.chat(ScriptedModel.request(), listener);
+    var response = failover.chat(request(), listener);
 
     assertThat(response.model()).isEqualTo("ollama/b");
     assertThat(events).filteredOn(e -> e instanceof ChatEvent.Notice)
@@ -35,57 +43,48 @@ class FailoverChatModelTest {
 
   @Test
   void skipsACandidateDuringItsCooldownAndTriesItAgainAfterwards() {
-    ScriptedModel first = new ScriptedModel("anthropic/a", new ModelException(Kind.SERVER, "529"), "a back");
-    ScriptedModel second = new ScriptedModel("ollama/b", "b1", "b2");
+    ScriptedChatModel first = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.SERVER, "529")), Reply.text("a back")).named("anthropic/a");
+    ScriptedChatModel second = ScriptedChatModel.replying(Reply.text("b1"), Reply.text("b2")).named("ollama/b");
     var failover = new FailoverChatModel(List.of(first, second), Duration.ofSeconds(60), clock);
 
-    failover.chat(ScriptedModel.request(), listener);
+    failover.chat(request(), listener);
     clock.advance(Duration.ofSeconds(30));
-    var during = failover.chat(ScriptedModel.request(), listener);
+    var during = failover.chat(request(), listener);
     clock.advance(Duration.ofSeconds(31));
-    var after = failover.chat(ScriptedModel.request(), listener);
+    var after = failover.chat(request(), listener);
 
     assertThat(during.model()).isEqualTo("ollama/b");
-    assertThat(first.calls).isEqualTo(2);
+    assertThat(first.requests()).hasSize(2);
     assertThat(after.model()).isEqualTo("anthropic/a");
   }
 
   @Test
   void throwsBadRequestWithoutTryingOthers() {
-    ScriptedModel first = new ScriptedModel("openai/a", new ModelException(Kind.BAD_REQUEST, "bad"));
-    ScriptedModel second = new ScriptedModel("ollama/b", "b");
+    ScriptedChatModel first = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.BAD_REQUEST, "bad"))).named("openai/a");
+    ScriptedChatModel second = ScriptedChatModel.replying(Reply.text("b")).named("ollama/b");
     var failover = new FailoverChatModel(List.of(first, second), Duration.ofSeconds(60), clock);
 
-    assertThatThrownBy(() -> failover.chat(ScriptedModel.request(), listener)).hasMessage("bad");
-    assertThat(second.calls).isZero();
+    assertThatThrownBy(() -> failover.chat(request(), listener)).hasMessage("bad");
+    assertThat(second.requests()).isEmpty();
   }
 
   @Test
   void throwsTheLastErrorWhenAllFail() {
-    ScriptedModel first = new ScriptedModel("openai/a", new ModelException(Kind.NETWORK, "down"));
-    ScriptedModel second = new ScriptedModel("ollama/b", new ModelException(Kind.TIMEOUT, "slow"));
+    ScriptedChatModel first = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.NETWORK, "down"))).named("openai/a");
+    ScriptedChatModel second = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.TIMEOUT, "slow"))).named("ollama/b");
     var failover = new FailoverChatModel(List.of(first, second), Duration.ofSeconds(60), clock);
 
-    assertThatThrownBy(() -> failover.chat(ScriptedModel.request(), listener)).hasMessage("slow");
+    assertThatThrownBy(() -> failover.chat(request(), listener)).hasMessage("slow");
   }
 
   @Test
   void doesNotFailOverOnceTextWasStreamed() {
-    ScriptedModel first = new ScriptedModel("openai/a",
-        new ScriptedModel.PartialThenFail("par", new ModelException(Kind.NETWORK, "cut")));
-    ScriptedModel second = new ScriptedModel("ollama/b", "b");
+    ScriptedChatModel first = ScriptedChatModel.replying(Reply.failingAfter("par", new ModelException(Kind.NETWORK, "cut"))).named("openai/a");
+    ScriptedChatModel second = ScriptedChatModel.replying(Reply.text("b")).named("ollama/b");
     var failover = new FailoverChatModel(List.of(first, second), Duration.ofSeconds(60), clock);
 
-    assertThatThrownBy(() -> failover.chat(ScriptedModel.request(), listener)).hasMessage("cut");
-    assertThat(second.calls).isZero();
-  }
-
-  @Test
-  void unconfiguredModelSaysHowToConfigure() {
-    assertThatThrownBy(() -> new UnconfiguredChatModel().chat(ScriptedModel.request(), listener))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_CONFIGURED))
-        .hasMessageContaining("ANTHROPIC_API_KEY")
-        .hasMessageContaining("agent.default_model");
+    assertThatThrownBy(() -> failover.chat(request(), listener)).hasMessage("cut");
+    assertThat(second.requests()).isEmpty();
   }
 
   private static final class MutableClock extends Clock {

@@ -3,6 +3,7 @@ package dev.localgpt.core.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ToolCall;
 import dev.localgpt.ports.session.InMemorySessionStore;
@@ -28,7 +29,7 @@ class ChatSessionTest {
   @Test
   void everyMessageIsStoredAsItArrives() {
     ChatSession session = ChatSession.start(store, clock);
-    ToolCall call = new ToolCall("c1", "memory_search", "{\"query\":\"x\"}");
+    ToolCall call = new ToolCall("c1", "memory_search", JsonObject.of("query", "x"));
 
     session.onMessage(ChatMessage.user("find x"));
     assertThat(store.read(session.id())).hasSize(1);

@@ -3,8 +3,12 @@ package dev.localgpt.core.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ChatMessage;
+import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.llm.Role;
+import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
+import dev.localgpt.ports.llm.ScriptedChatModel;
 import dev.localgpt.ports.llm.ToolCall;
 import dev.localgpt.ports.session.InMemorySessionStore;
 import dev.localgpt.ports.session.SessionEntry;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CompactorTest {
+  private static final Reply OUTAGE = Reply.failing(new ModelException(ModelException.Kind.SERVER, "fake outage"));
   private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:15:00Z"), ZoneOffset.UTC);
   @TempDir Path workspace;
 
@@ -30,7 +35,7 @@ class CompactorTest {
     return workspace.resolve("memory/2026-03-01.md");
   }
 
-  private Compactor compactor(FakeChatModel model) {
+  private Compactor compactor(ScriptedChatModel model) {
     return new Compactor(model, new MemoryCheckpoint(workspace, model, clock, ZoneOffset.UTC));
   }
 
@@ -50,8 +55,8 @@ class CompactorTest {
     SessionStore store = new InMemorySessionStore(clock);
     ChatSession session = ChatSession.start(store, clock);
     talk(session, 5, "\n" + "detail ".repeat(100));
-    FakeChatModel model =
-        new FakeChatModel(r -> r.system().equals(Compactor.PROMPT) ? "They asked three questions." : "- asked things");
+    ScriptedChatModel model =
+        ScriptedChatModel.answeringText(r -> r.system().equals(Compactor.PROMPT) ? "They asked three questions." : "- asked things");
 
     CompactionOutcome outcome = compactor(model).compact(session, "system prompt");
 
@@ -74,8 +79,8 @@ class CompactorTest {
   void aToolCallStaysWithItsResults() {
     ChatSession session = ChatSession.start(new InMemorySessionStore(clock), clock);
     talk(session, 2);
-    ToolCall a = new ToolCall("a", "read_file", "{}");
-    ToolCall b = new ToolCall("b", "bash", "{}");
+    ToolCall a = new ToolCall("a", "read_file", JsonObject.EMPTY);
+    ToolCall b = new ToolCall("b", "bash", JsonObject.EMPTY);
     session.onMessage(ChatMessage.user("look"));
     session.onMessage(ChatMessage.assistant("", List.of(a, b)));
     session.onMessage(ChatMessage.toolResult(a, "A"));
@@ -83,7 +88,7 @@ class CompactorTest {
     session.onMessage(ChatMessage.assistant("done"));
     session.onMessage(ChatMessage.user("thanks"));
 
-    compactor(FakeChatModel.replying("summary")).compact(session, "");
+    compactor(ScriptedChatModel.answeringText(r -> "summary")).compact(session, "");
 
     List<ChatMessage> history = session.history();
     int callIndex = history.indexOf(ChatMessage.assistant("", List.of(a, b)));
@@ -95,7 +100,7 @@ class CompactorTest {
 
   @Test
   void splitNeverStartsOnAToolResult() {
-    ToolCall c = new ToolCall("c", "bash", "{}");
+    ToolCall c = new ToolCall("c", "bash", JsonObject.EMPTY);
     List<ChatMessage> all =
         List.of(ChatMessage.user("u"), ChatMessage.assistant("", List.of(c)), ChatMessage.toolResult(c, "r"),
             ChatMessage.assistant("x"), ChatMessage.user("y"), ChatMessage.assistant("z"));
@@ -109,7 +114,7 @@ class CompactorTest {
     ChatSession session = ChatSession.start(new InMemorySessionStore(clock), clock);
     talk(session, 4);
 
-    CompactionOutcome outcome = compactor(FakeChatModel.failing()).compact(session, "");
+    CompactionOutcome outcome = compactor(ScriptedChatModel.answering(r -> OUTAGE)).compact(session, "");
 
     assertThat(outcome).isInstanceOfSatisfying(CompactionOutcome.Compacted.class,
         c -> assertThat(c.summaryFromModel()).isFalse());
@@ -121,7 +126,7 @@ class CompactorTest {
   void compactsOnlyOnceTheSoftLimitIsReached() {
     ChatSession session = ChatSession.start(new InMemorySessionStore(clock), clock);
     talk(session, 5, "x".repeat(1_000)); // about 2,500 tokens
-    Compactor compactor = compactor(FakeChatModel.replying("short"));
+    Compactor compactor = compactor(ScriptedChatModel.answeringText(r -> "short"));
 
     assertThat(compactor.compactIfNeeded(session, "", new ContextBudget(100_000, 20_000)))
         .isInstanceOf(CompactionOutcome.Skipped.class);
@@ -136,7 +141,7 @@ class CompactorTest {
     ChatSession session = ChatSession.start(new InMemorySessionStore(clock), clock);
     talk(session, 2);
 
-    assertThat(compactor(FakeChatModel.replying("s")).compact(session, ""))
+    assertThat(compactor(ScriptedChatModel.answeringText(r -> "s")).compact(session, ""))
         .isInstanceOf(CompactionOutcome.Skipped.class);
     assertThat(note()).doesNotExist();
   }
@@ -149,7 +154,7 @@ class CompactorTest {
     talk(session, 4);
     List<ChatMessage> before = session.history();
 
-    assertThatThrownBy(() -> compactor(FakeChatModel.replying("- fact")).compact(session, ""))
+    assertThatThrownBy(() -> compactor(ScriptedChatModel.answeringText(r -> "- fact")).compact(session, ""))
         .isInstanceOf(SessionException.class);
 
     assertThat(Files.readString(note())).contains("- fact"); // the checkpoint was on disk first

@@ -3,6 +3,7 @@ package dev.localgpt.core.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ToolCall;
 import java.util.List;
@@ -30,7 +31,7 @@ class ContextBudgetTest {
 
   @Test
   void theEstimateCountsSystemHistoryAndToolCalls() {
-    ToolCall call = new ToolCall("id12", "bash", "{\"command\":\"ls\"}"); // 4 + 4 + 16 bytes
+    ToolCall call = new ToolCall("id12", "bash", JsonObject.of("command", "ls")); // 4 + 4 + 16 bytes
     List<ChatMessage> history =
         List.of(ChatMessage.user("12345678"), ChatMessage.assistant("", List.of(call)), ChatMessage.toolResult(call, "abcd"));
     // system 8 + user 8 + call 24 + result 4 + its id and name 8 = 52 bytes

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localgpt.core.workspace.PathEscapeException;
 import dev.localgpt.ports.llm.ChatMessage;
+import dev.localgpt.ports.llm.ModelException;
+import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
+import dev.localgpt.ports.llm.ScriptedChatModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MemoryCheckpointTest {
+  private static final Reply OUTAGE = Reply.failing(new ModelException(ModelException.Kind.SERVER, "fake outage"));
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   // 23:30 UTC on 1 March is 00:30 on 2 March in Berlin: the note's date and time follow the user's zone
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T23:30:00Z"), BERLIN);
@@ -35,7 +39,7 @@ class MemoryCheckpointTest {
 
   @Test
   void appendsTheModelsBulletsUnderATimedHeadingAndCreatesTheNote() throws Exception {
-    FakeChatModel model = FakeChatModel.replying("Here you go:\n- Name: Ada\n* Lives in Berlin\nnot a bullet");
+    ScriptedChatModel model = ScriptedChatModel.answeringText(r -> "Here you go:\n- Name: Ada\n* Lives in Berlin\nnot a bullet");
     MemoryCheckpoint checkpoint = new MemoryCheckpoint(workspace, model, CLOCK, BERLIN);
 
     MemoryCheckpoint.Checkpoint written = checkpoint.write(SESSION, TURNS).orElseThrow();
@@ -44,7 +48,7 @@ class MemoryCheckpointTest {
     assertThat(written.fromModel()).isTrue();
     assertThat(Files.readString(note()))
         .isEqualTo("## Checkpoint 00:30 (session 01234567)\n\n- Name: Ada\n- Lives in Berlin\n");
-    assertThat(model.requests.getFirst().messages().getFirst().text()).contains("User: My name is Ada.");
+    assertThat(model.requests().getFirst().messages().getFirst().text()).contains("User: My name is Ada.");
   }
 
   @Test
@@ -53,8 +57,8 @@ class MemoryCheckpointTest {
     byte[] before = "# 2026-03-02\n\n- wrote tests\n\n## Checkpoint 00:10 (session x)\n\n- old fact\n".getBytes(StandardCharsets.UTF_8);
     Files.write(note(), before);
 
-    new MemoryCheckpoint(workspace, FakeChatModel.replying("- new fact"), CLOCK, BERLIN).write(SESSION, TURNS);
-    new MemoryCheckpoint(workspace, FakeChatModel.replying("- newer fact"), CLOCK, BERLIN).write(SESSION, TURNS);
+    new MemoryCheckpoint(workspace, ScriptedChatModel.answeringText(r -> "- new fact"), CLOCK, BERLIN).write(SESSION, TURNS);
+    new MemoryCheckpoint(workspace, ScriptedChatModel.answeringText(r -> "- newer fact"), CLOCK, BERLIN).write(SESSION, TURNS);
 
     byte[] after = Files.readAllBytes(note());
     assertThat(Arrays.copyOf(after, before.length)).isEqualTo(before);
@@ -69,14 +73,14 @@ class MemoryCheckpointTest {
     Files.createDirectories(note().getParent());
     Files.writeString(note(), "typed by hand");
 
-    new MemoryCheckpoint(workspace, FakeChatModel.replying("- fact"), CLOCK, BERLIN).write(SESSION, TURNS);
+    new MemoryCheckpoint(workspace, ScriptedChatModel.answeringText(r -> "- fact"), CLOCK, BERLIN).write(SESSION, TURNS);
 
     assertThat(Files.readString(note())).startsWith("typed by hand\n\n## Checkpoint 00:30");
   }
 
   @Test
   void whenTheModelFailsTheUserMessagesFirstLinesAreKept() throws Exception {
-    MemoryCheckpoint checkpoint = new MemoryCheckpoint(workspace, FakeChatModel.failing(), CLOCK, BERLIN);
+    MemoryCheckpoint checkpoint = new MemoryCheckpoint(workspace, ScriptedChatModel.answering(r -> OUTAGE), CLOCK, BERLIN);
 
     MemoryCheckpoint.Checkpoint written = checkpoint.write(SESSION, TURNS).orElseThrow();
 
@@ -87,7 +91,7 @@ class MemoryCheckpointTest {
   @Test
   void inMemoryOnlyModeOrWhenTheModelListsNothingTheFallbackIsUsed() throws Exception {
     new MemoryCheckpoint(workspace, null, CLOCK, BERLIN).write(SESSION, TURNS);
-    new MemoryCheckpoint(workspace, FakeChatModel.replying("NO_REPLY"), CLOCK, BERLIN).write(SESSION, TURNS);
+    new MemoryCheckpoint(workspace, ScriptedChatModel.answeringText(r -> "NO_REPLY"), CLOCK, BERLIN).write(SESSION, TURNS);
 
     assertThat(Files.readString(note()).split("- My name is Ada\\.", -1)).hasSize(3);
   }

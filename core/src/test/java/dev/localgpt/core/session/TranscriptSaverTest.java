@@ -3,6 +3,7 @@ package dev.localgpt.core.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localgpt.core.agent.MemoryOnlyChatModel;
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ToolCall;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class TranscriptSaverTest {
 
   @Test
   void writesTheLocalGptBodyWithUserAndAssistantLinesAndToolNamesOnly() throws Exception {
-    ToolCall call = new ToolCall("c", "bash", "{}");
+    ToolCall call = new ToolCall("c", "bash", JsonObject.EMPTY);
     List<ChatMessage> messages =
         List.of(
             ChatMessage.user("Plan my trip to Lisbon next week"),
@@ -71,7 +72,7 @@ class TranscriptSaverTest {
   @Test
   void savedNotesHoldTheConversationNotTheSnippetsItRetrieved() throws Exception {
     String snippet = "The garage door code is 4711";
-    ToolCall search = new ToolCall("c1", "memory_search", "{\"query\":\"garage code\"}");
+    ToolCall search = new ToolCall("c1", "memory_search", JsonObject.of("query", "garage code"));
     String memoryOnlyAnswer = "Here is what your memory says (best matches first):\n\n1. MEMORY.md:3-3 (score 0.91)\n"
         + "   " + snippet + "\n\n" + MemoryOnlyChatModel.HOW_TO_CONFIGURE;
     List<ChatMessage> messages =
@@ -142,7 +143,7 @@ class TranscriptSaverTest {
 
   @Test
   void exportShowsToolCallsAndFencesResultsSafely() {
-    ToolCall call = new ToolCall("c", "read_file", "{\"path\":\"a.md\"}");
+    ToolCall call = new ToolCall("c", "read_file", JsonObject.of("path", "a.md"));
     String md =
         TranscriptExport.markdown(
             "s1",

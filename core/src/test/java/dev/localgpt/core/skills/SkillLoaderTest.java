@@ -3,9 +3,13 @@ package dev.localgpt.core.skills;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localgpt.core.agent.prompt.SkillEntry;
+import dev.localgpt.ports.json.JsonObject;
+import dev.localgpt.ports.json.JsonValue;
+import dev.localgpt.ports.text.ScriptedFrontMatterParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,25 @@ class SkillLoaderTest {
   private final Set<String> installed = Set.of("git", "rg");
   private final BinaryLookup lookup = installed::contains;
 
+  private final ScriptedFrontMatterParser frontMatter = new ScriptedFrontMatterParser();
+
+  /** Writes a SKILL.md whose front matter the fake parser reads as {@code fields}. */
+  private Path skill(Path root, String dir, JsonObject fields, String body) throws IOException {
+    return write(root, dir, frontMatter.given("---\n" + fields + "\n---\n" + body, fields, body));
+  }
+
+  private static JsonObject nameOnly(String name) {
+    return JsonObject.of("name", name);
+  }
+
+  private static JsonObject requires(JsonObject requires) {
+    return JsonObject.builder()
+        .put("name", "a")
+        .put("metadata", JsonObject.builder().put("openclaw", JsonObject.builder().put("requires", requires)
+            .build()).build())
+        .build();
+  }
+
   private static Path write(Path root, String dir, String content) throws IOException {
     Path file = root.resolve(dir).resolve("SKILL.md");
     Files.createDirectories(file.getParent());
@@ -26,7 +49,7 @@ class SkillLoaderTest {
   }
 
   private SkillSet load(Map<String, String> env) {
-    return new SkillLoader(workspace, managed, lookup, env, Set.of("help", "new")).load();
+    return new SkillLoader(workspace, managed, frontMatter, lookup, env, Set.of("help", "new")).load();
   }
 
   private static Skill named(SkillSet set, String name) {
@@ -50,89 +73,18 @@ class SkillLoaderTest {
 
   @Test
   void defaultDescriptionIsCutToAHundredCharacters() throws IOException {
-    write(workspace.resolve("skills"), "long", "---\nname: long\n---\n" + "x".repeat(300) + "\n");
+    skill(workspace.resolve("skills"), "long", nameOnly("long"), "x".repeat(300) + "\n");
 
     assertThat(load(Map.of()).all().getFirst().description()).hasSize(100).endsWith("…");
   }
 
   @Test
-  void readsFrontMatterWithQuotesFlagsUnknownKeysAndOneLineJsonMetadata() throws IOException {
-    write(workspace.resolve("skills"), "gh", """
-        ---
-        name: "GitHub Helper"
-        description: 'Work with issues, PRs and CI'
-        homepage: https://example.org/gh   # unknown key, ignored
-        user-invocable: false
-        disable-model-invocation: true
-        metadata: {"openclaw": {"emoji": "🐙", "requires": {"bins": ["git"], "env": ["GH_TOKEN"]}}}
-        ---
-        Body.
-        """);
-
-    Skill skill = load(Map.of("GH_TOKEN", "t")).all().getFirst();
-
-    assertThat(skill.name()).isEqualTo("GitHub Helper");
-    assertThat(skill.description()).isEqualTo("Work with issues, PRs and CI");
-    assertThat(skill.userInvocable()).isFalse();
-    assertThat(skill.modelInvocable()).isFalse();
-    assertThat(skill.emoji()).isEqualTo("🐙");
-    assertThat(skill.requires().bins()).containsExactly("git");
-    assertThat(skill.requires().env()).containsExactly("GH_TOKEN");
-    assertThat(skill.ready()).isTrue();
-  }
-
-  @Test
-  void acceptsMultiLineJson5AndIndentedYamlMetadata() throws IOException {
-    write(workspace.resolve("skills"), "json5", """
-        ---
-        name: json5
-        description: d
-        metadata:
-          {
-            openclaw: {
-              emoji: '📝',
-              requires: { anyBins: ['rg', 'ag',], },  // trailing commas
-            },
-          }
-        ---
-        """);
-    write(workspace.resolve("skills"), "yaml", """
-        ---
-        name: yaml
-        description: d
-        metadata:
-          openclaw:
-            emoji: "🔧"
-            always: true
-            requires:
-              bins:
-                - docker
-              env: [API_KEY]
-        ---
-        """);
-
-    SkillSet set = load(Map.of());
-
-    Skill json5 = named(set, "json5");
-    assertThat(json5.emoji()).isEqualTo("📝");
-    assertThat(json5.requires().anyBins()).containsExactly("rg", "ag");
-    assertThat(json5.ready()).isTrue();
-    Skill yaml = named(set, "yaml");
-    assertThat(yaml.emoji()).isEqualTo("🔧");
-    assertThat(yaml.requires().bins()).containsExactly("docker");
-    assertThat(yaml.requires().env()).containsExactly("API_KEY");
-    assertThat(yaml.requires().always()).isTrue();
-    assertThat(yaml.ready()).as("always skips the checks").isTrue();
-  }
-
-  @Test
   void blocksSkillsWithMissingBinsAnyBinsOrEnv() throws IOException {
-    write(workspace.resolve("skills"), "a", """
-        ---
-        name: a
-        metadata: {"openclaw": {"requires": {"bins": ["git", "docker"], "anyBins": ["ag", "ack"], "env": ["X"]}}}
-        ---
-        """);
+    skill(workspace.resolve("skills"), "a", requires(JsonObject.builder()
+        .put("bins", JsonValue.ofStrings(List.of("git", "docker")))
+        .put("anyBins", JsonValue.ofStrings(List.of("ag", "ack")))
+        .put("env", JsonValue.of("X"))
+        .build()), "");
 
     Skill skill = load(Map.of("X", " ")).all().getFirst();
 
@@ -142,28 +94,30 @@ class SkillLoaderTest {
   }
 
   @Test
-  void malformedFrontMatterListsTheSkillAsInvalidWithAReason() throws IOException {
-    write(workspace.resolve("skills"), "unclosed", "---\nname: x\nno end\n");
-    write(workspace.resolve("skills"), "nokey", "---\nname: y\njust words\n---\n");
-    write(workspace.resolve("skills"), "badflag", "---\nname: z\nuser-invocable: maybe\n---\n");
-    write(workspace.resolve("skills"), "badmeta", "---\nname: w\nmetadata: {\"openclaw\": [1,\n---\n");
-    write(workspace.resolve("skills"), "good", "---\nname: good\ndescription: fine\n---\n");
+  void osListsBlockOtherPlatformsAndBadFieldsOrUnreadableFrontMatterMakeTheSkillInvalid() throws IOException {
+    JsonObject elsewhere = JsonObject.builder().put("name", "elsewhere").put("metadata", JsonObject.builder()
+        .put("openclaw", JsonObject.builder().put("os", JsonValue.ofStrings(List.of("plan9"))).build()).build())
+        .build();
+    skill(workspace.resolve("skills"), "elsewhere", elsewhere, "");
+    skill(workspace.resolve("skills"), "flag", nameOnly("flag").with("user-invocable", JsonValue.of("maybe")), "");
+    skill(workspace.resolve("skills"), "meta", nameOnly("meta").with("metadata", JsonValue.of("text")), "");
+    write(workspace.resolve("skills"), "broken", frontMatter.failing("---\nbroken", "line 2: not YAML"));
 
     SkillSet set = load(Map.of());
 
-    assertThat(named(set, "unclosed").reason()).contains("never closed");
-    assertThat(named(set, "nokey").reason()).contains("line 3").contains("expected 'key: value'");
-    assertThat(named(set, "z").reason()).contains("'user-invocable' must be true or false");
-    assertThat(named(set, "badmeta").reason()).contains("'metadata' is malformed");
-    assertThat(set.all()).filteredOn(s -> s.state() == Skill.State.INVALID).hasSize(4);
-    assertThat(set.ready()).extracting(Skill::name).containsExactly("good");
+    assertThat(named(set, "elsewhere").reason()).isEqualTo("Blocked: runs on plan9, not " + SkillEligibility.PLATFORM);
+    assertThat(named(set, "flag").reason()).isEqualTo("Invalid: 'user-invocable' must be true or false, was 'maybe'");
+    assertThat(named(set, "meta").reason()).contains("'metadata' must be a mapping");
+    assertThat(named(set, "broken").reason()).isEqualTo("Invalid: line 2: not YAML");
+    assertThat(SkillEligibility.platform("Mac OS X")).isEqualTo("darwin");
+    assertThat(SkillEligibility.platform("Windows 11")).isEqualTo("win32");
   }
 
   @Test
   void workspaceSkillsOverrideManagedOnesByNameAndAllAreSorted() throws IOException {
-    write(workspace.resolve("skills"), "notes", "---\nname: notes\ndescription: from workspace\n---\n");
-    write(managed, "notes", "---\nname: notes\ndescription: from managed\n---\n");
-    write(managed, "alpha", "---\nname: alpha\ndescription: managed only\n---\n");
+    skill(workspace.resolve("skills"), "notes", nameOnly("notes").with("description", JsonValue.of("from workspace")), "");
+    skill(managed, "notes", nameOnly("notes").with("description", JsonValue.of("from managed")), "");
+    skill(managed, "alpha", nameOnly("alpha").with("description", JsonValue.of("managed only")), "");
 
     SkillSet set = load(Map.of());
 
@@ -174,9 +128,9 @@ class SkillLoaderTest {
 
   @Test
   void commandNamesAvoidBuiltinsAndEachOther() throws IOException {
-    write(workspace.resolve("skills"), "h1", "---\nname: Help\n---\nx\n");
-    write(workspace.resolve("skills"), "n1", "---\nname: note taker\n---\nx\n");
-    write(workspace.resolve("skills"), "n2", "---\nname: Note_Taker\n---\nx\n");
+    skill(workspace.resolve("skills"), "h1", nameOnly("Help"), "x\n");
+    skill(workspace.resolve("skills"), "n1", nameOnly("note taker"), "x\n");
+    skill(workspace.resolve("skills"), "n2", nameOnly("Note_Taker"), "x\n");
 
     SkillSet set = load(Map.of());
 
@@ -194,7 +148,7 @@ class SkillLoaderTest {
 
   @Test
   void invocationTextMatchesLocalGpt() throws IOException {
-    write(workspace.resolve("skills"), "w", "---\nname: w\n---\nx\n");
+    skill(workspace.resolve("skills"), "w", nameOnly("w"), "x\n");
     Skill skill = load(Map.of()).byCommand("w").orElseThrow();
     String path = skill.location().toString();
 
@@ -207,15 +161,15 @@ class SkillLoaderTest {
 
   @Test
   void promptEntriesCarryEmojiCommandAndLocationOfModelVisibleSkills() throws IOException {
-    Path file = write(workspace.resolve("skills"), "w", """
-        ---
-        name: weather
-        description: Forecasts
-        metadata: {"openclaw": {"emoji": "☀"}}
-        ---
-        """);
-    write(workspace.resolve("skills"), "hidden", "---\nname: hidden\ndisable-model-invocation: true\n---\nx\n");
-    write(workspace.resolve("skills"), "quiet", "---\nname: quiet\ndescription: q\nuser-invocable: no\n---\n");
+    Path file = skill(workspace.resolve("skills"), "w", JsonObject.builder()
+        .put("name", "weather")
+        .put("description", "Forecasts")
+        .put("metadata", JsonObject.builder().put("openclaw", JsonObject.of("emoji", "☀")).build())
+        .build(), "");
+    skill(workspace.resolve("skills"), "hidden", nameOnly("hidden").with("disable-model-invocation", JsonValue.of(true)),
+        "x\n");
+    skill(workspace.resolve("skills"), "quiet", JsonObject.builder()
+        .put("name", "quiet").put("description", "q").put("user-invocable", "no").build(), "");
 
     assertThat(load(Map.of()).promptEntries()).containsExactly(
         new SkillEntry("quiet", "q", workspace.resolve("skills/quiet/SKILL.md").toAbsolutePath().toString()),
@@ -224,12 +178,12 @@ class SkillLoaderTest {
 
   @Test
   void refusesSymlinksLeadingOutsideTheRootAndOversizedFiles() throws IOException {
-    Path outside = write(managed, "secret", "---\nname: secret\n---\nx\n");
+    Path outside = skill(managed, "secret", nameOnly("secret"), "x\n");
     Files.createDirectories(workspace.resolve("skills/link"));
     Files.createSymbolicLink(workspace.resolve("skills/link/SKILL.md"), outside);
-    write(workspace.resolve("skills"), "big", "---\nname: big\n---\n" + "y".repeat(SkillLoader.MAX_SKILL_FILE_BYTES));
+    write(workspace.resolve("skills"), "big", "y".repeat(SkillLoader.MAX_SKILL_FILE_BYTES + 1));
 
-    SkillSet set = new SkillLoader(workspace, null, lookup, Map.of(), Set.of()).load();
+    SkillSet set = new SkillLoader(workspace, null, frontMatter, lookup, Map.of(), Set.of()).load();
 
     assertThat(named(set, "link").reason()).contains("leads outside");
     assertThat(named(set, "big").reason()).contains("limit is " + SkillLoader.MAX_SKILL_FILE_BYTES);
@@ -238,7 +192,8 @@ class SkillLoaderTest {
 
   @Test
   void noSkillsFolderMeansNoSkills() {
-    assertThat(new SkillLoader(workspace, workspace.resolve("missing"), lookup, Map.of(), Set.of()).load().all())
+    assertThat(new SkillLoader(workspace, workspace.resolve("missing"), frontMatter, lookup, Map.of(), Set.of())
+        .load().all())
         .isEmpty();
   }
 

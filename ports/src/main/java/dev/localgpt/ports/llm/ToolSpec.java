@@ -1,5 +1,6 @@
 package dev.localgpt.ports.llm;
 
+import dev.localgpt.ports.json.JsonObject;
 import java.util.Objects;
 
 /**
@@ -7,9 +8,9 @@ import java.util.Objects;
  *
  * @param name tool name, e.g. {@code memory_search}
  * @param description what it does, for the model
- * @param parametersSchema the JSON Schema of its arguments, as JSON text
+ * @param parametersSchema the JSON Schema of its arguments (an object schema)
  */
-public record ToolSpec(String name, String description, String parametersSchema) {
+public record ToolSpec(String name, String description, JsonObject parametersSchema) {
   public ToolSpec {
     Objects.requireNonNull(name, "'name' must not be null");
     Objects.requireNonNull(description, "'description' must not be null");

@@ -66,6 +66,9 @@ public final class HashingEmbedder implements Embedder {
       int slot = Math.floorMod(h, dimension);
       v[slot] += ((h >>> 16) & 1) == 0 ? 1f : -1f;
     }
+    if (java.util.stream.IntStream.range(0, dimension).allMatch(i -> v[i] == 0f)) {
+      v[0] = 1f; // a text without words (or whose words cancel out) still gets a unit vector, as real models give
+    }
     return Embedding.normalized(v);
   }
 

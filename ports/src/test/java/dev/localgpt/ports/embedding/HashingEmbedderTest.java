@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class HashingEmbedderTest {
+class HashingEmbedderTest extends EmbedderContract {
   private final HashingEmbedder embedder = new HashingEmbedder("h", 64);
+
+  @Override
+  protected Embedder embedder() {
+    return embedder;
+  }
 
   @Test
   void sameTextGivesSameUnitVector() {

@@ -1,5 +1,6 @@
 package dev.localgpt.ports.llm;
 
+import dev.localgpt.ports.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +15,8 @@ import java.util.function.Function;
  */
 public final class ScriptedChatModel implements ChatModel {
 
-  /** One scripted reply: text (streamed) and tool calls. */
-  public record Reply(String text, List<ToolCall> toolCalls, Usage usage) {
+  /** One scripted reply: text (streamed), tool calls, and a failure thrown after the text (null for none). */
+  public record Reply(String text, List<ToolCall> toolCalls, Usage usage, RuntimeException failure) {
     public Reply {
       text = text == null ? "" : text;
       toolCalls = List.copyOf(toolCalls);
@@ -23,19 +24,29 @@ public final class ScriptedChatModel implements ChatModel {
     }
 
     public static Reply text(String text) {
-      return new Reply(text, List.of(), null);
+      return new Reply(text, List.of(), null, null);
     }
 
     public static Reply tools(ToolCall... calls) {
-      return new Reply("", Arrays.asList(calls), null);
+      return new Reply("", Arrays.asList(calls), null, null);
     }
 
-    public static Reply tool(String name, String argumentsJson) {
-      return tools(new ToolCall("call_" + SEQ.incrementAndGet(), name, argumentsJson));
+    /** Fails at once, before any output (e.g. a {@link ModelException}). */
+    public static Reply failing(RuntimeException failure) {
+      return new Reply("", List.of(), null, failure);
+    }
+
+    /** Streams {@code text}, then fails: output reached the user before the failure. */
+    public static Reply failingAfter(String text, RuntimeException failure) {
+      return new Reply(text, List.of(), null, failure);
+    }
+
+    public static Reply tool(String name, JsonObject arguments) {
+      return tools(new ToolCall("call_" + SEQ.incrementAndGet(), name, arguments));
     }
 
     public Reply withText(String newText) {
-      return new Reply(newText, toolCalls, usage);
+      return new Reply(newText, toolCalls, usage, failure);
     }
   }
 
@@ -68,6 +79,16 @@ public final class ScriptedChatModel implements ChatModel {
     return new ScriptedChatModel("scripted/fake", script);
   }
 
+  /** Replies with the text computed from each request. */
+  public static ScriptedChatModel answeringText(Function<ChatRequest, String> script) {
+    return answering(request -> Reply.text(script.apply(request)));
+  }
+
+  /** The same script under another model id, e.g. {@code anthropic/a}; requests are recorded apart. */
+  public ScriptedChatModel named(String newId) {
+    return new ScriptedChatModel(newId, script);
+  }
+
   /** Every request received, oldest first. */
   public synchronized List<ChatRequest> requests() {
     return List.copyOf(requests);
@@ -91,6 +112,9 @@ public final class ScriptedChatModel implements ChatModel {
         listener.onEvent(new ChatEvent.TextDelta(piece));
         sent.append(piece);
       }
+    }
+    if (reply.failure() != null) {
+      throw reply.failure();
     }
     for (ToolCall call : reply.toolCalls()) {
       listener.onEvent(new ChatEvent.ToolCallReady(call));

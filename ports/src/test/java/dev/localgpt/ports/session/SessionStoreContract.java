@@ -3,6 +3,7 @@ package dev.localgpt.ports.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ToolCall;
 import java.time.Clock;
@@ -40,7 +41,8 @@ public abstract class SessionStoreContract {
   void entriesComeBackInOrderWithToolCallsAndCompactions() {
     SessionStore store = newStore();
     String id = store.create().id();
-    ToolCall call = new ToolCall("call_1", "memory_search", "{\"query\":\"cats\",\"limit\":3}");
+    ToolCall call = new ToolCall("call_1", "memory_search",
+        JsonObject.builder().put("query", "cats").put("limit", 3).build());
     List<SessionEntry> written =
         List.of(
             new SessionEntry.Message(T0.plusSeconds(10), ChatMessage.user("What about cats?\nsecond line")),
@@ -59,7 +61,7 @@ public abstract class SessionStoreContract {
   void infoCountsUserAndAssistantMessagesAndTakesTheTitleFromTheFirstUserMessage() {
     SessionStore store = newStore();
     String id = store.create().id();
-    ToolCall call = new ToolCall("c1", "read_file", "{\"path\":\"a.md\"}");
+    ToolCall call = new ToolCall("c1", "read_file", JsonObject.of("path", "a.md"));
     store.append(id, new SessionEntry.Message(T0.plusSeconds(5), ChatMessage.user("Plan my week\nplease")));
     store.append(id, new SessionEntry.Message(T0.plusSeconds(6), ChatMessage.assistant("", List.of(call))));
     store.append(id, new SessionEntry.Message(T0.plusSeconds(7), ChatMessage.toolResult(call, "text")));

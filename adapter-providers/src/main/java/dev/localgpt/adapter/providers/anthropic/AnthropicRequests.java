@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localgpt.adapter.providers.http.ProviderHttp;
 import dev.localgpt.adapter.providers.http.RequestJson;
+import dev.localgpt.adapter.providers.json.JacksonJson;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.Role;
@@ -32,7 +33,7 @@ final class AnthropicRequests {
         ObjectNode t = tools.addObject();
         t.put("name", tool.name());
         t.put("description", tool.description());
-        t.set("input_schema", RequestJson.object(tool.parametersSchema(), "parametersSchema of " + tool.name()));
+        t.set("input_schema", JacksonJson.node(tool.parametersSchema()));
       }
     }
     body.set("messages", messages(request));
@@ -65,7 +66,7 @@ final class AnthropicRequests {
             use.put("type", "tool_use");
             use.put("id", call.id());
             use.put("name", call.name());
-            use.set("input", RequestJson.object(call.argumentsJson(), "arguments of tool call " + call.id()));
+            use.set("input", JacksonJson.node(call.arguments())); // {} for malformed arguments
           }
         }
       }

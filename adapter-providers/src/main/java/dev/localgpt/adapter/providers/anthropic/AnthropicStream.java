@@ -95,7 +95,7 @@ final class AnthropicStream extends SseStream {
     if (block == null) {
       return;
     }
-    toolCall(block.id(), block.name(), block.json().toString(), "tool input is not a JSON object");
+    toolCall(block.id(), block.name(), block.json().toString());
   }
 
   static StopReason stopReason(String reason) {

@@ -1,7 +1,6 @@
 package dev.localgpt.adapter.providers.http;
 
 import dev.localgpt.ports.llm.ChatResponse;
-import dev.localgpt.ports.llm.ToolCall;
 import java.io.IOException;
 
 /**
@@ -72,15 +71,8 @@ public abstract class SseStream {
     }
   }
 
-  /**
-   * Hands an assembled tool call to the reply, after checking that its arguments are blank or a JSON object.
-   *
-   * @param problem the error's wording when they are not, e.g. {@code tool input is not a JSON object}
-   */
-  protected final void toolCall(String id, String name, String args, String problem) {
-    if (!args.isBlank() && !http.parse(args).isObject()) {
-      throw HttpErrors.invalid(http.provider(), problem + ": " + args, null);
-    }
-    reply.toolCall(new ToolCall(id, name, args));
+  /** Hands an assembled tool call to the reply (see {@link ToolCalls#of(String, String, String)}). */
+  protected final void toolCall(String id, String name, String args) {
+    reply.toolCall(ToolCalls.of(id, name, args));
   }
 }

@@ -6,13 +6,13 @@ import dev.localgpt.adapter.providers.http.HttpErrors.ProviderError;
 import dev.localgpt.adapter.providers.http.ProviderHttp;
 import dev.localgpt.adapter.providers.http.ReplyCollector;
 import dev.localgpt.adapter.providers.http.StreamingCall;
+import dev.localgpt.adapter.providers.http.ToolCalls;
 import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ChatModel;
 import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.ChatResponse;
 import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.llm.StopReason;
-import dev.localgpt.ports.llm.ToolCall;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -125,9 +125,7 @@ public final class OllamaChatModel implements ChatModel {
     for (JsonNode call : message.path("tool_calls")) {
       JsonNode function = call.path("function");
       String id = call.path("id").isTextual() ? call.path("id").asText() : "call_" + reply.toolCallCount();
-      JsonNode args = function.path("arguments");
-      String json = args.isObject() ? args.toString() : args.isTextual() ? args.asText() : "{}";
-      reply.toolCall(new ToolCall(id, function.path("name").asText(), json));
+      reply.toolCall(ToolCalls.of(id, function.path("name").asText(), function.path("arguments")));
     }
     if (!chunk.path("done").asBoolean(false)) {
       return false;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localgpt.adapter.providers.http.ProviderHttp;
 import dev.localgpt.adapter.providers.http.RequestJson;
+import dev.localgpt.adapter.providers.json.JacksonJson;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.ToolCall;
@@ -49,7 +50,7 @@ final class OllamaRequests {
             for (ToolCall call : message.toolCalls()) {
               ObjectNode function = calls.addObject().putObject("function");
               function.put("name", call.name());
-              function.set("arguments", RequestJson.object(call.argumentsJson(), "arguments of " + call.id()));
+              function.set("arguments", JacksonJson.node(call.arguments()));
             }
           }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localgpt.adapter.providers.http.ProviderHttp;
 import dev.localgpt.adapter.providers.http.RequestJson;
+import dev.localgpt.adapter.providers.json.JacksonJson;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.ToolCall;
@@ -54,7 +55,8 @@ final class OpenAiRequests {
             ArrayNode calls = m.putArray("tool_calls");
             for (ToolCall call : message.toolCalls()) {
               ObjectNode c = calls.addObject().put("id", call.id()).put("type", "function");
-              c.putObject("function").put("name", call.name()).put("arguments", call.argumentsJson());
+              c.putObject("function").put("name", call.name()).put("arguments",
+                  call.wellFormed() ? JacksonJson.write(call.arguments()) : call.malformedArguments());
             }
           }
         }

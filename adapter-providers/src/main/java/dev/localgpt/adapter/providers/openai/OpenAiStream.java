@@ -94,7 +94,7 @@ final class OpenAiStream extends SseStream {
         throw HttpErrors.invalid(http.provider(), "tool call " + entry.getKey() + " has no function name", null);
       }
       String id = call.id == null ? "call_" + reply.toolCallCount() : call.id;
-      toolCall(id, call.name, call.arguments.toString(), "tool arguments are not a JSON object");
+      toolCall(id, call.name, call.arguments.toString());
     }
     pending.clear();
   }

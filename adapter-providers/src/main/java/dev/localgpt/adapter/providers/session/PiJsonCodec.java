@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.localgpt.adapter.providers.http.ToolCalls;
+import dev.localgpt.adapter.providers.json.JacksonJson;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.Role;
 import dev.localgpt.ports.llm.ToolCall;
@@ -17,7 +19,7 @@ import java.util.List;
  * Maps session entries to and from pi's JSONL lines (session format version 3). Messages: user {@code content} is a
  * list of {@code text} blocks (a plain string is accepted on read); assistant content holds {@code text} and {@code
  * toolCall} blocks; tool results are role {@code toolResult} with {@code toolCallId} and {@code toolName}. Tool call
- * arguments are written as a JSON object, so they come back as compact JSON text.
+ * arguments are written as a JSON object (malformed ones as the string the model sent) and read back alike.
  */
 final class PiJsonCodec {
   static final int VERSION = 3;
@@ -105,7 +107,8 @@ final class PiJsonCodec {
         for (ToolCall call : message.toolCalls()) {
           ObjectNode block = content.addObject().put("type", "toolCall").put("id", call.id());
           block.put("name", call.name());
-          block.set("arguments", arguments(call.argumentsJson()));
+          block.set("arguments", call.wellFormed() ? JacksonJson.node(call.arguments())
+              : MAPPER.getNodeFactory().textNode(call.malformedArguments()));
         }
         node.put("stopReason", message.toolCalls().isEmpty() ? "stop" : "toolUse");
       }
@@ -119,15 +122,6 @@ final class PiJsonCodec {
     node.set("content", content);
     node.put("timestamp", at.toEpochMilli());
     return node;
-  }
-
-  private JsonNode arguments(String json) {
-    try {
-      JsonNode parsed = MAPPER.readTree(json);
-      return parsed != null && parsed.isObject() ? parsed : MAPPER.getNodeFactory().textNode(json);
-    } catch (JsonProcessingException e) {
-      return MAPPER.getNodeFactory().textNode(json);
-    }
   }
 
   private static String text(JsonNode content) {
@@ -147,9 +141,7 @@ final class PiJsonCodec {
     List<ToolCall> calls = new ArrayList<>();
     for (JsonNode block : content) {
       if ("toolCall".equals(block.path("type").asText())) {
-        JsonNode args = block.path("arguments");
-        String json = args.isTextual() ? args.asText() : args.isMissingNode() ? "{}" : write(args);
-        calls.add(new ToolCall(block.path("id").asText(), block.path("name").asText(), json));
+        calls.add(ToolCalls.of(block.path("id").asText(), block.path("name").asText(), block.path("arguments")));
       }
     }
     return calls;

@@ -8,6 +8,7 @@ import dev.localgpt.adapter.providers.Conversations;
 import dev.localgpt.adapter.providers.Conversations.Recorder;
 import dev.localgpt.adapter.providers.FakeProviderServer;
 import dev.localgpt.adapter.providers.http.ProviderHttp;
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.llm.ModelException.Kind;
@@ -65,9 +66,8 @@ class AnthropicChatModelTest {
     var call = response.toolCalls().getFirst();
     assertThat(call.id()).isEqualTo("toolu_01NLWDXrIkvobkAe5HEWNcer");
     assertThat(call.name()).isEqualTo("get_weather");
-    JsonNode args = readTree(call.argumentsJson());
-    assertThat(args.path("location").asText()).isEqualTo("Paris, France");
-    assertThat(args.path("unit").asText()).isEqualTo("celsius");
+    assertThat(call.arguments())
+        .isEqualTo(JsonObject.builder().put("location", "Paris, France").put("unit", "celsius").build());
     assertThat(recorder.toolCalls()).containsExactly(call);
     assertThat(response.text()).isEqualTo("I'll check the current weather in Paris for you.");
   }
@@ -202,14 +202,6 @@ class AnthropicChatModelTest {
     assertThatThrownBy(() -> keyless.chat(Conversations.hello(), ChatListener.IGNORE))
         .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_CONFIGURED));
     assertThat(server.requestCount()).isZero();
-  }
-
-  private static JsonNode readTree(String json) {
-    try {
-      return ProviderHttp.JSON.readTree(json);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
 }

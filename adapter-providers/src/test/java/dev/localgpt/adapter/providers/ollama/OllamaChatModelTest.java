@@ -8,6 +8,7 @@ import dev.localgpt.adapter.providers.Conversations;
 import dev.localgpt.adapter.providers.Conversations.Recorder;
 import dev.localgpt.adapter.providers.FakeProviderServer;
 import dev.localgpt.adapter.providers.http.ProviderHttp;
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.llm.ModelException.Kind;
@@ -55,7 +56,8 @@ class OllamaChatModelTest {
 
     assertThat(response.stopReason()).isEqualTo(StopReason.TOOL_USE);
     assertThat(response.toolCalls()).extracting(c -> c.name()).containsExactly("get_weather", "get_weather");
-    assertThat(response.toolCalls().get(1).argumentsJson()).isEqualTo("{\"city\":\"Paris\",\"unit\":\"celsius\"}");
+    assertThat(response.toolCalls().get(1).arguments())
+        .isEqualTo(JsonObject.builder().put("city", "Paris").put("unit", "celsius").build());
     assertThat(recorder.toolCalls()).hasSize(2);
     JsonNode messages = FakeProviderServer.json(server.take()).path("messages");
     assertThat(messages.get(1).path("tool_calls").get(0).path("function").path("arguments").path("location")

@@ -8,11 +8,13 @@ import dev.localgpt.adapter.providers.Conversations;
 import dev.localgpt.adapter.providers.Conversations.Recorder;
 import dev.localgpt.adapter.providers.FakeProviderServer;
 import dev.localgpt.adapter.providers.http.ProviderHttp;
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.llm.ModelException.Kind;
 import dev.localgpt.ports.llm.StopReason;
 import dev.localgpt.ports.llm.ToolCall;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -60,8 +62,8 @@ class OpenAiChatModelTest {
 
     assertThat(response.stopReason()).isEqualTo(StopReason.TOOL_USE);
     assertThat(response.toolCalls()).containsExactly(
-        new ToolCall("call_ZNV3TEIgBu9kvv9xTDHHBOUz", "get_weather", "{\"location\":\"Paris, France\"}"),
-        new ToolCall("call_vtASmkeeo7nuZ7lLWpHRHOtP", "get_weather", "{\"location\":\"Tokyo, Japan\"}"));
+        new ToolCall("call_ZNV3TEIgBu9kvv9xTDHHBOUz", "get_weather", JsonObject.of("location", "Paris, France")),
+        new ToolCall("call_vtASmkeeo7nuZ7lLWpHRHOtP", "get_weather", JsonObject.of("location", "Tokyo, Japan")));
     assertThat(recorder.toolCalls()).isEqualTo(response.toolCalls());
     assertThat(response.usage().outputTokens()).isEqualTo(50);
   }
@@ -151,6 +153,35 @@ class OpenAiChatModelTest {
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
         .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NETWORK))
         .hasMessageContaining("[DONE]");
+  }
+
+  @Test
+  void argumentsThatAreNotAJsonObjectMakeAMalformedCallInsteadOfFailingTheTurn() {
+    String chunk = "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"c1\","
+        + "\"type\":\"function\",\"function\":{\"name\":\"read_file\",\"arguments\":\"{\\\"path\\\": \\\"a.md\"}}]}}]}\n\n"
+        + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n"
+        + "data: [DONE]\n\n";
+    server.replayBytes(chunk.getBytes(StandardCharsets.UTF_8), 200, SSE);
+
+    var response = model.chat(Conversations.hello(), ChatListener.IGNORE);
+
+    assertThat(response.toolCalls()).containsExactly(ToolCall.malformed("c1", "read_file", "{\"path\": \"a.md"));
+    assertThat(response.toolCalls().getFirst().wellFormed()).isFalse();
+  }
+
+  @Test
+  void readsEventsWithAnyLineEndingSkippingCommentsAndJoiningDataLines() {
+    String stream = ": keep-alive\r\r"
+        + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a—\"}}]}\r\n\r\n"
+        + "data: {\"choices\":[{\"index\":0,\"delta\":\ndata: {\"content\":\"b\"}}]}\n\n"
+        + "data: [DONE]\r\r";
+    server.replayBytes(stream.getBytes(StandardCharsets.UTF_8), 200, SSE);
+    Recorder recorder = new Recorder();
+
+    var response = model.chat(Conversations.hello(), recorder);
+
+    assertThat(recorder.deltas()).containsExactly("a—", "b");
+    assertThat(response.text()).isEqualTo("a—b");
   }
 
   @Test

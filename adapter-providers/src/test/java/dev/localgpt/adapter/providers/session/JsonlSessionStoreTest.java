@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ToolCall;
 import dev.localgpt.ports.session.SessionEntry;
@@ -52,7 +53,7 @@ class JsonlSessionStoreTest {
   void writesPiLinesWithAHeaderAndAParentChain() throws Exception {
     JsonlSessionStore store = store();
     String id = store.create().id();
-    ToolCall call = new ToolCall("call_9", "bash", "{\"command\":\"ls\"}");
+    ToolCall call = new ToolCall("call_9", "bash", JsonObject.of("command", "ls"));
     store.append(id, msg(1, ChatMessage.user("hi")));
     store.append(id, msg(2, ChatMessage.assistant("", List.of(call))));
     store.append(id, msg(3, ChatMessage.toolResult(call, "a.md")));
@@ -107,7 +108,7 @@ class JsonlSessionStoreTest {
   void everythingAppendedSurvivesAProcessDeath() {
     JsonlSessionStore first = store();
     String id = first.create().id();
-    ToolCall call = new ToolCall("c1", "read_file", "{\"path\":\"MEMORY.md\"}");
+    ToolCall call = new ToolCall("c1", "read_file", JsonObject.of("path", "MEMORY.md"));
     List<SessionEntry> written =
         List.of(
             msg(1, ChatMessage.user("read my memory")),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localgpt.ports.web.WebFetchException;
+import dev.localgpt.ports.web.WebFetcher;
+import dev.localgpt.ports.web.WebFetcherContract;
 import dev.localgpt.ports.web.WebPage;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class OkHttpWebFetcherTest {
@@ -124,5 +127,25 @@ class OkHttpWebFetcherTest {
       assertThat(strict.refusal(InetAddress.getByName(a))).as(a).isNull();
     }
     assertThat(new AddressPolicy(true).refusal(InetAddress.getByName("127.0.0.1"))).isNull();
+  }
+
+  /** The ports' {@link WebFetcherContract} on this fetcher, against the loopback server (allowed for tests). */
+  @Nested
+  class Contract extends WebFetcherContract {
+    private final WebFetcher fetcher = loopbackAllowed().build();
+
+    @Override
+    protected WebFetcher fetcher() {
+      return fetcher;
+    }
+
+    @Override
+    protected String serve(int status, String title, String text) {
+      String html = "<!doctype html><html><head><title>" + title.replace("&", "&amp;") + "</title></head>"
+          + "<body><p>" + text + "</p></body></html>";
+      server.enqueue(new MockResponse.Builder().code(status).addHeader("Content-Type", "text/html; charset=utf-8")
+          .body(html).build());
+      return server.url("/page").toString();
+    }
   }
 }

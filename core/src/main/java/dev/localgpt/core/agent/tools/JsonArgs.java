@@ -1,80 +1,80 @@
 package dev.localgpt.core.agent.tools;
 
-import dev.localgpt.core.json.Json;
-import dev.localgpt.core.json.JsonException;
-import java.util.Map;
+import dev.localgpt.ports.json.JsonNull;
+import dev.localgpt.ports.json.JsonNumber;
+import dev.localgpt.ports.json.JsonObject;
+import dev.localgpt.ports.json.JsonString;
+import dev.localgpt.ports.json.JsonTypeException;
+import dev.localgpt.ports.json.JsonValue;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Typed access to a tool's JSON arguments, with errors that name the argument. */
+/**
+ * Typed access to a tool call's arguments (already parsed by the model adapter), with errors that name the argument.
+ * Absent arguments and JSON nulls read as absent. Integers are also accepted as numbers with no fraction and as
+ * digit strings, which small models send.
+ */
 public final class JsonArgs {
-  private final Map<String, Object> values;
+  private final JsonObject values;
 
-  private JsonArgs(Map<String, Object> values) {
+  private JsonArgs(JsonObject values) {
     this.values = values;
   }
 
-  /**
-   * Parses a tool's argument text.
-   *
-   * @throws JsonException when the text is not a JSON object
-   */
-  public static JsonArgs parse(String argumentsJson) {
-    return new JsonArgs(Json.parseObject(argumentsJson == null || argumentsJson.isBlank() ? "{}" : argumentsJson));
+  public static JsonArgs of(JsonObject arguments) {
+    return new JsonArgs(Objects.requireNonNull(arguments, "'arguments' must not be null"));
   }
 
   /** A required string argument. */
   public String string(String name) {
     return optString(name)
-        .orElseThrow(() -> new JsonException("missing required argument '" + name + "'"));
+        .orElseThrow(() -> new ArgumentException("missing required argument '" + name + "'"));
   }
 
   public Optional<String> optString(String name) {
-    Object v = values.get(name);
-    if (v == null) {
-      return Optional.empty();
+    try {
+      return values.string(name);
+    } catch (JsonTypeException e) {
+      throw wrongKind(name, "a string");
     }
-    if (v instanceof String s) {
-      return Optional.of(s);
-    }
-    throw new JsonException("argument '" + name + "' must be a string, got " + Json.describe(v));
   }
 
   public Optional<Long> optLong(String name) {
-    Object v = values.get(name);
-    if (v == null) {
+    Optional<JsonValue> v = present(name);
+    if (v.isEmpty()) {
       return Optional.empty();
     }
-    if (v instanceof Long l) {
-      return Optional.of(l);
+    if (v.get() instanceof JsonNumber n && n.isLong()) {
+      return Optional.of(n.longValue());
     }
-    if (v instanceof Double d && d == Math.rint(d)) {
-      return Optional.of(d.longValue());
+    if (v.get() instanceof JsonString s && s.value().strip().matches("-?\\d{1,18}")) {
+      return Optional.of(Long.parseLong(s.value().strip()));
     }
-    if (v instanceof String s && s.strip().matches("-?\\d{1,18}")) {
-      return Optional.of(Long.parseLong(s.strip()));
-    }
-    throw new JsonException("argument '" + name + "' must be an integer, got " + Json.describe(v));
+    throw wrongKind(name, "an integer");
   }
 
   public Optional<Double> optDouble(String name) {
-    Object v = values.get(name);
-    if (v == null) {
-      return Optional.empty();
+    try {
+      return values.number(name).map(JsonNumber::doubleValue);
+    } catch (JsonTypeException e) {
+      throw wrongKind(name, "a number");
     }
-    if (v instanceof Number n) {
-      return Optional.of(n.doubleValue());
-    }
-    throw new JsonException("argument '" + name + "' must be a number, got " + Json.describe(v));
   }
 
   public boolean bool(String name, boolean fallback) {
-    Object v = values.get(name);
-    if (v == null) {
-      return fallback;
+    try {
+      return values.bool(name).orElse(fallback);
+    } catch (JsonTypeException e) {
+      throw wrongKind(name, "true or false");
     }
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    throw new JsonException("argument '" + name + "' must be true or false, got " + Json.describe(v));
+  }
+
+  private Optional<JsonValue> present(String name) {
+    return values.get(name).filter(v -> !(v instanceof JsonNull));
+  }
+
+  private ArgumentException wrongKind(String name, String expected) {
+    return new ArgumentException(
+        "argument '" + name + "' must be " + expected + ", got " + values.get(name).orElseThrow().describe());
   }
 }

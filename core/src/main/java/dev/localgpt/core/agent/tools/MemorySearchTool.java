@@ -1,10 +1,13 @@
 package dev.localgpt.core.agent.tools;
 
-import dev.localgpt.core.json.JsonWriter;
 import dev.localgpt.core.memory.MemoryHit;
 import dev.localgpt.core.memory.MemorySearch;
 import dev.localgpt.core.memory.SearchOptions;
+import dev.localgpt.ports.json.JsonArray;
+import dev.localgpt.ports.json.JsonObject;
+import dev.localgpt.ports.json.JsonValue;
 import dev.localgpt.ports.llm.ToolSpec;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,24 +62,27 @@ public final class MemorySearchTool implements Tool {
     try {
       return ToolOutcome.ok(toJson(search.search(query, options)));
     } catch (RuntimeException e) {
-      return ToolOutcome.error("{\"results\":[],\"disabled\":true,\"error\":" + JsonWriter.quote(
-          String.valueOf(e.getMessage())) + "}");
+      return ToolOutcome.error(JsonObject.builder()
+          .put("results", JsonArray.EMPTY)
+          .put("disabled", true)
+          .put("error", String.valueOf(e.getMessage()))
+          .build()
+          .toString());
     }
   }
 
   static String toJson(List<MemoryHit> hits) {
-    StringBuilder out = new StringBuilder("{\"results\":[");
-    for (int i = 0; i < hits.size(); i++) {
-      MemoryHit h = hits.get(i);
-      out.append(i == 0 ? "" : ",")
-          .append("{\"path\":").append(JsonWriter.quote(h.path()))
-          .append(",\"startLine\":").append(h.startLine())
-          .append(",\"endLine\":").append(h.endLine())
-          .append(",\"score\":").append(JsonWriter.number(Math.round(h.score() * 10_000) / 10_000.0))
-          .append(",\"snippet\":").append(JsonWriter.quote(h.snippet()))
-          .append(",\"source\":").append(JsonWriter.quote(h.source() == null ? "memory" : h.source()))
-          .append('}');
+    List<JsonValue> results = new ArrayList<>();
+    for (MemoryHit h : hits) {
+      results.add(JsonObject.builder()
+          .put("path", h.path())
+          .put("startLine", h.startLine())
+          .put("endLine", h.endLine())
+          .put("score", Math.round(h.score() * 10_000) / 10_000.0)
+          .put("snippet", h.snippet())
+          .put("source", h.source() == null ? "memory" : h.source())
+          .build());
     }
-    return out.append("]}").toString();
+    return JsonObject.builder().put("results", new JsonArray(results)).build().toString();
   }
 }

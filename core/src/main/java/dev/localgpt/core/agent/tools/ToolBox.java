@@ -1,6 +1,5 @@
 package dev.localgpt.core.agent.tools;
 
-import dev.localgpt.core.json.JsonException;
 import dev.localgpt.core.workspace.PathEscapeException;
 import dev.localgpt.ports.llm.ToolCall;
 import dev.localgpt.ports.llm.ToolSpec;
@@ -56,7 +55,7 @@ public final class ToolBox {
       return "";
     }
     try {
-      return tool.detail(JsonArgs.parse(call.argumentsJson()));
+      return tool.detail(JsonArgs.of(call.arguments()));
     } catch (RuntimeException e) {
       return "";
     }
@@ -72,14 +71,18 @@ public final class ToolBox {
     }
     ToolOutcome outcome;
     try {
-      JsonArgs args = JsonArgs.parse(call.argumentsJson());
+      if (!call.wellFormed()) {
+        throw new ArgumentException("they are not a JSON object: " + cut(call.malformedArguments())
+            + ". Send the arguments as one JSON object");
+      }
+      JsonArgs args = JsonArgs.of(call.arguments());
       if (settings.requireApproval().contains(tool.name()) && !approval.approve(tool.name(), tool.detail(args))) {
         outcome = ToolOutcome.error("Error: the user denied running " + tool.name() + ". Do not retry it; "
             + "ask the user or continue without it.");
       } else {
         outcome = tool.execute(args);
       }
-    } catch (JsonException e) {
+    } catch (ArgumentException e) {
       outcome = ToolOutcome.error("Error: bad arguments for " + tool.name() + ": " + e.getMessage());
     } catch (ToolException | PathEscapeException | IllegalArgumentException e) {
       outcome = ToolOutcome.error("Error: " + e.getMessage());
@@ -87,6 +90,10 @@ public final class ToolBox {
       outcome = ToolOutcome.error("Error: " + e.getCause().getMessage());
     }
     return fenced(tool.name(), tool.outputKind(), outcome);
+  }
+
+  private static String cut(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 200) + "…";
   }
 
   private ToolOutcome fenced(String name, UntrustedBlock.Kind kind, ToolOutcome outcome) {

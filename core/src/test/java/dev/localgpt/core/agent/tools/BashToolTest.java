@@ -3,6 +3,7 @@ package dev.localgpt.core.agent.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localgpt.core.workspace.PathGuard;
+import dev.localgpt.ports.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,11 +22,7 @@ class BashToolTest {
   }
 
   private ToolOutcome run(String command) {
-    return bash(ToolSettings.DEFAULTS).execute(JsonArgs.parse("{\"command\":" + quote(command) + "}"));
-  }
-
-  private static String quote(String s) {
-    return dev.localgpt.core.json.JsonWriter.quote(s);
+    return bash(ToolSettings.DEFAULTS).execute(JsonArgs.of(JsonObject.of("command", command)));
   }
 
   @Test
@@ -53,7 +50,7 @@ class BashToolTest {
   void refusesConfiguredDenyListEntries() {
     ToolSettings settings = new ToolSettings(true, Duration.ofSeconds(5), List.of("git push"), 1000, 1000,
         List.of(), java.util.Set.of());
-    ToolOutcome out = bash(settings).execute(JsonArgs.parse("{\"command\":\"git PUSH origin\"}"));
+    ToolOutcome out = bash(settings).execute(JsonArgs.of(JsonObject.of("command", "git PUSH origin")));
     assertThat(out.text()).contains("configured deny-list");
   }
 
@@ -61,7 +58,7 @@ class BashToolTest {
   void killsCommandsThatRunPastTheTimeout() {
     long start = System.nanoTime();
     ToolOutcome out = bash(ToolSettings.DEFAULTS.withBashTimeout(Duration.ofMillis(300)))
-        .execute(JsonArgs.parse("{\"command\":\"echo started; sleep 20\"}"));
+        .execute(JsonArgs.of(JsonObject.of("command", "echo started; sleep 20")));
     long ms = (System.nanoTime() - start) / 1_000_000;
     assertThat(out.error()).isTrue();
     assertThat(out.text()).contains("timed out after 300 ms").contains("started");

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localgpt.core.agent.StubMemorySearch;
-import dev.localgpt.core.json.Json;
 import dev.localgpt.core.workspace.PathGuard;
+import dev.localgpt.ports.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,14 +20,11 @@ class MemoryToolsTest {
     StubMemorySearch memory = new StubMemorySearch()
         .add("MEMORY.md", 3, 5, 0.81234, "User prefers \"green\" tea\nevery morning")
         .add("memory/2025-01-02.md", 1, 2, 0.4, "tea with Ana");
-    ToolOutcome out = new MemorySearchTool(memory).execute(JsonArgs.parse("{\"query\":\"tea\",\"maxResults\":1}"));
+    ToolOutcome out = new MemorySearchTool(memory)
+        .execute(JsonArgs.of(JsonObject.builder().put("query", "tea").put("maxResults", 1).build()));
 
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> results = (List<Map<String, Object>>) Json.parseObject(out.text()).get("results");
-    assertThat(results).hasSize(1);
-    assertThat(results.get(0)).containsEntry("path", "MEMORY.md").containsEntry("startLine", 3L)
-        .containsEntry("endLine", 5L).containsEntry("score", 0.8123).containsEntry("source", "memory")
-        .containsEntry("snippet", "User prefers \"green\" tea\nevery morning");
+    assertThat(out.text()).isEqualTo("{\"results\":[{\"path\":\"MEMORY.md\",\"startLine\":3,\"endLine\":5,"
+        + "\"score\":0.8123,\"snippet\":\"User prefers \\\"green\\\" tea\\nevery morning\",\"source\":\"memory\"}]}");
     assertThat(memory.options.get(0).limit()).isEqualTo(1);
   }
 
@@ -36,7 +32,9 @@ class MemoryToolsTest {
   void memorySearchPassesMinScoreAndCapsMaxResults() {
     StubMemorySearch memory = new StubMemorySearch().add("MEMORY.md", 1, 1, 0.2, "tea");
     String text = new MemorySearchTool(memory)
-        .execute(JsonArgs.parse("{\"query\":\"tea\",\"maxResults\":500,\"minScore\":0.5}")).text();
+        .execute(JsonArgs.of(JsonObject.builder().put("query", "tea").put("maxResults", 500).put("minScore", 0.5)
+            .build()))
+        .text();
     assertThat(text).isEqualTo("{\"results\":[]}");
     assertThat(memory.options.get(0).limit()).isEqualTo(100);
     assertThat(memory.options.get(0).minScore()).isEqualTo(0.5);
@@ -47,7 +45,8 @@ class MemoryToolsTest {
     Files.createDirectories(workspace.resolve("memory"));
     Files.writeString(workspace.resolve("memory/2025-01-02.md"), "a\nb\nc\nd\n");
     ToolOutcome out = new MemoryGetTool(PathGuard.of(workspace))
-        .execute(JsonArgs.parse("{\"path\":\"memory/2025-01-02.md\",\"from\":2,\"lines\":2}"));
+        .execute(JsonArgs.of(
+            JsonObject.builder().put("path", "memory/2025-01-02.md").put("from", 2).put("lines", 2).build()));
     assertThat(out.text()).isEqualTo("# memory/2025-01-02.md (lines 2-3 of 4)\n   2\tb\n   3\tc\n");
   }
 
@@ -57,11 +56,11 @@ class MemoryToolsTest {
     Files.writeString(workspace.resolve("SOUL.md"), "x");
     MemoryGetTool get = new MemoryGetTool(PathGuard.of(workspace));
     for (String path : List.of("notes.txt", "SOUL.md", "memory/x.txt", "../MEMORY.md")) {
-      assertThatThrownBy(() -> get.execute(JsonArgs.parse("{\"path\":\"" + path + "\"}")))
+      assertThatThrownBy(() -> get.execute(JsonArgs.of(JsonObject.of("path", path))))
           .as(path).isInstanceOf(RuntimeException.class);
     }
     assertThat(MemoryGetTool.allowed("knowledge/recipes/soup.md")).isTrue();
-    assertThat(get.execute(JsonArgs.parse("{\"path\":\"MEMORY.md\"}")).text()).contains("does not exist");
+    assertThat(get.execute(JsonArgs.of(JsonObject.of("path", "MEMORY.md"))).text()).contains("does not exist");
   }
 
   @Test
@@ -70,6 +69,6 @@ class MemoryToolsTest {
     Files.createDirectories(workspace.resolve("memory"));
     Files.createSymbolicLink(workspace.resolve("memory/x.md"), outside.resolve("x.md"));
     assertThatThrownBy(() -> new MemoryGetTool(PathGuard.of(workspace))
-        .execute(JsonArgs.parse("{\"path\":\"memory/x.md\"}"))).isInstanceOf(RuntimeException.class);
+        .execute(JsonArgs.of(JsonObject.of("path", "memory/x.md")))).isInstanceOf(RuntimeException.class);
   }
 }

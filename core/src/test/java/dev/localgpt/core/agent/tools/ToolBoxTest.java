@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localgpt.core.agent.StubMemorySearch;
 import dev.localgpt.core.workspace.PathGuard;
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ToolCall;
 import dev.localgpt.ports.llm.ToolSpec;
 import dev.localgpt.ports.web.WebFetchException;
@@ -35,13 +36,14 @@ class ToolBoxTest {
   void fencesResultsAndTurnsFailuresIntoErrorResults() throws Exception {
     Files.writeString(workspace.resolve("a.md"), "hello");
     ToolBox box = box(ToolSettings.DEFAULTS, ApprovalGate.ALLOW_ALL);
-    ToolOutcome ok = box.run(new ToolCall("1", "read_file", "{\"path\":\"a.md\"}"));
+    ToolOutcome ok = box.run(new ToolCall("1", "read_file", JsonObject.of("path", "a.md")));
     assertThat(ok.error()).isFalse();
     assertThat(ok.text()).startsWith("<tool_output id=\"").contains("   1\thello").endsWith("\">");
 
-    assertThat(box.run(new ToolCall("2", "read_file", "{\"path\":\"../x\"}")).text()).contains("Error: path");
-    assertThat(box.run(new ToolCall("3", "read_file", "{\"path\":")).text()).contains("bad arguments for read_file");
-    ToolOutcome unknown = box.run(new ToolCall("4", "launch_rockets", "{}"));
+    assertThat(box.run(new ToolCall("2", "read_file", JsonObject.of("path", "../x"))).text()).contains("Error: path");
+    assertThat(box.run(ToolCall.malformed("3", "read_file", "{\"path\":")).text())
+        .contains("bad arguments for read_file", "not a JSON object", "{\"path\":");
+    ToolOutcome unknown = box.run(new ToolCall("4", "launch_rockets", JsonObject.EMPTY));
     assertThat(unknown.error()).isTrue();
     assertThat(unknown.text()).contains("unknown tool 'launch_rockets'");
   }
@@ -51,7 +53,7 @@ class ToolBoxTest {
     List<String> asked = new ArrayList<>();
     ToolBox box = box(ToolSettings.DEFAULTS.withRequireApproval(Set.of("write_file")),
         (tool, detail) -> asked.add(tool + ":" + detail) && false);
-    ToolOutcome out = box.run(new ToolCall("1", "write_file", "{\"path\":\"x.md\",\"content\":\"x\"}"));
+    ToolOutcome out = box.run(new ToolCall("1", "write_file", JsonObject.builder().put("path", "x.md").put("content", "x").build()));
     assertThat(asked).containsExactly("write_file:x.md");
     assertThat(out.error()).isTrue();
     assertThat(out.text()).contains("the user denied running write_file");
@@ -62,7 +64,7 @@ class ToolBoxTest {
   void capsLongOutput() throws Exception {
     Files.writeString(workspace.resolve("big.md"), "x".repeat(5000));
     ToolBox box = box(ToolSettings.DEFAULTS.withOutputMaxChars(1000), ApprovalGate.ALLOW_ALL);
-    String text = box.run(new ToolCall("1", "read_file", "{\"path\":\"big.md\"}")).text();
+    String text = box.run(new ToolCall("1", "read_file", JsonObject.of("path", "big.md"))).text();
     int produced = "   1\t".length() + 5000 + "\n".length();
     assertThat(text).contains("[...truncated " + (produced - 1000) + " characters. Use read_file with offset to see more.]");
   }
@@ -70,12 +72,12 @@ class ToolBoxTest {
   @Test
   void webFetchFormatsThePageAsExternalContentAndHonoursTheAllowlist() {
     ToolBox box = box(ToolSettings.DEFAULTS.withAllowedDomains(List.of("example.com")), ApprovalGate.ALLOW_ALL);
-    String text = box.run(new ToolCall("1", "web_fetch", "{\"url\":\"https://docs.example.com/a\"}")).text();
+    String text = box.run(new ToolCall("1", "web_fetch", JsonObject.of("url", "https://docs.example.com/a"))).text();
     assertThat(text).startsWith("<external_content id=")
         .contains("Status: 200\nURL: https://docs.example.com/a\nContent-Type: text/html\n\n# T\n\nbody");
-    assertThat(box.run(new ToolCall("2", "web_fetch", "{\"url\":\"https://evil.org/\"}")).text())
+    assertThat(box.run(new ToolCall("2", "web_fetch", JsonObject.of("url", "https://evil.org/"))).text())
         .contains("not in tools.web_fetch allowed domains");
-    assertThat(box.run(new ToolCall("3", "web_fetch", "{\"url\":\"file:///etc/passwd\"}")).text())
+    assertThat(box.run(new ToolCall("3", "web_fetch", JsonObject.of("url", "file:///etc/passwd"))).text())
         .contains("only http and https");
   }
 
@@ -84,7 +86,7 @@ class ToolBoxTest {
     ToolBox box = StandardTools.create(PathGuard.of(workspace), new StubMemorySearch(), url -> {
       throw new WebFetchException(WebFetchException.Kind.REFUSED, "refused: 10.0.0.1 is private");
     }, ToolSettings.DEFAULTS, ApprovalGate.ALLOW_ALL);
-    ToolOutcome out = box.run(new ToolCall("1", "web_fetch", "{\"url\":\"http://intranet/\"}"));
+    ToolOutcome out = box.run(new ToolCall("1", "web_fetch", JsonObject.of("url", "http://intranet/")));
     assertThat(out.error()).isTrue();
     assertThat(out.text()).contains("refused: 10.0.0.1 is private");
   }

@@ -1,0 +1,53 @@
+package dev.localgpt.ports.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Embedder} promises, run on each adapter and on the {@link HashingEmbedder} fake: one unit vector
+ * of {@link Embedder#dimension()} floats per text, in order; the same text gives the same vector again (and nearly
+ * the same in another batch); similar texts are closer than unrelated ones; an empty batch is an empty result.
+ */
+public abstract class EmbedderContract {
+
+  /** The embedder under test (may be shared between tests). */
+  protected abstract Embedder embedder();
+
+  @Test
+  void givesOneUnitVectorOfTheDimensionPerTextInOrder() {
+    Embedder embedder = embedder();
+    List<String> texts = List.of("the quokka lives on Rottnest island", "", "Zebra stripes", "ünïcødé — ok");
+
+    List<Embedding> vectors = embedder.embed(texts);
+
+    assertThat(vectors).hasSize(texts.size());
+    for (Embedding v : vectors) {
+      assertThat(v.dimension()).isEqualTo(embedder.dimension());
+      assertThat(v.dot(v)).as("L2-normalised").isCloseTo(1.0, within(1e-3));
+    }
+    Embedding alone = embedder.embed(List.of("Zebra stripes")).getFirst();
+    assertThat(embedder.embed(List.of("Zebra stripes")).getFirst()).as("deterministic").isEqualTo(alone);
+    assertThat(alone.dot(vectors.get(2)))
+        .as("alone and in a batch (int8 models move a little with their batch)").isGreaterThan(0.95);
+  }
+
+  @Test
+  void textsSharingMeaningAreCloserThanUnrelatedOnes() {
+    List<Embedding> v = embedder().embed(List.of(
+        "my cat sleeps on the sofa", "the cat is sleeping on my sofa", "quarterly tax filing deadline"));
+
+    assertThat(v.get(0).dot(v.get(1))).isGreaterThan(v.get(0).dot(v.get(2)));
+  }
+
+  @Test
+  void anEmptyBatchGivesNoVectorsAndTheIdIsStable() {
+    Embedder embedder = embedder();
+
+    assertThat(embedder.embed(List.of())).isEmpty();
+    assertThat(embedder.modelId()).isNotBlank().isEqualTo(embedder.modelId());
+    assertThat(embedder.dimension()).isPositive();
+  }
+}
