@@ -45,6 +45,6 @@ class TerminalEscapesTest {
     assertThat(text.out()).contains("zanzibarite").contains("evilname.md").doesNotContain("\u001b", "\u0007");
     CliRun json = CliRun.run(home, "memory", "search", "zanzibarite", "--json");
     assertThat(json.out()).doesNotContain("\u001b").contains("\\u001B");
-    assertThat(new ObjectMapper().readTree(json.out()).get(0).get("path").asText()).contains(RED);
+    assertThat(new ObjectMapper().readTree(json.out()).get("hits").get(0).get("path").asText()).contains(RED);
   }
 }
