@@ -6,6 +6,7 @@ import dev.localgpt.cli.commands.ChatCommand;
 import dev.localgpt.cli.commands.ConfigCommand;
 import dev.localgpt.cli.commands.MemoryCommand;
 import dev.localgpt.cli.commands.SessionsCommand;
+import dev.localgpt.cli.commands.SkillsCommand;
 import dev.localgpt.cli.commands.WorkspaceCommand;
 import java.util.List;
 
@@ -23,7 +24,8 @@ public final class Subcommands {
       AskCommand.class,
       SessionsCommand.class,
       MemoryCommand.class,
-      BenchCommand.class);
+      BenchCommand.class,
+      SkillsCommand.class);
 
   private Subcommands() {}
 }
