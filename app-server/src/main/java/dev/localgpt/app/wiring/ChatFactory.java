@@ -3,6 +3,7 @@ package dev.localgpt.app.wiring;
 import dev.localgpt.adapter.providers.frontmatter.YamlFrontMatterParser;
 import dev.localgpt.core.agent.AgentSettings;
 import dev.localgpt.core.agent.tools.ApprovalGate;
+import dev.localgpt.core.agent.tools.BashSandbox;
 import dev.localgpt.core.agent.tools.ToolSettings;
 import dev.localgpt.core.chat.ChatSetup;
 import dev.localgpt.core.chat.ModelResolver;
@@ -20,6 +21,7 @@ import dev.localgpt.ports.web.WebFetcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -100,7 +102,7 @@ public final class ChatFactory {
         .clock(clock)
         .zone(config.heartbeat().zoneOr(ZoneId.systemDefault()))
         .agent(AgentSettings.DEFAULTS.withMaxTokens(agent.maxTokens()))
-        .tools(toolSettings(config.tools()))
+        .tools(toolSettings(config.tools()).withBashSandbox(bashSandbox(config.tools(), workspace)))
         .approval(approval)
         .webFetcher(webFetcher.orElse(null))
         .skills(SkillLoader.forWorkspace(workspace.root(), new YamlFrontMatterParser()))
@@ -122,5 +124,18 @@ public final class ChatFactory {
     return new ToolSettings(tools.bashEnabled(), Duration.ofMillis(tools.bashTimeoutMs()), List.of(),
         tools.toolOutputMaxChars(), (int) Math.min(Integer.MAX_VALUE, tools.webFetchMaxBytes()),
         tools.webFetchAllowedDomains(), new HashSet<>(tools.requireApproval()));
+  }
+
+  /**
+   * The bash tool's confinement: Bubblewrap when installed, hiding the user's home and the folder holding the
+   * workspace (the LocalGPT home by default); network only with {@code tools.bash_network}.
+   */
+  static BashSandbox bashSandbox(ToolsConfig tools, Workspace workspace) {
+    List<java.nio.file.Path> hidden = new ArrayList<>();
+    hidden.add(java.nio.file.Path.of(System.getProperty("user.home")));
+    if (workspace.root().getParent() != null) {
+      hidden.add(workspace.root().getParent());
+    }
+    return new BashSandbox(BashSandbox.findBwrap(System.getenv()), tools.bashNetwork(), hidden);
   }
 }

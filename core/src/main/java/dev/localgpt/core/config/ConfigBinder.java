@@ -56,7 +56,8 @@ public final class ConfigBinder {
         in.integer("tools.tool_output_max_chars", 50_000, 1),
         in.strings("tools.require_approval", List.of()),
         in.bool("tools.bash_enabled", false),
-        in.strings("tools.web_fetch_allowed_domains", List.of()));
+        in.strings("tools.web_fetch_allowed_domains", List.of()),
+        in.bool("tools.bash_network", false));
     LoggingConfig logging = new LoggingConfig(
         in.choice("logging.level", LoggingConfig.LEVELS, "info"),
         in.string("logging.file").map(file -> LocalGptHome.expandTilde(file, env))

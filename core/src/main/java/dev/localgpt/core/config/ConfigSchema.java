@@ -90,6 +90,7 @@ public final class ConfigSchema {
     add("tools.tool_output_max_chars", INTEGER, false);
     add("tools.require_approval", STRING_LIST, false);
     add("tools.bash_enabled", BOOLEAN, false);
+    add("tools.bash_network", BOOLEAN, false);
     add("tools.web_fetch_allowed_domains", STRING_LIST, false);
     add("logging.level", STRING, false);
     add("logging.file", STRING, false);

@@ -11,6 +11,7 @@ import java.util.List;
  * @param requireApproval tool names that ask before running (default none)
  * @param bashEnabled whether the shell tool is offered at all (default false)
  * @param webFetchAllowedDomains hosts web_fetch may reach; empty = web_fetch is off
+ * @param bashNetwork whether the sandboxed shell may use the network (default false)
  */
 public record ToolsConfig(
     long bashTimeoutMs,
@@ -18,8 +19,10 @@ public record ToolsConfig(
     int toolOutputMaxChars,
     List<String> requireApproval,
     boolean bashEnabled,
-    List<String> webFetchAllowedDomains) {
-  public static final ToolsConfig DEFAULTS = new ToolsConfig(30_000, 10_000, 50_000, List.of(), false, List.of());
+    List<String> webFetchAllowedDomains,
+    boolean bashNetwork) {
+  public static final ToolsConfig DEFAULTS = new ToolsConfig(30_000, 10_000, 50_000, List.of(), false, List.of(),
+      false);
 
   public ToolsConfig {
     ConfigChecks.positive("tools.bash_timeout_ms", bashTimeoutMs);

@@ -8,13 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bash}: runs {@code bash -c <command>} in the workspace with a timeout, the deny-list, an output cap and an
- * environment without {@code *_API_KEY}, {@code *_TOKEN} or {@code *_SECRET} variables. Only offered when enabled.
+ * allow-listed environment, inside Bubblewrap where it is installed ({@link BashSandbox}). Only offered when
+ * enabled.
  */
 public final class BashTool implements Tool {
   private static final ToolSpec SPEC = new ToolSpec(
@@ -62,12 +62,15 @@ public final class BashTool implements Tool {
     try {
       out = Files.createTempFile("localgpt-bash-", ".out");
       err = Files.createTempFile("localgpt-bash-", ".err");
-      ProcessBuilder builder = new ProcessBuilder("bash", "-c", command)
+      ProcessBuilder builder = new ProcessBuilder(settings.bashSandbox().argv(command, workdir))
           .directory(workdir.toFile())
           .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
           .redirectOutput(out.toFile())
           .redirectError(err.toFile());
-      scrub(builder.environment());
+      Map<String, String> env = builder.environment();
+      Map<String, String> allowed = BashSandbox.environment(env, workdir);
+      env.clear();
+      env.putAll(allowed);
       Process process = builder.start();
       if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -100,13 +103,6 @@ public final class BashTool implements Tool {
       text.append("\n\nExit code: ").append(exit);
     }
     return text.toString();
-  }
-
-  static void scrub(Map<String, String> env) {
-    env.keySet().removeIf(key -> {
-      String k = key.toUpperCase(Locale.ROOT);
-      return k.endsWith("_API_KEY") || k.endsWith("_TOKEN") || k.endsWith("_SECRET") || k.equals("API_KEY");
-    });
   }
 
   private String head(Path file) throws IOException {

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param webFetchMaxChars cap on the text of a fetched page, &gt; 0
  * @param allowedDomains if not empty, {@code web_fetch} only fetches these hosts and their subdomains
  * @param requireApproval tool names that need the {@link ApprovalGate}
+ * @param bashSandbox how {@code bash} confines its commands (allow-listed environment, Bubblewrap when present)
  */
 public record ToolSettings(
     boolean bashEnabled,
@@ -23,10 +24,12 @@ public record ToolSettings(
     int outputMaxChars,
     int webFetchMaxChars,
     List<String> allowedDomains,
-    Set<String> requireApproval) {
+    Set<String> requireApproval,
+    BashSandbox bashSandbox) {
 
   public static final ToolSettings DEFAULTS =
-      new ToolSettings(false, Duration.ofSeconds(30), List.of(), 50_000, 10_000, List.of(), Set.of());
+      new ToolSettings(false, Duration.ofSeconds(30), List.of(), 50_000, 10_000, List.of(), Set.of(),
+          BashSandbox.NONE);
 
   public ToolSettings {
     Objects.requireNonNull(bashTimeout, "'bashTimeout' must not be null");
@@ -36,6 +39,7 @@ public record ToolSettings(
     bashDenyList = List.copyOf(bashDenyList);
     allowedDomains = allowedDomains.stream().map(d -> d.strip().toLowerCase(java.util.Locale.ROOT)).toList();
     requireApproval = Set.copyOf(requireApproval);
+    Objects.requireNonNull(bashSandbox, "'bashSandbox' must not be null");
     if (outputMaxChars <= 0) {
       throw new IllegalArgumentException("'outputMaxChars' must be > 0, was " + outputMaxChars);
     }
@@ -44,28 +48,45 @@ public record ToolSettings(
     }
   }
 
+  /** Settings whose shell is not sandboxed (environment allow-list only). */
+  public ToolSettings(boolean bashEnabled, Duration bashTimeout, List<String> bashDenyList, int outputMaxChars,
+      int webFetchMaxChars, List<String> allowedDomains, Set<String> requireApproval) {
+    this(bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval,
+        BashSandbox.NONE);
+  }
+
+  public ToolSettings withBashSandbox(BashSandbox sandbox) {
+    return new ToolSettings(bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains,
+        requireApproval, sandbox);
+  }
+
   public ToolSettings withBashEnabled(boolean enabled) {
     return new ToolSettings(
-        enabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval);
+        enabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval,
+        bashSandbox);
   }
 
   public ToolSettings withBashTimeout(Duration timeout) {
     return new ToolSettings(
-        bashEnabled, timeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval);
+        bashEnabled, timeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval,
+        bashSandbox);
   }
 
   public ToolSettings withRequireApproval(Set<String> names) {
     return new ToolSettings(
-        bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, names);
+        bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, names,
+        bashSandbox);
   }
 
   public ToolSettings withAllowedDomains(List<String> domains) {
     return new ToolSettings(
-        bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, domains, requireApproval);
+        bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, domains, requireApproval,
+        bashSandbox);
   }
 
   public ToolSettings withOutputMaxChars(int max) {
     return new ToolSettings(
-        bashEnabled, bashTimeout, bashDenyList, max, webFetchMaxChars, allowedDomains, requireApproval);
+        bashEnabled, bashTimeout, bashDenyList, max, webFetchMaxChars, allowedDomains, requireApproval,
+        bashSandbox);
   }
 }
