@@ -5,6 +5,7 @@ import dev.localgpt.cli.commands.BenchCommand;
 import dev.localgpt.cli.commands.ChatCommand;
 import dev.localgpt.cli.commands.ConfigCommand;
 import dev.localgpt.cli.commands.MemoryCommand;
+import dev.localgpt.cli.commands.SecurityCommand;
 import dev.localgpt.cli.commands.SessionsCommand;
 import dev.localgpt.cli.commands.SkillsCommand;
 import dev.localgpt.cli.commands.WorkspaceCommand;
@@ -25,7 +26,8 @@ public final class Subcommands {
       SessionsCommand.class,
       MemoryCommand.class,
       BenchCommand.class,
-      SkillsCommand.class);
+      SkillsCommand.class,
+      SecurityCommand.class);
 
   private Subcommands() {}
 }

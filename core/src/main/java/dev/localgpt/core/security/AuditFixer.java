@@ -2,7 +2,6 @@ package dev.localgpt.core.security;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ public final class AuditFixer {
         continue;
       }
       Path p = f.chmod().get();
-      boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+      boolean dir = Files.isDirectory(p);
       String mode = dir ? "rwx------" : "rw-------";
       try {
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(mode));

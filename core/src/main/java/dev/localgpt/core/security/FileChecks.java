@@ -81,13 +81,16 @@ final class FileChecks {
     }
   }
 
-  /** The permissions as rwx text when group or others have any, else empty (also when not POSIX or missing). */
+  /**
+   * The permissions (of the target, for a symlink) as rwx text when group or others have any, else empty (also when
+   * not POSIX or missing).
+   */
   static Optional<String> open(Path path) {
     try {
-      if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      if (!Files.exists(path)) {
         return Optional.empty();
       }
-      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
       return perms.stream().anyMatch(OPEN::contains)
           ? Optional.of(java.nio.file.attribute.PosixFilePermissions.toString(perms)) : Optional.empty();
     } catch (IOException | UnsupportedOperationException e) {
