@@ -133,7 +133,8 @@ public final class ChatService {
 
   public synchronized ChatStatus status() {
     return new ChatStatus(current.model().id(), memoryOnly(), session.id(), session.transcript().size(), context(),
-        current.skills().ready().size());
+        current.skills().ready().size(),
+        setup.tools().bashEnabled() ? setup.tools().bashSandbox().describe() : "off");
   }
 
   /** {@code /context}: estimated tokens against the window. */

@@ -114,7 +114,7 @@ class SlashCommandsTest {
   @Test
   void statusContextAndCompact() {
     assertThat(reply("/status")).contains("Model: scripted/fake").contains("Session: " + chat.sessionId())
-        .contains("Skills: 1");
+        .contains("Skills: 1").contains("Shell: off");
     assertThat(reply("/context")).startsWith("Context: ").contains("system prompt").contains("compaction at");
     assertThat(reply("/compact")).startsWith("Nothing compacted: nothing to compact");
     for (int i = 0; i < 4; i++) {

@@ -40,7 +40,10 @@ public final class ContextFiles {
     return read("MEMORY.md").isEmpty() && read("HEARTBEAT.md").isEmpty() && read("SOUL.md").isEmpty();
   }
 
-  /** The wrapped parts, in prompt order; missing files are skipped. */
+  /**
+   * The wrapped parts, in prompt order; missing files are skipped. The blocks of one call share a fresh random id,
+   * so a note cannot guess the closing fence.
+   */
   public List<String> parts(LocalDate today) {
     String memory = read("MEMORY.md").isPresent() ? "MEMORY.md" : "memory.md";
     List<Part> order = List.of(
@@ -54,6 +57,7 @@ public final class ContextFiles {
         daily(today.minusDays(1)),
         new Part("HEARTBEAT.md", "Heartbeat Tasks", null));
     List<String> out = new ArrayList<>();
+    String id = UntrustedBlock.secure().newId();
     int remaining = totalMax;
     for (Part part : order) {
       if (remaining < MIN_BUDGET) {
@@ -69,8 +73,8 @@ public final class ContextFiles {
       }
       remaining -= text.length();
       String body = part.heading() == null ? text : part.heading() + "\n\n" + text;
-      out.add("<memory_context>\n<!-- " + part.label() + " (" + part.file() + ") -->\n"
-          + UntrustedBlock.neutralise(body) + "\n</memory_context>");
+      out.add("<memory_context id=\"" + id + "\" source=\"" + part.file() + "\">\n<!-- " + part.label() + " ("
+          + part.file() + ") -->\n" + UntrustedBlock.neutralise(body) + "\n</memory_context id=\"" + id + "\">");
     }
     return out;
   }
