@@ -82,6 +82,7 @@ public final class ConfigView {
     all.put("tools.tool_output_max_chars", (long) tools.toolOutputMaxChars());
     all.put("tools.require_approval", tools.requireApproval());
     all.put("tools.bash_enabled", tools.bashEnabled());
+    all.put("tools.bash_network", tools.bashNetwork());
     all.put("tools.web_fetch_allowed_domains", tools.webFetchAllowedDomains());
     all.put("logging.level", config.logging().level());
     all.put("logging.file", config.logging().file().toString());
