@@ -1,5 +1,7 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.core.agent.tools.BashSandbox;
@@ -28,13 +30,12 @@ import picocli.CommandLine.Option;
 /** {@code localgpt security audit [--json] [--fix]}. */
 @Command(name = "security", description = "Check this installation's security.", mixinStandardHelpOptions = true)
 public final class SecurityCommand implements Runnable {
-  private final CliContext context;
+  @Inject private CliContext context;
+  @Inject private Provider<LocalGptHome> home;
+  @Inject private Provider<LocalGptConfig> config;
+  @Inject private Provider<SkillLoader> skills;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  public SecurityCommand(CliContext context) {
-    this.context = context;
-  }
 
   @Override
   public void run() {
@@ -46,8 +47,8 @@ public final class SecurityCommand implements Runnable {
   int audit(@Option(names = "--json", description = "Print JSON.") boolean json,
       @Option(names = "--fix", description = "Apply the safe fixes (chmod 700/600) and say what changed.")
       boolean fix) {
-    LocalGptHome home = context.home();
-    LocalGptConfig config = context.config();
+    LocalGptHome home = this.home.get();
+    LocalGptConfig config = this.config.get();
     BashSandbox sandbox = new BashSandbox(BashSandbox.findBwrap(context.env()), config.tools().bashNetwork(),
         List.of());
     AuditInput input = new AuditInput(home.root(), home.configFile(), LocalGptHome.userHome(context.env()), config,
@@ -96,7 +97,7 @@ public final class SecurityCommand implements Runnable {
   private List<SkillCheck> skillChecks() {
     List<SkillCheck> checks = new ArrayList<>();
     SkillScanner scanner = SkillScanner.standard();
-    for (Skill s : context.get(SkillLoader.class).load().all()) {
+    for (Skill s : skills.get().load().all()) {
       try {
         checks.add(SkillCheck.of(s, Files.readString(s.location(), StandardCharsets.UTF_8), scanner));
       } catch (IOException | java.io.UncheckedIOException e) {

@@ -1,5 +1,7 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
@@ -24,13 +26,10 @@ import picocli.CommandLine.Parameters;
 /** {@code localgpt skills list [--json] | show NAME | check [NAME] [--json]}. Reads skills, never runs them. */
 @Command(name = "skills", description = "List, show and check the workspace's skills.", mixinStandardHelpOptions = true)
 public final class SkillsCommand implements Runnable {
-  private final CliContext context;
+  @Inject private CliContext context;
+  @Inject private Provider<SkillLoader> skills;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  public SkillsCommand(CliContext context) {
-    this.context = context;
-  }
 
   @Override
   public void run() {
@@ -96,7 +95,7 @@ public final class SkillsCommand implements Runnable {
   }
 
   private List<Skill> skills() {
-    return context.get(SkillLoader.class).load().all();
+    return skills.get().load().all();
   }
 
   private Skill find(String name) {
