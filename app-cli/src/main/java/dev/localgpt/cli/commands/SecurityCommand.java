@@ -42,7 +42,8 @@ public final class SecurityCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: audit");
   }
 
-  @Command(name = "audit", description = "Permissions, secrets in config.toml, server exposure, tool limits and "
+  @Command(name = "audit", mixinStandardHelpOptions = true,
+      description = "Permissions, secrets in config.toml, server exposure, tool limits and "
       + "approvals, flagged skills; exit 1 on a high finding.")
   int audit(@Option(names = "--json", description = "Print JSON.") boolean json,
       @Option(names = "--fix", description = "Apply the safe fixes (chmod 700/600) and say what changed.")

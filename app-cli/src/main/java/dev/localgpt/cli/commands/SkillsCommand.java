@@ -36,7 +36,8 @@ public final class SkillsCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list, show or check");
   }
 
-  @Command(name = "list", description = "Every skill: name, source, eligible or why not, command.")
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "Every skill: name, source, eligible or why not, command.")
   int list(@Option(names = "--json", description = "Print JSON.") boolean json) {
     List<Skill> skills = skills();
     if (json) {
@@ -53,7 +54,8 @@ public final class SkillsCommand implements Runnable {
     return ExitCodes.OK;
   }
 
-  @Command(name = "show", description = "A skill's details, front matter and body.")
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "A skill's details, front matter and body.")
   int show(@Parameters(paramLabel = "NAME", description = "The skill name.") String name) {
     Skill skill = find(name);
     context.out().println("name:     " + skill.name());
@@ -66,7 +68,8 @@ public final class SkillsCommand implements Runnable {
     return ExitCodes.OK;
   }
 
-  @Command(name = "check", description = "Validate the front matter and scan for dangerous content; exit 1 on high.")
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = "Validate the front matter and scan for dangerous content; exit 1 on high.")
   int check(@Parameters(paramLabel = "NAME", arity = "0..1", description = "One skill (default: all).") String name,
       @Option(names = "--json", description = "Print JSON.") boolean json) {
     List<Skill> targets = name == null ? skills() : List.of(find(name));
