@@ -127,6 +127,11 @@ public final class HeartbeatService {
     }
   }
 
+  /** {@link #status(int)} with the last 10 runs. */
+  public HeartbeatStatus status() {
+    return status(10);
+  }
+
   /** Enabled, next due, last runs ({@code recent} log entries), last alert, budget left. */
   public HeartbeatStatus status(int recent) {
     HeartbeatConfig config = policy.config();

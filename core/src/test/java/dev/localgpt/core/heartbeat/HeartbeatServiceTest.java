@@ -233,6 +233,11 @@ class HeartbeatServiceTest {
     List<Runnable> scheduled = new ArrayList<>();
     service.start(new dev.localgpt.ports.schedule.Scheduler() {
       @Override
+      public java.time.Clock clock() {
+        return clock;
+      }
+
+      @Override
       public Cancellable every(Duration interval, Duration initialDelay, Runnable task) {
         scheduled.add(task);
         return () -> { };
