@@ -1,5 +1,7 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.localgpt.app.heartbeat.HeartbeatComponents;
 import dev.localgpt.app.heartbeat.HeartbeatJson;
 import dev.localgpt.app.heartbeat.JsonlHeartbeatLog;
@@ -7,10 +9,13 @@ import dev.localgpt.app.wiring.ChatFactory;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.core.config.Durations;
+import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.heartbeat.HeartbeatLogEntry;
 import dev.localgpt.core.heartbeat.HeartbeatOutcome;
 import dev.localgpt.core.heartbeat.HeartbeatService;
 import dev.localgpt.core.heartbeat.HeartbeatStatus;
+import dev.localgpt.core.workspace.LocalGptHome;
+import dev.localgpt.core.workspace.Workspace;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,13 +29,13 @@ import picocli.CommandLine.Option;
 @Command(name = "heartbeat", mixinStandardHelpOptions = true,
     description = "Work through HEARTBEAT.md now, or show the heartbeat's schedule and run log.")
 public final class HeartbeatCommand implements Runnable {
-  private final CliContext context;
+  @Inject private CliContext context;
+  @Inject private Provider<ChatFactory> chats;
+  @Inject private Provider<LocalGptHome> home;
+  @Inject private Provider<LocalGptConfig> config;
+  @Inject private Provider<Workspace> workspace;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  public HeartbeatCommand(CliContext context) {
-    this.context = context;
-  }
 
   @Override
   public void run() {
@@ -40,36 +45,32 @@ public final class HeartbeatCommand implements Runnable {
   @Command(name = "run", description = "One heartbeat now, whatever the interval and active hours "
       + "(never when heartbeat.enabled = false). Exit 3 when the run failed or timed out.")
   int runOnce() {
-    ChatFactory factory = context.get(ChatFactory.class);
-    try {
-      HeartbeatOutcome outcome = service(factory).runOnce();
-      PrintWriter out = context.out();
-      HeartbeatLogEntry entry = HeartbeatLogEntry.of(outcome);
-      switch (outcome) {
-        case HeartbeatOutcome.Ran ran when ran.alert().isEmpty() ->
-            out.printf("HEARTBEAT_OK: nothing to report (%s, %d tokens, %s)%n", ran.model(), ran.tokens(),
-                seconds(entry));
-        case HeartbeatOutcome.Ran ran -> out.printf("%s (%s, %d tokens, %s)%n%s%n",
-            ran.duplicate() ? "Alert (already reported in the last 24 h)" : "Alert", ran.model(), ran.tokens(),
-            seconds(entry), ran.alert().get());
-        case HeartbeatOutcome.Skipped skipped -> out.printf("skipped: %s (%s)%s%n", skipped.reason().code(),
-            skipped.reason().description(), skipped.detail().isEmpty() ? "" : "; " + skipped.detail());
-        case HeartbeatOutcome.Failed failed -> context.err().printf("heartbeat failed (%s): %s%n", failed.model(),
-            failed.error());
-        case HeartbeatOutcome.TimedOut timedOut -> context.err().printf(
-            "heartbeat timed out after %s (%s); raise heartbeat.timeout%n", Durations.format(timedOut.timeout()),
-            timedOut.model());
-      }
-      return outcome instanceof HeartbeatOutcome.Failed || outcome instanceof HeartbeatOutcome.TimedOut
-          ? ExitCodes.PROVIDER : ExitCodes.OK;
-    } finally {
-      factory.close();
+    ChatFactory factory = chats.get();
+    HeartbeatOutcome outcome = service(factory).runOnce();
+    PrintWriter out = context.out();
+    HeartbeatLogEntry entry = HeartbeatLogEntry.of(outcome);
+    switch (outcome) {
+      case HeartbeatOutcome.Ran ran when ran.alert().isEmpty() ->
+          out.printf("HEARTBEAT_OK: nothing to report (%s, %d tokens, %s)%n", ran.model(), ran.tokens(),
+              seconds(entry));
+      case HeartbeatOutcome.Ran ran -> out.printf("%s (%s, %d tokens, %s)%n%s%n",
+          ran.duplicate() ? "Alert (already reported in the last 24 h)" : "Alert", ran.model(), ran.tokens(),
+          seconds(entry), ran.alert().get());
+      case HeartbeatOutcome.Skipped skipped -> out.printf("skipped: %s (%s)%s%n", skipped.reason().code(),
+          skipped.reason().description(), skipped.detail().isEmpty() ? "" : "; " + skipped.detail());
+      case HeartbeatOutcome.Failed failed -> context.err().printf("heartbeat failed (%s): %s%n", failed.model(),
+          failed.error());
+      case HeartbeatOutcome.TimedOut timedOut -> context.err().printf(
+          "heartbeat timed out after %s (%s); raise heartbeat.timeout%n", Durations.format(timedOut.timeout()),
+          timedOut.model());
     }
+    return outcome instanceof HeartbeatOutcome.Failed || outcome instanceof HeartbeatOutcome.TimedOut
+        ? ExitCodes.PROVIDER : ExitCodes.OK;
   }
 
   @Command(name = "status", description = "Enabled, next run, last runs, last alert, budget left.")
   int status(@Option(names = "--json", description = "Print JSON.") boolean json) {
-    ChatFactory factory = context.get(ChatFactory.class);
+    ChatFactory factory = chats.get();
     HeartbeatStatus status = service(factory).status(5);
     if (json) {
       context.printJson(HeartbeatJson.status(status));
@@ -92,7 +93,7 @@ public final class HeartbeatCommand implements Runnable {
   @Command(name = "log", description = "The last entries of logs/heartbeat.jsonl, oldest first.")
   int log(@Option(names = {"-n", "--lines"}, defaultValue = "20", description = "How many (default 20).") int n,
       @Option(names = "--json", description = "Print JSON Lines.") boolean json) {
-    List<HeartbeatLogEntry> entries = JsonlHeartbeatLog.in(context.home().logsDir()).recent(Math.max(0, n));
+    List<HeartbeatLogEntry> entries = JsonlHeartbeatLog.in(home.get().logsDir()).recent(Math.max(0, n));
     if (json) {
       List<Object> rows = new ArrayList<>();
       entries.forEach(e -> rows.add(JsonlHeartbeatLog.toJson(e)));
@@ -115,7 +116,7 @@ public final class HeartbeatCommand implements Runnable {
   }
 
   private HeartbeatService service(ChatFactory factory) {
-    return HeartbeatComponents.service(context.home(), context.config(), context.workspace(), factory,
+    return HeartbeatComponents.service(home.get(), config.get(), workspace.get(), factory,
         Optional.empty(), Clock.systemUTC());
   }
 

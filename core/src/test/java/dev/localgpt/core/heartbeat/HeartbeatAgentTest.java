@@ -14,6 +14,7 @@ import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.core.memory.SearchSettings;
 import dev.localgpt.core.workspace.PathGuard;
 import dev.localgpt.ports.embedding.HashingEmbedder;
+import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ScriptedChatModel;
 import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
 import dev.localgpt.ports.memory.InMemoryMemoryIndex;
@@ -61,7 +62,7 @@ class HeartbeatAgentTest {
   @Test
   void eachRunIsAFreshSessionAndApprovalRequiredToolsAreRefused() throws Exception {
     ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("write_file", "{\"path\":\"HEARTBEAT.md\",\"content\":\"\"}"),
+        Reply.tool("write_file", JsonObject.builder().put("path", "HEARTBEAT.md").put("content", "").build()),
         Reply.text("I could not clear the file."), Reply.text("HEARTBEAT_OK"));
     HeartbeatAgent agent = HeartbeatAgent.chat("scripted", () -> setup(model));
     Files.writeString(workspace.resolve("HEARTBEAT.md"), "- [ ] Keep me\n");
