@@ -56,8 +56,14 @@ public final class ExecutorScheduler implements Scheduler {
     }
   }
 
+  /** Stops every task and waits (up to 5 s) for a run in progress to end. */
   @Override
   public void close() {
     executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
