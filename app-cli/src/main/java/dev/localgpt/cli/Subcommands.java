@@ -4,6 +4,7 @@ import dev.localgpt.cli.commands.AskCommand;
 import dev.localgpt.cli.commands.BenchCommand;
 import dev.localgpt.cli.commands.ChatCommand;
 import dev.localgpt.cli.commands.ConfigCommand;
+import dev.localgpt.cli.commands.HeartbeatCommand;
 import dev.localgpt.cli.commands.MemoryCommand;
 import dev.localgpt.cli.commands.SessionsCommand;
 import dev.localgpt.cli.commands.WorkspaceCommand;
@@ -23,7 +24,8 @@ public final class Subcommands {
       AskCommand.class,
       SessionsCommand.class,
       MemoryCommand.class,
-      BenchCommand.class);
+      BenchCommand.class,
+      HeartbeatCommand.class);
 
   private Subcommands() {}
 }

@@ -40,7 +40,7 @@ public final class ConfigSchema {
       "memory.temporal_decay_lambda", "memory.index_sessions", "memory.llm_query_expansion", "server.cors_origins",
       "server.max_request_body", "server.webhook_secret", "tools.log_injection_warnings",
       "tools.use_content_delimiters", "tools.image_max_dimension", "tools.browser_enabled", "heartbeat.overdue_delay",
-      "heartbeat.timeout", "providers.openai_compatible.extra_headers");
+      "providers.openai_compatible.extra_headers");
 
   static {
     add("agent.default_model", STRING, false);
@@ -66,6 +66,9 @@ public final class ConfigSchema {
     add("heartbeat.active_hours.start", TIME, false);
     add("heartbeat.active_hours.end", TIME, false);
     add("heartbeat.timezone", STRING, false);
+    add("heartbeat.model", STRING, false);
+    add("heartbeat.daily_token_budget", INTEGER, false);
+    add("heartbeat.timeout", DURATION, false);
     add("memory.workspace", STRING, false);
     add("memory.embedding_provider", STRING, false);
     add("memory.embedding_model", STRING, false);

@@ -54,6 +54,9 @@ public final class ConfigView {
       all.put("heartbeat.active_hours.end", ActiveHours.formatTime(h.end()));
     });
     heartbeat.timezone().ifPresent(zone -> all.put("heartbeat.timezone", zone.getId()));
+    heartbeat.model().ifPresent(model -> all.put("heartbeat.model", model));
+    all.put("heartbeat.daily_token_budget", heartbeat.dailyTokenBudget());
+    heartbeat.timeout().ifPresent(timeout -> all.put("heartbeat.timeout", Durations.format(timeout)));
     MemoryConfig memory = config.memory();
     all.put("memory.workspace", memory.workspace().toString());
     all.put("memory.embedding_provider", memory.embeddingProvider());
