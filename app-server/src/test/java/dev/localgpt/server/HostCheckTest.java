@@ -56,6 +56,15 @@ class HostCheckTest {
   }
 
   @Test
+  void aWebSocketUpgradeFromARebindingHostIsRefused() {
+    try (ServerFixture server = ServerFixture.start(home, ScriptedChatModel.replying())) {
+      int port = server.server.port();
+      assertThat(upgrade(port, "attacker.example:" + port)).doesNotStartWith("HTTP/1.1 101");
+      assertThat(upgrade(port, "localhost:" + port)).startsWith("HTTP/1.1 101");
+    }
+  }
+
+  @Test
   void theBindAddressAndIpLiteralsAreAllowed() {
     HostPolicy policy = new HostPolicy("mybox.example", List.of());
     assertThat(policy.allowed("MYBOX.example:31327")).isTrue();
@@ -68,11 +77,20 @@ class HostCheckTest {
 
   /** A raw HTTP/1.1 GET with the given Host header (java.net.http does not let tests set it). */
   static String get(int port, String host, String path) {
+    return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+  }
+
+  /** The head of the answer to a WebSocket upgrade of {@code /api/ws} with the given Host header. */
+  static String upgrade(int port, String host) {
+    return exchange(port, "GET /api/ws HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: websocket\r\nConnection: Upgrade"
+        + "\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+  }
+
+  private static String exchange(int port, String request) {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       StringBuilder head = new StringBuilder();
