@@ -50,7 +50,9 @@ public final class ConfigBinder {
         (int) in.integer("server.port", 31_327, 1, 65_535),
         nonBlank(in, "server.bind", "127.0.0.1"),
         in.string("server.auth_token").flatMap(value -> EnvExpansion.expand(value, env))
-            .filter(value -> !value.isBlank()));
+            .filter(value -> !value.isBlank()),
+        ServerLists.origins(in, "server.cors_origins"),
+        ServerLists.hosts(in, "server.allowed_hosts"));
     ToolsConfig tools = new ToolsConfig(
         in.integer("tools.bash_timeout_ms", 30_000, 1, Long.MAX_VALUE),
         in.integer("tools.web_fetch_max_bytes", 10_000, 1, Long.MAX_VALUE),

@@ -79,6 +79,8 @@ public final class ConfigView {
     all.put("server.port", (long) server.port());
     all.put("server.bind", server.bind());
     server.authToken().ifPresent(token -> all.put("server.auth_token", token));
+    all.put("server.cors_origins", server.corsOrigins());
+    all.put("server.allowed_hosts", server.allowedHosts());
     ToolsConfig tools = config.tools();
     all.put("tools.bash_timeout_ms", tools.bashTimeoutMs());
     all.put("tools.web_fetch_max_bytes", tools.webFetchMaxBytes());

@@ -148,6 +148,25 @@ class ConfigBinderTest {
   }
 
   @Test
+  void readsServerOriginsAndAllowedHostsAndRejectsMalformedOnes() {
+    LocalGptConfig config = bind(Map.of(
+        "server.cors_origins", List.of("https://Notes.example.com/", "http://10.0.0.5:8080"),
+        "server.allowed_hosts", List.of("MyBox.lan", "[fd00::1]")), Map.of());
+    assertThat(config.server().corsOrigins()).containsExactly("https://notes.example.com", "http://10.0.0.5:8080");
+    assertThat(config.server().allowedHosts()).containsExactly("mybox.lan", "[fd00::1]");
+    assertThat(bind(Map.of(), Map.of()).server().allowedHosts()).isEmpty();
+
+    assertThat(problems(Map.of(
+        "server.cors_origins", List.of("notes.example.com"),
+        "server.allowed_hosts", List.of("http://mybox.lan:8080"))))
+        .containsExactlyInAnyOrder(
+            "config.toml: key 'server.cors_origins': 'notes.example.com' is not an origin (write "
+                + "scheme://host[:port] without a path, e.g. \"https://notes.example.com\")",
+            "config.toml: key 'server.allowed_hosts': 'http://mybox.lan:8080' is not a host name (write the bare "
+                + "name or address without scheme or port, e.g. \"mybox.lan\")");
+  }
+
+  @Test
   void halfAnActiveHoursWindowRunsFromOrUntilMidnight() {
     assertThat(bind(Map.of("heartbeat.active_hours.start", "08:00"), Map.of()).heartbeat().activeHours())
         .contains(new ActiveHours(LocalTime.of(8, 0), LocalTime.MAX));
