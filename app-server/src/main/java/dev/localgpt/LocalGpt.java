@@ -3,6 +3,7 @@ package dev.localgpt;
 import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import dev.localgpt.app.heartbeat.HeartbeatComponents;
 import dev.localgpt.app.wiring.ChatFactory;
 import dev.localgpt.app.wiring.ChatModelSource;
 import dev.localgpt.app.wiring.Components;
@@ -13,11 +14,13 @@ import dev.localgpt.core.chat.ChatService;
 import dev.localgpt.core.chat.ChatStreamListener;
 import dev.localgpt.core.chat.TurnResult;
 import dev.localgpt.core.config.LocalGptConfig;
+import dev.localgpt.core.heartbeat.HeartbeatService;
 import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.Workspace;
 import dev.localgpt.ports.llm.ChatModel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +59,7 @@ public final class LocalGpt implements AutoCloseable {
   private final Workspace workspace;
   private Injector injector;
   private ChatService chatService;
+  private HeartbeatService heartbeat;
 
   private LocalGpt(WiringOptions options, List<Module> overrides, Injector injector) {
     this.options = options;
@@ -118,6 +122,21 @@ public final class LocalGpt implements AutoCloseable {
     return Wiring.get(injector(), MemoryService.class);
   }
 
+  /**
+   * The heartbeat: {@code heartbeat().runOnce()} works through HEARTBEAT.md now (in a new session, with the same
+   * tools as chat and approval-required tools refused; never when {@code heartbeat.enabled = false}), {@code
+   * heartbeat().status()} shows the schedule, the last runs and alerts and the budget, and {@code
+   * heartbeat().start(scheduler)} runs it in the background. Uses the model given to {@link Builder#chatModel},
+   * else {@code heartbeat.model}, else the chat's model.
+   */
+  public synchronized HeartbeatService heartbeat() {
+    if (heartbeat == null) {
+      heartbeat = HeartbeatComponents.service(home, config, workspace, Wiring.get(injector(), ChatFactory.class),
+          Optional.empty(), Clock.systemUTC());
+    }
+    return heartbeat;
+  }
+
   private synchronized Injector injector() {
     if (injector == null) {
       injector = Wiring.injector(options, List.of(), overrides);
@@ -132,6 +151,7 @@ public final class LocalGpt implements AutoCloseable {
       Wiring.close(injector);
       injector = null;
       chatService = null;
+      heartbeat = null;
     }
   }
 

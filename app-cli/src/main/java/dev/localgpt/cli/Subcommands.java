@@ -4,6 +4,7 @@ import dev.localgpt.cli.commands.AskCommand;
 import dev.localgpt.cli.commands.BenchCommand;
 import dev.localgpt.cli.commands.ChatCommand;
 import dev.localgpt.cli.commands.ConfigCommand;
+import dev.localgpt.cli.commands.HeartbeatCommand;
 import dev.localgpt.cli.commands.MemoryCommand;
 import dev.localgpt.cli.commands.SecurityCommand;
 import dev.localgpt.cli.commands.SessionsCommand;
@@ -27,7 +28,8 @@ public final class Subcommands {
       MemoryCommand.class,
       BenchCommand.class,
       SkillsCommand.class,
-      SecurityCommand.class);
+      SecurityCommand.class,
+      HeartbeatCommand.class);
 
   private Subcommands() {}
 }

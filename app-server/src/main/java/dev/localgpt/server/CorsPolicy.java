@@ -33,7 +33,7 @@ final class CorsPolicy {
     }
     if (!allowed(origin.get())) {
       throw new ApiException(Status.FORBIDDEN_403, "forbidden", "origin " + origin.get() + " may not use this "
-          + "server: only localhost pages may (see server CORS settings)");
+          + "server: only localhost pages may, unless you add it to server.cors_origins");
     }
     res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin.get());
     res.header(HeaderNames.VARY, "Origin");

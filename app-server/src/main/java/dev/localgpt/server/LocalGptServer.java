@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * server.stop();                        // in-flight requests get the grace period to finish
  * }</pre>
  *
- * <p>The routing, in order: CORS, auth and limits filters (see {@link ServerSafety}); {@code GET /health}; every
+ * <p>The routing, in order: Host, CORS, auth and limits filters (see {@link ServerSafety}); {@code GET /health}; every
  * {@link Builder#service service} in the order added (each registers its own full paths, e.g. {@code
  * rules.get("/api/status", ...)}, and throws {@link ApiException} for bad input); the static content; and a JSON 404
  * for everything else. Errors of any route become {@code {"error":{"code","message"}}} in one place, the {@link
@@ -171,9 +171,9 @@ public final class LocalGptServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** Bind address, port and auth token from {@code [server]}. */
+    /** Bind address, port, auth token, CORS origins and allowed hosts from {@code [server]}. */
     public Builder config(ServerConfig config) {
-      settings = ServerSettings.from(config).withLimits(settings.limits());
+      settings = ServerSettings.from(config).withLimits(settings.limits().withCorsOrigins(config.corsOrigins()));
       return this;
     }
 

@@ -43,6 +43,10 @@ public record ServerLimits(
     return new ServerLimits(maxBodyBytes, maxQueryChars, requestsPerMinute, burst, corsOrigins);
   }
 
+  public ServerLimits withCorsOrigins(List<String> corsOrigins) {
+    return new ServerLimits(maxBodyBytes, maxQueryChars, requestsPerMinute, burst, corsOrigins);
+  }
+
   public ServerLimits withMaxBodyBytes(long maxBodyBytes) {
     return new ServerLimits(maxBodyBytes, maxQueryChars, requestsPerMinute, burst, corsOrigins);
   }

@@ -14,7 +14,8 @@ import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
- * The filters every request passes, in order: CORS (localhost origins only by default; a browser request from any
+ * The filters every request passes, in order: the {@code Host} check against DNS rebinding (see {@link HostPolicy}),
+ * CORS (localhost origins only by default; a browser request from any
  * other origin is refused, so a web page cannot drive the API), the bearer token (when configured; compared in
  * constant time), the per-client rate limit ({@code /health} exempt) and the body size limit. The web page's own
  * files ({@code GET} outside {@code /api}, {@code /v1} and {@code /health}) need no token and do not count against
@@ -24,6 +25,11 @@ final class ServerSafety {
   private ServerSafety() {}
 
   static void install(HttpRouting.Builder routing, ServerSettings settings) {
+    HostPolicy hosts = new HostPolicy(settings.bind(), settings.allowedHosts());
+    routing.addFilter((chain, req, res) -> {
+      hosts.check(req.headers());
+      chain.proceed();
+    });
     CorsPolicy cors = new CorsPolicy(settings.limits().corsOrigins());
     routing.addFilter((chain, req, res) -> {
       if (cors.handle(req, res)) {
@@ -57,11 +63,12 @@ final class ServerSafety {
   }
 
   /**
-   * The checks of the filters for a WebSocket upgrade, which does not pass them: origin and bearer token.
+   * The checks of the filters for a WebSocket upgrade, which does not pass them: host, origin and bearer token.
    *
-   * @throws ApiException 401 or 403 naming the problem
+   * @throws ApiException 401, 403 or 421 naming the problem
    */
   static void checkUpgrade(Headers headers, ServerSettings settings) {
+    new HostPolicy(settings.bind(), settings.allowedHosts()).check(headers);
     Optional<String> origin = headers.first(HeaderNames.ORIGIN);
     if (origin.isPresent() && !new CorsPolicy(settings.limits().corsOrigins()).allowed(origin.get())) {
       throw new ApiException(Status.FORBIDDEN_403, "forbidden", "origin " + origin.get() + " may not use this server");

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,5 +100,32 @@ class SafetyTest {
       assertThat(preflight.headers().firstValue("access-control-allow-headers")).hasValueSatisfying(v ->
           assertThat(v).contains("Authorization"));
     }
+  }
+
+  @Test
+  void corsAlsoAllowsTheOriginsOfServerCorsOrigins() throws Exception {
+    try (ServerFixture server = ServerFixture.start(home, ScriptedChatModel.replying(),
+        "[server]\ncors_origins = [\"https://notes.example.com\"]\n",
+        b -> b.limits(b.build().settings().limits().withoutRateLimit()))) {
+      Http http = server.http;
+      HttpResponse<String> listed = http.send(http.request("/api/memory/stats")
+          .header("Origin", "https://notes.example.com").build());
+      assertThat(listed.statusCode()).isEqualTo(200);
+      assertThat(listed.headers().firstValue("access-control-allow-origin")).hasValue("https://notes.example.com");
+      assertError(http.send(http.request("/api/memory/stats").header("Origin", "https://notes.example.com:8443")
+          .build()), 403, "add it to server.cors_origins");
+      assertThat(http.send(http.request("/api/memory/stats").header("Origin", "http://localhost:5173").build())
+          .statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void theBuilderTakesCorsOriginsAndAllowedHostsFromTheConfig() {
+    ServerConfig config = new ServerConfig(true, 31_327, "127.0.0.1", Optional.empty(),
+        List.of("https://notes.example.com"), List.of("mybox.lan"));
+    ServerSettings settings = LocalGptServer.builder().config(config).build().settings();
+    assertThat(settings.limits().corsOrigins()).containsExactly("https://notes.example.com");
+    assertThat(settings.allowedHosts()).containsExactly("mybox.lan");
+    assertThat(ServerSettings.from(config).limits().corsOrigins()).containsExactly("https://notes.example.com");
   }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
  */
 final class OnnxModel implements AutoCloseable {
   private static final String OUTPUT = "last_hidden_state";
+  static final String INTRA_OP_SPINNING = "session.intra_op.allow_spinning";
+  static final String INTER_OP_SPINNING = "session.inter_op.allow_spinning";
 
   private final EmbeddingModelChoice choice;
   private final BertTokenizer tokenizer;
@@ -54,14 +56,26 @@ final class OnnxModel implements AutoCloseable {
     }
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      options.setIntraOpNumThreads(threads);
-      options.setInterOpNumThreads(1);
-      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      configure(options, threads);
       return new OnnxModel(choice, tokenizer, env, env.createSession(bytes, options));
     } catch (OrtException e) {
       throw new EmbeddingException("onnxruntime cannot load embedding model '" + choice.id() + "': "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Session options: {@code threads} intra-op threads that sleep instead of spinning when idle. onnxruntime's
+   * default keeps its pool threads busy-waiting after every run; a query embedding takes milliseconds, so between
+   * requests those threads burned whole cores that the server's own threads (and, on a shared box, everything
+   * else) needed: on a loaded 2-core machine a single query embedding took ~200 ms instead of a few.
+   */
+  static void configure(OrtSession.SessionOptions options, int threads) throws OrtException {
+    options.setIntraOpNumThreads(threads);
+    options.setInterOpNumThreads(1);
+    options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+    options.addConfigEntry(INTRA_OP_SPINNING, "0");
+    options.addConfigEntry(INTER_OP_SPINNING, "0");
   }
 
   /** The classpath resource, or an EmbeddingException naming the jar to add. */

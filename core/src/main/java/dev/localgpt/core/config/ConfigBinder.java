@@ -3,6 +3,7 @@ package dev.localgpt.core.config;
 import dev.localgpt.core.workspace.LocalGptHome;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -49,7 +50,9 @@ public final class ConfigBinder {
         (int) in.integer("server.port", 31_327, 1, 65_535),
         nonBlank(in, "server.bind", "127.0.0.1"),
         in.string("server.auth_token").flatMap(value -> EnvExpansion.expand(value, env))
-            .filter(value -> !value.isBlank()));
+            .filter(value -> !value.isBlank()),
+        ServerLists.origins(in, "server.cors_origins"),
+        ServerLists.hosts(in, "server.allowed_hosts"));
     ToolsConfig tools = new ToolsConfig(
         in.integer("tools.bash_timeout_ms", 30_000, 1, Long.MAX_VALUE),
         in.integer("tools.web_fetch_max_bytes", 10_000, 1, Long.MAX_VALUE),
@@ -86,6 +89,8 @@ public final class ConfigBinder {
     Optional<ActiveHours> hours = Optional.empty();
     if (start.isPresent() || end.isPresent()) {
       hours = Optional.of(new ActiveHours(start.orElse(LocalTime.MIDNIGHT), end.orElse(LocalTime.MAX)));
+    } else {
+      hours = Optional.of(HeartbeatConfig.DEFAULT_ACTIVE_HOURS);
     }
     Optional<ZoneId> zone = Optional.empty();
     Optional<String> zoneText = in.string("heartbeat.timezone").filter(text -> !text.isBlank());
@@ -97,7 +102,17 @@ public final class ConfigBinder {
             "use an IANA id like \"Europe/Berlin\", or remove it for the machine's zone");
       }
     }
-    return new HeartbeatConfig(enabled, interval, hours, zone);
+    Optional<String> model = in.string("heartbeat.model").map(String::strip).filter(text -> !text.isEmpty());
+    long budget = in.integer("heartbeat.daily_token_budget", 0, 0, Long.MAX_VALUE);
+    Optional<Duration> timeout = in.has("heartbeat.timeout")
+        ? Optional.of(in.duration("heartbeat.timeout", interval.dividedBy(2))) : Optional.empty();
+    if (timeout.isPresent() && timeout.get().compareTo(interval) > 0) {
+      in.problem("heartbeat.timeout", "must not be longer than heartbeat.interval (" + Durations.format(interval)
+          + "), was " + Durations.format(timeout.get()), "use e.g. \"" + Durations.format(interval.dividedBy(2))
+          + "\", or remove it for half the interval");
+      timeout = Optional.empty();
+    }
+    return new HeartbeatConfig(enabled, interval, hours, zone, model, budget, timeout);
   }
 
   private MemoryConfig memory(ValueReader in, MemoryConfig defaults) {

@@ -37,10 +37,10 @@ public final class ConfigSchema {
       "agent.subagent_model", "agent.session_max_age", "agent.session_max_count", "agent.post_compaction_sections",
       "agent.checkpoints_enabled", "agent.max_checkpoints", "agent.permission_level", "providers.claude_cli",
       "memory.embedding_cache_dir", "memory.session_max_messages", "memory.session_max_chars", "memory.backend",
-      "memory.temporal_decay_lambda", "memory.index_sessions", "memory.llm_query_expansion", "server.cors_origins",
+      "memory.temporal_decay_lambda", "memory.index_sessions", "memory.llm_query_expansion",
       "server.max_request_body", "server.webhook_secret", "tools.log_injection_warnings",
       "tools.use_content_delimiters", "tools.image_max_dimension", "tools.browser_enabled", "heartbeat.overdue_delay",
-      "heartbeat.timeout", "providers.openai_compatible.extra_headers");
+      "providers.openai_compatible.extra_headers");
 
   static {
     add("agent.default_model", STRING, false);
@@ -66,6 +66,9 @@ public final class ConfigSchema {
     add("heartbeat.active_hours.start", TIME, false);
     add("heartbeat.active_hours.end", TIME, false);
     add("heartbeat.timezone", STRING, false);
+    add("heartbeat.model", STRING, false);
+    add("heartbeat.daily_token_budget", INTEGER, false);
+    add("heartbeat.timeout", DURATION, false);
     add("memory.workspace", STRING, false);
     add("memory.embedding_provider", STRING, false);
     add("memory.embedding_model", STRING, false);
@@ -85,6 +88,8 @@ public final class ConfigSchema {
     add("server.port", INTEGER, false);
     add("server.bind", STRING, false);
     add("server.auth_token", STRING, true);
+    add("server.cors_origins", STRING_LIST, false);
+    add("server.allowed_hosts", STRING_LIST, false);
     add("tools.bash_timeout_ms", INTEGER, false);
     add("tools.web_fetch_max_bytes", INTEGER, false);
     add("tools.tool_output_max_chars", INTEGER, false);

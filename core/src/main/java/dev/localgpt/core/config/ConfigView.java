@@ -54,6 +54,9 @@ public final class ConfigView {
       all.put("heartbeat.active_hours.end", ActiveHours.formatTime(h.end()));
     });
     heartbeat.timezone().ifPresent(zone -> all.put("heartbeat.timezone", zone.getId()));
+    heartbeat.model().ifPresent(model -> all.put("heartbeat.model", model));
+    all.put("heartbeat.daily_token_budget", heartbeat.dailyTokenBudget());
+    heartbeat.timeout().ifPresent(timeout -> all.put("heartbeat.timeout", Durations.format(timeout)));
     MemoryConfig memory = config.memory();
     all.put("memory.workspace", memory.workspace().toString());
     all.put("memory.embedding_provider", memory.embeddingProvider());
@@ -76,6 +79,8 @@ public final class ConfigView {
     all.put("server.port", (long) server.port());
     all.put("server.bind", server.bind());
     server.authToken().ifPresent(token -> all.put("server.auth_token", token));
+    all.put("server.cors_origins", server.corsOrigins());
+    all.put("server.allowed_hosts", server.allowedHosts());
     ToolsConfig tools = config.tools();
     all.put("tools.bash_timeout_ms", tools.bashTimeoutMs());
     all.put("tools.web_fetch_max_bytes", tools.webFetchMaxBytes());

@@ -35,7 +35,10 @@ class ConfigBinderTest {
     assertThat(config.providers()).isEqualTo(ProvidersConfig.NONE);
     assertThat(config.heartbeat().enabled()).isTrue();
     assertThat(config.heartbeat().interval()).isEqualTo(Duration.ofMinutes(30));
-    assertThat(config.heartbeat().activeHours()).isEmpty();
+    assertThat(config.heartbeat().activeHours()).contains(HeartbeatConfig.DEFAULT_ACTIVE_HOURS);
+    assertThat(config.heartbeat().model()).isEmpty();
+    assertThat(config.heartbeat().dailyTokenBudget()).isZero();
+    assertThat(config.heartbeat().runTimeout()).isEqualTo(Duration.ofMinutes(15));
     assertThat(config.memory().workspace()).isEqualTo(Path.of("/tmp/lg-home/workspace"));
     assertThat(config.memory().embeddingProvider()).isEqualTo("local");
     assertThat(config.memory().embeddingModel()).isEqualTo("all-MiniLM-L6-v2");
@@ -54,6 +57,20 @@ class ConfigBinderTest {
     assertThat(config.logging().level()).isEqualTo("info");
     assertThat(config.logging().file()).isEqualTo(Path.of("/tmp/lg-home/logs/agent.log"));
     assertThat(config).isEqualTo(LocalGptConfig.defaults(home));
+  }
+
+  @Test
+  void heartbeatModelBudgetAndTimeoutAreReadAndChecked() {
+    LocalGptConfig config = bind(Map.of("heartbeat.model", "ollama/llama3.2", "heartbeat.daily_token_budget", 50_000L,
+        "heartbeat.timeout", "5m", "heartbeat.interval", "1h"), Map.of());
+    assertThat(config.heartbeat().model()).contains("ollama/llama3.2");
+    assertThat(config.heartbeat().dailyTokenBudget()).isEqualTo(50_000);
+    assertThat(config.heartbeat().runTimeout()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(problems(Map.of("heartbeat.timeout", "2h", "heartbeat.daily_token_budget", -1L))).containsExactly(
+        "config.toml: key 'heartbeat.daily_token_budget': must be >= 0, was -1 (use e.g. 0)",
+        "config.toml: key 'heartbeat.timeout': must not be longer than heartbeat.interval (30m), was 2h"
+            + " (use e.g. \"15m\", or remove it for half the interval)");
+    assertThat(ConfigSchema.suggest("heartbeat.daily_budget")).contains("heartbeat.daily_token_budget");
   }
 
   @Test
@@ -128,6 +145,25 @@ class ConfigBinderTest {
         "config.toml: key 'memory.embedding_provider': unknown value 'fastembed' (use one of local, openai, ollama, "
             + "none)",
         "config.toml: key 'agent.max_tokens': expected a whole number, e.g. 42, got the string \"many\"");
+  }
+
+  @Test
+  void readsServerOriginsAndAllowedHostsAndRejectsMalformedOnes() {
+    LocalGptConfig config = bind(Map.of(
+        "server.cors_origins", List.of("https://Notes.example.com/", "http://10.0.0.5:8080"),
+        "server.allowed_hosts", List.of("MyBox.lan", "[fd00::1]")), Map.of());
+    assertThat(config.server().corsOrigins()).containsExactly("https://notes.example.com", "http://10.0.0.5:8080");
+    assertThat(config.server().allowedHosts()).containsExactly("mybox.lan", "[fd00::1]");
+    assertThat(bind(Map.of(), Map.of()).server().allowedHosts()).isEmpty();
+
+    assertThat(problems(Map.of(
+        "server.cors_origins", List.of("notes.example.com"),
+        "server.allowed_hosts", List.of("http://mybox.lan:8080"))))
+        .containsExactlyInAnyOrder(
+            "config.toml: key 'server.cors_origins': 'notes.example.com' is not an origin (write "
+                + "scheme://host[:port] without a path, e.g. \"https://notes.example.com\")",
+            "config.toml: key 'server.allowed_hosts': 'http://mybox.lan:8080' is not a host name (write the bare "
+                + "name or address without scheme or port, e.g. \"mybox.lan\")");
   }
 
   @Test
