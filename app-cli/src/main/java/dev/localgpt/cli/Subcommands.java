@@ -4,6 +4,7 @@ import dev.localgpt.cli.commands.AskCommand;
 import dev.localgpt.cli.commands.BenchCommand;
 import dev.localgpt.cli.commands.ChatCommand;
 import dev.localgpt.cli.commands.ConfigCommand;
+import dev.localgpt.cli.commands.DaemonCommand;
 import dev.localgpt.cli.commands.HeartbeatCommand;
 import dev.localgpt.cli.commands.MemoryCommand;
 import dev.localgpt.cli.commands.SessionsCommand;
@@ -25,7 +26,8 @@ public final class Subcommands {
       SessionsCommand.class,
       MemoryCommand.class,
       BenchCommand.class,
-      HeartbeatCommand.class);
+      HeartbeatCommand.class,
+      DaemonCommand.class);
 
   private Subcommands() {}
 }
