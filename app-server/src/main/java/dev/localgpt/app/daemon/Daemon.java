@@ -52,6 +52,7 @@ public final class Daemon {
       pidFile.deleteStale();
       Optional<LocalGptServer> maybeServer = setup.server();
       server = maybeServer.map(LocalGptServer::start).orElse(null);
+      setup.memory(); // opens the index and creates a missing workspace before watching it
       String bind = server == null ? "-" : server.settings().bind();
       DaemonInfo info = new DaemonInfo(ProcessHandle.current().pid(), bind, server == null ? 0 : server.port(),
           Instant.now(), setup.version());
