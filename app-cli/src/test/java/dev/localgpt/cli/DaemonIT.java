@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DaemonIT {
-  @TempDir Path home;
+  @TempDir static Path home;
   private DaemonInfo daemon;
 
   @BeforeAll
@@ -160,7 +160,7 @@ class DaemonIT {
     }
     CliRun sessions = CliRun.run(home, "sessions", "list", "--json");
     assertThat(new ObjectMapper().readTree(sessions.out()).size()).isGreaterThanOrEqualTo(10);
-    CliRun check = CliRun.run(home, "memory", "reindex", "--local");
+    CliRun check = CliRun.run(home, "memory", "reindex");
     assertThat(check.exitCode()).as(check.err()).isZero();
   }
 
