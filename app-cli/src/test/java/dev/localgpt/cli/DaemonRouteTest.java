@@ -86,6 +86,16 @@ class DaemonRouteTest {
   }
 
   @Test
+  void formsTheShortcutDoesNotTakeStillGoThroughTheDaemon() {
+    CliRun shortcut = CliRun.run(home, "memory", "search", "kayak", "-l", "3", "--explain");
+    CliRun picocli = CliRun.run(home, "memory", "search", "-l3", "--explain", "kayak");
+
+    assertThat(picocli.exitCode()).as(picocli.err()).isZero();
+    assertThat(picocli.out()).isEqualTo(shortcut.out());
+    assertThat(requests).hasSize(2).allMatch(r -> r.equals("GET /api/memory/search?q=kayak&limit=3&explain=true"));
+  }
+
+  @Test
   void memorySearchJsonHasTheLocalFields() throws Exception {
     CliRun run = CliRun.run(home, "memory", "search", "kayak", "--json");
 

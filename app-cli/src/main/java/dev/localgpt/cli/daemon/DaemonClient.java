@@ -10,6 +10,7 @@ import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.core.chat.ChatStreamListener;
+import dev.localgpt.core.json.Json;
 import dev.localgpt.core.memory.MemoryHit;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,7 +46,6 @@ public final class DaemonClient {
 
   private final DaemonInfo daemon;
   private final Supplier<Optional<String>> tokenSource;
-  private final ObjectMapper json = new ObjectMapper();
   private Optional<String> token = Optional.empty();
 
   DaemonClient(DaemonInfo daemon, Supplier<Optional<String>> tokenSource) {
@@ -114,19 +114,28 @@ public final class DaemonClient {
     if (explain) {
       url.append("&explain=true");
     }
-    JsonNode body = readJson(request("GET", url.toString(), null));
+    // core's small JSON reader, not Jackson: a search through the daemon should load as few classes as it can
+    Map<String, Object> body = Json.parseObject(readText(request("GET", url.toString(), null)));
     List<MemoryHit> hits = new ArrayList<>();
-    for (JsonNode r : body.path("results")) {
-      JsonNode x = r.path("explain");
-      Optional<MemoryHit.Explanation> explanation = x.isObject()
-          ? Optional.of(new MemoryHit.Explanation(x.path("bm25").asDouble(Double.NaN),
-              x.path("cosine").asDouble(Double.NaN), x.path("fused").asDouble(), x.path("keyword_rank").asInt(),
-              x.path("vector_rank").asInt()))
-          : Optional.empty();
-      hits.add(new MemoryHit(r.path("file").asText(), r.path("line_start").asInt(), r.path("line_end").asInt(),
-          r.path("score").asDouble(), r.path("content").asText(), r.path("source").asText("memory"), explanation));
+    if (body.get("results") instanceof List<?> results) {
+      for (Object item : results) {
+        if (item instanceof Map<?, ?> r) {
+          Optional<MemoryHit.Explanation> explanation = r.get("explain") instanceof Map<?, ?> x
+              ? Optional.of(new MemoryHit.Explanation(number(x.get("bm25")), number(x.get("cosine")),
+                  number(x.get("fused")), (int) number(x.get("keyword_rank")), (int) number(x.get("vector_rank"))))
+              : Optional.empty();
+          hits.add(new MemoryHit(String.valueOf(r.get("file")), (int) number(r.get("line_start")),
+              (int) number(r.get("line_end")), number(r.get("score")), String.valueOf(r.get("content")),
+              r.get("source") instanceof String source ? source : "memory", explanation));
+        }
+      }
     }
     return hits;
+  }
+
+  /** A JSON number, or NaN for anything else (the server writes NaN as the string "NaN"). */
+  private static double number(Object value) {
+    return value instanceof Number n ? n.doubleValue() : Double.NaN;
   }
 
   /** The answer of one turn in a new session: {@code POST /api/chat}. */
@@ -148,7 +157,7 @@ public final class DaemonClient {
         if (data.equals("[DONE]")) {
           return;
         }
-        JsonNode event = json.readTree(data);
+        JsonNode event = Jackson.MAPPER.readTree(data);
         switch (event.path("type").asText()) {
           case "content" -> listener.onText(event.path("delta").asText());
           case "tool_start" -> listener.onToolStart(event.path("name").asText(), event.path("detail").asText(""));
@@ -169,7 +178,7 @@ public final class DaemonClient {
   public record Reply(String text, String model) {}
 
   private byte[] chatBody(String message, String model) {
-    ObjectNode body = json.createObjectNode().put("message", message);
+    ObjectNode body = Jackson.MAPPER.createObjectNode().put("message", message);
     if (model != null && !model.isBlank()) {
       body.put("model", model);
     }
@@ -221,7 +230,17 @@ public final class DaemonClient {
 
   private JsonNode readJson(HttpURLConnection c) {
     try (InputStream in = c.getInputStream()) {
-      return json.readTree(in);
+      return Jackson.MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw lost(e);
+    } finally {
+      c.disconnect();
+    }
+  }
+
+  private String readText(HttpURLConnection c) {
+    try (InputStream in = c.getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw lost(e);
     } finally {
@@ -233,7 +252,7 @@ public final class DaemonClient {
     String message = "HTTP " + status;
     if (errorBody != null) {
       try (errorBody) {
-        JsonNode error = json.readTree(errorBody).path("error");
+        JsonNode error = Jackson.MAPPER.readTree(errorBody).path("error");
         message = error.path("message").asText(message);
       } catch (IOException e) {
         // keep the status line
@@ -252,5 +271,10 @@ public final class DaemonClient {
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** Jackson, loaded only by the requests that need it (chat), not by a search. */
+  private static final class Jackson {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 }
