@@ -2,6 +2,7 @@ package dev.localgpt.cli.commands;
 
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.cli.daemon.DaemonChat;
 import dev.localgpt.cli.daemon.DaemonClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,7 @@ final class RemoteAsk {
 
   static int run(CliContext context, DaemonClient daemon, String question, String model, boolean json) {
     if (json) {
-      DaemonClient.Reply reply = daemon.ask(question, model);
+      DaemonChat.Reply reply = daemon.chat().ask(question, model);
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("question", question);
       out.put("response", reply.text());
@@ -20,7 +21,7 @@ final class RemoteAsk {
       context.printJson(out);
     } else {
       ToolProgress progress = new ToolProgress(context.out(), context.err());
-      daemon.askStreaming(question, model, progress);
+      daemon.chat().askStreaming(question, model, progress);
       progress.finish();
     }
     return ExitCodes.OK;

@@ -1,21 +1,15 @@
 package dev.localgpt.cli.daemon;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localgpt.app.daemon.DaemonInfo;
 import dev.localgpt.app.daemon.PidFile;
 import dev.localgpt.app.wiring.Components;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
-import dev.localgpt.core.chat.ChatStreamListener;
 import dev.localgpt.core.json.Json;
 import dev.localgpt.core.memory.MemoryHit;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -31,8 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * Talks to the daemon of this home over its HTTP API. {@link #find} returns one only when the pid file names a live
- * daemon whose {@code /health} answers within {@link #HEALTH_TIMEOUT}; commands then search and ask through it and
- * never load the model. Requests go without a token first; on 401 the token from {@code server.auth_token} (read
+ * daemon whose {@code /health} answers within {@link #HEALTH_TIMEOUT}; commands then search (here) and ask ({@link
+ * DaemonChat}) through it and never load the model. Requests go without a token first; on 401 the token from {@code server.auth_token} (read
  * only then) is sent.
  */
 public final class DaemonClient {
@@ -53,18 +47,8 @@ public final class DaemonClient {
     this.tokenSource = tokenSource;
   }
 
-  /**
-   * The daemon serving {@code home}, if one runs and answers; empty when {@code local} is set, {@link
-   * #LOCAL_VARIABLE} is set, or there is none.
-   *
-   * @param tokenSource {@code server.auth_token}, asked only when the daemon wants a token
-   */
-  public static Optional<DaemonClient> find(Path home, Map<String, String> env, boolean local,
-      Supplier<Optional<String>> tokenSource) {
-    String forced = env.getOrDefault(LOCAL_VARIABLE, "");
-    if (local || forced.equals("1") || forced.equalsIgnoreCase("true")) {
-      return Optional.empty();
-    }
+  /** The daemon serving {@code home}, if one runs and answers. */
+  public static Optional<DaemonClient> find(Path home, Supplier<Optional<String>> tokenSource) {
     return PidFile.in(home).running()
         .filter(DaemonInfo::serving)
         .filter(DaemonClient::healthy)
@@ -83,7 +67,12 @@ public final class DaemonClient {
     if (local || forced.equals("1") || forced.equalsIgnoreCase("true")) {
       return Optional.empty();
     }
-    return find(Components.home(context.wiringOptions()).root(), context.env(), false, tokenSource);
+    return find(Components.home(context.wiringOptions()).root(), tokenSource);
+  }
+
+  /** Chat through this daemon. */
+  public DaemonChat chat() {
+    return new DaemonChat(this);
   }
 
   /** Whether the daemon's {@code /health} says OK within {@link #HEALTH_TIMEOUT}. */
@@ -138,54 +127,7 @@ public final class DaemonClient {
     return value instanceof Number n ? n.doubleValue() : Double.NaN;
   }
 
-  /** The answer of one turn in a new session: {@code POST /api/chat}. */
-  public Reply ask(String message, String model) {
-    JsonNode body = readJson(request("POST", "/api/chat", chatBody(message, model)));
-    return new Reply(body.path("response").asText(), body.path("model").asText(null));
-  }
-
-  /** One turn in a new session, streamed to {@code listener}: {@code POST /api/chat/stream} (SSE). */
-  public void askStreaming(String message, String model, ChatStreamListener listener) {
-    HttpURLConnection c = request("POST", "/api/chat/stream", chatBody(message, model));
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (!line.startsWith("data:")) {
-          continue;
-        }
-        String data = line.substring(5).strip();
-        if (data.equals("[DONE]")) {
-          return;
-        }
-        JsonNode event = Jackson.MAPPER.readTree(data);
-        switch (event.path("type").asText()) {
-          case "content" -> listener.onText(event.path("delta").asText());
-          case "tool_start" -> listener.onToolStart(event.path("name").asText(), event.path("detail").asText(""));
-          case "tool_end" -> listener.onToolEnd(event.path("name").asText(), false);
-          case "error" -> throw new CliException(event.path("error").asText("the daemon failed to answer"),
-              "see the daemon log under <home>/logs, or run with --local", ExitCodes.PROVIDER);
-          default -> { }
-        }
-      }
-    } catch (IOException e) {
-      throw lost(e);
-    } finally {
-      c.disconnect();
-    }
-  }
-
-  /** A reply and the model that gave it. */
-  public record Reply(String text, String model) {}
-
-  private byte[] chatBody(String message, String model) {
-    ObjectNode body = Jackson.MAPPER.createObjectNode().put("message", message);
-    if (model != null && !model.isBlank()) {
-      body.put("model", model);
-    }
-    return body.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private HttpURLConnection request(String method, String path, byte[] body) {
+  HttpURLConnection request(String method, String path, byte[] body) {
     try {
       HttpURLConnection c = send(method, path, body);
       if (c.getResponseCode() == 401 && token.isEmpty()) {
@@ -228,16 +170,6 @@ public final class DaemonClient {
     return c;
   }
 
-  private JsonNode readJson(HttpURLConnection c) {
-    try (InputStream in = c.getInputStream()) {
-      return Jackson.MAPPER.readTree(in);
-    } catch (IOException e) {
-      throw lost(e);
-    } finally {
-      c.disconnect();
-    }
-  }
-
   private String readText(HttpURLConnection c) {
     try (InputStream in = c.getInputStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -252,9 +184,11 @@ public final class DaemonClient {
     String message = "HTTP " + status;
     if (errorBody != null) {
       try (errorBody) {
-        JsonNode error = Jackson.MAPPER.readTree(errorBody).path("error");
-        message = error.path("message").asText(message);
-      } catch (IOException e) {
+        if (Json.parseObject(new String(errorBody.readAllBytes(), StandardCharsets.UTF_8)).get("error")
+            instanceof Map<?, ?> error && error.get("message") instanceof String text) {
+          message = text;
+        }
+      } catch (IOException | RuntimeException e) {
         // keep the status line
       }
     }
@@ -264,17 +198,12 @@ public final class DaemonClient {
     return new CliException("the daemon refused the request: " + message, hint, ExitCodes.GENERAL);
   }
 
-  private CliException lost(IOException e) {
+  CliException lost(IOException e) {
     return new CliException("the daemon at " + daemon.baseUrl() + " stopped answering: " + e.getMessage(),
         "run the command again with --local, or restart it: localgpt daemon restart", ExitCodes.GENERAL);
   }
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  /** Jackson, loaded only by the requests that need it (chat), not by a search. */
-  private static final class Jackson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 }
