@@ -37,6 +37,7 @@ class DaemonRouteTest {
   private HttpServer fake;
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private String requiredToken;
+  private int rateLimited;
 
   @BeforeEach
   void fakeDaemon() throws IOException {
@@ -142,6 +143,17 @@ class DaemonRouteTest {
   }
 
   @Test
+  void aRateLimitedRequestIsSentAgainAfterRetryAfter() {
+    rateLimited = 1;
+
+    CliRun run = CliRun.run(home, "memory", "search", "kayak");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("memory/2024-01-01.md:3-5");
+    assertThat(requests).containsExactly("GET /api/memory/search?q=kayak&limit=10");
+  }
+
+  @Test
   void askStreamsTheDaemonsAnswerWithToolLines() {
     CliRun run = CliRun.run(home, "ask", "what", "did", "I", "buy?");
 
@@ -168,6 +180,12 @@ class DaemonRouteTest {
   }
 
   private void authorised(HttpExchange ex, Action action) throws IOException {
+    if (rateLimited > 0) {
+      rateLimited--;
+      ex.getResponseHeaders().set("Retry-After", "1");
+      reply(ex, 429, "application/json", "{\"error\":{\"code\":\"rate_limited\",\"message\":\"slow down\"}}");
+      return;
+    }
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     if (requiredToken != null && !("Bearer " + requiredToken).equals(auth)) {
       reply(ex, 401, "application/json", "{\"error\":{\"code\":\"unauthorized\",\"message\":\"token\"}}");

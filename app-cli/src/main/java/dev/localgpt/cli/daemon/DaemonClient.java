@@ -37,6 +37,7 @@ public final class DaemonClient {
   /** How long {@code /health} may take to answer; a daemon slower than this is not used. */
   public static final Duration HEALTH_TIMEOUT = Duration.ofMillis(500);
   private static final Duration READ_TIMEOUT = Duration.ofMinutes(10);
+  private static final long MAX_RETRY_AFTER_SECONDS = 5;
 
   private final DaemonInfo daemon;
   private final Supplier<Optional<String>> tokenSource;
@@ -137,6 +138,9 @@ public final class DaemonClient {
           c = send(method, path, body);
         }
       }
+      if (c.getResponseCode() == 429) {
+        c = sendAgainAfter(c, method, path, body);
+      }
       int status = c.getResponseCode();
       if (status >= 400) {
         throw apiError(status, c.getErrorStream());
@@ -145,6 +149,26 @@ public final class DaemonClient {
     } catch (IOException e) {
       throw lost(e);
     }
+  }
+
+  /** The daemon's rate limit (60/min, bursts of 10) also counts this CLI: wait as told (at most 5 s), try once more. */
+  private HttpURLConnection sendAgainAfter(HttpURLConnection limited, String method, String path, byte[] body)
+      throws IOException {
+    long seconds = 1;
+    try {
+      seconds = Long.parseLong(limited.getHeaderField("Retry-After"));
+      seconds = Math.max(1, Math.min(MAX_RETRY_AFTER_SECONDS, seconds));
+    } catch (NumberFormatException e) {
+      // no or an odd Retry-After: one second
+    }
+    limited.disconnect();
+    try {
+      Thread.sleep(seconds * 1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the daemon's rate limit", e);
+    }
+    return send(method, path, body);
   }
 
   private HttpURLConnection send(String method, String path, byte[] body) throws IOException {
@@ -194,6 +218,7 @@ public final class DaemonClient {
     }
     String hint = status == 401
         ? "set server.auth_token in this home's config.toml to the daemon's token, or run with --local"
+        : status == 429 ? "the daemon limits requests per client (60 a minute); wait a moment, or run with --local"
         : "see the daemon log under <home>/logs, or run with --local";
     return new CliException("the daemon refused the request: " + message, hint, ExitCodes.GENERAL);
   }
