@@ -1,5 +1,7 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import dev.localgpt.app.daemon.Daemon;
 import dev.localgpt.app.daemon.DaemonInfo;
 import dev.localgpt.app.daemon.DaemonRunningException;
@@ -38,13 +40,13 @@ public final class DaemonCommand implements Runnable {
   /** How long {@code stop} waits; a little more than the server's grace period for in-flight requests. */
   static final Duration STOP_WAIT = Duration.ofSeconds(12);
 
-  private final CliContext context;
+  @Inject private CliContext context;
+  @Inject private Provider<LocalGptConfig> config;
+  @Inject private Provider<LocalGptServer> server;
+  @Inject private Provider<MemoryService> memory;
+  @Inject private Provider<MemoryStack> stack;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  public DaemonCommand(CliContext context) {
-    this.context = context;
-  }
 
   @Override
   public void run() {
@@ -130,15 +132,14 @@ public final class DaemonCommand implements Runnable {
   }
 
   private int runHere() {
-    LocalGptConfig config = context.config();
+    LocalGptConfig config = this.config.get();
     IndexRoots roots = MemoryComponents.roots(config.memory());
     List<Path> watch = new ArrayList<>();
     watch.add(roots.workspace());
     roots.extraRoots().forEach(r -> watch.add(r.root()));
     DaemonSetup setup = new DaemonSetup(home(),
-        () -> config.server().enabled() ? Optional.of(context.get(LocalGptServer.class)) : Optional.empty(),
-        () -> context.get(MemoryService.class), watch, DaemonStatus.version(),
-        () -> context.get(MemoryStack.class).close());
+        () -> config.server().enabled() ? Optional.of(server.get()) : Optional.empty(),
+        memory::get, watch, DaemonStatus.version(), () -> stack.get().close());
     PrintStream log = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Daemon daemon = new Daemon(setup, log);
     try {

@@ -3,17 +3,16 @@ package dev.localgpt.cli.commands;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.cli.daemon.DaemonClient;
-import dev.localgpt.core.memory.MemoryHit;
-import java.util.List;
+import dev.localgpt.core.memory.SearchResult;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * {@code memory search} through a running daemon without building picocli's model: its classes are too old for the
  * AOT cache and building the model cost most of the ~1 s such a search took. Only the plain forms are taken ({@code
- * memory search QUERY [-l N | --limit N | --limit=N] [--silo S | --silo=S] [--explain] [--json]}); anything else
- * (help, {@code --local}, other options, a second word, no daemon) returns empty and picocli runs the command as
- * usual, with the same output.
+ * memory search QUERY -l N | --limit N | --limit=N [--silo S | --silo=S] [--explain] [--json]}: the limit is
+ * needed, as the default is in the config); anything else (help, {@code --local}, other options, a second word, no
+ * daemon) returns empty and picocli runs the command as usual, with the same output.
  */
 public final class DaemonSearchShortcut {
   private DaemonSearchShortcut() {}
@@ -25,7 +24,7 @@ public final class DaemonSearchShortcut {
     }
     String query = null;
     String silo = null;
-    int limit = 10;
+    int limit = 0;
     boolean json = false;
     boolean explain = false;
     try {
@@ -52,6 +51,7 @@ public final class DaemonSearchShortcut {
     } catch (NumberFormatException e) {
       return OptionalInt.empty();
     }
+    // without -l the limit is memory.max_results from the config, which only the normal path reads
     if (query == null || limit < 1) {
       return OptionalInt.empty();
     }
@@ -60,17 +60,13 @@ public final class DaemonSearchShortcut {
     if (daemon.isEmpty()) {
       return OptionalInt.empty();
     }
-    List<MemoryHit> hits;
+    SearchResult result;
     try {
-      hits = daemon.get().search(query, limit, silo, explain);
+      result = daemon.get().search(query, limit, silo, explain);
     } catch (RuntimeException e) {
       return OptionalInt.empty();
     }
-    if (json) {
-      context.printJson(hits.stream().map(MemoryCommand::toJson).toList());
-    } else {
-      SearchOutput.print(context.out(), query, hits, explain);
-    }
+    MemoryCommand.printSearch(context, query, result, explain, json);
     context.out().flush();
     return OptionalInt.of(ExitCodes.OK);
   }

@@ -86,18 +86,19 @@ public final class MemoryCommand implements Runnable {
     }
     Optional<DaemonClient> daemon = DaemonClient.forCli(context, local, () -> config.get().server().authToken());
     if (daemon.isPresent()) {
-      print(query, daemon.get().search(query, max, silo, explain), explain, json);
+      printSearch(context, query, daemon.get().search(query, max, silo, explain), explain, json);
       return ExitCodes.OK;
     }
     try (MemoryStack memory = stack()) {
       memory.service().update(MemoryService.SEARCH_EMBED_BUDGET, IndexListener.NONE);
       SearchResult result = memory.service().find(query, SearchOptions.limit(max).withSilo(silo).withExplain(explain));
-      print(query, result, explain, json);
+      printSearch(context, query, result, explain, json);
       return ExitCodes.OK;
     }
   }
 
-  private void print(String query, SearchResult result, boolean explain, boolean json) {
+  /** Prints a search's hits as text or JSON; the same for a local search and one through the daemon. */
+  static void printSearch(CliContext context, String query, SearchResult result, boolean explain, boolean json) {
     if (json) {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("hits", result.hits().stream().map(MemoryCommand::toJson).toList());

@@ -1,13 +1,15 @@
 package dev.localgpt.cli.daemon;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localgpt.app.daemon.DaemonInfo;
 import dev.localgpt.app.daemon.PidFile;
 import dev.localgpt.app.wiring.Components;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
-import dev.localgpt.core.json.Json;
 import dev.localgpt.core.memory.MemoryHit;
+import dev.localgpt.core.memory.SearchResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -38,6 +39,7 @@ public final class DaemonClient {
   public static final Duration HEALTH_TIMEOUT = Duration.ofMillis(500);
   private static final Duration READ_TIMEOUT = Duration.ofMinutes(10);
   private static final long MAX_RETRY_AFTER_SECONDS = 5;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DaemonInfo daemon;
   private final Supplier<Optional<String>> tokenSource;
@@ -94,8 +96,11 @@ public final class DaemonClient {
     return daemon;
   }
 
-  /** {@code GET /api/memory/search}: the hits, as the local search returns them. */
-  public List<MemoryHit> search(String query, int limit, String silo, boolean explain) {
+  /**
+   * {@code GET /api/memory/search}: the hits as the local search returns them; {@code pendingEmbeddings} as the daemon
+   * reports it, else 0 (its watcher embeds changed notes at once).
+   */
+  public SearchResult search(String query, int limit, String silo, boolean explain) {
     StringBuilder url = new StringBuilder("/api/memory/search?q=").append(encode(query))
         .append("&limit=").append(limit);
     if (silo != null && !silo.isBlank()) {
@@ -104,28 +109,36 @@ public final class DaemonClient {
     if (explain) {
       url.append("&explain=true");
     }
-    // core's small JSON reader, not Jackson: a search through the daemon should load as few classes as it can
-    Map<String, Object> body = Json.parseObject(readText(request("GET", url.toString(), null)));
+    JsonNode body = readJson(request("GET", url.toString(), null));
     List<MemoryHit> hits = new ArrayList<>();
-    if (body.get("results") instanceof List<?> results) {
-      for (Object item : results) {
-        if (item instanceof Map<?, ?> r) {
-          Optional<MemoryHit.Explanation> explanation = r.get("explain") instanceof Map<?, ?> x
-              ? Optional.of(new MemoryHit.Explanation(number(x.get("bm25")), number(x.get("cosine")),
-                  number(x.get("fused")), (int) number(x.get("keyword_rank")), (int) number(x.get("vector_rank"))))
-              : Optional.empty();
-          hits.add(new MemoryHit(String.valueOf(r.get("file")), (int) number(r.get("line_start")),
-              (int) number(r.get("line_end")), number(r.get("score")), String.valueOf(r.get("content")),
-              r.get("source") instanceof String source ? source : "memory", explanation));
-        }
-      }
+    for (JsonNode r : body.path("results")) {
+      JsonNode x = r.path("explain");
+      Optional<MemoryHit.Explanation> explanation = x.isObject()
+          ? Optional.of(new MemoryHit.Explanation(number(x.get("bm25")), number(x.get("cosine")),
+              number(x.get("fused")), x.path("keyword_rank").asInt(), x.path("vector_rank").asInt()))
+          : Optional.empty();
+      hits.add(new MemoryHit(r.path("file").asText(), r.path("line_start").asInt(), r.path("line_end").asInt(),
+          number(r.get("score")), r.path("content").asText(), r.path("source").asText("memory"), explanation));
     }
-    return hits;
+    int pending = body.has("pendingEmbeddings") ? body.path("pendingEmbeddings").asInt()
+        : body.path("pending_embeddings").asInt(0);
+    return new SearchResult(hits, pending);
   }
 
   /** A JSON number, or NaN for anything else (the server writes NaN as the string "NaN"). */
-  private static double number(Object value) {
-    return value instanceof Number n ? n.doubleValue() : Double.NaN;
+  private static double number(JsonNode value) {
+    return value != null && value.isNumber() ? value.doubleValue() : Double.NaN;
+  }
+
+  private static JsonNode readJson(HttpURLConnection c) {
+    try (InputStream in = c.getInputStream()) {
+      return JSON.readTree(in);
+    } catch (IOException e) {
+      throw new CliException("the daemon's reply is not JSON: " + e.getMessage(),
+          "run the command again with --local, or restart it: localgpt daemon restart", ExitCodes.GENERAL);
+    } finally {
+      c.disconnect();
+    }
   }
 
   HttpURLConnection request(String method, String path, byte[] body) {
@@ -194,23 +207,13 @@ public final class DaemonClient {
     return c;
   }
 
-  private String readText(HttpURLConnection c) {
-    try (InputStream in = c.getInputStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw lost(e);
-    } finally {
-      c.disconnect();
-    }
-  }
-
   private CliException apiError(int status, InputStream errorBody) {
     String message = "HTTP " + status;
     if (errorBody != null) {
       try (errorBody) {
-        if (Json.parseObject(new String(errorBody.readAllBytes(), StandardCharsets.UTF_8)).get("error")
-            instanceof Map<?, ?> error && error.get("message") instanceof String text) {
-          message = text;
+        JsonNode text = JSON.readTree(errorBody).path("error").path("message");
+        if (text.isTextual()) {
+          message = text.asText();
         }
       } catch (IOException | RuntimeException e) {
         // keep the status line

@@ -8,6 +8,7 @@ import dev.localgpt.server.LocalGptServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -106,9 +107,10 @@ public final class Daemon {
     }
   }
 
+  /** Keyword rows of the changed notes first (searchable at once), then their embeddings. */
   private void reindex(List<Path> batch) {
     MemoryService memory = setup.memory();
-    IndexReport report = memory.index(false, new IndexListener() {
+    IndexListener listener = new IndexListener() {
       @Override
       public void onProgress(dev.localgpt.core.memory.IndexProgress progress) {}
 
@@ -116,11 +118,14 @@ public final class Daemon {
       public void onWarning(String warning) {
         log("index: " + warning);
       }
-    });
+    };
+    IndexReport report = memory.update(Duration.ZERO, listener);
+    IndexReport vectors = memory.index(false, listener);
     if (report.filesIndexed() + report.filesDeleted() > 0 || batch.size() > 1) {
       log(String.format(Locale.ROOT, "re-indexed after %d change(s) (%s): %d files updated, %d removed, %d chunks,"
               + " %d embedded in %d ms", batch.size(), names(batch), report.filesIndexed(), report.filesDeleted(),
-          report.chunks(), report.embedded(), report.duration().toMillis()));
+          report.chunks(), report.embedded() + vectors.embedded(),
+          report.duration().plus(vectors.duration()).toMillis()));
     }
   }
 
