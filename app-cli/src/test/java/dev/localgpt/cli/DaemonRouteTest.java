@@ -38,13 +38,15 @@ class DaemonRouteTest {
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private String requiredToken;
   private int rateLimited;
+  private String searchReply = SEARCH;
 
   @BeforeEach
   void fakeDaemon() throws IOException {
     Files.writeString(home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\n");
     fake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     fake.createContext("/health", ex -> reply(ex, 200, "text/plain", "OK"));
-    fake.createContext("/api/memory/search", ex -> authorised(ex, () -> reply(ex, 200, "application/json", SEARCH)));
+    fake.createContext("/api/memory/search",
+        ex -> authorised(ex, () -> reply(ex, 200, "application/json", searchReply)));
     fake.createContext("/api/chat/stream", ex -> authorised(ex, () -> reply(ex, 200, "text/event-stream", """
         data: {"type":"session","session_id":"s1"}
 
@@ -100,12 +102,25 @@ class DaemonRouteTest {
   void memorySearchJsonHasTheLocalFields() throws Exception {
     CliRun run = CliRun.run(home, "memory", "search", "kayak", "--json");
 
-    JsonNode hits = new ObjectMapper().readTree(run.out());
+    JsonNode result = new ObjectMapper().readTree(run.out());
+    assertThat(result.get("pendingEmbeddings").asInt()).isZero();
+    JsonNode hits = result.get("hits");
     assertThat(hits).hasSize(1);
     assertThat(hits.get(0).get("path").asText()).isEqualTo("memory/2024-01-01.md");
     assertThat(hits.get(0).get("startLine").asInt()).isEqualTo(3);
     assertThat(hits.get(0).get("endLine").asInt()).isEqualTo(5);
     assertThat(hits.get(0).get("snippet").asText()).isEqualTo("Bought a kayak.");
+  }
+
+  @Test
+  void pendingEmbeddingsTheDaemonReportsArePrintedAsLocally() throws Exception {
+    searchReply = SEARCH.replace("{\"query\":\"kayak\",", "{\"query\":\"kayak\",\"pendingEmbeddings\":7,");
+
+    CliRun json = CliRun.run(home, "memory", "search", "kayak", "--json");
+    CliRun text = CliRun.run(home, "memory", "search", "kayak", "-l", "3");
+
+    assertThat(new ObjectMapper().readTree(json.out()).get("pendingEmbeddings").asInt()).isEqualTo(7);
+    assertThat(text.out()).contains("(7 chunks are still being embedded");
   }
 
   @Test
@@ -150,7 +165,8 @@ class DaemonRouteTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("memory/2024-01-01.md:3-5");
-    assertThat(requests).containsExactly("GET /api/memory/search?q=kayak&limit=10");
+    // no -l: memory.max_results (6 by default), read from the config on the normal path
+    assertThat(requests).containsExactly("GET /api/memory/search?q=kayak&limit=6");
   }
 
   @Test
