@@ -1,10 +1,12 @@
 package dev.localgpt.cli;
 
 import com.google.inject.Module;
+import dev.localgpt.cli.commands.DaemonSearchShortcut;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 
 /** The {@code localgpt} entry point. */
@@ -26,7 +28,11 @@ public final class Main {
       // building picocli's model of every command costs ~250 ms; printing the version needs none of it
       return printVersion(context);
     }
-    return execute(commandLine(context), args);
+    OptionalInt throughDaemon = DaemonSearchShortcut.tryRun(context, args);
+    if (throughDaemon.isPresent()) {
+      return throughDaemon.getAsInt();
+    }
+    return execute(commandLine(context, Subcommands.only(args), List.of()), args);
   }
 
   /** Runs {@code args} on a command line from {@link #commandLine}, then frees what its commands opened. */
@@ -57,9 +63,17 @@ public final class Main {
    * handling. {@code overrides} replace bindings of the wiring (tests bind fakes of ports here).
    */
   public static CommandLine commandLine(CliContext context, Module... overrides) {
-    CliFactory factory = new CliFactory(context, List.of(overrides));
+    return commandLine(context, Subcommands.ALL, List.of(overrides));
+  }
+
+  /**
+   * The command line with only {@code subcommands}: a run of one command builds picocli's model of that group only
+   * (picocli's classes are too old for the AOT cache, and its model of every group costs a few hundred ms).
+   */
+  private static CommandLine commandLine(CliContext context, List<Class<?>> subcommands, List<Module> overrides) {
+    CliFactory factory = new CliFactory(context, overrides);
     CommandLine commandLine = new CommandLine(new LocalGptCommand(context), factory);
-    for (Class<?> subcommand : Subcommands.ALL) {
+    for (Class<?> subcommand : subcommands) {
       commandLine.addSubcommand(subcommand);
     }
     ErrorHandler errors = new ErrorHandler(context);

@@ -4,6 +4,7 @@ import dev.localgpt.cli.commands.AskCommand;
 import dev.localgpt.cli.commands.BenchCommand;
 import dev.localgpt.cli.commands.ChatCommand;
 import dev.localgpt.cli.commands.ConfigCommand;
+import dev.localgpt.cli.commands.DaemonCommand;
 import dev.localgpt.cli.commands.HeartbeatCommand;
 import dev.localgpt.cli.commands.MemoryCommand;
 import dev.localgpt.cli.commands.SecurityCommand;
@@ -29,7 +30,26 @@ public final class Subcommands {
       BenchCommand.class,
       SkillsCommand.class,
       SecurityCommand.class,
-      HeartbeatCommand.class);
+      HeartbeatCommand.class,
+      DaemonCommand.class);
 
   private Subcommands() {}
+
+  /**
+   * The one group named by the first argument (e.g. {@code memory} for {@code memory search x}), so a run builds
+   * picocli's model of that group only; every group when the first argument is an option or no group's name (help,
+   * usage errors and suggestions then see them all).
+   */
+  static List<Class<?>> only(String... args) {
+    if (args.length == 0) {
+      return ALL;
+    }
+    for (Class<?> group : ALL) {
+      picocli.CommandLine.Command command = group.getAnnotation(picocli.CommandLine.Command.class);
+      if (command != null && (command.name().equals(args[0]) || List.of(command.aliases()).contains(args[0]))) {
+        return List.of(group);
+      }
+    }
+    return ALL;
+  }
 }

@@ -6,11 +6,13 @@ import dev.localgpt.app.wiring.ChatFactory;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.cli.daemon.DaemonClient;
 import dev.localgpt.core.agent.AgentResult.StopCause;
 import dev.localgpt.core.agent.tools.ApprovalGate;
 import dev.localgpt.core.chat.ChatService;
 import dev.localgpt.core.chat.ChatStreamListener;
 import dev.localgpt.core.chat.TurnResult;
+import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.ports.llm.ChatModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +38,7 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
 
   @Inject private CliContext context;
   @Inject private Provider<ChatFactory> chats;
+  @Inject private Provider<LocalGptConfig> config;
   private InputStream stdin = System.in;
 
   @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question; '-' or none reads stdin.")
@@ -46,6 +50,9 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
   @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (streamed) or json.")
   Format format;
 
+  @Option(names = "--local", description = "Answer in this process even when a daemon runs for this home.")
+  boolean local;
+
   /** Where {@code -} and an empty question read from (tests pass their own). */
   public void stdin(InputStream in) {
     this.stdin = in;
@@ -54,6 +61,10 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
   @Override
   public Integer call() {
     String question = question();
+    Optional<DaemonClient> daemon = DaemonClient.forCli(context, local, () -> config.get().server().authToken());
+    if (daemon.isPresent()) {
+      return RemoteAsk.run(context, daemon.get(), question, model, format == Format.json);
+    }
     ChatFactory factory = chats.get();
     ChatModel chatModel = ModelFailures.model(factory, model);
     ChatService chat = ChatService.start(factory.setup(chatModel, ApprovalGate.DENY_ALL));

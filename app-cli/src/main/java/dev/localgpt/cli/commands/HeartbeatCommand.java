@@ -42,7 +42,7 @@ public final class HeartbeatCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: run, status or log");
   }
 
-  @Command(name = "run", description = "One heartbeat now, whatever the interval and active hours "
+  @Command(name = "run", mixinStandardHelpOptions = true, description = "One heartbeat now, whatever the interval and active hours "
       + "(never when heartbeat.enabled = false). Exit 3 when the run failed or timed out.")
   int runOnce() {
     ChatFactory factory = chats.get();
@@ -68,7 +68,7 @@ public final class HeartbeatCommand implements Runnable {
         ? ExitCodes.PROVIDER : ExitCodes.OK;
   }
 
-  @Command(name = "status", description = "Enabled, next run, last runs, last alert, budget left.")
+  @Command(name = "status", mixinStandardHelpOptions = true, description = "Enabled, next run, last runs, last alert, budget left.")
   int status(@Option(names = "--json", description = "Print JSON.") boolean json) {
     ChatFactory factory = chats.get();
     HeartbeatStatus status = service(factory).status(5);
@@ -90,7 +90,7 @@ public final class HeartbeatCommand implements Runnable {
     return ExitCodes.OK;
   }
 
-  @Command(name = "log", description = "The last entries of logs/heartbeat.jsonl, oldest first.")
+  @Command(name = "log", mixinStandardHelpOptions = true, description = "The last entries of logs/heartbeat.jsonl, oldest first.")
   int log(@Option(names = {"-n", "--lines"}, defaultValue = "20", description = "How many (default 20).") int n,
       @Option(names = "--json", description = "Print JSON Lines.") boolean json) {
     List<HeartbeatLogEntry> entries = JsonlHeartbeatLog.in(home.get().logsDir()).recent(Math.max(0, n));

@@ -7,6 +7,7 @@ import dev.localgpt.app.wiring.MemoryStack;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.cli.daemon.DaemonClient;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.config.MemoryConfig;
 import dev.localgpt.core.memory.IndexListener;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,7 +74,9 @@ public final class MemoryCommand implements Runnable {
           description = "Maximum hits (default: memory.max_results).") Integer limit,
       @Option(names = "--silo", paramLabel = "S", description = "Only this knowledge/<silo>.") String silo,
       @Option(names = "--explain", description = "Show BM25, cosine, fused score and ranks.") boolean explain,
-      @Option(names = "--json", description = "Print JSON.") boolean json) {
+      @Option(names = "--json", description = "Print JSON.") boolean json,
+      @Option(names = "--local", description = "Search in this process even when a daemon runs for this home.")
+      boolean local) {
     int max = limit != null ? limit : config.get().memory().maxResults();
     if (max < 1) {
       throw new CliException("--limit must be at least 1, was " + max, "use e.g. -l 10", ExitCodes.CONFIG);
@@ -80,22 +84,32 @@ public final class MemoryCommand implements Runnable {
     if (silo != null) {
       Silos.require(config.get().memory().workspace(), silo);
     }
+    Optional<DaemonClient> daemon = DaemonClient.forCli(context, local, () -> config.get().server().authToken());
+    if (daemon.isPresent()) {
+      printSearch(context, query, daemon.get().search(query, max, silo, explain), explain, json);
+      return ExitCodes.OK;
+    }
     try (MemoryStack memory = stack()) {
       memory.service().update(MemoryService.SEARCH_EMBED_BUDGET, IndexListener.NONE);
       SearchResult result = memory.service().find(query, SearchOptions.limit(max).withSilo(silo).withExplain(explain));
-      if (json) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("hits", result.hits().stream().map(MemoryCommand::toJson).toList());
-        data.put("pendingEmbeddings", result.pendingEmbeddings());
-        context.printJson(data);
-      } else {
-        SearchOutput.print(context.out(), query, result.hits(), explain);
-        if (result.pendingEmbeddings() > 0) {
-          context.out().println("(" + result.pendingEmbeddings() + " chunks are still being embedded: they are found "
-              + "by keywords only until 'localgpt memory reindex' finishes them)");
-        }
-      }
+      printSearch(context, query, result, explain, json);
       return ExitCodes.OK;
+    }
+  }
+
+  /** Prints a search's hits as text or JSON; the same for a local search and one through the daemon. */
+  static void printSearch(CliContext context, String query, SearchResult result, boolean explain, boolean json) {
+    if (json) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("hits", result.hits().stream().map(MemoryCommand::toJson).toList());
+      data.put("pendingEmbeddings", result.pendingEmbeddings());
+      context.printJson(data);
+    } else {
+      SearchOutput.print(context.out(), query, result.hits(), explain);
+      if (result.pendingEmbeddings() > 0) {
+        context.out().println("(" + result.pendingEmbeddings() + " chunks are still being embedded: they are found "
+            + "by keywords only until 'localgpt memory reindex' finishes them)");
+      }
     }
   }
 
