@@ -7,6 +7,7 @@ import dev.localgpt.app.daemon.DaemonInfo;
 import dev.localgpt.app.daemon.DaemonRunningException;
 import dev.localgpt.app.daemon.DaemonSetup;
 import dev.localgpt.app.daemon.PidFile;
+import dev.localgpt.app.heartbeat.HeartbeatComponents;
 import dev.localgpt.app.wiring.Components;
 import dev.localgpt.app.wiring.MemoryComponents;
 import dev.localgpt.app.wiring.MemoryStack;
@@ -16,12 +17,15 @@ import dev.localgpt.cli.daemon.DaemonClient;
 import dev.localgpt.cli.daemon.DaemonLauncher;
 import dev.localgpt.cli.daemon.DaemonStatus;
 import dev.localgpt.core.config.LocalGptConfig;
+import dev.localgpt.core.heartbeat.HeartbeatService;
 import dev.localgpt.core.memory.IndexRoots;
 import dev.localgpt.core.memory.MemoryService;
+import dev.localgpt.ports.schedule.Scheduler;
 import dev.localgpt.server.LocalGptServer;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +49,7 @@ public final class DaemonCommand implements Runnable {
   @Inject private Provider<LocalGptServer> server;
   @Inject private Provider<MemoryService> memory;
   @Inject private Provider<MemoryStack> stack;
+  @Inject private Provider<HeartbeatService> heartbeat;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -148,11 +153,16 @@ public final class DaemonCommand implements Runnable {
       context.err().println(e.running().map(DaemonCommand::alreadyRunning).orElse(e.getMessage()));
       return ExitCodes.GENERAL;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "localgpt-daemon-stop"));
+    Scheduler heartbeat = HeartbeatComponents.start(this.heartbeat.get(), Clock.systemUTC());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      heartbeat.close();
+      daemon.stop();
+    }, "localgpt-daemon-stop"));
     try {
       daemon.awaitStop();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      heartbeat.close();
       daemon.stop();
     }
     return ExitCodes.OK;

@@ -3,9 +3,12 @@ package dev.localgpt.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.localgpt.app.heartbeat.HeartbeatComponents;
 import dev.localgpt.core.agent.tools.ApprovalGate;
 import dev.localgpt.core.config.LocalGptConfig;
+import dev.localgpt.core.heartbeat.HeartbeatService;
 import dev.localgpt.core.memory.MemoryService;
+import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.Workspace;
 import dev.localgpt.ports.session.SessionStore;
 import dev.localgpt.server.LocalGptServer;
@@ -16,11 +19,13 @@ import dev.localgpt.server.chat.ChatEngine;
 import dev.localgpt.server.chat.ChatHttpService;
 import dev.localgpt.server.chat.LiveSessions;
 import dev.localgpt.server.chat.ModelSource;
+import dev.localgpt.server.heartbeat.HeartbeatHttpService;
 import dev.localgpt.server.memory.MemoryHttpService;
 import dev.localgpt.server.openai.OpenAiHttpService;
 import dev.localgpt.server.sessions.SessionsHttpService;
 import dev.localgpt.server.ws.ChatSocketRoute;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Provides the {@link LocalGptServer} (not started) with all of LocalGPT's HTTP resources, built from the one graph:
@@ -48,10 +53,18 @@ public final class ServerModule extends AbstractModule {
     return new LiveSessions(engine, sessions);
   }
 
+  /** The heartbeat over this home's state and run log; the daemon schedules it, the server reports on it. */
+  @Provides
+  @Singleton
+  HeartbeatService heartbeat(LocalGptHome home, LocalGptConfig config, Workspace workspace, ChatFactory chats,
+      Clock clock) {
+    return HeartbeatComponents.service(home, config, workspace, chats, Optional.empty(), clock);
+  }
+
   @Provides
   @Singleton
   LocalGptServer server(LocalGptConfig config, ChatEngine engine, LiveSessions live, MemoryService memory,
-      SessionStore sessions, Workspace workspace) {
+      SessionStore sessions, Workspace workspace, HeartbeatService heartbeat) {
     ServerSettings settings = ServerSettings.from(config.server());
     return LocalGptServer.builder()
         .settings(settings)
@@ -60,6 +73,7 @@ public final class ServerModule extends AbstractModule {
         .service(new SessionsHttpService(live, engine, sessions))
         .service(new MemoryHttpService(memory, workspace.root(), settings.limits().maxQueryChars()))
         .service(new OpenAiHttpService(engine, Clock.systemUTC()))
+        .service(new HeartbeatHttpService(heartbeat))
         .webSocket(ChatSocketRoute.PATH, ChatSocketRoute.listeners(live))
         .staticContent(StaticContent.classpath(StaticContent.WEB).orElse(null))
         .build();
