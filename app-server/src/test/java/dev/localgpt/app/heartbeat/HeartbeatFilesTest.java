@@ -8,6 +8,7 @@ import dev.localgpt.core.heartbeat.HeartbeatPolicy;
 import dev.localgpt.core.heartbeat.HeartbeatService;
 import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.llm.Usage;
+import dev.localgpt.ports.schedule.ManualClock;
 import dev.localgpt.ports.schedule.Scheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;

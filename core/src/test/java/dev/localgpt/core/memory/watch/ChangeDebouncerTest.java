@@ -3,16 +3,14 @@ package dev.localgpt.core.memory.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.localgpt.ports.schedule.ManualClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ChangeDebouncerTest {
-  private final ManualClock clock = new ManualClock();
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final ChangeDebouncer debouncer =
       new ChangeDebouncer(Duration.ofSeconds(2), Duration.ofSeconds(10), clock);
 
@@ -91,29 +89,5 @@ class ChangeDebouncerTest {
         .hasMessageContaining("'quiet' must be > 0");
     assertThatThrownBy(() -> new ChangeDebouncer(Duration.ofSeconds(2), Duration.ofSeconds(1), clock))
         .hasMessageContaining("'maxDelay' must be >= 'quiet'");
-  }
-
-  /** A clock that moves only when told. */
-  private static final class ManualClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.localgpt.app.heartbeat;
+package dev.localgpt.ports.schedule;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until the test (or a fake model) moves it. */
-final class ManualClock extends Clock {
+/** A UTC clock that stands still until the test (or a fake it drives) sets or advances it. Thread-safe. */
+public final class ManualClock extends Clock {
   private Instant now;
 
-  ManualClock(Instant start) {
+  public ManualClock(Instant start) {
     this.now = start;
   }
 
-  synchronized void advance(Duration step) {
+  public synchronized void set(Instant instant) {
+    now = instant;
+  }
+
+  public synchronized void advance(Duration step) {
     now = now.plus(step);
   }
 
