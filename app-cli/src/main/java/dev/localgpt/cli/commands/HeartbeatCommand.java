@@ -2,25 +2,19 @@ package dev.localgpt.cli.commands;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
-import dev.localgpt.app.heartbeat.HeartbeatComponents;
 import dev.localgpt.app.heartbeat.HeartbeatJson;
 import dev.localgpt.app.heartbeat.JsonlHeartbeatLog;
-import dev.localgpt.app.wiring.ChatFactory;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.core.config.Durations;
-import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.heartbeat.HeartbeatLogEntry;
 import dev.localgpt.core.heartbeat.HeartbeatOutcome;
 import dev.localgpt.core.heartbeat.HeartbeatService;
 import dev.localgpt.core.heartbeat.HeartbeatStatus;
 import dev.localgpt.core.workspace.LocalGptHome;
-import dev.localgpt.core.workspace.Workspace;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,10 +24,8 @@ import picocli.CommandLine.Option;
     description = "Work through HEARTBEAT.md now, or show the heartbeat's schedule and run log.")
 public final class HeartbeatCommand implements Runnable {
   @Inject private CliContext context;
-  @Inject private Provider<ChatFactory> chats;
+  @Inject private Provider<HeartbeatService> heartbeat;
   @Inject private Provider<LocalGptHome> home;
-  @Inject private Provider<LocalGptConfig> config;
-  @Inject private Provider<Workspace> workspace;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -45,8 +37,7 @@ public final class HeartbeatCommand implements Runnable {
   @Command(name = "run", mixinStandardHelpOptions = true, description = "One heartbeat now, whatever the interval and active hours "
       + "(never when heartbeat.enabled = false). Exit 3 when the run failed or timed out.")
   int runOnce() {
-    ChatFactory factory = chats.get();
-    HeartbeatOutcome outcome = service(factory).runOnce();
+    HeartbeatOutcome outcome = heartbeat.get().runOnce();
     PrintWriter out = context.out();
     HeartbeatLogEntry entry = HeartbeatLogEntry.of(outcome);
     switch (outcome) {
@@ -70,8 +61,7 @@ public final class HeartbeatCommand implements Runnable {
 
   @Command(name = "status", mixinStandardHelpOptions = true, description = "Enabled, next run, last runs, last alert, budget left.")
   int status(@Option(names = "--json", description = "Print JSON.") boolean json) {
-    ChatFactory factory = chats.get();
-    HeartbeatStatus status = service(factory).status(5);
+    HeartbeatStatus status = heartbeat.get().status(5);
     if (json) {
       context.printJson(HeartbeatJson.status(status));
       return ExitCodes.OK;
@@ -113,11 +103,6 @@ public final class HeartbeatCommand implements Runnable {
           e.model().isEmpty() ? "" : "  " + e.model() + " " + e.tokens() + " tok " + seconds(e),
           e.preview().isEmpty() || e.preview().equals(e.reason()) ? "" : "  " + e.preview());
     }
-  }
-
-  private HeartbeatService service(ChatFactory factory) {
-    return HeartbeatComponents.service(home.get(), config.get(), workspace.get(), factory,
-        Optional.empty(), Clock.systemUTC());
   }
 
   private static String seconds(HeartbeatLogEntry e) {
