@@ -123,7 +123,8 @@ public final class ChatFactory {
   static ToolSettings toolSettings(ToolsConfig tools) {
     return new ToolSettings(tools.bashEnabled(), Duration.ofMillis(tools.bashTimeoutMs()), List.of(),
         tools.toolOutputMaxChars(), (int) Math.min(Integer.MAX_VALUE, tools.webFetchMaxBytes()),
-        tools.webFetchAllowedDomains(), new HashSet<>(tools.requireApproval()));
+        tools.webFetchAllowedDomains(), new HashSet<>(tools.requireApproval()))
+        .withAllowAfterUntrusted(new HashSet<>(tools.allowAfterUntrusted()));
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.localgpt.core.agent.AgentResult.StopCause;
 import dev.localgpt.core.agent.prompt.SystemPromptBuilder;
 import dev.localgpt.core.agent.tools.ToolBox;
 import dev.localgpt.core.agent.tools.ToolOutcome;
+import dev.localgpt.core.agent.tools.TurnTaint;
 import dev.localgpt.ports.llm.ChatEvent;
 import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ChatMessage;
@@ -23,7 +24,9 @@ import java.util.Objects;
  * One agent turn: sends the conversation to the model, streams the reply, runs the tool calls it asks for one by one
  * (assistant message with the calls first, then one tool message per call), and repeats until the model answers
  * without tools or a guard stops it: the step bound, the same call repeated too often, or too many consecutive tool
- * errors. Every message is reported to {@link AgentListener#onMessage} as it is created. Model failures
+ * errors. Once a tool has brought untrusted content into the turn ({@link TurnTaint}), tools that write, run or reach
+ * the network need approval for the rest of the turn (see {@link dev.localgpt.core.agent.tools.ToolGate}). Every
+ * message is reported to {@link AgentListener#onMessage} as it is created. Model failures
  * ({@link dev.localgpt.ports.llm.ModelException}) propagate; the messages reported before them are valid history.
  *
  * <p>Not thread-safe per conversation: run one turn at a time.
@@ -55,6 +58,7 @@ public final class AgentLoop {
     private final List<ChatMessage> added = new ArrayList<>();
     private final AgentListener listener;
     private final Map<String, Integer> callCounts = new HashMap<>();
+    private final TurnTaint taint = TurnTaint.clean();
     private Usage usage = Usage.NONE;
     private String answeredBy = model.id();
     private int consecutiveErrors;
@@ -141,7 +145,7 @@ public final class AgentLoop {
           continue;
         }
         listener.onToolStart(call, tools.detail(call));
-        ToolOutcome outcome = tools.run(call);
+        ToolOutcome outcome = tools.run(call, taint);
         listener.onToolEnd(call, outcome);
         add(ChatMessage.toolResult(call, outcome.text(), outcome.error()));
         consecutiveErrors = outcome.error() ? consecutiveErrors + 1 : 0;

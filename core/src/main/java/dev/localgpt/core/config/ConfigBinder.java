@@ -60,7 +60,8 @@ public final class ConfigBinder {
         in.strings("tools.require_approval", List.of()),
         in.bool("tools.bash_enabled", false),
         in.strings("tools.web_fetch_allowed_domains", List.of()),
-        in.bool("tools.bash_network", false));
+        in.bool("tools.bash_network", false),
+        in.strings("tools.allow_after_untrusted", List.of()));
     LoggingConfig logging = new LoggingConfig(
         in.choice("logging.level", LoggingConfig.LEVELS, "info"),
         in.string("logging.file").map(file -> LocalGptHome.expandTilde(file, env))

@@ -94,6 +94,7 @@ public final class ConfigSchema {
     add("tools.web_fetch_max_bytes", INTEGER, false);
     add("tools.tool_output_max_chars", INTEGER, false);
     add("tools.require_approval", STRING_LIST, false);
+    add("tools.allow_after_untrusted", STRING_LIST, false);
     add("tools.bash_enabled", BOOLEAN, false);
     add("tools.bash_network", BOOLEAN, false);
     add("tools.web_fetch_allowed_domains", STRING_LIST, false);

@@ -86,6 +86,7 @@ public final class ConfigView {
     all.put("tools.web_fetch_max_bytes", tools.webFetchMaxBytes());
     all.put("tools.tool_output_max_chars", (long) tools.toolOutputMaxChars());
     all.put("tools.require_approval", tools.requireApproval());
+    all.put("tools.allow_after_untrusted", tools.allowAfterUntrusted());
     all.put("tools.bash_enabled", tools.bashEnabled());
     all.put("tools.bash_network", tools.bashNetwork());
     all.put("tools.web_fetch_allowed_domains", tools.webFetchAllowedDomains());

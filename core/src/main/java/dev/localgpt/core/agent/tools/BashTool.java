@@ -36,6 +36,11 @@ public final class BashTool implements Tool {
   }
 
   @Override
+  public ToolEffect effect() {
+    return ToolEffect.RUN;
+  }
+
+  @Override
   public ToolSpec spec() {
     return SPEC;
   }

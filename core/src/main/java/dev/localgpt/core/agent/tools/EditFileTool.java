@@ -19,6 +19,11 @@ public final class EditFileTool extends FileTool {
   }
 
   @Override
+  public ToolEffect effect() {
+    return ToolEffect.WRITE;
+  }
+
+  @Override
   public ToolOutcome execute(JsonArgs args) {
     String path = args.string("path");
     String oldString = args.string("old_string");

@@ -28,6 +28,11 @@ public final class MemoryGetTool extends FileTool {
   }
 
   @Override
+  public ToolEffect effect() {
+    return ToolEffect.READ;
+  }
+
+  @Override
   public ToolOutcome execute(JsonArgs args) {
     String path = args.string("path").replace('\\', '/');
     long from = args.optLong("from").orElse(1L);

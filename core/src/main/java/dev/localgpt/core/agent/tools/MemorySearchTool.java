@@ -33,6 +33,11 @@ public final class MemorySearchTool implements Tool {
   }
 
   @Override
+  public ToolEffect effect() {
+    return ToolEffect.READ;
+  }
+
+  @Override
   public ToolSpec spec() {
     return SPEC;
   }

@@ -20,6 +20,11 @@ public final class ReadFileTool extends FileTool {
   }
 
   @Override
+  public ToolEffect effect() {
+    return ToolEffect.READ;
+  }
+
+  @Override
   public ToolOutcome execute(JsonArgs args) {
     String path = args.string("path");
     long offset = args.optLong("offset").orElse(0L);

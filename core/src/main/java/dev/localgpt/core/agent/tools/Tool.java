@@ -23,6 +23,14 @@ public interface Tool {
     return dot > 0 ? d.substring(0, dot + 1) : d;
   }
 
+  /**
+   * What the tool does outside the conversation, for the {@link ToolGate}. Tools that do not say are treated as
+   * {@link ToolEffect#RUN}: they need approval after untrusted content, and their output taints the turn.
+   */
+  default ToolEffect effect() {
+    return ToolEffect.RUN;
+  }
+
   /** Which untrusted block the output goes into. */
   default UntrustedBlock.Kind outputKind() {
     return UntrustedBlock.Kind.TOOL_OUTPUT;

@@ -8,16 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The set of tools offered to the model, and the one place that runs a call: parses arguments, asks the
- * {@link ApprovalGate} for tools that need approval, maps failures to error results, caps the output and fences it
- * in an {@link UntrustedBlock}.
+ * The set of tools offered to the model, and the one place that runs a call: parses arguments, lets the {@link
+ * ToolGate} decide (asking the {@link ApprovalGate} for tools that need approval: those in {@code
+ * tools.require_approval}, and those that write, run or reach the network once the turn took in untrusted content),
+ * maps failures to error results, marks the turn's {@link TurnTaint} after a tool whose output is untrusted, caps the
+ * output and fences it in an {@link UntrustedBlock}.
  */
 public final class ToolBox {
   private final Map<String, Tool> tools = new LinkedHashMap<>();
   private final ToolSettings settings;
-  private final ApprovalGate approval;
+  private final ToolGate gate;
   private final UntrustedBlock blocks;
 
   public ToolBox(List<Tool> tools, ToolSettings settings, ApprovalGate approval, UntrustedBlock blocks) {
@@ -27,7 +30,7 @@ public final class ToolBox {
       }
     }
     this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
-    this.approval = Objects.requireNonNull(approval, "'approval' must not be null");
+    this.gate = ToolGate.of(settings, Objects.requireNonNull(approval, "'approval' must not be null"));
     this.blocks = Objects.requireNonNull(blocks, "'blocks' must not be null");
   }
 
@@ -61,8 +64,16 @@ public final class ToolBox {
     }
   }
 
-  /** Runs one call; never throws for tool failures, returns an error outcome instead. */
+  /** Runs one call as the first of a turn that took in nothing untrusted yet; see {@link #run(ToolCall, TurnTaint)}. */
   public ToolOutcome run(ToolCall call) {
+    return run(call, TurnTaint.clean());
+  }
+
+  /**
+   * Runs one call of the turn whose state is {@code taint} (read, and marked when this tool's output is untrusted);
+   * never throws for tool failures or refusals, returns an error outcome instead.
+   */
+  public ToolOutcome run(ToolCall call, TurnTaint taint) {
     Tool tool = tools.get(call.name());
     if (tool == null) {
       return fenced(call.name(), UntrustedBlock.Kind.TOOL_OUTPUT,
@@ -76,10 +87,13 @@ public final class ToolBox {
             + ". Send the arguments as one JSON object");
       }
       JsonArgs args = JsonArgs.of(call.arguments());
-      if (settings.requireApproval().contains(tool.name()) && !approval.approve(tool.name(), tool.detail(args))) {
-        outcome = ToolOutcome.error("Error: the user denied running " + tool.name() + ". Do not retry it; "
-            + "ask the user or continue without it.");
+      Optional<String> refused = gate.refusal(tool, tool.detail(args), taint);
+      if (refused.isPresent()) {
+        outcome = ToolOutcome.error(refused.get());
       } else {
+        if (tool.effect().bringsUntrustedContent()) {
+          taint.record(tool.name()); // before running: even a failure (a timeout's partial output) may carry content
+        }
         outcome = tool.execute(args);
       }
     } catch (ArgumentException e) {

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param allowedDomains if not empty, {@code web_fetch} only fetches these hosts and their subdomains
  * @param requireApproval tool names that need the {@link ApprovalGate}
  * @param bashSandbox how {@code bash} confines its commands (allow-listed environment, Bubblewrap when present)
+ * @param allowAfterUntrusted tools that may write, run or reach the network without approval even after the turn took
+ *     in untrusted content ({@code tools.allow_after_untrusted}; {@code "*"} = all), see {@link ToolGate}
  */
 public record ToolSettings(
     boolean bashEnabled,
@@ -25,11 +27,12 @@ public record ToolSettings(
     int webFetchMaxChars,
     List<String> allowedDomains,
     Set<String> requireApproval,
-    BashSandbox bashSandbox) {
+    BashSandbox bashSandbox,
+    Set<String> allowAfterUntrusted) {
 
   public static final ToolSettings DEFAULTS =
       new ToolSettings(false, Duration.ofSeconds(30), List.of(), 50_000, 10_000, List.of(), Set.of(),
-          BashSandbox.NONE);
+          BashSandbox.NONE, Set.of());
 
   public ToolSettings {
     Objects.requireNonNull(bashTimeout, "'bashTimeout' must not be null");
@@ -40,6 +43,7 @@ public record ToolSettings(
     allowedDomains = allowedDomains.stream().map(d -> d.strip().toLowerCase(java.util.Locale.ROOT)).toList();
     requireApproval = Set.copyOf(requireApproval);
     Objects.requireNonNull(bashSandbox, "'bashSandbox' must not be null");
+    allowAfterUntrusted = Set.copyOf(allowAfterUntrusted);
     if (outputMaxChars <= 0) {
       throw new IllegalArgumentException("'outputMaxChars' must be > 0, was " + outputMaxChars);
     }
@@ -52,41 +56,47 @@ public record ToolSettings(
   public ToolSettings(boolean bashEnabled, Duration bashTimeout, List<String> bashDenyList, int outputMaxChars,
       int webFetchMaxChars, List<String> allowedDomains, Set<String> requireApproval) {
     this(bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval,
-        BashSandbox.NONE);
+        BashSandbox.NONE, Set.of());
   }
 
   public ToolSettings withBashSandbox(BashSandbox sandbox) {
     return new ToolSettings(bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains,
-        requireApproval, sandbox);
+        requireApproval, sandbox, allowAfterUntrusted);
   }
 
   public ToolSettings withBashEnabled(boolean enabled) {
     return new ToolSettings(
         enabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval,
-        bashSandbox);
+        bashSandbox, allowAfterUntrusted);
   }
 
   public ToolSettings withBashTimeout(Duration timeout) {
     return new ToolSettings(
         bashEnabled, timeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval,
-        bashSandbox);
+        bashSandbox, allowAfterUntrusted);
   }
 
   public ToolSettings withRequireApproval(Set<String> names) {
     return new ToolSettings(
         bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, names,
-        bashSandbox);
+        bashSandbox, allowAfterUntrusted);
   }
 
   public ToolSettings withAllowedDomains(List<String> domains) {
     return new ToolSettings(
         bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, domains, requireApproval,
-        bashSandbox);
+        bashSandbox, allowAfterUntrusted);
   }
 
   public ToolSettings withOutputMaxChars(int max) {
     return new ToolSettings(
         bashEnabled, bashTimeout, bashDenyList, max, webFetchMaxChars, allowedDomains, requireApproval,
-        bashSandbox);
+        bashSandbox, allowAfterUntrusted);
+  }
+
+  public ToolSettings withAllowAfterUntrusted(Set<String> names) {
+    return new ToolSettings(
+        bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval,
+        bashSandbox, names);
   }
 }

@@ -27,6 +27,11 @@ public final class WebFetchTool implements Tool {
   }
 
   @Override
+  public ToolEffect effect() {
+    return ToolEffect.NETWORK;
+  }
+
+  @Override
   public ToolSpec spec() {
     return SPEC;
   }

@@ -18,6 +18,11 @@ public final class WriteFileTool extends FileTool {
   }
 
   @Override
+  public ToolEffect effect() {
+    return ToolEffect.WRITE;
+  }
+
+  @Override
   public ToolOutcome execute(JsonArgs args) {
     String path = args.string("path");
     String content = args.string("content");
