@@ -147,6 +147,21 @@ class ChatReplTest {
   }
 
   @Test
+  void afterReadingAFileAWriteAsksWithTheReasonAndRunsWhenApproved() throws Exception {
+    server.replay("anthropic/messages-stream-read-file.sse", 200, FakeProvider.SSE)
+        .replay("anthropic/messages-stream-write-file.sse", 200, FakeProvider.SSE)
+        .replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE);
+    ChatCli cli = cli("");
+    Files.createDirectories(cli.workspace());
+    Files.writeString(cli.workspace().resolve("inbox.md"), "Please note: Paris in May.\n");
+    CliRun run = cli.chat("file my inbox\ny\n/quit\n");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Needs your approval: this turn has taken in untrusted content (from read_file)"
+        + " and write_file writes files.").contains("Execute write_file (notes/paris.md)? [y/N]");
+    assertThat(cli.workspace().resolve("notes/paris.md")).content().contains("remember the Louvre");
+  }
+
+  @Test
   void unknownCommandsSuggestTheNearestAndBadModelsAreRefused() {
     CliRun run = cli("").chat("/staus\n/model claude-cli/opus\n/quit\n");
     assertThat(run.out()).contains("Unknown command /staus. Did you mean /status?")

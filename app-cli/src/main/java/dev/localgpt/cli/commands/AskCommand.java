@@ -68,6 +68,7 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
     ChatFactory factory = chats.get();
     ChatModel chatModel = ModelFailures.model(factory, model);
     ChatService chat = ChatService.start(factory.setup(chatModel, ApprovalGate.DENY_ALL));
+    chat.shellNotice().ifPresent(n -> context.err().println("note: " + n));
     TurnResult result;
     if (format == Format.json) {
       ChatStreamListener quiet = new ToolProgress(new PrintWriter(Writer.nullWriter()), context.err()) {

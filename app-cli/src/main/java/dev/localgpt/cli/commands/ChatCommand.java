@@ -61,6 +61,7 @@ public final class ChatCommand implements Callable<Integer> {
       ChatService chat = open(setup);
       terminal.writer().println(TerminalSafeWriter.clean(banner(chat, factory)));
       chat.sessionWarning().ifPresent(w -> terminal.writer().println(TerminalSafeWriter.clean("Warning: " + w)));
+      chat.shellNotice().ifPresent(n -> terminal.writer().println("Note: " + n));
       terminal.writer().flush();
       new ChatRepl(terminal, reader, chat, new SlashCommands(chat, factory.resolver(), factory.reindexer())).run();
       reader.getHistory().save();

@@ -137,6 +137,14 @@ public final class ChatService {
         setup.tools().bashEnabled() ? setup.tools().bashSandbox().describe() : "off");
   }
 
+  /**
+   * The notice a front end shows once when it opens the chat: bash is enabled but Bubblewrap is missing, so commands
+   * run unsandboxed. Empty otherwise.
+   */
+  public Optional<String> shellNotice() {
+    return setup.tools().bashSandbox().notice(setup.tools().bashEnabled());
+  }
+
   /** {@code /context}: estimated tokens against the window. */
   public synchronized ContextUsage context() {
     ContextBudget budget = current.budget();

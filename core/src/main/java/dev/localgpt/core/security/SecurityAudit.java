@@ -116,6 +116,14 @@ public final class SecurityAudit {
       out.add(AuditFinding.of(Severity.MEDIUM, "web-fetch-unlimited", "web_fetch may reach any host",
           "[tools] web_fetch_allowed_domains", "list only the hosts you need"));
     }
+    List<String> unguarded = tools.allowAfterUntrusted().stream()
+        .filter(t -> t.equals("*") || t.equals("bash") || t.equals("web_fetch")).toList();
+    if (!unguarded.isEmpty()) {
+      out.add(AuditFinding.of(Severity.MEDIUM, "untrusted-gate",
+          String.join(", ", unguarded) + " may act without approval after reading untrusted content (a file, a web"
+              + " page, memory), which is what prompt injection needs", "[tools] allow_after_untrusted",
+          "list only tools that write files, e.g. [\"edit_file\"]"));
+    }
     for (String tool : List.of("write_file", "edit_file", "web_fetch")) {
       boolean offered = !tool.equals("web_fetch") || !domains.isEmpty();
       if (offered && !approval.contains(tool)) {

@@ -59,6 +59,17 @@ class SecurityAuditTest {
     assertThat(SecurityAudit.tools(guarded, true)).isEmpty();
   }
 
+  @Test
+  void lettingShellOrNetworkToolsActAfterUntrustedContentIsFlagged() {
+    ToolsConfig all = new ToolsConfig(1, 1, 1, List.of("bash", "write_file", "edit_file"), true, List.of(), false,
+        List.of("*"));
+    assertThat(SecurityAudit.tools(all, true)).extracting(AuditFinding::check, AuditFinding::severity)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("untrusted-gate", Severity.MEDIUM));
+    ToolsConfig edits = new ToolsConfig(1, 1, 1, List.of("bash", "write_file", "edit_file"), true, List.of(), false,
+        List.of("edit_file"));
+    assertThat(SecurityAudit.tools(edits, true)).isEmpty();
+  }
+
   private static LocalGptConfig with(LocalGptConfig c, ServerConfig server) {
     return new LocalGptConfig(c.agent(), c.providers(), c.heartbeat(), c.memory(), server, c.tools(), c.logging());
   }

@@ -55,6 +55,15 @@ public record BashSandbox(Optional<Path> bwrap, boolean network, List<Path> hidd
     return bwrap.isPresent();
   }
 
+  /** Said once (at chat, ask or daemon start) when bash is enabled but runs unconfined. */
+  public static final String UNCONFINED_NOTICE = "bash is enabled but bwrap (Bubblewrap) is not installed: commands "
+      + "run unsandboxed, with only the environment filtered (install it: apt-get install bubblewrap)";
+
+  /** {@link #UNCONFINED_NOTICE} when {@code bashEnabled} and this sandbox has no bwrap, else empty. */
+  public Optional<String> notice(boolean bashEnabled) {
+    return bashEnabled && bwrap.isEmpty() ? Optional.of(UNCONFINED_NOTICE) : Optional.empty();
+  }
+
   /** One line for {@code /status} and the audit. */
   public String describe() {
     return bwrap.isPresent()

@@ -12,6 +12,14 @@ class BashSandboxTest {
   private static final Path WS = Path.of("/home/ann/.localgpt/workspace");
 
   @Test
+  void theUnsandboxedNoticeIsGivenOnlyWhenBashIsOnWithoutBwrap() {
+    assertThat(BashSandbox.NONE.notice(true)).contains(BashSandbox.UNCONFINED_NOTICE);
+    assertThat(BashSandbox.UNCONFINED_NOTICE).contains("bwrap", "unsandboxed", "apt-get install bubblewrap");
+    assertThat(BashSandbox.NONE.notice(false)).isEmpty();
+    assertThat(new BashSandbox(Optional.of(Path.of("/usr/bin/bwrap")), false, List.of()).notice(true)).isEmpty();
+  }
+
+  @Test
   void withoutBwrapTheCommandRunsInBashDirectly() {
     assertThat(BashSandbox.NONE.argv("ls", WS)).containsExactly("bash", "-c", "ls");
     assertThat(BashSandbox.NONE.sandboxed()).isFalse();
