@@ -21,15 +21,19 @@ import java.util.Optional;
 /**
  * The heartbeat state in {@code data/heartbeat-state.json} (mode 0600, replaced atomically): last run, next due time,
  * today's tokens and the alerts of the last 24 hours. A missing or damaged file loads as the initial state (the next
- * tick runs at once), so a damaged file never stops the heartbeat.
+ * tick runs at once), so a damaged file never stops the heartbeat. {@link #tryLock()} locks {@code
+ * heartbeat-state.json.lock} beside it (see {@link HeartbeatFileLock}), so the daemon's scheduler and {@code localgpt
+ * heartbeat run} never run at once.
  */
 public final class JsonHeartbeatStore implements HeartbeatStore {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path file;
+  private final HeartbeatFileLock lock;
 
   public JsonHeartbeatStore(Path file) {
     this.file = file;
+    this.lock = new HeartbeatFileLock(file.resolveSibling(file.getFileName() + ".lock"));
   }
 
   /** {@code <data>/heartbeat-state.json}. */
@@ -54,6 +58,11 @@ public final class JsonHeartbeatStore implements HeartbeatStore {
     } catch (IOException | RuntimeException e) {
       return HeartbeatState.INITIAL;
     }
+  }
+
+  @Override
+  public Optional<Lease> tryLock() {
+    return lock.tryLock();
   }
 
   @Override

@@ -73,19 +73,36 @@ public final class HeartbeatService {
 
   /** A scheduled tick: does nothing before the due time; otherwise schedules the next one first, then runs. */
   public synchronized Optional<HeartbeatOutcome> tick() {
-    Instant now = clock.instant();
-    HeartbeatState state = store.load();
-    if (state.nextDue().isPresent() && now.isBefore(state.nextDue().get())) {
-      return Optional.empty();
+    Optional<HeartbeatStore.Lease> lease = store.tryLock();
+    if (lease.isEmpty()) {
+      return Optional.empty(); // another process runs one now; the next poll looks at the state it leaves
     }
-    Instant next = policy.inActiveHours(now) ? policy.nextDue(now) : policy.windowOpensAfter(now);
-    store.save(state.scheduled(now, next));
-    return Optional.of(evaluate(now, false));
+    try (HeartbeatStore.Lease held = lease.get()) {
+      Instant now = clock.instant();
+      HeartbeatState state = store.load();
+      if (state.nextDue().isPresent() && now.isBefore(state.nextDue().get())) {
+        return Optional.empty();
+      }
+      Instant next = policy.inActiveHours(now) ? policy.nextDue(now) : policy.windowOpensAfter(now);
+      store.save(state.scheduled(now, next));
+      return Optional.of(evaluate(now, false));
+    }
   }
 
-  /** {@code heartbeat run}: one run now, ignoring the interval and the active hours (but not {@code enabled}). */
+  /**
+   * {@code heartbeat run}: one run now, ignoring the interval and the active hours (but not {@code enabled}); skipped
+   * as {@link SkipReason#BUSY} when another run holds the heartbeat (the daemon's, or another process's).
+   */
   public synchronized HeartbeatOutcome runOnce() {
-    return evaluate(clock.instant(), true);
+    Optional<HeartbeatStore.Lease> lease = store.tryLock();
+    if (lease.isEmpty()) {
+      HeartbeatOutcome busy = new HeartbeatOutcome.Skipped(clock.instant(), SkipReason.BUSY, "try again later");
+      log.append(HeartbeatLogEntry.of(busy));
+      return busy;
+    }
+    try (HeartbeatStore.Lease held = lease.get()) {
+      return evaluate(clock.instant(), true);
+    }
   }
 
   private HeartbeatOutcome evaluate(Instant now, boolean manual) {

@@ -6,7 +6,8 @@ public enum SkipReason {
   QUIET_HOURS("quiet-hours", "outside the active hours"),
   NO_FILE("no-heartbeat-file", "HEARTBEAT.md does not exist"),
   EMPTY_FILE("empty-heartbeat-file", "HEARTBEAT.md holds no tasks"),
-  BUDGET_SPENT("budget-spent", "today's token budget is spent");
+  BUDGET_SPENT("budget-spent", "today's token budget is spent"),
+  BUSY("busy", "another heartbeat run is in progress (the daemon's or another 'heartbeat run')");
 
   private final String code;
   private final String description;
