@@ -54,6 +54,7 @@ public final class LocalGptServer implements AutoCloseable {
   private final List<HttpService> services;
   private final HttpService staticContent;
   private final Map<String, Supplier<WsListener>> sockets;
+  private final List<Runnable> beforeStop;
   private WebServer server;
 
   private LocalGptServer(Builder b) {
@@ -61,6 +62,7 @@ public final class LocalGptServer implements AutoCloseable {
     this.services = List.copyOf(b.services);
     this.staticContent = b.staticContent;
     this.sockets = Map.copyOf(b.sockets);
+    this.beforeStop = List.copyOf(b.beforeStop);
   }
 
   public static Builder builder() {
@@ -74,6 +76,7 @@ public final class LocalGptServer implements AutoCloseable {
     b.services.addAll(services);
     b.staticContent = staticContent;
     b.sockets.putAll(sockets);
+    b.beforeStop.addAll(beforeStop);
     return b;
   }
 
@@ -135,6 +138,7 @@ public final class LocalGptServer implements AutoCloseable {
   /** Stops accepting, lets in-flight requests finish within the grace period, then closes. */
   public synchronized void stop() {
     if (server != null) {
+      beforeStop.forEach(Runnable::run);
       server.stop();
       server = null;
     }
@@ -168,6 +172,7 @@ public final class LocalGptServer implements AutoCloseable {
     private final List<HttpService> services = new ArrayList<>();
     private HttpService staticContent;
     private final Map<String, Supplier<WsListener>> sockets = new LinkedHashMap<>();
+    private final List<Runnable> beforeStop = new ArrayList<>();
 
     private Builder() {}
 
@@ -208,6 +213,15 @@ public final class LocalGptServer implements AutoCloseable {
     public Builder webSocket(String path, Supplier<WsListener> listeners) {
       sockets.put(Objects.requireNonNull(path, "'path' must not be null"),
           Objects.requireNonNull(listeners, "'listeners' must not be null"));
+      return this;
+    }
+
+    /**
+     * Runs {@code hook} when the server stops, before in-flight requests get their grace period (e.g. to end
+     * long-lived event streams).
+     */
+    public Builder beforeStop(Runnable hook) {
+      beforeStop.add(Objects.requireNonNull(hook, "'hook' must not be null"));
       return this;
     }
 

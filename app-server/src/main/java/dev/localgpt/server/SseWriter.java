@@ -34,15 +34,24 @@ public final class SseWriter implements AutoCloseable {
 
   /** Sends one {@code data:} event (a single line). */
   public void data(String line) {
+    write("data: " + line + "\n\n");
+  }
+
+  private void write(String text) {
     if (closed) {
       return;
     }
     try {
-      out.write(("data: " + line + "\n\n").getBytes(StandardCharsets.UTF_8));
+      out.write(text.getBytes(StandardCharsets.UTF_8));
       out.flush();
     } catch (IOException | RuntimeException e) {
       closed = true;
     }
+  }
+
+  /** Sends a comment line ({@code : text}), which clients ignore: a keep-alive that also notices a gone client. */
+  public void comment(String text) {
+    write(": " + text + "\n\n");
   }
 
   /** Sends {@code data: [DONE]}. */

@@ -19,6 +19,8 @@ import dev.localgpt.server.chat.ChatEngine;
 import dev.localgpt.server.chat.ChatHttpService;
 import dev.localgpt.server.chat.LiveSessions;
 import dev.localgpt.server.chat.ModelSource;
+import dev.localgpt.server.events.EventsHttpService;
+import dev.localgpt.server.events.ServerEvents;
 import dev.localgpt.server.heartbeat.HeartbeatHttpService;
 import dev.localgpt.server.memory.MemoryHttpService;
 import dev.localgpt.server.openai.OpenAiHttpService;
@@ -61,10 +63,19 @@ public final class ServerModule extends AbstractModule {
     return HeartbeatComponents.service(home, config, workspace, chats, Optional.empty(), clock);
   }
 
+  /** The events pushed to connected clients: the heartbeat's alerts (when the daemon runs it). */
+  @Provides
+  @Singleton
+  ServerEvents events(HeartbeatService heartbeat) {
+    ServerEvents events = new ServerEvents();
+    heartbeat.onAlert(alert -> events.publish(ServerEvents.heartbeatAlert(alert)));
+    return events;
+  }
+
   @Provides
   @Singleton
   LocalGptServer server(LocalGptConfig config, ChatEngine engine, LiveSessions live, MemoryService memory,
-      SessionStore sessions, Workspace workspace, HeartbeatService heartbeat) {
+      SessionStore sessions, Workspace workspace, HeartbeatService heartbeat, ServerEvents events) {
     ServerSettings settings = ServerSettings.from(config.server());
     return LocalGptServer.builder()
         .settings(settings)
@@ -74,7 +85,9 @@ public final class ServerModule extends AbstractModule {
         .service(new MemoryHttpService(memory, workspace.root(), settings.limits().maxQueryChars()))
         .service(new OpenAiHttpService(engine, Clock.systemUTC()))
         .service(new HeartbeatHttpService(heartbeat))
-        .webSocket(ChatSocketRoute.PATH, ChatSocketRoute.listeners(live))
+        .service(new EventsHttpService(events))
+        .webSocket(ChatSocketRoute.PATH, ChatSocketRoute.listeners(live, events))
+        .beforeStop(events::disconnectAll)
         .staticContent(StaticContent.classpath(StaticContent.WEB).orElse(null))
         .build();
   }

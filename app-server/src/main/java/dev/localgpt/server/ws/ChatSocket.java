@@ -9,6 +9,7 @@ import dev.localgpt.server.HttpJson;
 import dev.localgpt.server.RequestFields;
 import dev.localgpt.server.chat.LiveSession;
 import dev.localgpt.server.chat.LiveSessions;
+import dev.localgpt.server.events.ServerEvents;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import java.nio.charset.StandardCharsets;
@@ -20,20 +21,56 @@ import java.util.logging.Logger;
  * One WebSocket connection on {@code /api/ws}. In: {@code {"type":"session","session_id"?}} (attach to a session,
  * or start one), {@code {"type":"chat","message"}}, {@code {"type":"ping"}}. Out: {@code {"type":"connected",
  * "session_id"}}, {@code {"type":"content","delta"}} (the whole reply at once, as the Rust version sends it), {@code
- * {"type":"done"}}, {@code {"type":"pong"}}, {@code {"type":"error","message"}}. Messages over the size limit close
- * the connection. The server checks the upgrade's origin and token.
+ * {"type":"done"}}, {@code {"type":"pong"}}, {@code {"type":"error","message"}}, and, at any time, the server's
+ * pushed events ({@link ServerEvents}, e.g. {@code {"type":"heartbeat_alert","at","text"}}). Messages over the size
+ * limit close the connection. The server checks the upgrade's origin and token.
  */
 final class ChatSocket implements WsListener {
   private static final Logger LOG = Logger.getLogger(ChatSocket.class.getName());
 
   private final LiveSessions sessions;
+  private final ServerEvents events;
   private final int maxMessageChars;
   private final StringBuilder partial = new StringBuilder();
   private LiveSession session;
+  private volatile ServerEvents.Subscription subscription;
 
-  ChatSocket(LiveSessions sessions, int maxMessageChars) {
+  ChatSocket(LiveSessions sessions, ServerEvents events, int maxMessageChars) {
     this.sessions = sessions;
+    this.events = events;
     this.maxMessageChars = maxMessageChars;
+  }
+
+  @Override
+  public void onOpen(WsSession ws) {
+    subscription = events.subscribe(new ServerEvents.Subscriber() {
+      @Override
+      public void onEvent(ObjectNode event) {
+        send(ws, event);
+      }
+
+      @Override
+      public void onDisconnect() {
+        ws.close(1001, "server stopping");
+      }
+    });
+  }
+
+  @Override
+  public void onClose(WsSession ws, int status, String reason) {
+    unsubscribe();
+  }
+
+  @Override
+  public void onError(WsSession ws, Throwable t) {
+    unsubscribe();
+  }
+
+  private void unsubscribe() {
+    ServerEvents.Subscription s = subscription;
+    if (s != null) {
+      s.close();
+    }
   }
 
   @Override
@@ -87,7 +124,10 @@ final class ChatSocket implements WsListener {
     return HttpJson.object().put("type", type);
   }
 
+  /** One frame at a time per connection: pushed events come from other threads than the chat's replies. */
   private static void send(WsSession ws, ObjectNode event) {
-    ws.send(HttpJson.text(event), true);
+    synchronized (ws) {
+      ws.send(HttpJson.text(event), true);
+    }
   }
 }
