@@ -20,6 +20,7 @@ const ui = {
   tokenForm: $("token-form"),
   token: $("token"),
   tokenWhy: $("token-why"),
+  notices: $("notices"),
 };
 
 const state = { sessionId: null, busy: false };
@@ -265,6 +266,41 @@ function idle(seconds) {
   return "idle " + Math.round(seconds / 3600) + " h";
 }
 
+/** A heartbeat alert pushed by the daemon, shown above the chat until dismissed (newest first, at most 5). */
+function showNotice(event) {
+  const box = el("div", "notice");
+  box.setAttribute("role", "alert");
+  const when = new Date(event.at);
+  const head = el("strong", "notice-head", "Heartbeat alert · "
+    + (isNaN(when) ? String(event.at || "") : when.toLocaleString()));
+  const dismiss = el("button", "notice-dismiss", "Dismiss");
+  dismiss.type = "button";
+  dismiss.addEventListener("click", () => box.remove());
+  box.append(head, el("p", "notice-text", String(event.text || "")), dismiss);
+  ui.notices.prepend(box);
+  while (ui.notices.children.length > 5) ui.notices.lastElementChild.remove();
+}
+
+/** Listens to GET /api/events (server-sent events); reconnects with a growing pause when the stream ends. */
+async function listenForEvents(pause = 2000) {
+  try {
+    const res = await request("/api/events");
+    await readSse(res, (data) => {
+      let event;
+      try {
+        event = JSON.parse(data);
+      } catch (_) {
+        return;
+      }
+      if (event.type === "connected") pause = 2000;
+      if (event.type === "heartbeat_alert") showNotice(event);
+    });
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return; // a server without events
+  }
+  setTimeout(() => listenForEvents(Math.min(pause * 2, 60000)), pause);
+}
+
 // ---- Actions ---------------------------------------------------------------------------------------------------
 
 async function refreshStatus() {
@@ -493,3 +529,4 @@ ui.tokenDialog.addEventListener("cancel", (event) => event.preventDefault());
 
 refreshStatus();
 refreshSessions();
+listenForEvents();
