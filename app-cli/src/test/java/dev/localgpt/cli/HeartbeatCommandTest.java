@@ -59,6 +59,35 @@ class HeartbeatCommandTest {
   }
 
   @Test
+  void daemonHeartbeatIsTheRustNameForOneRun() throws Exception {
+    ChatCli cli = cli("");
+    cli.run("workspace", "init");
+    Files.writeString(cli.workspace().resolve("HEARTBEAT.md"), "- [ ] Explain why the sky is blue\n");
+    server.replay("openai/chat-completion-stream-heartbeat-ok.sse", 200, FakeProvider.SSE);
+
+    CliRun run = cli.run("daemon", "heartbeat");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("HEARTBEAT_OK: nothing to report (openai/gpt-4o-mini");
+    assertThat(server.takeBody()).contains("Read HEARTBEAT.md if it exists");
+    assertThat(Files.readAllLines(home.resolve("logs/heartbeat.jsonl"))).singleElement().asString()
+        .contains("\"status\":\"ran\"", "\"reason\":\"ok\"");
+  }
+
+  @Test
+  void aRunIsBusyWhileAnotherHoldsTheHeartbeat() throws Exception {
+    ChatCli cli = cli("");
+    cli.run("workspace", "init");
+    Files.writeString(cli.workspace().resolve("HEARTBEAT.md"), "- [ ] Something\n");
+    try (var lease = dev.localgpt.app.heartbeat.JsonHeartbeatStore.in(home.resolve("data")).tryLock().orElseThrow()) {
+      CliRun run = cli.run("heartbeat", "run");
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).startsWith("skipped: busy (another heartbeat run is in progress");
+    }
+    assertThat(server.requestCount()).isZero();
+  }
+
+  @Test
   void anEmptyHeartbeatFileSkipsWithoutCallingTheModel() {
     ChatCli cli = cli("");
     cli.run("workspace", "init");

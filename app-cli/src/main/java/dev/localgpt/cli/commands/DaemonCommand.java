@@ -16,6 +16,7 @@ import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.cli.daemon.DaemonClient;
 import dev.localgpt.cli.daemon.DaemonLauncher;
 import dev.localgpt.cli.daemon.DaemonStatus;
+import dev.localgpt.core.agent.tools.BashSandbox;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.heartbeat.HeartbeatService;
 import dev.localgpt.core.memory.IndexRoots;
@@ -37,7 +38,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code localgpt daemon start [-f] | stop | restart [-f] | status [--json]}. */
+/** {@code localgpt daemon start [-f] | stop | restart [-f] | status [--json] | heartbeat}. */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
     description = "Run LocalGPT in the background: the HTTP server and a watcher that re-indexes changed notes.")
 public final class DaemonCommand implements Runnable {
@@ -55,7 +56,7 @@ public final class DaemonCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: start, stop, restart or status");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: start, stop, restart, status or heartbeat");
   }
 
   @Command(name = "start", mixinStandardHelpOptions = true,
@@ -123,6 +124,12 @@ public final class DaemonCommand implements Runnable {
     return start(foreground);
   }
 
+  @Command(name = "heartbeat", mixinStandardHelpOptions = true,
+      description = "One heartbeat now, printing the result (the Rust LocalGPT's name for 'localgpt heartbeat run').")
+  int heartbeat() {
+    return HeartbeatCommand.report(context, heartbeat.get().runOnce());
+  }
+
   @Command(name = "status", mixinStandardHelpOptions = true,
       description = "Whether a daemon runs for this home: pid, URL, uptime, version (exit 1 when none).")
   int status(@Option(names = "--json", description = "Print JSON.") boolean json) {
@@ -153,6 +160,8 @@ public final class DaemonCommand implements Runnable {
       context.err().println(e.running().map(DaemonCommand::alreadyRunning).orElse(e.getMessage()));
       return ExitCodes.GENERAL;
     }
+    new BashSandbox(BashSandbox.findBwrap(System.getenv()), false, List.of())
+        .notice(config.tools().bashEnabled()).ifPresent(n -> log.println("note: " + n));
     Scheduler heartbeat = HeartbeatComponents.start(this.heartbeat.get(), Clock.systemUTC());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       heartbeat.close();

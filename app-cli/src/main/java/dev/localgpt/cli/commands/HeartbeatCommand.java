@@ -37,7 +37,15 @@ public final class HeartbeatCommand implements Runnable {
   @Command(name = "run", mixinStandardHelpOptions = true, description = "One heartbeat now, whatever the interval and active hours "
       + "(never when heartbeat.enabled = false). Exit 3 when the run failed or timed out.")
   int runOnce() {
-    HeartbeatOutcome outcome = heartbeat.get().runOnce();
+    return report(context, heartbeat.get().runOnce());
+  }
+
+  /**
+   * Prints what a run did (the alert, {@code HEARTBEAT_OK: nothing to report} or {@code skipped: reason}; failures on
+   * stderr) and returns the exit code: {@link ExitCodes#PROVIDER} when it failed or timed out. Also used by {@code
+   * localgpt daemon heartbeat}.
+   */
+  static int report(CliContext context, HeartbeatOutcome outcome) {
     PrintWriter out = context.out();
     HeartbeatLogEntry entry = HeartbeatLogEntry.of(outcome);
     switch (outcome) {
