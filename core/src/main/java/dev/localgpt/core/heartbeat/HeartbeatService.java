@@ -31,6 +31,8 @@ public final class HeartbeatService {
   private final HeartbeatLog log;
   private final Clock clock;
   private final List<Consumer<HeartbeatState.SentAlert>> alertListeners = new CopyOnWriteArrayList<>();
+  /** The newest alert this service has delivered or seen (guarded by this). */
+  private Instant knownAlert = Instant.MIN;
 
   public HeartbeatService(HeartbeatPolicy policy, Path workspace, HeartbeatAgent agent, HeartbeatStore store,
       HeartbeatLog log, Clock clock) {
@@ -42,7 +44,11 @@ public final class HeartbeatService {
     this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
   }
 
-  /** Calls {@code listener} (on the heartbeat's thread) for each new alert; duplicates within 24 h are not sent. */
+  /**
+   * Calls {@code listener} (on the heartbeat's thread) for each new alert; duplicates within 24 h are not sent. Once
+   * {@link #start started}, alerts of runs in other processes ({@code localgpt heartbeat run} beside the daemon) are
+   * passed on too, at the next poll after they were saved.
+   */
   public void onAlert(Consumer<HeartbeatState.SentAlert> listener) {
     alertListeners.add(Objects.requireNonNull(listener, "'listener' must not be null"));
   }
@@ -59,15 +65,34 @@ public final class HeartbeatService {
     }
     Duration interval = policy.config().interval();
     Duration poll = interval.compareTo(POLL) < 0 ? interval : POLL;
+    synchronized (this) {
+      knownAlert = store.load().lastAlert().map(HeartbeatState.SentAlert::at).orElse(Instant.MIN);
+    }
     return scheduler.every(poll, Duration.ZERO, this::tickQuietly);
   }
 
-  /** The scheduler's entry: a tick when due, with anything unexpected logged rather than thrown. */
+  /** The scheduler's entry: a tick when due, then alerts saved by other processes; nothing unexpected is thrown. */
   private void tickQuietly() {
     try {
       tick();
+      relayForeignAlert();
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "heartbeat tick failed: " + TimedRun.describe(e), e);
+    }
+  }
+
+  /** Delivers the newest saved alert when it is newer than any this service knows (another process ran it). */
+  private void relayForeignAlert() {
+    Optional<HeartbeatState.SentAlert> last = store.load().lastAlert();
+    HeartbeatState.SentAlert foreign = null;
+    synchronized (this) {
+      if (last.isPresent() && last.get().at().isAfter(knownAlert)) {
+        knownAlert = last.get().at();
+        foreign = last.get();
+      }
+    }
+    if (foreign != null) {
+      deliver(foreign);
     }
   }
 
@@ -135,6 +160,11 @@ public final class HeartbeatService {
   }
 
   private void deliver(HeartbeatState.SentAlert alert) {
+    synchronized (this) {
+      if (alert.at().isAfter(knownAlert)) {
+        knownAlert = alert.at();
+      }
+    }
     for (Consumer<HeartbeatState.SentAlert> listener : alertListeners) {
       try {
         listener.accept(alert);

@@ -253,6 +253,39 @@ class HeartbeatServiceTest {
   }
 
   @Test
+  void theDaemonPassesOnAlertsThatAnotherProcessSavedOnceAndNotOlderOnes() {
+    service(n -> "Old news: the printer is out of paper.").runOnce();
+    HeartbeatService daemon = service(n -> "HEARTBEAT_OK");
+    List<String> pushed = new ArrayList<>();
+    daemon.onAlert(a -> pushed.add(a.text()));
+    List<Runnable> poll = new ArrayList<>();
+    daemon.start(new dev.localgpt.ports.schedule.Scheduler() {
+      @Override
+      public java.time.Clock clock() {
+        return clock;
+      }
+
+      @Override
+      public Cancellable every(Duration interval, Duration initialDelay, Runnable task) {
+        poll.add(task);
+        return () -> { };
+      }
+
+      @Override
+      public void close() {}
+    });
+    clock.advance(Duration.ofMinutes(1));
+    HeartbeatService cli = service(n -> "The backup of last night failed.");
+
+    cli.runOnce();
+    assertThat(pushed).as("not before the daemon's next poll").isEmpty();
+    poll.getFirst().run();
+    poll.getFirst().run();
+
+    assertThat(pushed).containsExactly("The backup of last night failed.");
+  }
+
+  @Test
   void statusShowsTheWindowTheModelAndTheLastRuns() {
     HeartbeatService service = service(n -> "HEARTBEAT_OK");
     service.runOnce();
