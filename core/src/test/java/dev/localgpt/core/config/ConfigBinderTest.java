@@ -84,7 +84,8 @@ class ConfigBinderTest {
         "memory.isolated_silos", List.of("work"),
         "memory.vector_weight", 1L,
         "server.port", 8080L,
-        "tools.require_approval", List.of("bash")), Map.of());
+        "tools.require_approval", List.of("bash"),
+        "tools.allow_after_untrusted", List.of("edit_file")), Map.of());
     assertThat(config.agent().model()).contains("ollama/qwen3");
     assertThat(config.heartbeat().interval()).isEqualTo(Duration.ofMinutes(150));
     assertThat(config.heartbeat().activeHours())
@@ -94,6 +95,7 @@ class ConfigBinderTest {
     assertThat(config.memory().vectorWeight()).isEqualTo(1.0);
     assertThat(config.server().port()).isEqualTo(8080);
     assertThat(config.tools().requireApproval()).containsExactly("bash");
+    assertThat(config.tools().allowAfterUntrusted()).containsExactly("edit_file");
   }
 
   @Test
