@@ -1,0 +1,192 @@
+package dev.localgpt.adapter.postgres;
+
+import dev.localgpt.ports.embedding.Embedding;
+import dev.localgpt.ports.memory.IndexStats;
+import dev.localgpt.ports.memory.IndexedFile;
+import dev.localgpt.ports.memory.MemoryIndex;
+import dev.localgpt.ports.memory.NewChunk;
+import dev.localgpt.ports.memory.PendingChunk;
+import dev.localgpt.ports.memory.ScoredChunk;
+import dev.localgpt.ports.memory.SearchScope;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link MemoryIndex} of one workspace in a shared PostgreSQL database: {@code tsvector} (english) + GIN with
+ * {@code ts_rank} for keywords, pgvector HNSW (cosine) for k-NN, an embedding cache. Every row carries the workspace
+ * id; writes, file lists, stats and the cache touch the own workspace only, searches the own workspace plus the
+ * {@code readable} ones (shared knowledge bases), never any other. Thread-safe (pooled connections); any number of
+ * processes may open the same workspace.
+ */
+public final class PostgresMemoryIndex implements MemoryIndex {
+  /** Workspace ids: letters, digits, {@code . _ -}, at most 64. */
+  private static final java.util.regex.Pattern WORKSPACE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Vectors VECTORS = new Vectors();
+
+  private final PostgresDatabase db;
+  private final boolean ownsDatabase;
+  private final String workspace;
+  private final ChunkWriter writer;
+  private final ChunkReader reader;
+
+  private PostgresMemoryIndex(PostgresDatabase db, boolean ownsDatabase, String workspace, Set<String> readable) {
+    this.db = db;
+    this.ownsDatabase = ownsDatabase;
+    this.workspace = workspace;
+    this.writer = new ChunkWriter(db, workspace, VECTORS);
+    this.reader = new ChunkReader(db, workspace, readable);
+  }
+
+  /**
+   * The index of {@code workspace} on a database shared with other indexes; closing the index leaves the database
+   * open.
+   *
+   * @param readable other workspaces whose chunks searches also return (read-only)
+   */
+  public static PostgresMemoryIndex open(PostgresDatabase db, String workspace, Set<String> readable) {
+    Objects.requireNonNull(db, "'db' must not be null");
+    return new PostgresMemoryIndex(db, false, checkWorkspace(workspace), checkReadable(readable));
+  }
+
+  /** Opens its own database (pool + migrations) for one workspace; closing the index closes it. */
+  public static PostgresMemoryIndex open(PostgresOptions options, String workspace) {
+    String id = checkWorkspace(workspace);
+    return new PostgresMemoryIndex(PostgresDatabase.open(options), true, id, Set.of());
+  }
+
+  /** Checks a workspace id; throws naming the allowed form. */
+  public static String checkWorkspace(String workspace) {
+    Objects.requireNonNull(workspace, "'workspace' must not be null");
+    if (!WORKSPACE_ID.matcher(workspace).matches()) {
+      throw new IllegalArgumentException("workspace id must be 1-64 letters, digits, '.', '_' or '-', was '"
+          + workspace + "'");
+    }
+    return workspace;
+  }
+
+  private static Set<String> checkReadable(Set<String> readable) {
+    readable.forEach(PostgresMemoryIndex::checkWorkspace);
+    return Set.copyOf(readable);
+  }
+
+  /** The workspace this index writes. */
+  public String workspace() {
+    return workspace;
+  }
+
+  @Override
+  public int schemaVersion() {
+    return db.schemaVersion();
+  }
+
+  @Override
+  public List<IndexedFile> files() {
+    return reader.files();
+  }
+
+  @Override
+  public Optional<IndexedFile> file(String path) {
+    return reader.file(Objects.requireNonNull(path, "'path' must not be null"));
+  }
+
+  @Override
+  public void replaceFile(IndexedFile file, List<NewChunk> chunks) {
+    Objects.requireNonNull(file, "'file' must not be null");
+    writer.replaceFile(file, List.copyOf(chunks));
+  }
+
+  @Override
+  public List<PendingChunk> chunksWithoutVector(int limit) {
+    checkLimit(limit);
+    return reader.chunksWithoutVector(limit);
+  }
+
+  @Override
+  public void storeVectors(Map<Long, Embedding> byChunkId) {
+    writer.storeVectors(Map.copyOf(byChunkId));
+  }
+
+  @Override
+  public void deleteFile(String path) {
+    writer.deleteFile(Objects.requireNonNull(path, "'path' must not be null"));
+  }
+
+  @Override
+  public List<ScoredChunk> keywordSearch(String text, int limit, SearchScope scope) {
+    Objects.requireNonNull(text, "'text' must not be null");
+    Objects.requireNonNull(scope, "'scope' must not be null");
+    checkLimit(limit);
+    return reader.keywordSearch(text, limit, scope);
+  }
+
+  @Override
+  public List<ScoredChunk> vectorSearch(Embedding query, int limit, SearchScope scope) {
+    Objects.requireNonNull(query, "'query' must not be null");
+    Objects.requireNonNull(scope, "'scope' must not be null");
+    checkLimit(limit);
+    return reader.vectorSearch(query.toArray(), limit, scope);
+  }
+
+  @Override
+  public Map<String, Embedding> cachedEmbeddings(String modelId, Collection<String> textHashes) {
+    Objects.requireNonNull(modelId, "'modelId' must not be null");
+    return reader.cachedEmbeddings(modelId, List.copyOf(textHashes));
+  }
+
+  @Override
+  public void cacheEmbeddings(String modelId, Map<String, Embedding> byTextHash) {
+    Objects.requireNonNull(modelId, "'modelId' must not be null");
+    writer.cacheEmbeddings(modelId, Map.copyOf(byTextHash));
+  }
+
+  @Override
+  public Optional<String> embeddingModel() {
+    return db.read("read embedding model", c -> Meta.get(c, workspace, Meta.EMBEDDING_MODEL));
+  }
+
+  @Override
+  public void useEmbeddingModel(String modelId, int dimension) {
+    Objects.requireNonNull(modelId, "'modelId' must not be null");
+    if (modelId.isBlank()) {
+      throw new IllegalArgumentException("'modelId' must not be blank");
+    }
+    if (dimension < 1) {
+      throw new IllegalArgumentException("'dimension' must be > 0, was " + dimension);
+    }
+    writer.useEmbeddingModel(modelId, dimension);
+  }
+
+  @Override
+  public IndexStats stats() {
+    int[] counts = reader.counts();
+    return new IndexStats(counts[0], counts[1], counts[2], reader.sizeBytes(), embeddingModel().orElse(""),
+        vectorBackend());
+  }
+
+  /** How k-NN runs: pgvector's HNSW index. */
+  public String vectorBackend() {
+    return "pgvector-hnsw";
+  }
+
+  /** Drops every row of this workspace (files, chunks, vectors, cache, model). */
+  public void clear() {
+    writer.clear();
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("'limit' must be > 0, was " + limit);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (ownsDatabase) {
+      db.close();
+    }
+  }
+}
