@@ -142,7 +142,8 @@ public final class ConfigBinder {
         in.integer("memory.max_results", defaults.maxResults(), 1),
         in.choice("memory.fusion", MemoryConfig.FUSIONS, defaults.fusion()),
         in.choice("memory.vector_backend", MemoryConfig.VECTOR_BACKENDS, defaults.vectorBackend()),
-        in.integer("memory.embedding_batch_size", defaults.embeddingBatchSize(), 1));
+        in.integer("memory.embedding_batch_size", defaults.embeddingBatchSize(), 1),
+        StorageBinder.bind(in, env));
   }
 
   /** {@code LOCALGPT_WORKSPACE}, else {@code memory.workspace}, else {@code <home>/workspace}. */

@@ -36,7 +36,7 @@ public final class ConfigSchema {
       "agent.max_tool_repeats", "agent.max_tool_errors", "agent.max_spawn_depth",
       "agent.subagent_model", "agent.session_max_age", "agent.session_max_count", "agent.post_compaction_sections",
       "agent.checkpoints_enabled", "agent.max_checkpoints", "agent.permission_level", "providers.claude_cli",
-      "memory.embedding_cache_dir", "memory.session_max_messages", "memory.session_max_chars", "memory.backend",
+      "memory.embedding_cache_dir", "memory.session_max_messages", "memory.session_max_chars",
       "memory.temporal_decay_lambda", "memory.index_sessions", "memory.llm_query_expansion",
       "server.max_request_body", "server.webhook_secret", "tools.log_injection_warnings",
       "tools.use_content_delimiters", "tools.image_max_dimension", "tools.browser_enabled", "heartbeat.overdue_delay",
@@ -84,6 +84,12 @@ public final class ConfigSchema {
     add("memory.fusion", STRING, false);
     add("memory.vector_backend", STRING, false);
     add("memory.embedding_batch_size", INTEGER, false);
+    add("memory.backend", STRING, false);
+    add("memory.postgres.url", STRING, false);
+    add("memory.postgres.user", STRING, false);
+    add("memory.postgres.password", STRING, true);
+    add("memory.postgres.pool_size", INTEGER, false);
+    add("memory.postgres.workspace", STRING, false);
     add("server.enabled", BOOLEAN, false);
     add("server.port", INTEGER, false);
     add("server.bind", STRING, false);

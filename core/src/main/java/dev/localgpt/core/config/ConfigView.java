@@ -74,6 +74,15 @@ public final class ConfigView {
     all.put("memory.fusion", memory.fusion());
     all.put("memory.vector_backend", memory.vectorBackend());
     all.put("memory.embedding_batch_size", (long) memory.embeddingBatchSize());
+    MemoryStorage storage = memory.storage();
+    all.put("memory.backend", storage.backend());
+    if (storage.postgres()) {
+      all.put("memory.postgres.url", storage.url());
+      all.put("memory.postgres.user", storage.user());
+      storage.password().ifPresent(password -> all.put("memory.postgres.password", password));
+      all.put("memory.postgres.pool_size", (long) storage.poolSize());
+      all.put("memory.postgres.workspace", storage.workspaceId());
+    }
     ServerConfig server = config.server();
     all.put("server.enabled", server.enabled());
     all.put("server.port", (long) server.port());

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param fusion how hybrid search fuses its legs: {@code weighted}, {@code rrf}, {@code dbsf} or {@code adaptive} (see {@link #FUSIONS})
  * @param vectorBackend k-NN engine: {@code auto} (chosen by measurement), {@code sqlite-vec} or {@code java}
  * @param embeddingBatchSize texts per embedder call while indexing, default 32
+ * @param storage where the index lives ({@code backend}, {@code [memory.postgres]}); SQLite by default
  */
 public record MemoryConfig(
     Path workspace,
@@ -39,7 +40,8 @@ public record MemoryConfig(
     int maxResults,
     String fusion,
     String vectorBackend,
-    int embeddingBatchSize) {
+    int embeddingBatchSize,
+    MemoryStorage storage) {
   public static final List<String> EMBEDDING_PROVIDERS = List.of("local", "openai", "ollama", "none");
   public static final String DEFAULT_EMBEDDING_MODEL = "all-MiniLM-L6-v2";
   /** Values of {@code memory.fusion}. */
@@ -81,6 +83,16 @@ public record MemoryConfig(
           "'memory.vector_backend' must be one of " + VECTOR_BACKENDS + ", was " + vectorBackend);
     }
     ConfigChecks.positive("memory.embedding_batch_size", embeddingBatchSize);
+    Objects.requireNonNull(storage, "'memory.storage' must not be null");
+  }
+
+  /** On SQLite (the default storage). */
+  public MemoryConfig(Path workspace, String embeddingProvider, String embeddingModel, int chunkSize, int chunkOverlap,
+      List<IndexPath> paths, double vectorWeight, double textWeight, List<String> isolatedSilos, boolean mmr,
+      double temporalDecayHalfLifeDays, int maxResults, String fusion, String vectorBackend, int embeddingBatchSize) {
+    this(workspace, embeddingProvider, embeddingModel, chunkSize, chunkOverlap, paths, vectorWeight, textWeight,
+        isolatedSilos, mmr, temporalDecayHalfLifeDays, maxResults, fusion, vectorBackend, embeddingBatchSize,
+        MemoryStorage.SQLITE);
   }
 
   /** An extra index root: a directory (relative to the workspace, or absolute) and a glob. */
