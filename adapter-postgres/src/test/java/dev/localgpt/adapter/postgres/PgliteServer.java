@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A PGlite socket server (PostgreSQL 18 in WASM with pgvector, in memory) run by node on a free loopback port, for
  * tests. Installed by {@code adapter-postgres/fetch-pglite.sh} into {@code ~/.cache/localgpt/pglite}, or wherever
- * {@code -Dlocalgpt.pglite} / {@code LOCALGPT_PGLITE} point. Single-threaded and one session:
- * pools on it have one connection.
+ * {@code -Dlocalgpt.pglite} / {@code LOCALGPT_PGLITE} point. Single-threaded, and every socket shares one backend
+ * session (a multiplexer lets a new socket in while a closed pool's last one is still going away): pools on it have
+ * one connection and are used one at a time.
  */
 public final class PgliteServer implements AutoCloseable {
   private static final String SERVER_JS = "node_modules/@electric-sql/pglite-socket/dist/scripts/server.js";
@@ -52,7 +53,7 @@ public final class PgliteServer implements AutoCloseable {
     int port = freePort();
     Path log = Files.createTempFile("pglite-", ".log");
     Process process = new ProcessBuilder(List.of("node", installation.resolve(SERVER_JS).toString(), "-p",
-        Integer.toString(port), "-h", "127.0.0.1", "-e", "@electric-sql/pglite-pgvector:vector"))
+        Integer.toString(port), "-h", "127.0.0.1", "-e", "@electric-sql/pglite-pgvector:vector", "-m", "4"))
         .directory(installation.toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())

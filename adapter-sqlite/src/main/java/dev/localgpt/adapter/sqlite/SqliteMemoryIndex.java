@@ -206,6 +206,17 @@ public final class SqliteMemoryIndex implements MemoryIndex {
     return size;
   }
 
+  /**
+   * Hands every file with its chunks (vectors included, null where none is stored yet) to {@code files}, then the
+   * embedding cache per model in batches to {@code cache}: what {@code memory migrate} copies into another store.
+   */
+  public void export(java.util.function.BiConsumer<IndexedFile, List<NewChunk>> files,
+      java.util.function.BiConsumer<String, Map<String, Embedding>> cache) {
+    IndexExport export = new IndexExport(db);
+    export.files(files);
+    export.cache(1000, cache);
+  }
+
   /** Test hook: runs inside every replaceFile transaction just before its commit. */
   void beforeCommit(Runnable hook) {
     writer.beforeCommit = hook;

@@ -4,12 +4,14 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 import dev.localgpt.app.wiring.MemoryComponents;
 import dev.localgpt.app.wiring.MemoryStack;
+import dev.localgpt.app.wiring.PostgresMemory;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.cli.daemon.DaemonClient;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.config.MemoryConfig;
+import dev.localgpt.core.config.MemoryStorage;
 import dev.localgpt.core.memory.IndexListener;
 import dev.localgpt.core.memory.IndexReport;
 import dev.localgpt.core.memory.MemoryFileStats;
@@ -17,8 +19,11 @@ import dev.localgpt.core.memory.MemoryHit;
 import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.core.memory.SearchOptions;
 import dev.localgpt.core.memory.SearchResult;
+import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.RecentNotes;
 import dev.localgpt.core.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -31,7 +36,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
-/** {@code localgpt memory reindex|search|stats|recent}. */
+/** {@code localgpt memory reindex|search|stats|recent|migrate}. */
 @Command(name = "memory", description = "Index and search the Markdown memory.", mixinStandardHelpOptions = true)
 public final class MemoryCommand implements Runnable {
   private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -41,13 +46,14 @@ public final class MemoryCommand implements Runnable {
   @Inject private Provider<MemoryStack> memory;
   @Inject private Provider<LocalGptConfig> config;
   @Inject private Provider<Workspace> workspace;
+  @Inject private Provider<LocalGptHome> home;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "missing subcommand: reindex, search, stats or recent");
+        "missing subcommand: reindex, search, stats, recent or migrate");
   }
 
   @Command(name = "reindex", mixinStandardHelpOptions = true, description = "Bring the index up to date with the workspace (incremental).")
@@ -137,6 +143,35 @@ public final class MemoryCommand implements Runnable {
     }
     for (RecentNotes.Note n : notes) {
       context.out().println(n.path() + "  " + NOTE_TIME.format(n.modified()) + "  " + n.lastLine());
+    }
+    return ExitCodes.OK;
+  }
+
+  @Command(name = "migrate", mixinStandardHelpOptions = true,
+      description = "Copy the SQLite index (chunks, vectors, embedding cache) into PostgreSQL ([memory.postgres]) "
+          + "without re-embedding; the workspace's rows there are replaced.")
+  int migrate(@Option(names = "--to", required = true, paramLabel = "BACKEND", description = "Only 'postgres'.")
+      String to) {
+    if (!to.equals("postgres")) {
+      throw new CliException("--to must be 'postgres', was '" + to + "'", "use --to postgres", ExitCodes.CONFIG);
+    }
+    MemoryStorage storage = config.get().memory().storage();
+    if (storage.url().isEmpty()) {
+      throw new CliException("[memory.postgres] url is not set in config.toml",
+          "add [memory.postgres] url = \"jdbc:postgresql://localhost:5432/localgpt\" (user, password too)",
+          ExitCodes.CONFIG);
+    }
+    Path sqlite = MemoryComponents.dbFile(home.get());
+    if (!Files.isRegularFile(sqlite)) {
+      throw new CliException("no SQLite index at " + sqlite, "nothing to copy: with memory.backend = \"postgres\","
+          + " 'localgpt memory reindex' indexes straight into PostgreSQL", ExitCodes.CONFIG);
+    }
+    PostgresMemory.MigrationReport report = PostgresMemory.migrate(sqlite, storage);
+    context.out().printf(Locale.ROOT, "copied %d files, %d chunks (%d with vectors) and %d cached embeddings into "
+        + "workspace '%s' at %s%n", report.files(), report.chunks(), report.vectors(), report.cached(),
+        report.workspace(), storage.url());
+    if (!storage.postgres()) {
+      context.out().println("set memory.backend = \"postgres\" in config.toml to use it");
     }
     return ExitCodes.OK;
   }

@@ -98,6 +98,14 @@ public final class MemoryComponents {
     return backend.equals("sqlite-vec") ? SqliteOptions.defaults() : SqliteOptions.javaKnn();
   }
 
+  /** The configured store: SQLite under the home, or PostgreSQL when {@code memory.backend = "postgres"}. */
+  public static MemoryIndexes indexes(LocalGptHome home, MemoryConfig memory) {
+    if (memory.storage().postgres()) {
+      return PostgresMemory.indexes(memory.storage());
+    }
+    return indexes(dbFile(home), sqliteOptions(memory));
+  }
+
   /** Opens the DB file; {@code recreate} moves a damaged file aside (to {@code .corrupt}) and starts afresh. */
   public static MemoryIndexes indexes(Path dbFile, SqliteOptions options) {
     return new MemoryIndexes() {

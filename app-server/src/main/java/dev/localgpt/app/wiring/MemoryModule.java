@@ -29,7 +29,7 @@ public final class MemoryModule extends AbstractModule {
   @Provides
   @Singleton
   MemoryIndexes indexes(LocalGptHome home, LocalGptConfig config) {
-    return MemoryComponents.indexes(MemoryComponents.dbFile(home), MemoryComponents.sqliteOptions(config.memory()));
+    return MemoryComponents.indexes(home, config.memory());
   }
 
   @Provides
