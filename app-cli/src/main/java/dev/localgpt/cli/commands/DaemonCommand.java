@@ -162,7 +162,8 @@ public final class DaemonCommand implements Runnable {
     }
     new BashSandbox(BashSandbox.findBwrap(System.getenv()), false, List.of())
         .notice(config.tools().bashEnabled()).ifPresent(n -> log.println("note: " + n));
-    Scheduler heartbeat = HeartbeatComponents.start(this.heartbeat.get(), Clock.systemUTC());
+    Scheduler heartbeat = HeartbeatComponents.start(this.heartbeat.get(), Clock.systemUTC(),
+        config.memory().storage());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       heartbeat.close();
       daemon.stop();

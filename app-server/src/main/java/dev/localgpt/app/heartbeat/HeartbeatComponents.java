@@ -1,9 +1,12 @@
 package dev.localgpt.app.heartbeat;
 
+import dev.localgpt.adapter.postgres.PostgresLeaderLock;
 import dev.localgpt.app.wiring.ChatFactory;
+import dev.localgpt.app.wiring.PostgresMemory;
 import dev.localgpt.core.agent.tools.ApprovalGate;
 import dev.localgpt.core.config.HeartbeatConfig;
 import dev.localgpt.core.config.LocalGptConfig;
+import dev.localgpt.core.config.MemoryStorage;
 import dev.localgpt.core.heartbeat.HeartbeatAgent;
 import dev.localgpt.core.heartbeat.HeartbeatPolicy;
 import dev.localgpt.core.heartbeat.HeartbeatService;
@@ -49,6 +52,22 @@ public final class HeartbeatComponents {
    */
   public static Scheduler start(HeartbeatService heartbeat, Clock clock) {
     ExecutorScheduler scheduler = new ExecutorScheduler(clock);
+    heartbeat.start(scheduler);
+    return scheduler;
+  }
+
+  /**
+   * As {@link #start(HeartbeatService, Clock)}; with {@code memory.backend = "postgres"} the ticks run only on the
+   * instance that holds the workspace's leader lock (a PostgreSQL advisory lock), so servers sharing the database
+   * never fire the heartbeat twice.
+   */
+  public static Scheduler start(HeartbeatService heartbeat, Clock clock, MemoryStorage storage) {
+    if (!storage.postgres()) {
+      return start(heartbeat, clock);
+    }
+    PostgresLeaderLock lock = new PostgresLeaderLock(PostgresMemory.options(storage),
+        "heartbeat:" + storage.workspaceId());
+    LeaderOnlyScheduler scheduler = new LeaderOnlyScheduler(new ExecutorScheduler(clock), lock::tryLead, lock);
     heartbeat.start(scheduler);
     return scheduler;
   }
