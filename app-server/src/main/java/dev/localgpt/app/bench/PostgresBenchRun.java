@@ -1,0 +1,101 @@
+package dev.localgpt.app.bench;
+
+import dev.localgpt.adapter.postgres.PostgresDatabase;
+import dev.localgpt.adapter.postgres.PostgresMemoryIndex;
+import dev.localgpt.adapter.postgres.PostgresOptions;
+import dev.localgpt.adapter.sqlite.SqliteMemoryIndex;
+import dev.localgpt.adapter.sqlite.SqliteOptions;
+import dev.localgpt.app.wiring.MemoryComponents;
+import dev.localgpt.core.config.MemoryConfig;
+import dev.localgpt.core.memory.SearchSettings;
+import dev.localgpt.core.memory.eval.Latency;
+import dev.localgpt.core.memory.eval.SearchLatency;
+import dev.localgpt.core.memory.eval.SyntheticCorpus;
+import dev.localgpt.ports.embedding.Embedding;
+import dev.localgpt.ports.memory.MemoryIndex;
+import dev.localgpt.ports.memory.ScoredChunk;
+import dev.localgpt.ports.memory.SearchScope;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * SQLite against PostgreSQL in one run, on the same synthetic corpus as {@code bench search} (60-word chunks, random
+ * 384-d unit vectors, ten chunks per file): fill time (indexing rate), hybrid p50/p95 on each, pgvector's k-NN and
+ * {@code ts_rank} alone, and HNSW recall@10 against the exact k-NN (SQLite's Java brute force).
+ */
+public final class PostgresBenchRun {
+  private PostgresBenchRun() {}
+
+  /** One run's figures. */
+  public record Report(int chunks, int queries, double sqliteFillSeconds, double postgresFillSeconds,
+      Latency sqliteHybrid, Latency postgresHybrid, Latency postgresVector, Latency postgresKeyword,
+      double recallAt10) {
+    public double sqliteChunksPerSecond() {
+      return chunks / sqliteFillSeconds;
+    }
+
+    public double postgresChunksPerSecond() {
+      return chunks / postgresFillSeconds;
+    }
+  }
+
+  /** Fills both stores with {@code chunks} chunks and times {@code queries} queries on each. */
+  public static Report run(PostgresOptions options, String workspace, MemoryConfig base, int chunks, int queries) {
+    Path dir = BenchConfigs.tempDir("localgpt-bench-postgres");
+    Random random = new Random(7);
+    SyntheticCorpus words = new SyntheticCorpus(new Random(8));
+    List<Embedding> vectors = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < queries; i++) {
+      vectors.add(SyntheticCorpus.randomUnit(random));
+      texts.add(words.words(3));
+    }
+    SearchSettings settings = MemoryComponents.searchSettings(base);
+    try (SqliteMemoryIndex sqlite = SqliteMemoryIndex.open(dir.resolve("bench.sqlite"), SqliteOptions.javaKnn());
+        PostgresDatabase db = PostgresDatabase.open(options)) {
+      PostgresMemoryIndex postgres = PostgresMemoryIndex.open(db, workspace, Set.of());
+      postgres.clear();
+      double sqliteFill = fill(sqlite, chunks);
+      double postgresFill = fill(postgres, chunks);
+      SearchLatency.firstVectorQueryMillis(sqlite, vectors.get(0)); // loads the Java k-NN's matrix
+      Latency sqliteHybrid = SearchLatency.hybrid(sqlite, vectors, texts, settings);
+      Latency postgresHybrid = SearchLatency.hybrid(postgres, vectors, texts, settings);
+      Latency postgresVector = SearchLatency.vector(postgres, vectors);
+      Latency postgresKeyword = SearchLatency.keyword(postgres, texts);
+      double recall = recallAt10(sqlite, postgres, vectors);
+      postgres.clear();
+      return new Report(chunks, queries, sqliteFill, postgresFill, sqliteHybrid, postgresHybrid, postgresVector,
+          postgresKeyword, recall);
+    } finally {
+      BenchConfigs.deleteTree(dir);
+    }
+  }
+
+  private static double fill(MemoryIndex index, int chunks) {
+    long t0 = System.nanoTime();
+    new SyntheticCorpus(new Random(42)).fill(index, chunks); // the same corpus in both stores
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /** Share of the exact top 10 (by file and line) that the HNSW search returns, averaged over the queries. */
+  static double recallAt10(MemoryIndex exact, MemoryIndex approximate, List<Embedding> vectors) {
+    double sum = 0;
+    for (Embedding q : vectors) {
+      Set<String> truth = keys(exact.vectorSearch(q, 10, SearchScope.all()));
+      Set<String> found = keys(approximate.vectorSearch(q, 10, SearchScope.all()));
+      found.retainAll(truth);
+      sum += truth.isEmpty() ? 1 : (double) found.size() / truth.size();
+    }
+    return sum / vectors.size();
+  }
+
+  private static Set<String> keys(List<ScoredChunk> hits) {
+    Set<String> keys = new HashSet<>();
+    hits.forEach(h -> keys.add(h.chunk().path() + ":" + h.chunk().startLine()));
+    return keys;
+  }
+}
