@@ -19,14 +19,17 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Chat: binds the {@link SessionStore} port to JSONL files, the {@link WebFetcher} port (present only when
+ * Chat: binds the {@link SessionStore} port to JSONL files (to PostgreSQL with {@code memory.backend = "postgres"}), the {@link WebFetcher} port (present only when
  * {@code tools.web_fetch_allowed_domains} names hosts) to OkHttp, the {@link ChatModelSource} to the configured
  * providers, and the {@link ChatFactory} above them. Replace one with {@code Modules.override}.
  */
 public final class ChatModule extends AbstractModule {
   @Provides
   @Singleton
-  SessionStore sessions(LocalGptHome home, Clock clock) {
+  SessionStore sessions(LocalGptHome home, LocalGptConfig config, Clock clock, Resources resources) {
+    if (config.memory().storage().postgres()) {
+      return PostgresMemory.sessions(config.memory().storage(), clock, resources);
+    }
     return new JsonlSessionStore(home.sessionsDir(), clock);
   }
 

@@ -3,6 +3,7 @@ package dev.localgpt.app.wiring;
 import dev.localgpt.adapter.postgres.PostgresDatabase;
 import dev.localgpt.adapter.postgres.PostgresMemoryIndex;
 import dev.localgpt.adapter.postgres.PostgresOptions;
+import dev.localgpt.adapter.postgres.PostgresSessionStore;
 import dev.localgpt.adapter.sqlite.SqliteMemoryIndex;
 import dev.localgpt.adapter.sqlite.SqliteOptions;
 import dev.localgpt.core.config.ConfigException;
@@ -12,8 +13,10 @@ import dev.localgpt.core.memory.MemoryIndexes;
 import dev.localgpt.ports.memory.IndexedFile;
 import dev.localgpt.ports.memory.MemoryIndex;
 import dev.localgpt.ports.memory.NewChunk;
+import dev.localgpt.ports.session.SessionStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,7 @@ import java.util.Set;
 
 /**
  * The memory index on PostgreSQL ({@code memory.backend = "postgres"}): options from {@code [memory.postgres]}, the
- * {@link MemoryIndexes} over the configured workspace id, and the copy of a SQLite index into it
+ * {@link MemoryIndexes} over the configured workspace id, the session store, and the copy of a SQLite index into it
  * ({@code memory migrate --to postgres}).
  */
 public final class PostgresMemory {
@@ -57,6 +60,17 @@ public final class PostgresMemory {
         return index;
       }
     };
+  }
+
+  /**
+   * The session store of the configured workspace on its own small pool (registered with {@code resources}, closed
+   * with them), so any instance sharing the database continues any session of the workspace.
+   */
+  public static SessionStore sessions(MemoryStorage storage, Clock clock, Resources resources) {
+    PostgresOptions memory = options(storage);
+    PostgresDatabase db = resources.register(PostgresDatabase.open(new PostgresOptions(memory.url(), memory.user(),
+        memory.password(), Math.min(4, memory.poolSize()))));
+    return new PostgresSessionStore(db, storage.workspaceId(), clock);
   }
 
   /**
