@@ -158,7 +158,7 @@ final class ServerConnection {
     if (failures == 1 && !closed) {
       unreported = "MCP server '" + name() + "' " + why + "; its tools are unavailable, retrying on a later turn";
     }
-    LOG.log(System.Logger.Level.WARNING, () -> "MCP server '" + name() + "' " + why);
+    LOG.log(System.Logger.Level.INFO, () -> "MCP server '" + name() + "' " + why);
     stopProcess();
   }
 
