@@ -12,6 +12,9 @@ final class Failures {
       if (t instanceof TimeoutException || String.valueOf(t.getMessage()).contains("Did not observe any item")) {
         return "no answer within " + timeout.toSeconds() + " s";
       }
+      if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
+        return "cannot connect (nothing listening, or the connection was closed)";
+      }
     }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {

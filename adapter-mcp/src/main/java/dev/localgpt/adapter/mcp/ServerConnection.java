@@ -91,6 +91,7 @@ final class ServerConnection {
       LOG.log(System.Logger.Level.INFO, () -> "MCP server '" + name() + "' started with " + tools.size() + " tools");
     } catch (RuntimeException e) {
       fail((next.exited() ? "exited while starting" : "did not start: " + Failures.describe(e, settings.timeout()))
+          + (settings.transport() == McpServerSettings.Transport.HTTP ? " at " + settings.url() : "")
           + next.stderrTail());
     }
   }
