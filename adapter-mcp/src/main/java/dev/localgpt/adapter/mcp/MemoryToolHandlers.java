@@ -2,6 +2,7 @@ package dev.localgpt.adapter.mcp;
 
 import dev.localgpt.ports.memory.MemoryOperations;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,26 @@ final class MemoryToolHandlers {
     this.memory = memory;
   }
 
+  /** One tool: what clients see, and what a call does. */
+  record MemoryTool(McpSchema.Tool tool, Function<Map<String, Object>, McpSchema.CallToolResult> call) {}
+
+  /** For the stdio server (one session). */
   List<SyncToolSpecification> specifications() {
+    return tools().stream().map(t -> SyncToolSpecification.builder().tool(t.tool())
+        .callHandler((exchange, request) -> t.call().apply(arguments(request))).build()).toList();
+  }
+
+  /** For the stateless HTTP endpoint. */
+  List<McpStatelessServerFeatures.SyncToolSpecification> statelessSpecifications() {
+    return tools().stream().map(t -> new McpStatelessServerFeatures.SyncToolSpecification(t.tool(),
+        (context, request) -> t.call().apply(arguments(request)))).toList();
+  }
+
+  private static Map<String, Object> arguments(McpSchema.CallToolRequest request) {
+    return request.arguments() == null ? Map.of() : request.arguments();
+  }
+
+  List<MemoryTool> tools() {
     return List.of(
         tool("memory_search", "Search the user's memory (MEMORY.md, memory/*.md; or one knowledge silo) and return "
                 + "matching snippets with path, line range and score.",
@@ -44,25 +64,20 @@ final class MemoryToolHandlers {
             args -> memory.stats()));
   }
 
-  private static SyncToolSpecification tool(String name, String description, Map<String, Object> schema,
+  private static MemoryTool tool(String name, String description, Map<String, Object> schema,
       Function<Map<String, Object>, String> run) {
     McpSchema.Tool tool = McpSchema.Tool.builder().name(name).description(description).inputSchema(schema).build();
-    return SyncToolSpecification.builder()
-        .tool(tool)
-        .callHandler((exchange, request) -> {
-          Map<String, Object> args = request.arguments() == null ? Map.of() : request.arguments();
-          try {
-            return McpSchema.CallToolResult.builder().addTextContent(run.apply(args)).isError(false).build();
-          } catch (IllegalArgumentException | IllegalStateException e) {
-            return McpSchema.CallToolResult.builder().addTextContent("Error: " + e.getMessage()).isError(true)
-                .build();
-          } catch (RuntimeException e) {
-            return McpSchema.CallToolResult.builder()
-                .addTextContent("Error: " + name + " failed: " + Failures.describe(e, java.time.Duration.ZERO))
-                .isError(true).build();
-          }
-        })
-        .build();
+    return new MemoryTool(tool, args -> {
+      try {
+        return McpSchema.CallToolResult.builder().addTextContent(run.apply(args)).isError(false).build();
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        return McpSchema.CallToolResult.builder().addTextContent("Error: " + e.getMessage()).isError(true).build();
+      } catch (RuntimeException e) {
+        return McpSchema.CallToolResult.builder()
+            .addTextContent("Error: " + name + " failed: " + Failures.describe(e, java.time.Duration.ZERO))
+            .isError(true).build();
+      }
+    });
   }
 
   @SafeVarargs

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.localgpt.adapter.mcp.McpServerSettings;
 import dev.localgpt.adapter.mcp.McpToolSource;
+import dev.localgpt.adapter.mcp.MemoryMcpEndpoint;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.config.McpConfig;
 import dev.localgpt.core.mcp.WorkspaceMemoryOperations;
@@ -13,7 +14,9 @@ import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.core.workspace.Workspace;
 import dev.localgpt.ports.memory.MemoryOperations;
 import dev.localgpt.ports.tools.ToolSource;
+import dev.localgpt.server.StatusHttpService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +24,12 @@ import java.util.Locale;
 /**
  * MCP both ways: binds the {@link ToolSource} port to the user's {@code [[mcp.servers]]} (adapter-mcp; nothing starts
  * until a chat turn asks for tools, and every server is stopped when the injector's {@link Resources} close or the JVM
- * exits), and the {@link MemoryOperations} port, which {@code localgpt mcp-server} serves, to core's
- * {@link WorkspaceMemoryOperations}.
+ * exits), and the {@link MemoryOperations} port, which {@code localgpt mcp-server} (stdio) and the server's
+ * {@code /mcp} route (streamable HTTP) serve, to core's {@link WorkspaceMemoryOperations}.
  */
 public final class McpModule extends AbstractModule {
+  static final Duration ENDPOINT_TIMEOUT = Duration.ofSeconds(60);
+
   @Provides
   @Singleton
   ToolSource toolSource(LocalGptConfig config, Resources resources) {
@@ -43,6 +48,13 @@ public final class McpModule extends AbstractModule {
     return new WorkspaceMemoryOperations(memory, workspace.guard(), memory::stats, clock,
         config.heartbeat().zoneOr(ZoneId.systemDefault()),
         () -> memory.update(MemoryService.SEARCH_EMBED_BUDGET, IndexListener.NONE));
+  }
+
+  /** The memory tools over streamable HTTP, for the server's {@code /mcp} route. */
+  @Provides
+  @Singleton
+  MemoryMcpEndpoint memoryEndpoint(MemoryOperations memory, Resources resources) {
+    return resources.register(new MemoryMcpEndpoint(memory, StatusHttpService.version(), ENDPOINT_TIMEOUT));
   }
 
   /** The adapter's settings for the configured servers. */
