@@ -6,6 +6,8 @@ import dev.localgpt.cli.commands.ChatCommand;
 import dev.localgpt.cli.commands.ConfigCommand;
 import dev.localgpt.cli.commands.DaemonCommand;
 import dev.localgpt.cli.commands.HeartbeatCommand;
+import dev.localgpt.cli.commands.McpCommand;
+import dev.localgpt.cli.commands.McpServerCommand;
 import dev.localgpt.cli.commands.MemoryCommand;
 import dev.localgpt.cli.commands.SecurityCommand;
 import dev.localgpt.cli.commands.SessionsCommand;
@@ -31,7 +33,9 @@ public final class Subcommands {
       SkillsCommand.class,
       SecurityCommand.class,
       HeartbeatCommand.class,
-      DaemonCommand.class);
+      DaemonCommand.class,
+      McpCommand.class,
+      McpServerCommand.class);
 
   private Subcommands() {}
 

@@ -17,6 +17,7 @@ import dev.localgpt.core.skills.SkillLoader;
 import dev.localgpt.core.workspace.Workspace;
 import dev.localgpt.ports.llm.ChatModel;
 import dev.localgpt.ports.session.SessionStore;
+import dev.localgpt.ports.tools.ToolSource;
 import dev.localgpt.ports.web.WebFetcher;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,9 +43,10 @@ public final class ChatFactory {
   private final ChatModelSource models;
   private final Optional<WebFetcher> webFetcher;
   private final Clock clock;
+  private final ToolSource toolSource;
 
   ChatFactory(LocalGptConfig config, Workspace workspace, SessionStore sessions, MemoryService memory,
-      ChatModelSource models, Optional<WebFetcher> webFetcher, Clock clock) {
+      ChatModelSource models, Optional<WebFetcher> webFetcher, Clock clock, ToolSource toolSource) {
     this.config = config;
     this.workspace = workspace;
     this.sessions = sessions;
@@ -52,6 +54,12 @@ public final class ChatFactory {
     this.models = models;
     this.webFetcher = webFetcher;
     this.clock = clock;
+    this.toolSource = toolSource;
+  }
+
+  /** The user's MCP servers ({@code [[mcp.servers]]}), for {@code mcp list}. */
+  public ToolSource toolSource() {
+    return toolSource;
   }
 
   public MemoryService memory() {
@@ -108,6 +116,7 @@ public final class ChatFactory {
         .skills(SkillLoader.forWorkspace(workspace.root(), new YamlFrontMatterParser()))
         .contextWindow(window)
         .reserveTokens(reserve(agent.reserveTokens(), window > 0 ? window : model.contextWindow()))
+        .toolSource(toolSource)
         .build();
   }
 

@@ -14,6 +14,7 @@ import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.Workspace;
 import dev.localgpt.ports.session.SessionStore;
+import dev.localgpt.ports.tools.ToolSource;
 import dev.localgpt.ports.web.WebFetcher;
 import java.time.Clock;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public final class ChatModule extends AbstractModule {
   @Provides
   @Singleton
   ChatFactory chatFactory(LocalGptConfig config, Workspace workspace, SessionStore sessions, MemoryService memory,
-      ChatModelSource models, Optional<WebFetcher> webFetcher, Clock clock) {
-    return new ChatFactory(config, workspace, sessions, memory, models, webFetcher, clock);
+      ChatModelSource models, Optional<WebFetcher> webFetcher, Clock clock, ToolSource toolSource) {
+    return new ChatFactory(config, workspace, sessions, memory, models, webFetcher, clock, toolSource);
   }
 }

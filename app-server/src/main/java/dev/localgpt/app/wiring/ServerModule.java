@@ -3,6 +3,7 @@ package dev.localgpt.app.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.localgpt.adapter.mcp.MemoryMcpEndpoint;
 import dev.localgpt.app.heartbeat.HeartbeatComponents;
 import dev.localgpt.core.agent.tools.ApprovalGate;
 import dev.localgpt.core.config.LocalGptConfig;
@@ -22,6 +23,7 @@ import dev.localgpt.server.chat.ModelSource;
 import dev.localgpt.server.events.EventsHttpService;
 import dev.localgpt.server.events.ServerEvents;
 import dev.localgpt.server.heartbeat.HeartbeatHttpService;
+import dev.localgpt.server.mcp.McpHttpService;
 import dev.localgpt.server.memory.MemoryHttpService;
 import dev.localgpt.server.openai.OpenAiHttpService;
 import dev.localgpt.server.sessions.SessionsHttpService;
@@ -75,7 +77,8 @@ public final class ServerModule extends AbstractModule {
   @Provides
   @Singleton
   LocalGptServer server(LocalGptConfig config, ChatEngine engine, LiveSessions live, MemoryService memory,
-      SessionStore sessions, Workspace workspace, HeartbeatService heartbeat, ServerEvents events) {
+      SessionStore sessions, Workspace workspace, HeartbeatService heartbeat, ServerEvents events,
+      MemoryMcpEndpoint mcp) {
     ServerSettings settings = ServerSettings.from(config.server());
     return LocalGptServer.builder()
         .settings(settings)
@@ -86,6 +89,7 @@ public final class ServerModule extends AbstractModule {
         .service(new OpenAiHttpService(engine, Clock.systemUTC()))
         .service(new HeartbeatHttpService(heartbeat))
         .service(new EventsHttpService(events))
+        .service(new McpHttpService(mcp))
         .webSocket(ChatSocketRoute.PATH, ChatSocketRoute.listeners(live, events))
         .beforeStop(events::disconnectAll)
         .staticContent(StaticContent.classpath(StaticContent.WEB).orElse(null))

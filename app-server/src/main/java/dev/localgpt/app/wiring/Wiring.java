@@ -24,6 +24,7 @@ public final class Wiring {
         new WorkspaceModule(),
         new MemoryModule(),
         new ChatModule(),
+        new McpModule(),
         new ServerModule());
   }
 

@@ -34,7 +34,7 @@ class AdapterDependencyRuleTest {
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("dev.localgpt.adapter");
     assertThat(adapters.stream().map(c -> c.getPackageName().split("\\.")[3]).distinct())
-        .as("adapters found to check").contains("sqlite", "embeddings", "providers");
+        .as("adapters found to check").contains("sqlite", "embeddings", "providers", "mcp");
     ADAPTERS_USE_ONLY_PORTS.check(adapters);
     ADAPTERS_ARE_INDEPENDENT.check(adapters);
   }

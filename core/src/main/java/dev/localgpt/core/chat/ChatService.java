@@ -12,6 +12,7 @@ import dev.localgpt.core.skills.SkillSet;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatModel;
 import dev.localgpt.ports.session.SessionInfo;
+import dev.localgpt.ports.tools.ToolServerStatus;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,6 +62,7 @@ public final class ChatService {
     Objects.requireNonNull(userText, "'userText' must not be null");
     ChatStreamListener out = listener == null ? ChatStreamListener.NONE : listener;
     Optional<CompactionOutcome.Compacted> compacted = compactIfNeeded(out);
+    current.tools().refreshRemote().forEach(out::onNotice);
     TurnListener events = new TurnListener(session, out);
     AgentResult result = current.loop().run(session.history(), userText, events);
     return new TurnResult(result.text(), result.silent(), result.stoppedBecause(), result.usage(), result.model(),
@@ -160,6 +162,11 @@ public final class ChatService {
   /** {@code /sessions}: the most recent sessions, newest first. */
   public List<SessionInfo> sessions(int limit) {
     return setup.sessions().list().stream().limit(limit).toList();
+  }
+
+  /** {@code /mcp}: the configured MCP servers, their state and tools (starts nothing). */
+  public List<ToolServerStatus> mcpServers() {
+    return setup.toolSource().status();
   }
 
   /** {@code /memory q}. */

@@ -9,6 +9,7 @@ import dev.localgpt.core.skills.SkillLoader;
 import dev.localgpt.core.workspace.PathGuard;
 import dev.localgpt.ports.llm.ChatModel;
 import dev.localgpt.ports.session.SessionStore;
+import dev.localgpt.ports.tools.ToolSource;
 import dev.localgpt.ports.web.WebFetcher;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -31,6 +32,7 @@ import java.util.Objects;
  * @param skills skill discovery, or null for no skills
  * @param contextWindow the context window in tokens, or 0 to ask the model
  * @param reserveTokens tokens kept free for the reply
+ * @param toolSource the user's MCP servers, whose tools are offered too ({@link ToolSource#NONE} when none)
  */
 public record ChatSetup(
     ChatModel model,
@@ -45,7 +47,8 @@ public record ChatSetup(
     WebFetcher webFetcher,
     SkillLoader skills,
     int contextWindow,
-    int reserveTokens) {
+    int reserveTokens,
+    ToolSource toolSource) {
 
   public static final int DEFAULT_RESERVE_TOKENS = 8000;
   public static final int MEMORY_ONLY_HITS = 5;
@@ -60,6 +63,7 @@ public record ChatSetup(
     agent = agent == null ? AgentSettings.DEFAULTS : agent;
     tools = tools == null ? ToolSettings.DEFAULTS : tools;
     approval = approval == null ? ApprovalGate.DENY_ALL : approval;
+    toolSource = toolSource == null ? ToolSource.NONE : toolSource;
     if (contextWindow < 0) {
       throw new IllegalArgumentException("'contextWindow' must be >= 0 (0 = ask the model), was " + contextWindow);
     }
@@ -87,6 +91,7 @@ public record ChatSetup(
     b.skills = skills;
     b.contextWindow = contextWindow;
     b.reserveTokens = reserveTokens;
+    b.toolSource = toolSource;
     return b;
   }
 
@@ -105,6 +110,7 @@ public record ChatSetup(
     private SkillLoader skills;
     private int contextWindow;
     private int reserveTokens = DEFAULT_RESERVE_TOKENS;
+    private ToolSource toolSource;
 
     private Builder() {}
 
@@ -173,9 +179,14 @@ public record ChatSetup(
       return this;
     }
 
+    public Builder toolSource(ToolSource toolSource) {
+      this.toolSource = toolSource;
+      return this;
+    }
+
     public ChatSetup build() {
       return new ChatSetup(model, sessions, memory, workspace, clock, zone, agent, tools, approval, webFetcher,
-          skills, contextWindow, reserveTokens);
+          skills, contextWindow, reserveTokens, toolSource);
     }
   }
 }

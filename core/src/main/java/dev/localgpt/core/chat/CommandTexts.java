@@ -31,6 +31,7 @@ final class CommandTexts {
           /compact             checkpoint and summarise older turns now
           /clear               clear the history (new session, nothing saved)
           /skills              list skills
+          /mcp                 MCP servers, their state and tools
           /export [file]       the conversation as Markdown (to a file if given)""");
     if (!skills.commands().isEmpty()) {
       out.append("\nSkills:");

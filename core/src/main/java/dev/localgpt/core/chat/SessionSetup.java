@@ -28,7 +28,7 @@ record SessionSetup(
     SkillSet skills = loader == null ? SkillSet.EMPTY : loader.reserving(SlashCommands.BUILTINS).load();
     ToolBox tools = memoryOnly ? ToolBox.empty()
         : StandardTools.create(setup.workspace(), setup.memory(), setup.webFetcher(), setup.tools(),
-            setup.approval());
+            setup.approval(), setup.toolSource());
     String prompt = new SystemPromptBuilder(setup.workspace(), setup.clock(), setup.zone())
         .tools(tools.tools())
         .skills(skills.promptEntries())

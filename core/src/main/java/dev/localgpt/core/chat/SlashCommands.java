@@ -26,7 +26,7 @@ import java.util.Set;
 public final class SlashCommands {
   /** Every built-in command name and alias; skills never take these. */
   public static final Set<String> BUILTINS = Set.of("help", "h", "?", "quit", "exit", "q", "new", "sessions",
-      "resume", "memory", "reindex", "status", "context", "model", "compact", "clear", "skills", "export");
+      "resume", "memory", "reindex", "status", "context", "model", "compact", "clear", "skills", "export", "mcp");
   static final int SESSIONS_SHOWN = 10;
   static final int MEMORY_HITS = 10;
 
@@ -73,6 +73,7 @@ public final class SlashCommands {
       case "clear" -> reply("History cleared. New session " + shortId(chat.clear()) + ".");
       case "skills" -> reply(CommandTexts.skills(chat.skills()));
       case "export" -> export(args);
+      case "mcp" -> reply(McpTexts.servers(chat.mcpServers()));
       default -> skillOrUnknown(name, args);
     };
   }

@@ -67,10 +67,11 @@ public final class ConfigBinder {
         in.string("logging.file").map(file -> LocalGptHome.expandTilde(file, env))
             .orElse(defaults.logging().file()),
         in.integer("logging.retention_days", 0, 0));
+    McpConfig mcp = new McpBinder(in, env).bind();
     if (!in.problems().isEmpty()) {
       throw new ConfigException(in.problems());
     }
-    return new LocalGptConfig(agent, providers, heartbeat, memory, server, tools, logging);
+    return new LocalGptConfig(agent, providers, heartbeat, memory, server, tools, logging, mcp);
   }
 
   static String nonBlank(ValueReader in, String key, String fallback) {

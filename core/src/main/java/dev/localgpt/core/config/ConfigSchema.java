@@ -29,7 +29,7 @@ public final class ConfigSchema {
   private static final Set<String> IGNORED_SECTIONS = Set.of(
       "providers.claude_cli", "providers.glm", "providers.xai", "providers.gemini", "providers.gemini_cli",
       "providers.codex_cli", "providers.vertex", "providers.openrouter", "sandbox", "security", "telegram", "cron",
-      "mcp", "hooks", "agent.active_memory", "server.rate_limit", "server.tls", "tools.web_search", "tools.filters");
+      "hooks", "agent.active_memory", "server.rate_limit", "server.tls", "tools.web_search", "tools.filters");
 
   /** Keys of the Rust LocalGPT we do not use. */
   private static final Set<String> IGNORED_KEYS = Set.of(
@@ -107,6 +107,7 @@ public final class ConfigSchema {
     add("logging.level", STRING, false);
     add("logging.file", STRING, false);
     add("logging.retention_days", INTEGER, false);
+    add("mcp.servers", TABLE_LIST, false);
   }
 
   private ConfigSchema() {}

@@ -102,10 +102,29 @@ public final class ConfigView {
     all.put("logging.level", config.logging().level());
     all.put("logging.file", config.logging().file().toString());
     all.put("logging.retention_days", (long) config.logging().retentionDays());
+    all.put("mcp.servers", config.mcp().servers().stream().map(s -> (Object) server(s, maskSecrets)).toList());
     if (maskSecrets) {
       all.replaceAll((key, value) -> isSecret(key) && !"".equals(value) ? MASK : value);
     }
     return all;
+  }
+
+  private static Map<String, Object> server(McpConfig.Server s, boolean maskSecrets) {
+    Map<String, Object> table = new LinkedHashMap<>();
+    table.put("name", s.name());
+    table.put("transport", s.transport());
+    if (s.transport().equals("http")) {
+      table.put("url", s.url());
+    } else {
+      table.put("command", s.command());
+      table.put("args", s.args());
+      Map<String, Object> env = new LinkedHashMap<>();
+      s.env().forEach((k, v) -> env.put(k, maskSecrets && !v.isEmpty() ? MASK : v));
+      table.put("env", env);
+    }
+    table.put("enabled", s.enabled());
+    table.put("timeout", Durations.format(s.timeout()));
+    return table;
   }
 
   /** The effective value of one key; empty when the key is known but not set (e.g. an unconfigured provider). */

@@ -14,7 +14,8 @@ public record LocalGptConfig(
     MemoryConfig memory,
     ServerConfig server,
     ToolsConfig tools,
-    LoggingConfig logging) {
+    LoggingConfig logging,
+    McpConfig mcp) {
   public LocalGptConfig {
     Objects.requireNonNull(agent, "'agent' must not be null");
     Objects.requireNonNull(providers, "'providers' must not be null");
@@ -23,6 +24,13 @@ public record LocalGptConfig(
     Objects.requireNonNull(server, "'server' must not be null");
     Objects.requireNonNull(tools, "'tools' must not be null");
     Objects.requireNonNull(logging, "'logging' must not be null");
+    Objects.requireNonNull(mcp, "'mcp' must not be null");
+  }
+
+  /** A configuration without MCP servers. */
+  public LocalGptConfig(AgentConfig agent, ProvidersConfig providers, HeartbeatConfig heartbeat, MemoryConfig memory,
+      ServerConfig server, ToolsConfig tools, LoggingConfig logging) {
+    this(agent, providers, heartbeat, memory, server, tools, logging, McpConfig.NONE);
   }
 
   /** Every default, for a home with no config file and an empty environment. */

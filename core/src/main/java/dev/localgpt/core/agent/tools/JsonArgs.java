@@ -26,6 +26,11 @@ public final class JsonArgs {
   }
 
   /** A required string argument. */
+  /** All the arguments, as the model sent them. */
+  public JsonObject object() {
+    return values;
+  }
+
   public String string(String name) {
     return optString(name)
         .orElseThrow(() -> new ArgumentException("missing required argument '" + name + "'"));

@@ -76,7 +76,8 @@ public final class MemorySearchTool implements Tool {
     }
   }
 
-  static String toJson(List<MemoryHit> hits) {
+  /** Hits as OpenClaw's memory_search JSON. */
+  public static String toJson(List<MemoryHit> hits) {
     List<JsonValue> results = new ArrayList<>();
     for (MemoryHit h : hits) {
       results.add(JsonObject.builder()

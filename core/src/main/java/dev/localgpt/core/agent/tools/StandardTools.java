@@ -2,6 +2,7 @@ package dev.localgpt.core.agent.tools;
 
 import dev.localgpt.core.memory.MemorySearch;
 import dev.localgpt.core.workspace.PathGuard;
+import dev.localgpt.ports.tools.ToolSource;
 import dev.localgpt.ports.web.WebFetcher;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,12 @@ public final class StandardTools {
    */
   public static ToolBox create(
       PathGuard guard, MemorySearch memory, WebFetcher fetcher, ToolSettings settings, ApprovalGate approval) {
+    return create(guard, memory, fetcher, settings, approval, ToolSource.NONE);
+  }
+
+  /** The tools for a full agent, plus those of the user's MCP servers ({@code remote}). */
+  public static ToolBox create(PathGuard guard, MemorySearch memory, WebFetcher fetcher, ToolSettings settings,
+      ApprovalGate approval, ToolSource remote) {
     List<Tool> tools = new ArrayList<>();
     if (settings.bashEnabled()) {
       tools.add(new BashTool(guard, settings));
@@ -29,6 +36,6 @@ public final class StandardTools {
     if (fetcher != null) {
       tools.add(new WebFetchTool(fetcher, settings));
     }
-    return new ToolBox(tools, settings, approval, UntrustedBlock.secure());
+    return new ToolBox(tools, settings, approval, UntrustedBlock.secure(), remote);
   }
 }

@@ -3,7 +3,9 @@ package dev.localgpt.core.agent.tools;
 import dev.localgpt.core.workspace.PathEscapeException;
 import dev.localgpt.ports.llm.ToolCall;
 import dev.localgpt.ports.llm.ToolSpec;
+import dev.localgpt.ports.tools.ToolSource;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +18,23 @@ import java.util.Optional;
  * tools.require_approval}, and those that write, run or reach the network once the turn took in untrusted content),
  * maps failures to error results, marks the turn's {@link TurnTaint} after a tool whose output is untrusted, caps the
  * output and fences it in an {@link UntrustedBlock}.
+ * Besides its fixed tools it may offer the tools of a {@link ToolSource} (the user's MCP servers), which change
+ * between turns: {@link #refreshRemote()} brings them up to date.
  */
 public final class ToolBox {
   private final Map<String, Tool> tools = new LinkedHashMap<>();
   private final ToolSettings settings;
   private final ToolGate gate;
   private final UntrustedBlock blocks;
+  private final RemoteTools remote;
 
   public ToolBox(List<Tool> tools, ToolSettings settings, ApprovalGate approval, UntrustedBlock blocks) {
+    this(tools, settings, approval, blocks, ToolSource.NONE);
+  }
+
+  /** With the tools of {@code remote} (named {@code mcp_<server>_<tool>}) as well, after {@link #refreshRemote()}. */
+  public ToolBox(List<Tool> tools, ToolSettings settings, ApprovalGate approval, UntrustedBlock blocks,
+      ToolSource remote) {
     for (Tool tool : tools) {
       if (this.tools.putIfAbsent(tool.name(), tool) != null) {
         throw new IllegalArgumentException("duplicate tool name '" + tool.name() + "'");
@@ -32,6 +43,15 @@ public final class ToolBox {
     this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
     this.gate = ToolGate.of(settings, Objects.requireNonNull(approval, "'approval' must not be null"));
     this.blocks = Objects.requireNonNull(blocks, "'blocks' must not be null");
+    this.remote = new RemoteTools(Objects.requireNonNull(remote, "'remote' must not be null"));
+  }
+
+  /**
+   * Starts the remote tool servers that need it and takes their current tools; returns the problems to tell the user
+   * (a server that failed, a tool left out for a name clash), each once. Blocks for at most the servers' timeouts.
+   */
+  public List<String> refreshRemote() {
+    return remote.refresh(tools.keySet());
   }
 
   /** A tool box with no tools (plain chat). */
@@ -39,21 +59,29 @@ public final class ToolBox {
     return new ToolBox(List.of(), ToolSettings.DEFAULTS, ApprovalGate.DENY_ALL, UntrustedBlock.secure());
   }
 
+  /** The fixed tools, then the remote ones of the last refresh. */
   public List<ToolSpec> specs() {
-    return tools.values().stream().map(Tool::spec).toList();
+    return tools().stream().map(Tool::spec).toList();
   }
 
   public List<Tool> tools() {
-    return List.copyOf(tools.values());
+    List<Tool> all = new ArrayList<>(tools.values());
+    all.addAll(remote.current().values());
+    return List.copyOf(all);
   }
 
   public boolean has(String name) {
-    return tools.containsKey(name);
+    return find(name) != null;
+  }
+
+  private Tool find(String name) {
+    Tool tool = tools.get(name);
+    return tool != null ? tool : remote.current().get(name);
   }
 
   /** The detail shown in "Running tool: name (detail)"; empty when the arguments do not parse. */
   public String detail(ToolCall call) {
-    Tool tool = tools.get(call.name());
+    Tool tool = find(call.name());
     if (tool == null) {
       return "";
     }
@@ -74,11 +102,11 @@ public final class ToolBox {
    * never throws for tool failures or refusals, returns an error outcome instead.
    */
   public ToolOutcome run(ToolCall call, TurnTaint taint) {
-    Tool tool = tools.get(call.name());
+    Tool tool = find(call.name());
     if (tool == null) {
       return fenced(call.name(), UntrustedBlock.Kind.TOOL_OUTPUT,
           ToolOutcome.error("Error: unknown tool '" + call.name() + "'. Available tools: "
-              + String.join(", ", tools.keySet())));
+              + String.join(", ", tools().stream().map(Tool::name).toList())));
     }
     ToolOutcome outcome;
     try {

@@ -34,7 +34,7 @@ public final class ToolGate {
    * Why {@code tool} needs approval in a turn in state {@code taint}, or empty when it may run without asking.
    */
   public Optional<String> approvalNeeded(String name, ToolEffect effect, TurnTaint taint) {
-    if (requireApproval.contains(name)) {
+    if (ToolSettings.matchesAny(requireApproval, name)) {
       return Optional.of(name + " is listed in tools.require_approval");
     }
     if (taint.tainted() && effect.actsOnTheWorld() && !allowAfterUntrusted.contains(name)
@@ -57,7 +57,7 @@ public final class ToolGate {
     }
     String name = tool.name();
     if (!approval.interactive()) {
-      boolean listed = requireApproval.contains(name);
+      boolean listed = ToolSettings.matchesAny(requireApproval, name);
       return Optional.of("Error: " + name + " was refused: " + why.get() + ", so it needs the user's approval, and"
           + " nobody can approve it here (no interactive user: daemon, heartbeat, API or one-shot ask). Do not retry"
           + " it; continue without it and tell the user what you would have done."

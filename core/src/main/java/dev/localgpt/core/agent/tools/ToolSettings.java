@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Tool settings (the lead maps {@code [tools]} of config.toml onto this).
@@ -14,7 +15,8 @@ import java.util.Set;
  * @param outputMaxChars cap on one tool result, &gt; 0
  * @param webFetchMaxChars cap on the text of a fetched page, &gt; 0
  * @param allowedDomains if not empty, {@code web_fetch} only fetches these hosts and their subdomains
- * @param requireApproval tool names that need the {@link ApprovalGate}
+ * @param requireApproval tool names that need the {@link ApprovalGate}; {@code *} and {@code ?} are wildcards, so
+ *     {@code mcp_*} covers every MCP tool
  * @param bashSandbox how {@code bash} confines its commands (allow-listed environment, Bubblewrap when present)
  * @param allowAfterUntrusted tools that may write, run or reach the network without approval even after the turn took
  *     in untrusted content ({@code tools.allow_after_untrusted}; {@code "*"} = all), see {@link ToolGate}
@@ -57,6 +59,34 @@ public record ToolSettings(
       int webFetchMaxChars, List<String> allowedDomains, Set<String> requireApproval) {
     this(bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval,
         BashSandbox.NONE, Set.of());
+  }
+
+  /** Whether {@code tool} matches a {@link #requireApproval()} name or glob pattern. */
+  public boolean needsApproval(String tool) {
+    return matchesAny(requireApproval, tool);
+  }
+
+  /** Whether {@code tool} equals one of {@code patterns} or matches one as a glob ({@code *}, {@code ?}). */
+  public static boolean matchesAny(Set<String> patterns, String tool) {
+    for (String pattern : patterns) {
+      if (pattern.equals(tool) || ((pattern.contains("*") || pattern.contains("?")) && glob(pattern).matcher(tool)
+          .matches())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Pattern glob(String pattern) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : pattern.toCharArray()) {
+      regex.append(switch (c) {
+        case '*' -> ".*";
+        case '?' -> ".";
+        default -> Pattern.quote(String.valueOf(c));
+      });
+    }
+    return Pattern.compile(regex.toString());
   }
 
   public ToolSettings withBashSandbox(BashSandbox sandbox) {
