@@ -170,6 +170,27 @@ class DaemonRouteTest {
   }
 
   @Test
+  void withoutALimitTheShortcutTakesMaxResultsFromTheConfig() throws Exception {
+    Files.writeString(home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\nmax_results = 4\n");
+
+    CliRun run = CliRun.run(home, "memory", "search", "kayak", "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(requests).containsExactly("GET /api/memory/search?q=kayak&limit=4");
+  }
+
+  @Test
+  void aBrokenConfigIsReportedByTheNormalPath() throws Exception {
+    Files.writeString(home.resolve("config.toml"), "[memory]\nmax_results = \"many\"\n");
+
+    CliRun run = CliRun.run(home, "memory", "search", "kayak");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
+    assertThat(run.err()).contains("memory.max_results").doesNotContain("\tat ");
+    assertThat(requests).isEmpty();
+  }
+
+  @Test
   void askStreamsTheDaemonsAnswerWithToolLines() {
     CliRun run = CliRun.run(home, "ask", "what", "did", "I", "buy?");
 

@@ -76,6 +76,8 @@ final class OnnxModel implements AutoCloseable {
     options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
     options.addConfigEntry(INTRA_OP_SPINNING, "0");
     options.addConfigEntry(INTER_OP_SPINNING, "0");
+    options.setCPUArenaAllocator(false);
+    options.setMemoryPatternOptimization(false);
   }
 
   /** The classpath resource, or an EmbeddingException naming the jar to add. */

@@ -7,19 +7,25 @@ import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.cli.TerminalSafeWriter;
+import dev.localgpt.cli.daemon.DaemonClient;
+import dev.localgpt.cli.daemon.DaemonConversation;
 import dev.localgpt.cli.repl.ChatRepl;
+import dev.localgpt.cli.repl.LocalConversation;
 import dev.localgpt.cli.repl.ReplApproval;
 import dev.localgpt.cli.repl.TerminalFactory;
 import dev.localgpt.core.chat.ChatService;
 import dev.localgpt.core.chat.ChatSetup;
 import dev.localgpt.core.chat.SlashCommands;
+import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.ports.llm.ChatModel;
+import dev.localgpt.ports.session.SessionStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.jline.reader.LineReader;
@@ -29,7 +35,10 @@ import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code localgpt chat [-m MODEL] [-s ID | --resume]}: the interactive REPL. */
+/**
+ * {@code localgpt chat [-m MODEL] [-s ID | --resume] [--local]}: the interactive REPL; through the daemon of this
+ * home when one runs (the session lives there), else in this process.
+ */
 @Command(name = "chat", mixinStandardHelpOptions = true,
     description = "Chat interactively (history, multi-line input with a trailing \\, /help for commands).")
 public final class ChatCommand implements Callable<Integer> {
@@ -37,6 +46,8 @@ public final class ChatCommand implements Callable<Integer> {
   @Inject private Provider<ChatFactory> chats;
   @Inject private Provider<LocalGptHome> home;
   @Inject private TerminalFactory terminals;
+  @Inject private Provider<LocalGptConfig> config;
+  @Inject private Provider<SessionStore> sessions;
 
   @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "provider/model, e.g. ollama/llama3.2.")
   String model;
@@ -47,11 +58,18 @@ public final class ChatCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue the most recent session.")
   boolean resume;
 
+  @Option(names = "--local", description = "Chat in this process even when a daemon runs for this home.")
+  boolean local;
+
   @Override
   public Integer call() throws IOException {
     if (session != null && resume) {
       throw new CliException("use either -s ID or --resume, not both", "run 'localgpt chat --help'",
           ExitCodes.CONFIG);
+    }
+    Optional<DaemonClient> daemon = DaemonClient.forCli(context, local, () -> config.get().server().authToken());
+    if (daemon.isPresent()) {
+      return throughDaemon(daemon.get());
     }
     ChatFactory factory = chats.get();
     ChatModel chatModel = ModelFailures.model(factory, model);
@@ -63,7 +81,21 @@ public final class ChatCommand implements Callable<Integer> {
       chat.sessionWarning().ifPresent(w -> terminal.writer().println(TerminalSafeWriter.clean("Warning: " + w)));
       chat.shellNotice().ifPresent(n -> terminal.writer().println("Note: " + n));
       terminal.writer().flush();
-      new ChatRepl(terminal, reader, chat, new SlashCommands(chat, factory.resolver(), factory.reindexer())).run();
+      new ChatRepl(terminal, reader,
+          new LocalConversation(chat, new SlashCommands(chat, factory.resolver(), factory.reindexer()))).run();
+      reader.getHistory().save();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** The session lives on the daemon: no model, no index in this process. */
+  private int throughDaemon(DaemonClient daemon) throws IOException {
+    DaemonConversation conversation = DaemonConversation.open(daemon, sessions.get(), session, resume, model);
+    try (Terminal terminal = terminals.open()) {
+      LineReader reader = reader(terminal);
+      terminal.writer().println(TerminalSafeWriter.clean(conversation.banner()));
+      terminal.writer().flush();
+      new ChatRepl(terminal, reader, conversation).run();
       reader.getHistory().save();
       return ExitCodes.OK;
     }

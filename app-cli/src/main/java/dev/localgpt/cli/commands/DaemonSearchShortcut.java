@@ -1,8 +1,11 @@
 package dev.localgpt.cli.commands;
 
+import dev.localgpt.app.wiring.Components;
+import dev.localgpt.app.wiring.WiringOptions;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.cli.daemon.DaemonClient;
+import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.memory.SearchResult;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -10,12 +13,35 @@ import java.util.OptionalInt;
 /**
  * {@code memory search} through a running daemon without building picocli's model: its classes are too old for the
  * AOT cache and building the model cost most of the ~1 s such a search took. Only the plain forms are taken ({@code
- * memory search QUERY -l N | --limit N | --limit=N [--silo S | --silo=S] [--explain] [--json]}: the limit is
- * needed, as the default is in the config); anything else (help, {@code --local}, other options, a second word, no
- * daemon) returns empty and picocli runs the command as usual, with the same output.
+ * memory search QUERY [-l N | --limit N | --limit=N] [--silo S | --silo=S] [--explain] [--json]}; without a
+ * limit, {@code memory.max_results} is read from the config, without the injector); anything else (help, {@code
+ * --local}, other options, a second word, no daemon) returns empty and picocli runs the command as usual, with the
+ * same output.
  */
 public final class DaemonSearchShortcut {
   private DaemonSearchShortcut() {}
+
+  /** The config of this run, loaded on first use (the daemon may need none of it). */
+  private static final class Config {
+    private final CliContext context;
+    private LocalGptConfig config;
+
+    Config(CliContext context) {
+      this.context = context;
+    }
+
+    LocalGptConfig get() {
+      if (config == null) {
+        WiringOptions options = context.wiringOptions();
+        config = Components.config(Components.home(options), options);
+      }
+      return config;
+    }
+
+    Optional<String> token() {
+      return get().server().authToken();
+    }
+  }
 
   /** The exit code when the search ran through the daemon; empty when the normal path must run it. */
   public static OptionalInt tryRun(CliContext context, String... args) {
@@ -51,19 +77,20 @@ public final class DaemonSearchShortcut {
     } catch (NumberFormatException e) {
       return OptionalInt.empty();
     }
-    // without -l the limit is memory.max_results from the config, which only the normal path reads
-    if (query == null || limit < 1) {
+    if (query == null) {
       return OptionalInt.empty();
     }
-    // no token source: a daemon that wants one sends 401 and the normal path (which reads the config) runs instead
-    Optional<DaemonClient> daemon = DaemonClient.forCli(context, false, Optional::empty);
+    Config config = new Config(context);
+    Optional<DaemonClient> daemon = DaemonClient.forCli(context, false, config::token);
     if (daemon.isEmpty()) {
       return OptionalInt.empty();
     }
     SearchResult result;
     try {
-      result = daemon.get().search(query, limit, silo, explain);
+      // without -l the limit is memory.max_results: the config is read (no injector, no picocli) only then
+      result = daemon.get().search(query, limit > 0 ? limit : config.get().memory().maxResults(), silo, explain);
     } catch (RuntimeException e) {
+      // a config the normal path reports, or a daemon that refused: the normal path runs and says why
       return OptionalInt.empty();
     }
     MemoryCommand.printSearch(context, query, result, explain, json);

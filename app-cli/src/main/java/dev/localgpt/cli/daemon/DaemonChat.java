@@ -13,7 +13,7 @@ import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 
-/** One question to the daemon's agent, in a new session: {@code POST /api/chat} or {@code /api/chat/stream}. */
+/** Turns answered by the daemon's agent: {@code POST /api/chat} or {@code /api/chat/stream}. */
 public final class DaemonChat {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,20 +31,39 @@ public final class DaemonChat {
 
   /** One turn in a new session, streamed to {@code listener}: {@code POST /api/chat/stream} (SSE). */
   public void askStreaming(String message, String model, ChatStreamListener listener) {
-    HttpURLConnection c = client.request("POST", "/api/chat/stream", chatBody(message, model));
+    stream(null, message, model, listener);
+  }
+
+  /**
+   * One turn in the daemon's session {@code sessionId} (a new one when null), streamed to {@code listener}. When the
+   * listener says it is cancelled (Ctrl-C), the connection is closed, which stops the turn on the daemon.
+   */
+  public Streamed stream(String sessionId, String message, String model, ChatStreamListener listener) {
+    ObjectNode body = chatJson(message, model);
+    if (sessionId != null) {
+      body.put("session_id", sessionId);
+    }
+    HttpURLConnection c = client.request("POST", "/api/chat/stream", bytes(body));
+    String session = sessionId;
+    boolean said = false;
     try (BufferedReader in = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
-      while ((line = in.readLine()) != null) {
+      while (!listener.isCancelled() && (line = in.readLine()) != null) {
         if (!line.startsWith("data:")) {
           continue;
         }
         String data = line.substring(5).strip();
         if (data.equals("[DONE]")) {
-          return;
+          break;
         }
         JsonNode event = JSON.readTree(data);
         switch (event.path("type").asText()) {
-          case "content" -> listener.onText(event.path("delta").asText());
+          case "session" -> session = event.path("session_id").asText(session);
+          case "content" -> {
+            String delta = event.path("delta").asText();
+            said |= !delta.isBlank();
+            listener.onText(delta);
+          }
           case "tool_start" -> listener.onToolStart(event.path("name").asText(), event.path("detail").asText(""));
           case "tool_end" -> listener.onToolEnd(event.path("name").asText(), false);
           case "error" -> throw new CliException(event.path("error").asText("the daemon failed to answer"),
@@ -57,16 +76,28 @@ public final class DaemonChat {
     } finally {
       c.disconnect();
     }
+    return new Streamed(session, !said);
   }
+
+  /** How a streamed turn ended: the daemon's session id, and whether the reply had no text. */
+  public record Streamed(String sessionId, boolean silent) {}
 
   /** A reply and the model that gave it. */
   public record Reply(String text, String model) {}
 
   private byte[] chatBody(String message, String model) {
+    return bytes(chatJson(message, model));
+  }
+
+  private static ObjectNode chatJson(String message, String model) {
     ObjectNode body = JSON.createObjectNode().put("message", message);
     if (model != null && !model.isBlank()) {
       body.put("model", model);
     }
+    return body;
+  }
+
+  private static byte[] bytes(ObjectNode body) {
     return body.toString().getBytes(StandardCharsets.UTF_8);
   }
 

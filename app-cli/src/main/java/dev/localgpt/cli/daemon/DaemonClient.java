@@ -78,6 +78,11 @@ public final class DaemonClient {
     return new DaemonChat(this);
   }
 
+  /** The daemon's sessions, status and reindex routes. */
+  public DaemonSessions sessions() {
+    return new DaemonSessions(this);
+  }
+
   /** Whether the daemon's {@code /health} says OK within {@link #HEALTH_TIMEOUT}. */
   public static boolean healthy(DaemonInfo info) {
     try {
@@ -109,7 +114,7 @@ public final class DaemonClient {
     if (explain) {
       url.append("&explain=true");
     }
-    JsonNode body = readJson(request("GET", url.toString(), null));
+    JsonNode body = json(request("GET", url.toString(), null));
     List<MemoryHit> hits = new ArrayList<>();
     for (JsonNode r : body.path("results")) {
       JsonNode x = r.path("explain");
@@ -130,7 +135,8 @@ public final class DaemonClient {
     return value != null && value.isNumber() ? value.doubleValue() : Double.NaN;
   }
 
-  private static JsonNode readJson(HttpURLConnection c) {
+  /** The JSON body of a reply from {@link #request}. */
+  static JsonNode json(HttpURLConnection c) {
     try (InputStream in = c.getInputStream()) {
       return JSON.readTree(in);
     } catch (IOException e) {

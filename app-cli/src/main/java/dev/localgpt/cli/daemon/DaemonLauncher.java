@@ -25,6 +25,15 @@ import java.util.Optional;
  */
 public final class DaemonLauncher {
   static final String MAIN = "dev.localgpt.cli.Main";
+  /**
+   * JVM options of the daemon unless the user gave their own (bin/localgpt adds the same for {@code daemon start
+   * -f}): a heap that starts at 16 MB and grows on demand (its live set is ~10 MB; the default initial heap of 1/64
+   * of RAM let eden alone take ~100 MB of RSS), and glibc's freed native memory (onnxruntime's tensors after an
+   * indexing burst) trimmed back to the OS every 5 s. Measured in docs/benchmarks.md, "CLI and daemon".
+   */
+  static final List<String> JVM_OPTIONS = List.of("-Xms16m", "-Xmx512m", "-XX:TrimNativeHeapInterval=5000");
+  /** Fewer glibc malloc arenas: one per thread otherwise, each holding on to freed memory. */
+  static final String MALLOC_ARENA_MAX = "2";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final Path home;
@@ -50,6 +59,7 @@ public final class DaemonLauncher {
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .redirectErrorStream(true);
+    builder.environment().putIfAbsent("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
     Process process;
     try {
       process = builder.start();
@@ -83,12 +93,7 @@ public final class DaemonLauncher {
     }
     cmd.add(ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!arg.startsWith("-agentlib:jdwp") && !arg.startsWith("-XX:AOTCacheOutput")
-          && !arg.startsWith("-XX:AOTMode")) {
-        cmd.add(arg);
-      }
-    }
+    cmd.addAll(jvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(MAIN);
@@ -98,6 +103,28 @@ public final class DaemonLauncher {
     });
     cmd.addAll(List.of("daemon", "start", "--foreground"));
     return cmd;
+  }
+
+  /**
+   * The daemon's JVM options from this JVM's: without a debugger agent, AOT training and the launcher's C1-only
+   * setting for short commands (the daemon runs long: it wants the full JIT), plus {@link #JVM_OPTIONS} that the
+   * user did not set.
+   */
+  static List<String> jvmOptions(List<String> inherited) {
+    List<String> options = new ArrayList<>();
+    for (String arg : inherited) {
+      if (!arg.startsWith("-agentlib:jdwp") && !arg.startsWith("-XX:AOTCacheOutput")
+          && !arg.startsWith("-XX:AOTMode") && !arg.startsWith("-XX:TieredStopAtLevel")) {
+        options.add(arg);
+      }
+    }
+    for (String option : JVM_OPTIONS) {
+      String name = option.startsWith("-XX:") ? option.substring(0, option.indexOf('=') + 1) : option.substring(0, 4);
+      if (options.stream().noneMatch(o -> o.startsWith(name))) {
+        options.add(option);
+      }
+    }
+    return options;
   }
 
   private static boolean ours(Process process, long pid) {

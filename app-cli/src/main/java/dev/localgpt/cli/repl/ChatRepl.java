@@ -2,10 +2,7 @@ package dev.localgpt.cli.repl;
 
 import dev.localgpt.cli.TerminalSafeWriter;
 import dev.localgpt.cli.commands.ToolProgress;
-import dev.localgpt.core.chat.ChatService;
 import dev.localgpt.core.chat.CommandResult;
-import dev.localgpt.core.chat.SlashCommands;
-import dev.localgpt.core.chat.TurnResult;
 import dev.localgpt.ports.llm.ModelException;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,7 +13,7 @@ import org.jline.terminal.Terminal;
 
 /**
  * The chat loop: {@code You: } prompt, a trailing {@code \} continues the message on the next line, slash commands
- * through {@link SlashCommands}, replies streamed as they arrive. Ctrl-C cancels the reply being streamed (at the
+ * through the {@link Conversation} (in this process or on the daemon), replies streamed as they arrive. Ctrl-C cancels the reply being streamed (at the
  * prompt it clears the line); Ctrl-D or {@code /quit} ends the loop.
  */
 public final class ChatRepl {
@@ -25,15 +22,13 @@ public final class ChatRepl {
 
   private final Terminal terminal;
   private final LineReader reader;
-  private final ChatService chat;
-  private final SlashCommands commands;
+  private final Conversation conversation;
   private final PrintWriter out;
 
-  public ChatRepl(Terminal terminal, LineReader reader, ChatService chat, SlashCommands commands) {
+  public ChatRepl(Terminal terminal, LineReader reader, Conversation conversation) {
     this.terminal = terminal;
     this.reader = reader;
-    this.chat = chat;
-    this.commands = commands;
+    this.conversation = conversation;
     this.out = TerminalSafeWriter.wrap(terminal.writer());
   }
 
@@ -51,7 +46,7 @@ public final class ChatRepl {
       if (line.isBlank()) {
         continue;
       }
-      CommandResult result = commands.handle(line);
+      CommandResult result = conversation.command(line);
       switch (result) {
         case CommandResult.Exit exit -> {
           return;
@@ -86,11 +81,11 @@ public final class ChatRepl {
     };
     try {
       out.println();
-      TurnResult result = chat.send(message, progress);
+      boolean silent = conversation.send(message, progress);
       progress.finish();
       if (cancelled.get()) {
         println("[cancelled]");
-      } else if (result.silent()) {
+      } else if (silent) {
         println("(no reply)");
       }
       out.println();
