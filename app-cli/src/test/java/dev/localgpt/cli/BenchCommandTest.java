@@ -36,6 +36,25 @@ class BenchCommandTest {
   }
 
   @Test
+  void conversationsWritesTheChatLogSetInBeirForm() {
+    Path out = home.resolve("conv");
+    CliRun run = CliRun.run(home, "bench", "conversations", "--out", out.toString(), "--conversations", "12",
+        "--questions", "5");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("wrote 12 conversations and 5 questions to " + out);
+    assertThat(out.resolve("corpus.jsonl")).exists();
+    assertThat(out.resolve("queries.jsonl")).exists();
+    assertThat(out.resolve("qrels/test.tsv")).exists();
+  }
+
+  @Test
+  void retrievalWithoutDataOrCorpusSaysWhatToGive() {
+    CliRun run = CliRun.run(home, "bench", "retrieval");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
+    assertThat(run.err()).contains("missing --corpus").contains("--data DIR").doesNotContain("Exception");
+  }
+
+  @Test
   void serverBenchRejectsRunsTooShortToMeasure() {
     CliRun run = CliRun.run(home, "bench", "server", "--seconds", "0");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);

@@ -15,8 +15,12 @@ import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.config.MemoryConfig;
 import dev.localgpt.core.memory.eval.BeirData;
+import dev.localgpt.core.memory.eval.ChatLogCorpus;
+import dev.localgpt.core.memory.eval.ChatLogFiles;
 import dev.localgpt.core.memory.eval.FusionSpec;
 import dev.localgpt.core.memory.eval.RetrievalBenchmark;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /**
- * {@code localgpt bench retrieval|search|embeddings|server}: quality and speed of memory search, and the HTTP
+ * {@code localgpt bench retrieval|conversations|search|embeddings|server}: quality and speed of memory search, and the HTTP
  * server's load, measured where it runs.
  */
 @Command(name = "bench", description = "Benchmark memory retrieval quality and search speed.",
@@ -40,14 +44,16 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "missing subcommand: retrieval, search, embeddings or server");
+        "missing subcommand: retrieval, conversations, search, embeddings or server");
   }
 
   @Command(name = "retrieval", mixinStandardHelpOptions = true, description = "nDCG@10 and Recall@100 per leg on a BEIR data set.")
   int retrieval(
-      @Option(names = "--corpus", required = true, paramLabel = "FILE", description = "corpus.jsonl") Path corpus,
-      @Option(names = "--queries", required = true, paramLabel = "FILE", description = "queries.jsonl") Path queries,
-      @Option(names = "--qrels", required = true, paramLabel = "FILE", description = "qrels TSV") Path qrels,
+      @Option(names = "--data", paramLabel = "DIR",
+          description = "A BEIR directory: corpus.jsonl, queries.jsonl, qrels/test.tsv (or qrels-test.tsv).") Path data,
+      @Option(names = "--corpus", paramLabel = "FILE", description = "corpus.jsonl (default: in --data)") Path corpus,
+      @Option(names = "--queries", paramLabel = "FILE", description = "queries.jsonl (default: in --data)") Path queries,
+      @Option(names = "--qrels", paramLabel = "FILE", description = "qrels TSV (default: in --data)") Path qrels,
       @Option(names = "--limit-queries", defaultValue = "0", paramLabel = "N",
           description = "Evaluate only the first N judged queries (0 = all).") int limitQueries,
       @Option(names = "--model", paramLabel = "M",
@@ -60,13 +66,54 @@ public final class BenchCommand implements Runnable {
     MemoryConfig config = this.config.get().memory();
     EmbeddingModelChoice choice = model(config, model);
     List<FusionSpec> hybrids = fusions(fusion == null ? List.of() : fusion);
-    BeirData data = BeirJsonl.read(corpus, queries, qrels);
-    context.err().printf(Locale.ROOT, "indexing %d documents with %s ...%n", data.corpus().size(), choice.id());
+    BeirData set = BeirJsonl.read(beirFile(corpus, data, "corpus.jsonl", "--corpus"),
+        beirFile(queries, data, "queries.jsonl", "--queries"), beirFile(qrels, data, "qrels/test.tsv", "--qrels"));
+    context.err().printf(Locale.ROOT, "indexing %d documents with %s ...%n", set.corpus().size(), choice.id());
     context.err().flush();
-    RetrievalBenchmark.Result result = RetrievalBenchRun.run(data, choice, config, hybrids, limitQueries,
+    RetrievalBenchmark.Result result = RetrievalBenchRun.run(set, choice, config, hybrids, limitQueries,
         new ProgressBar(context.err(), false), Optional.ofNullable(keep));
     BenchOutput.retrieval(context.out(), result, choice.id(), RetrievalBenchRun.vectorBackend(config));
     return ExitCodes.OK;
+  }
+
+  @Command(name = "conversations", mixinStandardHelpOptions = true,
+      description = "Write the generated chat-log benchmark (BEIR form) for bench retrieval --data.")
+  int conversations(
+      @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write.") Path out,
+      @Option(names = "--seed", defaultValue = "15", paramLabel = "N", description = "Generator seed.") long seed,
+      @Option(names = "--conversations", defaultValue = "320", paramLabel = "N", description = "Chat logs.")
+          int conversations,
+      @Option(names = "--questions", defaultValue = "400", paramLabel = "N", description = "Questions, at most.")
+          int questions) {
+    if (conversations < 1 || questions < 1) {
+      throw new CliException("--conversations and --questions must be > 0, were " + conversations + "/" + questions,
+          "give positive sizes", ExitCodes.CONFIG);
+    }
+    ChatLogCorpus generated = ChatLogCorpus.generate(seed, conversations, questions);
+    try {
+      ChatLogFiles.write(generated, out);
+    } catch (UncheckedIOException e) {
+      throw new CliException(e.getMessage(), "check that --out is a writable directory", ExitCodes.CONFIG);
+    }
+    context.out().printf(Locale.ROOT, "wrote %d conversations and %d questions to %s%n",
+        generated.conversations().size(), generated.questions().size(), out);
+    return ExitCodes.OK;
+  }
+
+  /** {@code given}, else {@code name} inside the BEIR directory {@code data} (also {@code qrels-test.tsv}). */
+  private static Path beirFile(Path given, Path data, String name, String option) {
+    if (given != null) {
+      return given;
+    }
+    if (data == null) {
+      throw new CliException("missing " + option, "give --data DIR (a BEIR directory) or " + option + " FILE",
+          ExitCodes.CONFIG);
+    }
+    Path file = data.resolve(name);
+    if (name.equals("qrels/test.tsv") && !Files.exists(file) && Files.exists(data.resolve("qrels-test.tsv"))) {
+      return data.resolve("qrels-test.tsv");
+    }
+    return file;
   }
 
   @Command(name = "search", mixinStandardHelpOptions = true, description = "Hybrid query latency, k-NN backends, indexing rate, no-op re-index.")

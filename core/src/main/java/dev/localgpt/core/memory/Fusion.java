@@ -3,7 +3,7 @@ package dev.localgpt.core.memory;
 import dev.localgpt.ports.memory.ScoredChunk;
 import java.util.List;
 
-/** Normalises one leg's scores so the legs can be summed with weights. */
+/** Normalises one leg's scores so the legs can be summed with weights. Tied scores normalise alike in every method. */
 final class Fusion {
   private Fusion() {}
 
@@ -16,8 +16,12 @@ final class Fusion {
     }
     switch (method) {
       case RRF -> {
+        int rank = 0;
         for (int i = 0; i < n; i++) {
-          out[i] = (rrfK + 1.0) / (rrfK + i + 1.0);
+          if (i == 0 || leg.get(i).score() != leg.get(i - 1).score()) {
+            rank = i;
+          }
+          out[i] = (rrfK + 1.0) / (rrfK + rank + 1.0);
         }
       }
       case WEIGHTED, ADAPTIVE -> {
@@ -44,8 +48,11 @@ final class Fusion {
     return out;
   }
 
-  /** How many of a leg's best normalised scores {@link #confidence} averages. */
-  static final int CONFIDENCE_TOP = 20;
+  /**
+   * How many of a leg's best normalised scores {@link #confidence} averages: 40 (was 20) won on every set and weak-leg
+   * case of docs/benchmarks.md (SciFact, long notes, chat logs).
+   */
+  static final int CONFIDENCE_TOP = 40;
 
   /**
    * A leg's confidence for {@link FusionMethod#ADAPTIVE}: {@code (1 − mean of the first }{@value #CONFIDENCE_TOP}
