@@ -19,11 +19,33 @@ class BenchCommandTest {
 
   @Test
   void searchWithoutACorpusMeasuresLatencyAndTheNoOpReindexAndSkipsTheRate() {
-    CliRun run = CliRun.run(home, "bench", "search", "--chunks", "100", "--queries", "3", "--files", "12");
+    CliRun run = CliRun.run(home, "bench", "search", "--chunks", "100", "--runs", "3", "--files", "12");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("100 synthetic chunks").contains("hybrid, java k-NN").contains("java k-NN alone")
+    assertThat(run.out()).contains("100 chunks from synthetic prose").contains("queries: synthetic questions, 3 timed")
+        .contains("limit 6, 24 candidates per leg").contains("p99 ms")
+        .contains("hybrid, java k-NN, given vector").contains("java k-NN alone").contains("bm25 alone")
         .contains("indexing rate: skipped (pass --corpus FILE")
         .contains("re-index of 12 unchanged files").contains("12 files unchanged");
+  }
+
+  @Test
+  void searchTimesTheQueryTextsOfABeirFileAtTheGivenLimit() throws Exception {
+    Path queries = Files.writeString(home.resolve("queries.jsonl"),
+        "{\"_id\": \"1\", \"text\": \"Vitamin B12 deficiency raises homocysteine.\"}\n"
+            + "{\"_id\": \"2\", \"text\": \"Low birth weight and perinatal mortality.\"}\n");
+    CliRun run = CliRun.run(home, "bench", "search", "--chunks", "100", "--runs", "4", "--queries",
+        queries.toString(), "--limit", "3", "--latency-only");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("queries: " + queries + ", 4 timed").contains("limit 3, 12 candidates per leg")
+        .contains("query embedding: none").doesNotContain("re-index of");
+  }
+
+  @Test
+  void searchWithAQueriesFileWithoutTextsIsAConfigError() throws Exception {
+    Path empty = Files.writeString(home.resolve("none.jsonl"), "{\"_id\": \"1\"}\n");
+    CliRun run = CliRun.run(home, "bench", "search", "--queries", empty.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
+    assertThat(run.err()).contains("holds no query text").doesNotContain("Exception");
   }
 
   @Test

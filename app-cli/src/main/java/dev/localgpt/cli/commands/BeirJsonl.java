@@ -53,6 +53,22 @@ final class BeirJsonl {
     return texts;
   }
 
+  /** The texts of a queries.jsonl, in file order. */
+  static List<String> queryTexts(Path queries) {
+    List<String> texts = new ArrayList<>();
+    eachObject(queries, Integer.MAX_VALUE, n -> {
+      String text = n.path("text").asText("").strip();
+      if (!text.isEmpty()) {
+        texts.add(text);
+      }
+    });
+    if (texts.isEmpty()) {
+      throw new CliException(queries + " holds no query text",
+          "pass a BEIR queries.jsonl ({\"_id\", \"text\"} per line)", ExitCodes.CONFIG);
+    }
+    return texts;
+  }
+
   private static BeirData.Doc doc(JsonNode n) {
     return new BeirData.Doc(n.path("_id").asText(), n.path("title").asText(""), n.path("text").asText(""));
   }

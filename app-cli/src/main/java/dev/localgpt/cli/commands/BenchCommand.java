@@ -3,12 +3,14 @@ package dev.localgpt.cli.commands;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 import dev.localgpt.adapter.embeddings.EmbeddingModelChoice;
+import dev.localgpt.adapter.embeddings.OnnxEmbedder;
 import dev.localgpt.adapter.embeddings.OnnxEmbedders;
 import dev.localgpt.adapter.embeddings.OnnxThroughput;
 import dev.localgpt.app.bench.RetrievalBenchRun;
 import dev.localgpt.app.bench.SearchBenchRun;
 import dev.localgpt.app.bench.ServerBenchRun;
 import dev.localgpt.app.wiring.EmbeddingModels;
+import dev.localgpt.app.wiring.MemoryComponents;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
@@ -116,25 +118,47 @@ public final class BenchCommand implements Runnable {
     return file;
   }
 
-  @Command(name = "search", mixinStandardHelpOptions = true, description = "Hybrid query latency, k-NN backends, indexing rate, no-op re-index.")
+  @Command(name = "search", mixinStandardHelpOptions = true, description = "Hybrid query latency per leg (query embedding included), k-NN backends, indexing rate, no-op re-index.")
   int search(
       @Option(names = "--chunks", defaultValue = "10000", paramLabel = "N",
-          description = "Synthetic chunks (e.g. 10000 or 100000).") int chunks,
-      @Option(names = "--queries", defaultValue = "100", paramLabel = "N", description = "Timed queries.") int queries,
+          description = "Chunks in the index (e.g. 10000 or 100000).") int chunks,
+      @Option(names = "--queries", paramLabel = "FILE",
+          description = "BEIR queries.jsonl whose texts are the queries (default: synthetic questions).") Path queries,
+      @Option(names = "--runs", defaultValue = "200", paramLabel = "N", description = "Timed queries per leg.")
+          int runs,
+      @Option(names = "--limit", paramLabel = "N", description = "Hits per query (default: memory.max_results).")
+          Integer limit,
       @Option(names = "--texts", defaultValue = "512", paramLabel = "N",
           description = "Real texts for the indexing rate.") int texts,
       @Option(names = "--corpus", paramLabel = "FILE",
-          description = "BEIR corpus.jsonl for the indexing rate (skipped without it).") Path corpus,
+          description = "BEIR corpus.jsonl: its chunks fill the index (repeated up to --chunks) and its first "
+              + "--texts documents give the indexing rate (without it: synthetic prose, no rate).") Path corpus,
+      @Option(names = "--latency-only", description = "Measure query latency only.") boolean latencyOnly,
       @Option(names = "--files", defaultValue = "5000", paramLabel = "N",
           description = "Files for the unchanged re-index timing.") int files,
       @Option(names = "--model", paramLabel = "M", description = "Embedding model.") String model) {
-    if (chunks < 100 || queries < 1) {
-      throw new CliException("--chunks must be >= 100 and --queries >= 1", "use e.g. --chunks 10000",
+    if (chunks < 100 || runs < 1 || (limit != null && limit < 1)) {
+      throw new CliException("--chunks must be >= 100, --runs and --limit >= 1", "use e.g. --chunks 10000",
           ExitCodes.CONFIG);
     }
     MemoryConfig config = this.config.get().memory();
     EmbeddingModelChoice choice = model(config, model);
-    BenchOutput.latency(context.out(), SearchBenchRun.latency(config, chunks, queries));
+    List<String> queryTexts = queries == null ? List.of() : BeirJsonl.queryTexts(queries);
+    List<String> chunkTexts = corpus == null ? List.of()
+        : SearchBenchRun.chunkTexts(config, BeirJsonl.texts(corpus, Integer.MAX_VALUE));
+    SearchBenchRun.LatencyPlan plan = new SearchBenchRun.LatencyPlan(chunks, chunkTexts,
+        corpus == null ? "synthetic prose" : corpus.toString(), queryTexts,
+        queries == null ? "" : queries.toString(), runs, limit != null ? limit : config.maxResults());
+    Optional<OnnxEmbedder> embedder = config.embeddingProvider().equals("none") ? Optional.empty()
+        : MemoryComponents.embedder(config, Optional.of(choice));
+    try {
+      BenchOutput.latency(context.out(), SearchBenchRun.latency(config, plan, embedder));
+    } finally {
+      embedder.ifPresent(OnnxEmbedder::close);
+    }
+    if (latencyOnly) {
+      return ExitCodes.OK;
+    }
     if (corpus == null) {
       context.out().println("indexing rate: skipped (pass --corpus FILE, a BEIR corpus.jsonl)");
     } else {

@@ -24,13 +24,15 @@ final class BenchOutput {
   }
 
   static void latency(PrintWriter out, SearchBenchRun.LatencyReport r) {
-    out.printf(Locale.ROOT, "%,d synthetic chunks (384-d random unit vectors, 60 random words) written in %.1f s%n",
-        r.chunks(), r.fillSeconds());
-    out.printf(Locale.ROOT, "%-34s %9s %9s%n", "query (limit 10, k = 40)", "p50 ms", "p95 ms");
+    out.printf(Locale.ROOT, "%,d chunks from %s (random 384-d vectors) written in %.1f s%n", r.chunks(), r.corpus(),
+        r.fillSeconds());
+    out.printf(Locale.ROOT, "queries: %s; limit %d, %d candidates per leg; query embedding: %s%n", r.queries(),
+        r.limit(), r.candidates(), r.model().orElse("none (embedding_provider = \"none\")"));
+    out.printf(Locale.ROOT, "%-34s %9s %9s %9s%n", "query", "p50 ms", "p95 ms", "p99 ms");
     out.printf(Locale.ROOT, "  (java k-NN first query, loads the vectors: %.0f ms)%n", r.javaFirstQueryMillis());
     for (SearchBenchRun.Leg leg : r.legs()) {
-      out.printf(Locale.ROOT, "%-34s %9.2f %9.2f%n", leg.label(), leg.latency().p50Millis(),
-          leg.latency().p95Millis());
+      out.printf(Locale.ROOT, "%-34s %9.2f %9.2f %9.2f%n", leg.label(), leg.latency().p50Millis(),
+          leg.latency().p95Millis(), leg.latency().p99Millis());
     }
     if (!r.sqliteVecFound()) {
       out.println("  sqlite-vec not found (run adapter-sqlite/fetch-sqlite-vec.sh): only the Java k-NN measured");

@@ -15,6 +15,7 @@ import dev.localgpt.core.memory.eval.BeirData;
 import dev.localgpt.core.memory.eval.Latency;
 import dev.localgpt.core.memory.eval.SearchLatency;
 import dev.localgpt.core.memory.eval.SyntheticCorpus;
+import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.embedding.Embedding;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import java.util.Random;
 
 /**
  * {@code bench search} over the real adapters, in three parts that each use a scratch folder of their own: query
- * latency on synthetic chunks with the Java k-NN and (when found) sqlite-vec on the same SQLite file, the indexing
+ * latency (chunks of a real corpus or synthetic prose with random vectors, real or synthetic query texts, the query
+ * embedded by the real model) with the Java k-NN and (when found) sqlite-vec on the same SQLite file, the indexing
  * rate through the memory stack beside the raw onnxruntime rate on the same texts, and a no-op re-index.
  */
 public final class SearchBenchRun {
@@ -34,15 +36,101 @@ public final class SearchBenchRun {
   public record Leg(String label, Latency latency) {}
 
   /**
-   * @param fillSeconds time to write the synthetic chunks
+   * @param corpus where the chunk texts came from ({@code synthetic} or a corpus file)
+   * @param queries where the query texts came from, and how many
+   * @param limit hits per hybrid query; each leg alone fetches {@code candidates}
+   * @param fillSeconds time to write the chunks
    * @param javaFirstQueryMillis the Java k-NN's first query, which loads the vectors
+   * @param model the model embedding the queries, or empty when {@code embedding_provider = "none"}
    * @param sqliteVecFound whether sqlite-vec was found (else only the Java k-NN is measured)
    */
-  public record LatencyReport(int chunks, double fillSeconds, double javaFirstQueryMillis, List<Leg> legs,
+  public record LatencyReport(int chunks, String corpus, String queries, int limit, int candidates,
+      double fillSeconds, double javaFirstQueryMillis, Optional<String> model, List<Leg> legs,
       boolean sqliteVecFound) {
     public LatencyReport {
       legs = List.copyOf(legs);
     }
+  }
+
+  /**
+   * What to time: {@code chunks} chunks with random vectors whose texts are {@code chunkTexts} in turn (synthetic
+   * prose when empty), and {@code queryTexts} (synthetic questions when empty) at the hit limit {@code limit}.
+   *
+   * @param runs timed queries (query texts are taken in turn)
+   */
+  public record LatencyPlan(int chunks, List<String> chunkTexts, String corpusName, List<String> queryTexts,
+      String queriesName, int runs, int limit) {
+    public LatencyPlan {
+      chunkTexts = List.copyOf(chunkTexts);
+      queryTexts = List.copyOf(queryTexts);
+    }
+  }
+
+  /** Hybrid and single-leg latency: with precomputed query vectors, and with {@code embedder} embedding each query. */
+  public static LatencyReport latency(MemoryConfig base, LatencyPlan plan, Optional<? extends Embedder> embedder) {
+    Path dir = BenchConfigs.tempDir("localgpt-bench-search");
+    try {
+      Path db = dir.resolve("synthetic.sqlite");
+      Optional<Path> vec = SqliteOptions.findSqliteVec();
+      SqliteOptions fill = vec.isPresent() ? SqliteOptions.defaults() : SqliteOptions.javaKnn();
+      Random random = new Random(42);
+      SyntheticCorpus synthetic = new SyntheticCorpus(random);
+      long t0 = System.nanoTime();
+      try (SqliteMemoryIndex index = SqliteMemoryIndex.open(db, fill)) {
+        if (plan.chunkTexts().isEmpty()) {
+          synthetic.fill(index, plan.chunks());
+        } else {
+          synthetic.fill(index, plan.chunks(), plan.chunkTexts());
+        }
+      }
+      double fillSeconds = (System.nanoTime() - t0) / 1e9;
+      List<Embedding> vectors = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      for (int i = 0; i < plan.runs(); i++) {
+        vectors.add(SyntheticCorpus.randomUnit(random));
+        texts.add(plan.queryTexts().isEmpty() ? synthetic.question()
+            : plan.queryTexts().get(i % plan.queryTexts().size()));
+      }
+      SearchSettings settings = MemoryComponents.searchSettings(base);
+      List<Leg> legs = new ArrayList<>();
+      double first;
+      int candidates;
+      try (SqliteMemoryIndex java = SqliteMemoryIndex.open(db, SqliteOptions.javaKnn())) {
+        SearchLatency timer = new SearchLatency(java, settings, plan.limit());
+        candidates = timer.candidates();
+        first = timer.firstVectorQueryMillis(vectors.get(0));
+        legs.add(new Leg("bm25 alone", timer.keyword(texts)));
+        legs.add(new Leg("java k-NN alone", timer.vector(vectors)));
+        legs.add(new Leg("hybrid, java k-NN, given vector", timer.hybrid(vectors, texts)));
+        if (embedder.isPresent()) {
+          legs.add(new Leg("query embedding alone", SearchLatency.embedding(embedder.get(), texts)));
+          legs.add(new Leg("hybrid, java k-NN, embedding", timer.hybrid(embedder.get(), texts)));
+        }
+      }
+      if (vec.isPresent()) {
+        try (SqliteMemoryIndex vec0 = SqliteMemoryIndex.open(db, SqliteOptions.defaults())) {
+          SearchLatency timer = new SearchLatency(vec0, settings, plan.limit());
+          legs.add(new Leg("sqlite-vec k-NN alone", timer.vector(vectors)));
+          legs.add(new Leg("hybrid, sqlite-vec, given vector", timer.hybrid(vectors, texts)));
+        }
+      }
+      String queries = (plan.queryTexts().isEmpty() ? "synthetic questions" : plan.queriesName()) + ", "
+          + plan.runs() + " timed";
+      return new LatencyReport(plan.chunks(), plan.corpusName(), queries, plan.limit(), candidates, fillSeconds,
+          first, embedder.map(Embedder::modelId), legs, vec.isPresent());
+    } finally {
+      BenchConfigs.deleteTree(dir);
+    }
+  }
+
+  /** The chunks the product's chunker makes of {@code docs}, each written as one note (as in {@code bench retrieval}). */
+  public static List<String> chunkTexts(MemoryConfig config, List<String> docs) {
+    MarkdownChunker chunker = new MarkdownChunker(MemoryComponents.chunker(config));
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      chunker.chunk("docs/d" + i + ".md", "# " + docs.get(i) + "\n").forEach(c -> out.add(c.text()));
+    }
+    return out;
   }
 
   /** Indexing {@code docs} documents ({@code chunks} chunks) through the memory service and raw onnxruntime. */
@@ -56,47 +144,6 @@ public final class SearchBenchRun {
 
   /** The second of two keyword-only index runs over {@code files} unchanged files. */
   public record NoOpReport(int files, double firstSeconds, double secondMillis, int unchanged) {}
-
-  /** Hybrid and single-leg latency over {@code chunks} synthetic chunks, {@code queries} timed queries each. */
-  public static LatencyReport latency(MemoryConfig base, int chunks, int queries) {
-    Path dir = BenchConfigs.tempDir("localgpt-bench-search");
-    try {
-      Path db = dir.resolve("synthetic.sqlite");
-      Optional<Path> vec = SqliteOptions.findSqliteVec();
-      SqliteOptions fill = vec.isPresent() ? SqliteOptions.defaults() : SqliteOptions.javaKnn();
-      Random random = new Random(42);
-      SyntheticCorpus synthetic = new SyntheticCorpus(random);
-      long t0 = System.nanoTime();
-      try (SqliteMemoryIndex index = SqliteMemoryIndex.open(db, fill)) {
-        synthetic.fill(index, chunks);
-      }
-      double fillSeconds = (System.nanoTime() - t0) / 1e9;
-      List<Embedding> vectors = new ArrayList<>();
-      List<String> texts = new ArrayList<>();
-      for (int i = 0; i < queries; i++) {
-        vectors.add(SyntheticCorpus.randomUnit(random));
-        texts.add(synthetic.words(3));
-      }
-      SearchSettings settings = MemoryComponents.searchSettings(base);
-      List<Leg> legs = new ArrayList<>();
-      double first;
-      try (SqliteMemoryIndex java = SqliteMemoryIndex.open(db, SqliteOptions.javaKnn())) {
-        first = SearchLatency.firstVectorQueryMillis(java, vectors.get(0));
-        legs.add(new Leg("hybrid, java k-NN", SearchLatency.hybrid(java, vectors, texts, settings)));
-        legs.add(new Leg("java k-NN alone", SearchLatency.vector(java, vectors)));
-      }
-      if (vec.isPresent()) {
-        try (SqliteMemoryIndex vec0 = SqliteMemoryIndex.open(db, SqliteOptions.defaults())) {
-          legs.add(new Leg("hybrid, sqlite-vec k-NN", SearchLatency.hybrid(vec0, vectors, texts, settings)));
-          legs.add(new Leg("sqlite-vec k-NN alone", SearchLatency.vector(vec0, vectors)));
-          legs.add(new Leg("bm25 alone (3 words)", SearchLatency.keyword(vec0, texts)));
-        }
-      }
-      return new LatencyReport(chunks, fillSeconds, first, legs, vec.isPresent());
-    } finally {
-      BenchConfigs.deleteTree(dir);
-    }
-  }
 
   /** Indexes {@code texts} (one document each) with {@code model}, then runs raw onnxruntime on the same chunks. */
   public static RateReport indexingRate(MemoryConfig base, EmbeddingModelChoice model, List<String> texts) {

@@ -25,7 +25,8 @@ import java.util.Random;
 /**
  * {@code localgpt bench server}: requests per second and p50/p99 latency of {@code GET /health} and {@code GET
  * /api/memory/search} with 1, 8 and 64 concurrent loopback clients, against the app's server in its own JVM over a
- * synthetic index (random words, random 384-d vectors; queries are embedded by the configured model), plus that
+ * synthetic index (prose of random words and English function words, random 384-d vectors; the queries are
+ * realistic questions at the API's default limit, embedded by the configured model), plus that
  * JVM's resident memory at start, idle after warm-up and at its peak under load.
  */
 public final class ServerBenchRun {
@@ -62,7 +63,7 @@ public final class ServerBenchRun {
           .connectTimeout(Duration.ofSeconds(10)).build(), "http://127.0.0.1:" + port);
       List<String> searches = new ArrayList<>();
       for (int i = 0; i < 1000; i++) {
-        searches.add("/api/memory/search?limit=10&q=" + URLEncoder.encode(synthetic.words(3), StandardCharsets.UTF_8));
+        searches.add("/api/memory/search?q=" + URLEncoder.encode(synthetic.question(), StandardCharsets.UTF_8));
       }
       List<String> health = List.of("/health");
       LoadRun.warm(base, searches, 100);

@@ -4,12 +4,13 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
- * The median and 95th percentile of a timed call, in milliseconds.
+ * The median, 95th and 99th percentile of a timed call, in milliseconds.
  *
  * @param p50Millis median
  * @param p95Millis 95th percentile
+ * @param p99Millis 99th percentile
  */
-public record Latency(double p50Millis, double p95Millis) {
+public record Latency(double p50Millis, double p95Millis, double p99Millis) {
 
   /** Calls {@code call} with 0..n-1 once untimed (up to 20 calls, as warm-up), then times each of the n calls. */
   public static Latency measure(int n, IntConsumer call) {
@@ -31,10 +32,14 @@ public record Latency(double p50Millis, double p95Millis) {
   /** The percentiles of measured durations in nanoseconds (sorted in place). */
   public static Latency of(long[] nanos) {
     if (nanos.length == 0) {
-      return new Latency(0, 0);
+      return new Latency(0, 0, 0);
     }
     Arrays.sort(nanos);
     int n = nanos.length;
-    return new Latency(nanos[n / 2] / 1e6, nanos[Math.min(n - 1, (int) Math.ceil(n * 0.95) - 1)] / 1e6);
+    return new Latency(nanos[n / 2] / 1e6, percentile(nanos, 0.95) / 1e6, percentile(nanos, 0.99) / 1e6);
+  }
+
+  private static long percentile(long[] sorted, double p) {
+    return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p) - 1))];
   }
 }

@@ -3,6 +3,7 @@ package dev.localgpt.core.memory.eval;
 import dev.localgpt.core.memory.HybridSearch;
 import dev.localgpt.core.memory.SearchOptions;
 import dev.localgpt.core.memory.SearchSettings;
+import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.embedding.Embedding;
 import dev.localgpt.ports.memory.MemoryIndex;
 import dev.localgpt.ports.memory.SearchScope;
@@ -11,44 +12,70 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Query latency over an index: hybrid search with precomputed query vectors (so the model is not timed), and the
- * keyword and vector legs of the index alone. Any {@link MemoryIndex} works, so two engines can be compared on the
- * same data.
+ * Query latency over an index at a given hit limit: hybrid search with precomputed query vectors (the model not
+ * timed) or with a real embedder (the query embedding timed as a user waits for it), the embedder alone, and the
+ * keyword and vector legs of the index alone at the hybrid search's candidate count. Any {@link MemoryIndex} works,
+ * so two engines can be compared on the same data.
  */
 public final class SearchLatency {
-  /** Hits per hybrid query. */
-  public static final int LIMIT = 10;
-  /** Candidates per leg when a leg runs alone (the hybrid search's 4 × {@link #LIMIT}). */
-  public static final int CANDIDATES = 40;
+  private final MemoryIndex index;
+  private final SearchSettings settings;
+  private final int limit;
 
-  private SearchLatency() {}
+  /**
+   * @param limit hits per hybrid query (the product's default is {@code memory.max_results}); each leg alone fetches
+   *     {@code limit × settings.candidateMultiplier()} candidates, as the hybrid search does
+   */
+  public SearchLatency(MemoryIndex index, SearchSettings settings, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("'limit' must be > 0, was " + limit);
+    }
+    this.index = index;
+    this.settings = settings;
+    this.limit = limit;
+  }
+
+  /** Candidates per leg. */
+  public int candidates() {
+    return limit * settings.candidateMultiplier();
+  }
 
   /** Hybrid search of {@code texts.get(i)} with query vector {@code vectors.get(i)}, for every i. */
-  public static Latency hybrid(MemoryIndex index, List<Embedding> vectors, List<String> texts,
-      SearchSettings settings) {
+  public Latency hybrid(List<Embedding> vectors, List<String> texts) {
     int[] current = new int[1];
     FixedQueryEmbedder embedder = new FixedQueryEmbedder(() -> vectors.get(current[0]));
     HybridSearch search = new HybridSearch(() -> index, Optional.of(embedder), settings, Clock.systemUTC());
     return Latency.measure(vectors.size(), i -> {
       current[0] = i;
-      search.search(texts.get(i), SearchOptions.limit(LIMIT));
+      search.search(texts.get(i), SearchOptions.limit(limit));
     });
   }
 
+  /** Hybrid search of every text, each embedded by {@code embedder} inside the timed call. */
+  public Latency hybrid(Embedder embedder, List<String> texts) {
+    HybridSearch search = new HybridSearch(() -> index, Optional.of(embedder), settings, Clock.systemUTC());
+    return Latency.measure(texts.size(), i -> search.search(texts.get(i), SearchOptions.limit(limit)));
+  }
+
+  /** Embedding each text alone, as a search does. */
+  public static Latency embedding(Embedder embedder, List<String> texts) {
+    return Latency.measure(texts.size(), i -> embedder.embed(List.of(texts.get(i))));
+  }
+
   /** The index's vector k-NN alone. */
-  public static Latency vector(MemoryIndex index, List<Embedding> vectors) {
-    return Latency.measure(vectors.size(), i -> index.vectorSearch(vectors.get(i), CANDIDATES, SearchScope.all()));
+  public Latency vector(List<Embedding> vectors) {
+    return Latency.measure(vectors.size(), i -> index.vectorSearch(vectors.get(i), candidates(), SearchScope.all()));
   }
 
   /** The index's BM25 alone. */
-  public static Latency keyword(MemoryIndex index, List<String> texts) {
-    return Latency.measure(texts.size(), i -> index.keywordSearch(texts.get(i), CANDIDATES, SearchScope.all()));
+  public Latency keyword(List<String> texts) {
+    return Latency.measure(texts.size(), i -> index.keywordSearch(texts.get(i), candidates(), SearchScope.all()));
   }
 
   /** Milliseconds of one vector query: the first one, which may load the vectors. */
-  public static double firstVectorQueryMillis(MemoryIndex index, Embedding vector) {
+  public double firstVectorQueryMillis(Embedding vector) {
     long t = System.nanoTime();
-    index.vectorSearch(vector, CANDIDATES, SearchScope.all());
+    index.vectorSearch(vector, candidates(), SearchScope.all());
     return (System.nanoTime() - t) / 1e6;
   }
 }

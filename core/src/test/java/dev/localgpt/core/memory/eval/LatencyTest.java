@@ -14,13 +14,13 @@ class LatencyTest {
     for (int i = 0; i < 20; i++) {
       nanos[19 - i] = (i + 1) * 1_000_000L;
     }
-    // sorted: 1..20 ms; p50 = element 10 (11 ms), p95 = element ceil(19) - 1 = 18 (19 ms)
-    assertThat(Latency.of(nanos)).isEqualTo(new Latency(11.0, 19.0));
+    // sorted: 1..20 ms; p50 = element 10 (11 ms), p95 = element ceil(19) - 1 = 18 (19 ms), p99 = element 19
+    assertThat(Latency.of(nanos)).isEqualTo(new Latency(11.0, 19.0, 20.0));
   }
 
   @Test
   void noDurationsIsZero() {
-    assertThat(Latency.of(new long[0])).isEqualTo(new Latency(0, 0));
+    assertThat(Latency.of(new long[0])).isEqualTo(new Latency(0, 0, 0));
   }
 
   @Test
