@@ -2,6 +2,7 @@ package dev.localgpt.cli.commands;
 
 import dev.localgpt.adapter.embeddings.OnnxThroughput;
 import dev.localgpt.app.bench.SearchBenchRun;
+import dev.localgpt.core.memory.eval.Latency;
 import dev.localgpt.core.memory.eval.RetrievalBenchmark;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -28,11 +29,13 @@ final class BenchOutput {
         r.fillSeconds());
     out.printf(Locale.ROOT, "queries: %s; limit %d, %d candidates per leg; query embedding: %s%n", r.queries(),
         r.limit(), r.candidates(), r.model().orElse("none (embedding_provider = \"none\")"));
-    out.printf(Locale.ROOT, "%-34s %9s %9s %9s%n", "query", "p50 ms", "p95 ms", "p99 ms");
+    out.printf(Locale.ROOT, "%-34s %9s %9s %9s %11s %11s%n", "query", "p50 ms", "p95 ms", "p99 ms", "cpu p50 ms",
+        "cpu p99 ms");
     out.printf(Locale.ROOT, "  (java k-NN first query, loads the vectors: %.0f ms)%n", r.javaFirstQueryMillis());
     for (SearchBenchRun.Leg leg : r.legs()) {
-      out.printf(Locale.ROOT, "%-34s %9.2f %9.2f %9.2f%n", leg.label(), leg.latency().p50Millis(),
-          leg.latency().p95Millis(), leg.latency().p99Millis());
+      Latency wall = leg.timing().wall();
+      out.printf(Locale.ROOT, "%-34s %9.2f %9.2f %9.2f %11.2f %11.2f%n", leg.label(), wall.p50Millis(),
+          wall.p95Millis(), wall.p99Millis(), leg.timing().cpu().p50Millis(), leg.timing().cpu().p99Millis());
     }
     if (!r.sqliteVecFound()) {
       out.println("  sqlite-vec not found (run adapter-sqlite/fetch-sqlite-vec.sh): only the Java k-NN measured");

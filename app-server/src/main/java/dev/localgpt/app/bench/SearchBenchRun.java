@@ -12,9 +12,9 @@ import dev.localgpt.core.memory.IndexReport;
 import dev.localgpt.core.memory.MarkdownChunker;
 import dev.localgpt.core.memory.SearchSettings;
 import dev.localgpt.core.memory.eval.BeirData;
-import dev.localgpt.core.memory.eval.Latency;
 import dev.localgpt.core.memory.eval.SearchLatency;
 import dev.localgpt.core.memory.eval.SyntheticCorpus;
+import dev.localgpt.core.memory.eval.Timing;
 import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.embedding.Embedding;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ public final class SearchBenchRun {
   private SearchBenchRun() {}
 
   /** One timed row. */
-  public record Leg(String label, Latency latency) {}
+  public record Leg(String label, Timing timing) {}
 
   /**
    * @param corpus where the chunk texts came from ({@code synthetic} or a corpus file)

@@ -41,35 +41,35 @@ public final class SearchLatency {
   }
 
   /** Hybrid search of {@code texts.get(i)} with query vector {@code vectors.get(i)}, for every i. */
-  public Latency hybrid(List<Embedding> vectors, List<String> texts) {
+  public Timing hybrid(List<Embedding> vectors, List<String> texts) {
     int[] current = new int[1];
     FixedQueryEmbedder embedder = new FixedQueryEmbedder(() -> vectors.get(current[0]));
     HybridSearch search = new HybridSearch(() -> index, Optional.of(embedder), settings, Clock.systemUTC());
-    return Latency.measure(vectors.size(), i -> {
+    return Timing.measure(vectors.size(), i -> {
       current[0] = i;
       search.search(texts.get(i), SearchOptions.limit(limit));
     });
   }
 
   /** Hybrid search of every text, each embedded by {@code embedder} inside the timed call. */
-  public Latency hybrid(Embedder embedder, List<String> texts) {
+  public Timing hybrid(Embedder embedder, List<String> texts) {
     HybridSearch search = new HybridSearch(() -> index, Optional.of(embedder), settings, Clock.systemUTC());
-    return Latency.measure(texts.size(), i -> search.search(texts.get(i), SearchOptions.limit(limit)));
+    return Timing.measure(texts.size(), i -> search.search(texts.get(i), SearchOptions.limit(limit)));
   }
 
   /** Embedding each text alone, as a search does. */
-  public static Latency embedding(Embedder embedder, List<String> texts) {
-    return Latency.measure(texts.size(), i -> embedder.embed(List.of(texts.get(i))));
+  public static Timing embedding(Embedder embedder, List<String> texts) {
+    return Timing.measure(texts.size(), i -> embedder.embed(List.of(texts.get(i))));
   }
 
   /** The index's vector k-NN alone. */
-  public Latency vector(List<Embedding> vectors) {
-    return Latency.measure(vectors.size(), i -> index.vectorSearch(vectors.get(i), candidates(), SearchScope.all()));
+  public Timing vector(List<Embedding> vectors) {
+    return Timing.measure(vectors.size(), i -> index.vectorSearch(vectors.get(i), candidates(), SearchScope.all()));
   }
 
   /** The index's BM25 alone. */
-  public Latency keyword(List<String> texts) {
-    return Latency.measure(texts.size(), i -> index.keywordSearch(texts.get(i), candidates(), SearchScope.all()));
+  public Timing keyword(List<String> texts) {
+    return Timing.measure(texts.size(), i -> index.keywordSearch(texts.get(i), candidates(), SearchScope.all()));
   }
 
   /** Milliseconds of one vector query: the first one, which may load the vectors. */
