@@ -1,6 +1,8 @@
 package dev.localgpt.core.memory;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -62,19 +64,27 @@ public final class Snippets {
 
   /**
    * Start of the window covering the most distinct terms; windows begin a little before a matching word (at a word
-   * start), so the match is read with what follows it. Without any match: the start of the text.
+   * start), so the match is read with what follows it. Without any match: the start of the text. The text's words
+   * are found once, each with the set of terms it starts with as bits; a window's count ORs the bits of its words.
    */
   private static int bestWindowStart(String text, Set<String> terms, int maxChars) {
+    List<String> termList = List.copyOf(terms);
+    if (termList.isEmpty()) {
+      return 0;
+    }
+    if (termList.size() > Long.SIZE) {
+      termList = termList.subList(0, Long.SIZE);
+    }
     String lower = text.toLowerCase(Locale.ROOT);
+    Words words = Words.of(lower, termList);
     int bestStart = 0;
     int bestCount = 0;
-    Matcher m = WORD.matcher(lower);
-    while (m.find()) {
-      if (!matchesTerm(m.group(), terms)) {
+    for (int w = 0; w < words.size; w++) {
+      if (words.masks[w] == 0) {
         continue;
       }
-      int start = wordStartAtOrAfter(text, Math.max(0, m.start() - maxChars / 5));
-      int count = countIn(lower, terms, start, maxChars);
+      int start = wordStartAtOrAfter(text, Math.max(0, words.starts[w] - maxChars / 5));
+      int count = Long.bitCount(words.maskIn(lower, termList, start, Math.min(lower.length(), start + maxChars)));
       if (count > bestCount) {
         bestCount = count;
         bestStart = start;
@@ -83,21 +93,66 @@ public final class Snippets {
     return bestStart;
   }
 
-  private static int countIn(String lower, Set<String> terms, int start, int maxChars) {
-    Set<String> seen = new LinkedHashSet<>();
-    Matcher m = WORD.matcher(lower).region(start, Math.min(lower.length(), start + maxChars));
-    while (m.find()) {
-      for (String term : terms) {
-        if (m.group().startsWith(term)) {
-          seen.add(term);
+  /** The words of a lower-cased text: where each starts and ends, and which terms it starts with (bit i = term i). */
+  private static final class Words {
+    int[] starts = new int[64];
+    int[] ends = new int[64];
+    long[] masks = new long[64];
+    int size;
+
+    static Words of(String lower, List<String> terms) {
+      Words words = new Words();
+      Matcher m = WORD.matcher(lower);
+      while (m.find()) {
+        if (words.size == words.starts.length) {
+          words.starts = Arrays.copyOf(words.starts, words.size * 2);
+          words.ends = Arrays.copyOf(words.ends, words.size * 2);
+          words.masks = Arrays.copyOf(words.masks, words.size * 2);
+        }
+        words.starts[words.size] = m.start();
+        words.ends[words.size] = m.end();
+        words.masks[words.size] = mask(lower, m.start(), m.end(), terms);
+        words.size++;
+      }
+      return words;
+    }
+
+    /** The terms that words inside {@code [from, to)} start with; a word cut by an edge counts as its inner part. */
+    long maskIn(String lower, List<String> terms, int from, int to) {
+      long mask = 0;
+      int w = firstEndingAfter(from);
+      for (; w < size && starts[w] < to; w++) {
+        int s = Math.max(starts[w], from);
+        int e = Math.min(ends[w], to);
+        mask |= s == starts[w] && e == ends[w] ? masks[w] : mask(lower, s, e, terms);
+      }
+      return mask;
+    }
+
+    private int firstEndingAfter(int from) {
+      int lo = 0;
+      int hi = size;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (ends[mid] <= from) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
         }
       }
+      return lo;
     }
-    return seen.size();
-  }
 
-  private static boolean matchesTerm(String word, Set<String> terms) {
-    return terms.stream().anyMatch(word::startsWith);
+    private static long mask(String lower, int start, int end, List<String> terms) {
+      long mask = 0;
+      for (int i = 0; i < terms.size(); i++) {
+        String term = terms.get(i);
+        if (term.length() <= end - start && lower.startsWith(term, start)) {
+          mask |= 1L << i;
+        }
+      }
+      return mask;
+    }
   }
 
   private static int wordStartAtOrAfter(String text, int index) {
