@@ -40,7 +40,8 @@ public final class MemoryService implements MemorySearch, AutoCloseable {
       MemoryIndexes indexes, MemoryIndexer indexer, Optional<Embedder> embedder, SearchSettings settings, Clock clock) {
     this.indexes = indexes;
     this.indexer = indexer;
-    this.search = new HybridSearch(this::current, embedder, settings, clock);
+    // Searches embed through a small LRU of recent queries; the indexer embeds with the model directly.
+    this.search = new HybridSearch(this::current, embedder.map(QueryEmbeddingCache::new), settings, clock);
   }
 
   /** Indexes the workspace incrementally ({@code force}: re-chunk everything) and embeds every chunk. */
@@ -102,7 +103,9 @@ public final class MemoryService implements MemorySearch, AutoCloseable {
   private SearchResult findOnce(String query, SearchOptions options) {
     int pending = 0;
     double coverage = 1.0;
-    if (indexer.embeds()) {
+    // Counting every chunk costs a scan of the table per search (milliseconds at 100k chunks); whether any chunk
+    // waits for its vector is one look into the small index of pending chunks, and usually the answer is no.
+    if (indexer.embeds() && !current().chunksWithoutVector(1).isEmpty()) {
       IndexStats s = current().stats();
       pending = MemoryIndexer.pendingVectors(s);
       coverage = s.chunks() == 0 ? 1.0 : (double) s.embeddedChunks() / s.chunks();

@@ -1,0 +1,69 @@
+package dev.localgpt.core.memory;
+
+import dev.localgpt.ports.embedding.Embedder;
+import dev.localgpt.ports.embedding.Embedding;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An {@link Embedder} that remembers the vectors of the last {@code capacity} single texts it embedded (least
+ * recently used out first), so a query asked again (a retried question, the web page's search box, an agent looking
+ * twice) does not run the model again. Batches of several texts (indexing) pass through uncached. Thread-safe; the
+ * model runs outside the lock, so concurrent queries still embed in parallel.
+ */
+public final class QueryEmbeddingCache implements Embedder {
+  /** Queries remembered by default: a few hundred vectors of 384 floats, well under a megabyte. */
+  public static final int DEFAULT_CAPACITY = 256;
+
+  private final Embedder delegate;
+  private final Map<String, Embedding> recent;
+
+  public QueryEmbeddingCache(Embedder delegate, int capacity) {
+    this.delegate = Objects.requireNonNull(delegate, "'delegate' must not be null");
+    if (capacity < 1) {
+      throw new IllegalArgumentException("'capacity' must be > 0, was " + capacity);
+    }
+    this.recent = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Embedding> eldest) {
+        return size() > capacity;
+      }
+    };
+  }
+
+  public QueryEmbeddingCache(Embedder delegate) {
+    this(delegate, DEFAULT_CAPACITY);
+  }
+
+  @Override
+  public String modelId() {
+    return delegate.modelId();
+  }
+
+  @Override
+  public int dimension() {
+    return delegate.dimension();
+  }
+
+  @Override
+  public List<Embedding> embed(List<String> texts) {
+    if (texts.size() != 1) {
+      return delegate.embed(texts);
+    }
+    String text = Objects.requireNonNull(texts.get(0), "'texts' must not contain null");
+    Embedding hit;
+    synchronized (recent) {
+      hit = recent.get(text);
+    }
+    if (hit != null) {
+      return List.of(hit);
+    }
+    List<Embedding> fresh = delegate.embed(texts);
+    synchronized (recent) {
+      recent.put(text, fresh.get(0));
+    }
+    return fresh;
+  }
+}
