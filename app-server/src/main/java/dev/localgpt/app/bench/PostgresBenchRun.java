@@ -43,6 +43,9 @@ public final class PostgresBenchRun {
     }
   }
 
+  /** Hits per hybrid query (each leg alone fetches 4 × as many candidates). */
+  static final int LIMIT = 10;
+
   /** Fills both stores with {@code chunks} chunks and times {@code queries} queries on each. */
   public static Report run(PostgresOptions options, String workspace, MemoryConfig base, int chunks, int queries) {
     Path dir = BenchConfigs.tempDir("localgpt-bench-postgres");
@@ -61,11 +64,13 @@ public final class PostgresBenchRun {
       postgres.clear();
       double sqliteFill = fill(sqlite, chunks);
       double postgresFill = fill(postgres, chunks);
-      SearchLatency.firstVectorQueryMillis(sqlite, vectors.get(0)); // loads the Java k-NN's matrix
-      Latency sqliteHybrid = SearchLatency.hybrid(sqlite, vectors, texts, settings);
-      Latency postgresHybrid = SearchLatency.hybrid(postgres, vectors, texts, settings);
-      Latency postgresVector = SearchLatency.vector(postgres, vectors);
-      Latency postgresKeyword = SearchLatency.keyword(postgres, texts);
+      SearchLatency onSqlite = new SearchLatency(sqlite, settings, LIMIT);
+      SearchLatency onPostgres = new SearchLatency(postgres, settings, LIMIT);
+      onSqlite.firstVectorQueryMillis(vectors.get(0)); // loads the Java k-NN's matrix
+      Latency sqliteHybrid = onSqlite.hybrid(vectors, texts).wall();
+      Latency postgresHybrid = onPostgres.hybrid(vectors, texts).wall();
+      Latency postgresVector = onPostgres.vector(vectors).wall();
+      Latency postgresKeyword = onPostgres.keyword(texts).wall();
       double recall = recallAt10(sqlite, postgres, vectors);
       postgres.clear();
       return new Report(chunks, queries, sqliteFill, postgresFill, sqliteHybrid, postgresHybrid, postgresVector,
