@@ -109,6 +109,14 @@ final class BertTokenizer {
     return size == ids.length ? ids : Arrays.copyOf(ids, size);
   }
 
+  /**
+   * How many word pieces {@code text} has, without {@code [CLS]}/{@code [SEP]} and without truncation. Counts add up
+   * over texts split at whitespace (a word never spans a line break).
+   */
+  int count(String text) {
+    return encode(text, Integer.MAX_VALUE).length - 2;
+  }
+
   private int append(String word, int[] ids, int size, int[] scratch, int limit) {
     int n = wordPiece.tokenize(word, scratch, 0);
     int copy = Math.min(n, limit - size);

@@ -24,6 +24,7 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
   private final int threads;
   private final Object lock = new Object();
   private volatile OnnxModel model;
+  private volatile BertTokenizer tokenizer;
   private boolean closed;
 
   OnnxEmbedder(EmbeddingModelChoice choice, int batchSize, int threads) {
@@ -46,6 +47,18 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
   @Override
   public int dimension() {
     return choice.dimension();
+  }
+
+  /** Word pieces of {@code text} by the model's own tokenizer; loads the tokenizer only, never the model. */
+  @Override
+  public int tokenCount(String text) {
+    return tokenizer().count(Objects.requireNonNull(text, "'text' must not be null"));
+  }
+
+  /** The model's window less {@code [CLS]} and {@code [SEP]}: 254 for MiniLM, 510 for bge-small. */
+  @Override
+  public int maxTokens() {
+    return choice.maxTokens() - 2;
   }
 
   /** The model this embedder runs. */
@@ -84,6 +97,19 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     return Collections.unmodifiableList(Arrays.asList(out));
   }
 
+  private BertTokenizer tokenizer() {
+    BertTokenizer current = tokenizer;
+    if (current != null) {
+      return current;
+    }
+    synchronized (lock) {
+      if (tokenizer == null) {
+        tokenizer = OnnxModel.readTokenizer(choice);
+      }
+      return tokenizer;
+    }
+  }
+
   OnnxModel model() {
     OnnxModel current = model;
     if (current != null) {
@@ -106,7 +132,8 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
    * happened with the CLI's class path. So the session is created on a thread of its own with a large stack.
    */
   private OnnxModel loadOnLargeStack() {
-    FutureTask<OnnxModel> load = new FutureTask<>(() -> OnnxModel.load(choice, threads));
+    BertTokenizer words = tokenizer();
+    FutureTask<OnnxModel> load = new FutureTask<>(() -> OnnxModel.load(choice, words, threads));
     Thread loader = new Thread(null, load, "onnx-model-load", LOADER_STACK_BYTES);
     loader.setDaemon(true);
     loader.start();

@@ -36,18 +36,12 @@ final class OnnxModel implements AutoCloseable {
   }
 
   /**
-   * Reads the tokenizer and the model from the classpath and starts a session using {@code threads} threads.
+   * Reads the model from the classpath and starts a session using {@code threads} threads; texts are tokenised with
+   * {@code tokenizer} ({@link #readTokenizer}).
    *
    * @throws EmbeddingException if the model jar is missing or the model cannot be loaded
    */
-  static OnnxModel load(EmbeddingModelChoice choice, int threads) {
-    BertTokenizer tokenizer;
-    try (InputStream in = open(choice, choice.tokenizerResource())) {
-      tokenizer = BertTokenizer.fromJson(in);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new EmbeddingException("cannot read the tokenizer of embedding model '" + choice.id() + "': "
-          + e.getMessage(), e);
-    }
+  static OnnxModel load(EmbeddingModelChoice choice, BertTokenizer tokenizer, int threads) {
     byte[] bytes;
     try (InputStream in = open(choice, choice.modelResource())) {
       bytes = in.readAllBytes();
@@ -60,6 +54,20 @@ final class OnnxModel implements AutoCloseable {
       return new OnnxModel(choice, tokenizer, env, env.createSession(bytes, options));
     } catch (OrtException e) {
       throw new EmbeddingException("onnxruntime cannot load embedding model '" + choice.id() + "': "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads the tokenizer of {@code choice} from the classpath (the model itself is not read).
+   *
+   * @throws EmbeddingException if the model jar is missing or its tokenizer cannot be read
+   */
+  static BertTokenizer readTokenizer(EmbeddingModelChoice choice) {
+    try (InputStream in = open(choice, choice.tokenizerResource())) {
+      return BertTokenizer.fromJson(in);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new EmbeddingException("cannot read the tokenizer of embedding model '" + choice.id() + "': "
           + e.getMessage(), e);
     }
   }

@@ -89,6 +89,17 @@ class BertTokenizerTest {
   }
 
   @Test
+  void countsWordPiecesWithoutSpecialTokensAndWithoutTruncation() {
+    assertThat(minilm.count("")).isZero();
+    assertThat(minilm.count("hello world")).isEqualTo(2);
+    assertThat(minilm.count("unbelievably")).isEqualTo(minilm.encode("unbelievably", 256).length - 2);
+    assertThat(minilm.count("word ".repeat(1000))).isEqualTo(1000);
+    String a = "Aspirin (ASA) reduces fever;";
+    String b = "it was tested in 2019-2020.";
+    assertThat(minilm.count(a + "\n" + b)).isEqualTo(minilm.count(a) + minilm.count(b));
+  }
+
+  @Test
   void dropsControlAndZeroWidthCharacters() {
     assertThat(minilm.encode("ab\u0000c\u200bd\u0007", 256)).containsExactly(minilm.encode("abcd", 256));
   }

@@ -31,6 +31,18 @@ class EmbeddingModelChoiceTest {
   }
 
   @Test
+  void countsTokensWithTheModelsTokenizerWithoutLoadingTheModel() {
+    try (OnnxEmbedder embedder = OnnxEmbedders.create(EmbeddingModelChoice.DEFAULT, 32, 1)) {
+      assertThat(embedder.tokenCount("Hello, world")).isEqualTo(3);
+      assertThat(embedder.maxTokens()).isEqualTo(254);
+      assertThat(embedder.isLoaded()).isFalse();
+    }
+    try (OnnxEmbedder bge = OnnxEmbedders.create(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, 32, 1)) {
+      assertThat(bge.maxTokens()).isEqualTo(510);
+    }
+  }
+
+  @Test
   void rejectsBadSettingsWithoutLoadingAnything() {
     assertThatThrownBy(() -> OnnxEmbedders.create(EmbeddingModelChoice.DEFAULT, 0, 2))
         .hasMessage("'batchSize' must be > 0, was 0");

@@ -10,6 +10,8 @@ import java.util.Optional;
 final class Meta {
   static final String EMBEDDING_MODEL = "embedding_model";
   static final String EMBEDDING_DIMS = "embedding_dims";
+  /** The chunker version the stored chunks were cut with. */
+  static final String CHUNKING = "chunking_version";
   /** Set when chunks changed while sqlite-vec was not loaded, so {@code chunks_vec} must be rebuilt. */
   static final String VEC_STALE = "vec_stale";
 

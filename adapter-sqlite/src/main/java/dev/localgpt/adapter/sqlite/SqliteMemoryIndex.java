@@ -182,6 +182,20 @@ public final class SqliteMemoryIndex implements MemoryIndex {
   }
 
   @Override
+  public Optional<String> chunkingVersion() {
+    return db.read("read the chunking version", c -> Meta.get(c, Meta.CHUNKING));
+  }
+
+  @Override
+  public void useChunkingVersion(String version) {
+    Objects.requireNonNull(version, "'version' must not be null");
+    db.write("record the chunking version", () -> {
+      Meta.put(db.writer(), Meta.CHUNKING, version);
+      return null;
+    });
+  }
+
+  @Override
   public IndexStats stats() {
     int[] counts = reader.counts();
     IndexState s = state.get();

@@ -233,6 +233,17 @@ class SqliteMemoryIndexTest {
   }
 
   @Test
+  void theChunkingVersionSurvivesReopening() {
+    assertThat(index.chunkingVersion()).isEmpty();
+    index.useChunkingVersion("markdown-2/tokens:m/254/50");
+    index.close();
+
+    index = SqliteMemoryIndex.open(dir.resolve("data/memory.sqlite"), SqliteOptions.javaKnn());
+
+    assertThat(index.chunkingVersion()).contains("markdown-2/tokens:m/254/50");
+  }
+
+  @Test
   void statsCountFilesChunksAndVectors() {
     assertThat(index.stats()).isEqualTo(new IndexStats(0, 0, 0, index.stats().sizeBytes(), "", "java"));
     index.useEmbeddingModel("mini", 4);

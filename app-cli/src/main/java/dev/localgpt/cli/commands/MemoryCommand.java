@@ -123,7 +123,7 @@ public final class MemoryCommand implements Runnable {
   int stats(@Option(names = "--json", description = "Print JSON.") boolean json) {
     MemoryConfig config = this.config.get().memory();
     try (MemoryStack memory = stack()) {
-      List<MemoryFileStats.FileStat> files = MemoryComponents.fileStats(config)
+      List<MemoryFileStats.FileStat> files = MemoryComponents.fileStats(config, memory.embedderPort())
           .of(memory.service().recent(Integer.MAX_VALUE));
       StatsOutput.print(context, memory, config, files, json);
       return ExitCodes.OK;

@@ -19,6 +19,7 @@ import dev.localgpt.core.memory.MemoryIndexes;
 import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.core.memory.SearchMode;
 import dev.localgpt.core.memory.SearchSettings;
+import dev.localgpt.core.memory.TokenCounter;
 import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.PrivateFiles;
 import dev.localgpt.ports.embedding.Embedder;
@@ -88,8 +89,17 @@ public final class MemoryComponents {
 
   /** The indexer over the configured roots and chunking, embedding with {@code embedder} when present. */
   public static MemoryIndexer indexer(MemoryConfig memory, Optional<Embedder> embedder) {
-    return new MemoryIndexer(roots(memory), new MarkdownChunker(chunker(memory)), embedder,
-        memory.embeddingBatchSize());
+    return new MemoryIndexer(roots(memory), chunker(memory, embedder), embedder, memory.embeddingBatchSize());
+  }
+
+  /**
+   * The chunker: sizes in the embedding model's own tokens, bounded by its window, so every chunk reaches its vector
+   * whole; by characters (1 token ≈ 4) without an embedder.
+   */
+  public static MarkdownChunker chunker(MemoryConfig memory, Optional<Embedder> embedder) {
+    ChunkerSettings settings = chunker(memory);
+    return embedder.map(e -> new MarkdownChunker(settings, TokenCounter.of(e)))
+        .orElseGet(() -> new MarkdownChunker(settings));
   }
 
   /** SQLite options for {@code memory.vector_backend}: sqlite-vec only when asked for (or auto chose it) and found. */
@@ -155,8 +165,8 @@ public final class MemoryComponents {
   }
 
   /** Lines and chunks per indexed file, located through the roots and chunked as the indexer chunks. */
-  public static MemoryFileStats fileStats(MemoryConfig memory) {
-    return new MemoryFileStats(roots(memory), new MarkdownChunker(chunker(memory)));
+  public static MemoryFileStats fileStats(MemoryConfig memory, Optional<Embedder> embedder) {
+    return new MemoryFileStats(roots(memory), chunker(memory, embedder));
   }
 
   /** Chunk size and overlap from the config (1 token ≈ 4 characters). */

@@ -22,7 +22,8 @@ import java.util.List;
 /**
  * {@code GET /api/memory/search?q=&limit=&silo=&explain=} → {@code {query, results:[{file, line_start, line_end,
  * content, score}]}} (with {@code source} and, when asked, {@code explain}); {@code GET /api/memory/stats} →
- * {@code {workspace, total_files, total_chunks, index_size_kb}}; {@code POST /api/memory/reindex {force?}} →
+ * {@code {workspace, total_files, total_chunks, index_size_kb, embedded_chunks, embedding_model, embedding_window?:
+ * {tokens, chunks_over_window, text_cut_percent, up_to_date}}} (the window part only with an embedder); {@code POST /api/memory/reindex {force?}} →
  * {@code {files_processed, files_updated, chunks_indexed, duration_ms}}.
  */
 public final class MemoryHttpService implements HttpService {
@@ -91,6 +92,11 @@ public final class MemoryHttpService implements HttpService {
     out.put("index_size_kb", stats.sizeBytes() / 1024);
     out.put("embedded_chunks", stats.embeddedChunks());
     out.put("embedding_model", stats.embeddingModel());
+    memory.windowCoverage().ifPresent(w -> out.putObject("embedding_window")
+        .put("tokens", w.window())
+        .put("chunks_over_window", w.chunksOverWindow())
+        .put("text_cut_percent", Math.round(w.cutPercent() * 100) / 100.0)
+        .put("up_to_date", w.upToDate()));
     HttpJson.send(res, out);
   }
 

@@ -1,19 +1,42 @@
 package dev.localgpt.core.memory;
 
+import dev.localgpt.ports.embedding.Embedder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Cuts Markdown into chunks of about {@link ChunkerSettings#maxChars()} characters. A cut goes preferably before a
- * heading, then at a paragraph break, then between lines, and never inside a fenced code block unless the block
- * alone is too big; lines longer than a chunk are split. The next chunk repeats about
- * {@link ChunkerSettings#overlapChars()} characters of trailing whole lines, except after a heading cut. Thread-safe.
+ * Cuts Markdown into chunks of at most a size: with a {@link TokenCounter}, {@link ChunkerSettings#chunkTokens()}
+ * tokens of the embedding model, but never more than the model's window, so every chunk reaches its vector whole;
+ * without one, {@link ChunkerSettings#maxChars()} characters. A cut goes preferably before a heading, then at a
+ * paragraph break, then between lines, and never inside a fenced code block unless the block alone is too big; lines
+ * longer than a chunk are split. The next chunk repeats about the overlap ({@link ChunkerSettings#overlapTokens()},
+ * scaled down with the chunk size when the window is smaller) of trailing whole lines, except after a heading cut.
+ * Thread-safe if the counter is.
  */
 public final class MarkdownChunker {
-  private final ChunkerSettings settings;
+  /** Bumped when the cutting rules change, so indexes built by older rules are re-chunked. */
+  static final int RULES = 2;
 
+  private final ChunkerSettings settings;
+  private final TokenCounter tokens;
+  private final int max;
+  private final int overlap;
+
+  /** Sizes measured in characters ({@link ChunkerSettings#charsPerToken()} per token). */
   public MarkdownChunker(ChunkerSettings settings) {
-    this.settings = settings;
+    this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+    this.tokens = null;
+    this.max = settings.maxChars();
+    this.overlap = settings.overlapChars();
+  }
+
+  /** Sizes measured in {@code tokens}, chunks bounded by its window. */
+  public MarkdownChunker(ChunkerSettings settings, TokenCounter tokens) {
+    this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+    this.tokens = Objects.requireNonNull(tokens, "'tokens' must not be null");
+    this.max = Math.max(1, Math.min(settings.chunkTokens(), tokens.window()));
+    this.overlap = (int) ((long) settings.overlapTokens() * max / settings.chunkTokens());
   }
 
   public MarkdownChunker() {
@@ -24,12 +47,29 @@ public final class MarkdownChunker {
     return settings;
   }
 
+  /**
+   * What decides where cuts go: rules, unit, size and overlap. An index whose chunks came from another version
+   * re-chunks its files ({@link MemoryIndexer}).
+   */
+  public String version() {
+    String unit = tokens == null ? "chars" : "tokens:" + tokens.id();
+    return "markdown-" + RULES + "/" + unit + "/" + max + "/" + overlap;
+  }
+
+  /** Whether every chunk fits {@code embedder}'s window: sizes are in its tokens and no chunk is larger. */
+  public boolean fitsWindow(Embedder embedder) {
+    return tokens != null && tokens.id().equals(embedder.modelId()) && max <= embedder.maxTokens();
+  }
+
   /** Chunks {@code content} (any line endings); a blank file gives no chunks. */
   public List<Chunk> chunk(String path, String content) {
     List<String> lines = splitLines(content);
     MarkdownStructure md = new MarkdownStructure(lines);
     int n = lines.size();
-    int max = settings.maxChars();
+    int[] sizes = new int[n];
+    for (int i = 0; i < n; i++) {
+      sizes[i] = tokens == null ? lines.get(i).length() + 1 : (md.blank[i] ? 0 : tokens.count(lines.get(i)));
+    }
     List<Chunk> out = new ArrayList<>();
     int s = 0;
     while (s < n) {
@@ -39,37 +79,43 @@ public final class MarkdownChunker {
       if (s >= n) {
         break;
       }
-      if (lines.get(s).length() > max) {
-        splitLongLine(path, lines.get(s), s, md.headingPath[s], out);
+      if (sizes[s] > max) {
+        if (tokens == null) {
+          splitLongLine(path, lines.get(s), s, md.headingPath[s], out);
+        } else {
+          for (String piece : new LongLineSplitter(tokens, max, overlap).split(lines.get(s))) {
+            out.add(new Chunk(path, s + 1, s + 1, md.headingPath[s], piece, Hashes.sha256(piece)));
+          }
+        }
         s++;
         continue;
       }
       int size = 0;
       int e = s;
-      while (e < n && (e == s || size + lines.get(e).length() + 1 <= max)) {
-        size += lines.get(e).length() + 1;
+      while (e < n && (e == s || size + sizes[e] <= max)) {
+        size += sizes[e];
         e++;
       }
       if (e >= n) {
         emit(path, lines, md, s, n, out);
         break;
       }
-      int[] cut = chooseCut(lines, md, s, e);
+      int[] cut = chooseCut(sizes, md, s, e);
       int c = cut[0];
       emit(path, lines, md, s, c, out);
-      s = cut[1] == 1 ? overlapStart(lines, s, c) : c;
+      s = cut[1] == 1 ? overlapStart(sizes, s, c) : c;
     }
     return out;
   }
 
   /** Returns {cut, overlapAllowed}; cut is the exclusive end line of the chunk starting at {@code s}. */
-  private int[] chooseCut(List<String> lines, MarkdownStructure md, int s, int e) {
-    int minFill = settings.maxChars() / 2;
+  private int[] chooseCut(int[] sizes, MarkdownStructure md, int s, int e) {
+    int minFill = max / 2;
     int bestFull = -1;
     int bestAny = -1;
     int size = 0;
     for (int c = s + 1; c <= e; c++) {
-      size += lines.get(c - 1).length() + 1;
+      size += sizes[c - 1];
       byte p = md.cutPriority[c];
       if (p == MarkdownStructure.NONE) {
         continue;
@@ -90,11 +136,11 @@ public final class MarkdownChunker {
     return new int[] {e, 1};
   }
 
-  private int overlapStart(List<String> lines, int s, int c) {
+  private int overlapStart(int[] sizes, int s, int c) {
     int t = c;
     int size = 0;
-    while (t - 1 > s && size + lines.get(t - 1).length() + 1 <= settings.overlapChars()) {
-      size += lines.get(t - 1).length() + 1;
+    while (t - 1 > s && size + sizes[t - 1] <= overlap) {
+      size += sizes[t - 1];
       t--;
     }
     return t;
@@ -110,8 +156,7 @@ public final class MarkdownChunker {
   }
 
   private void splitLongLine(String path, String line, int index, String headingPath, List<Chunk> out) {
-    int max = settings.maxChars();
-    int step = Math.max(1, max - settings.overlapChars());
+    int step = Math.max(1, max - overlap);
     int from = 0;
     while (from < line.length()) {
       int to = Math.min(line.length(), from + max);

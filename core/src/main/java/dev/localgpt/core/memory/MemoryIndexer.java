@@ -30,6 +30,11 @@ import java.util.Set;
  *       time budget; what the budget leaves is embedded by the next run.
  * </ol>
  *
+ * <p>When the chunker's {@link MarkdownChunker#version() version} differs from the one the index recorded (another
+ * chunk size, model or cutting rules, or an index from before versions were kept), the keyword phase re-chunks every
+ * file as if forced, and records the new version when it is done; vectors of unchanged chunk texts still come from
+ * the embedding cache. Until then the old chunks keep answering searches.
+ *
  * <p>Binary and non-UTF-8 files are skipped with a warning. Works without an embedder (keyword-only, no vector
  * phase). Not thread-safe: one run at a time.
  */
@@ -37,6 +42,7 @@ public final class MemoryIndexer {
   /** Texts per embedder call unless configured otherwise. */
   public static final int DEFAULT_BATCH_SIZE = 32;
 
+  private final IndexRoots roots;
   private final WorkspaceScanner scanner;
   private final MarkdownChunker chunker;
   private final Optional<Embedder> embedder;
@@ -46,6 +52,7 @@ public final class MemoryIndexer {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("'batchSize' must be > 0, was " + batchSize);
     }
+    this.roots = roots;
     this.scanner = new WorkspaceScanner(roots);
     this.chunker = chunker;
     this.embedder = embedder;
@@ -55,6 +62,16 @@ public final class MemoryIndexer {
   /** Whether the vector phase runs, i.e. an embedder is configured. */
   public boolean embeds() {
     return embedder.isPresent();
+  }
+
+  /** The chunker the keyword phase cuts files with. */
+  public MarkdownChunker chunker() {
+    return chunker;
+  }
+
+  /** How much text the embedder's window cuts off in {@code index} ({@link WindowCoverage#of}); empty without one. */
+  public Optional<WindowCoverage> windowCoverage(MemoryIndex index) {
+    return embedder.map(e -> WindowCoverage.of(index, roots, chunker, e));
   }
 
   /**
@@ -79,6 +96,8 @@ public final class MemoryIndexer {
     for (IndexedFile f : index.files()) {
       known.put(f.path(), f);
     }
+    String version = chunker.version();
+    boolean rechunk = force || !index.chunkingVersion().map(version::equals).orElse(false);
     List<SourceFile> found = scanner.scan(w -> warn(w, warnings, listener));
     Set<String> onDisk = new HashSet<>();
     found.forEach(f -> onDisk.add(f.path()));
@@ -91,10 +110,13 @@ public final class MemoryIndexer {
       }
     }
     for (SourceFile f : found) {
-      keywords(index, f, known.get(f.path()), force, n, warnings, listener);
+      keywords(index, f, known.get(f.path()), rechunk, n, warnings, listener);
       n.done++;
       listener.onProgress(new IndexProgress(IndexProgress.Phase.KEYWORDS, n.done, found.size(), n.chunks, 0, 0,
           Duration.ofNanos(System.nanoTime() - started)));
+    }
+    if (rechunk && !index.chunkingVersion().map(version::equals).orElse(false)) {
+      index.useChunkingVersion(version);
     }
     int pending = 0;
     EmbeddingBatcher batcher = null;

@@ -117,6 +117,14 @@ public final class MemoryService implements MemorySearch, AutoCloseable {
     return current().stats();
   }
 
+  /**
+   * How much of the indexed text the embedding model's window cuts off (chunks over the window, share of text cut);
+   * empty without an embedder. Reads and re-chunks the files only when the index was chunked another way.
+   */
+  public Optional<WindowCoverage> windowCoverage() {
+    return indexer.windowCoverage(current());
+  }
+
   /** The {@code limit} most recently modified indexed files, newest first. */
   public List<IndexedFile> recent(int limit) {
     return current().files().stream()

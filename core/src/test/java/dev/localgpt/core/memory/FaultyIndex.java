@@ -42,6 +42,16 @@ final class FaultyIndex implements MemoryIndex {
   }
 
   @Override
+  public Optional<String> chunkingVersion() {
+    return delegate.chunkingVersion();
+  }
+
+  @Override
+  public void useChunkingVersion(String version) {
+    delegate.useChunkingVersion(version);
+  }
+
+  @Override
   public int schemaVersion() {
     return delegate.schemaVersion();
   }

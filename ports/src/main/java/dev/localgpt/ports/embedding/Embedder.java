@@ -21,4 +21,32 @@ public interface Embedder {
    * @throws EmbeddingException if the model cannot be loaded or run
    */
   List<Embedding> embed(List<String> texts);
+
+  /**
+   * How many of the model's own tokens {@code text} has, without the special tokens the model adds around every text
+   * (such as {@code [CLS]} and {@code [SEP]}). Counts add up over pieces split at whitespace, so a chunker can sum the
+   * counts of lines. Must not load the whole model; the default counts whitespace-separated words (for fakes).
+   *
+   * @throws EmbeddingException if the tokenizer cannot be loaded
+   */
+  default int tokenCount(String text) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = Character.isWhitespace(text.charAt(i));
+      if (!space && !inWord) {
+        words++;
+      }
+      inWord = !space;
+    }
+    return words;
+  }
+
+  /**
+   * The most tokens of a text (as {@link #tokenCount} counts them) that reach its vector: the model's window less its
+   * special tokens; the rest of a longer text is cut off. The default, {@link Integer#MAX_VALUE}, means no window.
+   */
+  default int maxTokens() {
+    return Integer.MAX_VALUE;
+  }
 }

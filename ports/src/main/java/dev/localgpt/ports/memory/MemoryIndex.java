@@ -70,6 +70,18 @@ public interface MemoryIndex extends AutoCloseable {
    */
   void useEmbeddingModel(String modelId, int dimension);
 
+  /**
+   * The version of the chunking the stored chunks were cut with, as last recorded by {@link #useChunkingVersion};
+   * empty for a new index or one built before versions were recorded. The default records nothing, so an index that
+   * does not override both methods has every file re-chunked on each indexing run.
+   */
+  default Optional<String> chunkingVersion() {
+    return Optional.empty();
+  }
+
+  /** Records the chunking version once every stored file has been chunked with it; survives reopening. */
+  default void useChunkingVersion(String version) {}
+
   IndexStats stats();
 
   @Override

@@ -50,4 +50,17 @@ public abstract class EmbedderContract {
     assertThat(embedder.modelId()).isNotBlank().isEqualTo(embedder.modelId());
     assertThat(embedder.dimension()).isPositive();
   }
+
+  @Test
+  void tokenCountsAddUpOverLinesAndTheWindowIsPositive() {
+    Embedder embedder = embedder();
+    String first = "The quokka lives on Rottnest island, near Perth.";
+    String second = "Zebra stripes confuse biting flies (2019 study).";
+
+    assertThat(embedder.tokenCount("")).isZero();
+    assertThat(embedder.tokenCount(first)).isPositive();
+    assertThat(embedder.tokenCount(first + "\n" + second))
+        .isEqualTo(embedder.tokenCount(first) + embedder.tokenCount(second));
+    assertThat(embedder.maxTokens()).isPositive();
+  }
 }

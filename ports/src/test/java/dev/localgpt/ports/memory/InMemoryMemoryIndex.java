@@ -31,6 +31,7 @@ public final class InMemoryMemoryIndex implements MemoryIndex {
   private final Map<String, List<Entry>> chunksByPath = new HashMap<>();
   private final Map<String, Map<String, Embedding>> cache = new HashMap<>();
   private Optional<String> model = Optional.empty();
+  private Optional<String> chunking = Optional.empty();
   private int dimension;
   private long nextId = 1;
   private boolean closed;
@@ -185,6 +186,16 @@ public final class InMemoryMemoryIndex implements MemoryIndex {
   public synchronized void cacheEmbeddings(String modelId, Map<String, Embedding> byTextHash) {
     open();
     cache.computeIfAbsent(modelId, k -> new HashMap<>()).putAll(byTextHash);
+  }
+
+  @Override
+  public synchronized Optional<String> chunkingVersion() {
+    return chunking;
+  }
+
+  @Override
+  public synchronized void useChunkingVersion(String version) {
+    chunking = Optional.of(version);
   }
 
   @Override

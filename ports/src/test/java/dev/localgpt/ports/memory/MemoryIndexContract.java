@@ -289,6 +289,16 @@ public abstract class MemoryIndexContract {
   }
 
   @Test
+  void theChunkingVersionIsEmptyUntilRecordedThenTheLastOneRecorded() {
+    assertThat(index.chunkingVersion()).isEmpty();
+
+    index.useChunkingVersion("markdown-2/tokens:m/254/50");
+    index.useChunkingVersion("markdown-2/tokens:m/200/40");
+
+    assertThat(index.chunkingVersion()).contains("markdown-2/tokens:m/200/40");
+  }
+
+  @Test
   void statsCountFilesChunksAndVectors() {
     index.useEmbeddingModel("m1", 3);
     index.replaceFile(file("a.md", "memory"), List.of(chunk(1, "a", 1, 0, 0), chunk(2, "b")));
