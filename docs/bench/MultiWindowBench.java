@@ -5,7 +5,7 @@
 //
 // Run (jars of this branch, a kept index of the old character chunking):
 //   java --enable-native-access=ALL-UNNAMED -cp 'JARS/*' docs/bench/MultiWindowBench.java \
-//     KEEP_DIR /work/shared/data/scifact [single|windows]
+//     KEEP_DIR /work/shared/data/scifact [single|windows] [QRELS_TSV (default DATA_DIR/qrels-test.tsv)]
 // `single` uses the stored vectors (must reproduce `bench retrieval`'s numbers: checks the harness).
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,7 +53,7 @@ public class MultiWindowBench {
     boolean windows = args.length < 3 || args[2].equals("windows");
     EmbeddingModelChoice choice = EmbeddingModelChoice.DEFAULT;
     Path db = keep.resolve("memory-" + choice.id() + ".sqlite");
-    BeirData beir = read(data);
+    BeirData beir = read(data, args.length > 3 ? Path.of(args[3]) : data.resolve("qrels-test.tsv"));
     Map<String, String> docOfPath = BeirData.writeMarkdown(beir.corpus(), Files.createTempDirectory("mwb"));
     try (OnnxEmbedder embedder = OnnxEmbedders.create(choice, 32, Runtime.getRuntime().availableProcessors());
         SqliteMemoryIndex index = SqliteMemoryIndex.open(db, SqliteOptions.javaKnn())) {
@@ -122,7 +122,7 @@ public class MultiWindowBench {
     }
   }
 
-  static BeirData read(Path dir) throws Exception {
+  static BeirData read(Path dir, Path qrels) throws Exception {
     ObjectMapper json = new ObjectMapper();
     List<BeirData.Doc> docs = new ArrayList<>();
     Map<String, String> queries = new LinkedHashMap<>();
@@ -142,7 +142,7 @@ public class MultiWindowBench {
         }
       }
     }
-    return new BeirData(docs, queries, BeirData.readQrels(dir.resolve("qrels-test.tsv")));
+    return new BeirData(docs, queries, BeirData.readQrels(qrels));
   }
 
   /** Delegates everything but vector search, which scores each chunk by its best window vector. */
