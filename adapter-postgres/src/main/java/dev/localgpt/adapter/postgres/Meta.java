@@ -6,10 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** Per-workspace key/value state: the embedding model and the dimension of the stored vectors. */
+/** Per-workspace key/value state: the embedding model, the dimension of the stored vectors, the chunking version. */
 final class Meta {
   static final String EMBEDDING_MODEL = "embedding_model";
   static final String EMBEDDING_DIMS = "embedding_dims";
+  /** The chunker version the stored chunks were cut with. */
+  static final String CHUNKING = "chunking_version";
 
   private Meta() {}
 

@@ -161,6 +161,20 @@ public final class PostgresMemoryIndex implements MemoryIndex {
   }
 
   @Override
+  public Optional<String> chunkingVersion() {
+    return db.read("read the chunking version", c -> Meta.get(c, workspace, Meta.CHUNKING));
+  }
+
+  @Override
+  public void useChunkingVersion(String version) {
+    Objects.requireNonNull(version, "'version' must not be null");
+    db.transaction("record the chunking version", c -> {
+      Meta.put(c, workspace, Meta.CHUNKING, version);
+      return null;
+    });
+  }
+
+  @Override
   public IndexStats stats() {
     int[] counts = reader.counts();
     return new IndexStats(counts[0], counts[1], counts[2], reader.sizeBytes(), embeddingModel().orElse(""),
