@@ -28,8 +28,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * LocalGPT as a library, without the apps. Inside it builds the same object graph as the CLI and the server (their
- * Guice wiring); its users never see Guice.
+ * LocalGPT as a library, without the apps. Inside it builds the same object graph as the CLI and
+ * the server (their Guice wiring); its users never see Guice.
  *
  * <pre>{@code
  * LocalGpt gpt = LocalGpt.builder().home(Path.of("/tmp/my-home")).build();
@@ -41,15 +41,15 @@ import java.util.Optional;
  * });
  * }</pre>
  *
- * <p>Chat uses the model given to {@link Builder#chatModel}, else {@code agent.default_model}, else the first
- * provider found (ANTHROPIC_API_KEY, OPENAI_API_KEY, a local Ollama, a configured GGUF); with none it answers from
- * memory only. All turns of one instance go to one session ({@link #chatService()}); tools that need approval are
- * denied.
+ * <p>Chat uses the model given to {@link Builder#chatModel}, else {@code agent.default_model}, else
+ * the first provider found (ANTHROPIC_API_KEY, OPENAI_API_KEY, a local Ollama, a configured GGUF);
+ * with none it answers from memory only. All turns of one instance go to one session ({@link
+ * #chatService()}); tools that need approval are denied.
  *
  * <p>{@link Builder#build()} loads and validates {@code config.toml} (throwing a {@link
- * dev.localgpt.core.config.ConfigException} listing every problem) and, unless turned off, creates the home
- * directories and the workspace templates that are missing. Instances are thread-safe; {@link #close()} frees what
- * the features opened (the memory index and the embedding model).
+ * dev.localgpt.core.config.ConfigException} listing every problem) and, unless turned off, creates
+ * the home directories and the workspace templates that are missing. Instances are thread-safe;
+ * {@link #close()} frees what the features opened (the memory index and the embedding model).
  */
 public final class LocalGpt implements AutoCloseable {
   private final WiringOptions options;
@@ -90,8 +90,8 @@ public final class LocalGpt implements AutoCloseable {
   }
 
   /**
-   * Sends one message in this instance's conversation and returns the reply text (empty when the model chose not
-   * to reply).
+   * Sends one message in this instance's conversation and returns the reply text (empty when the
+   * model chose not to reply).
    *
    * @throws dev.localgpt.ports.llm.ModelException when the model provider fails
    */
@@ -99,12 +99,18 @@ public final class LocalGpt implements AutoCloseable {
     return stream(message, ChatStreamListener.NONE).text();
   }
 
-  /** Like {@link #chat(String)}, streaming text, tool activity and notices to {@code listener} as they happen. */
+  /**
+   * Like {@link #chat(String)}, streaming text, tool activity and notices to {@code listener} as
+   * they happen.
+   */
   public TurnResult stream(String message, ChatStreamListener listener) {
     return chatService().send(message, listener);
   }
 
-  /** The conversation behind {@link #chat} and {@link #stream}: sessions, {@code /new}, status, slash commands. */
+  /**
+   * The conversation behind {@link #chat} and {@link #stream}: sessions, {@code /new}, status,
+   * slash commands.
+   */
   public synchronized ChatService chatService() {
     if (chatService == null) {
       ChatFactory chats = Wiring.get(injector(), ChatFactory.class);
@@ -115,24 +121,32 @@ public final class LocalGpt implements AutoCloseable {
   }
 
   /**
-   * Memory: {@code memory().index()} brings the index up to date with the workspace, {@code memory().search(query,
-   * SearchOptions.limit(6))} searches it. Opened on first call; the embedding model loads on first use.
+   * Memory: {@code memory().index()} brings the index up to date with the workspace, {@code
+   * memory().search(query, SearchOptions.limit(6))} searches it. Opened on first call; the
+   * embedding model loads on first use.
    */
   public synchronized MemoryService memory() {
     return Wiring.get(injector(), MemoryService.class);
   }
 
   /**
-   * The heartbeat: {@code heartbeat().runOnce()} works through HEARTBEAT.md now (in a new session, with the same
-   * tools as chat and approval-required tools refused; never when {@code heartbeat.enabled = false}), {@code
-   * heartbeat().status()} shows the schedule, the last runs and alerts and the budget, and {@code
-   * heartbeat().start(scheduler)} runs it in the background. Uses the model given to {@link Builder#chatModel},
-   * else {@code heartbeat.model}, else the chat's model.
+   * The heartbeat: {@code heartbeat().runOnce()} works through HEARTBEAT.md now (in a new session,
+   * with the same tools as chat and approval-required tools refused; never when {@code
+   * heartbeat.enabled = false}), {@code heartbeat().status()} shows the schedule, the last runs and
+   * alerts and the budget, and {@code heartbeat().start(scheduler)} runs it in the background. Uses
+   * the model given to {@link Builder#chatModel}, else {@code heartbeat.model}, else the chat's
+   * model.
    */
   public synchronized HeartbeatService heartbeat() {
     if (heartbeat == null) {
-      heartbeat = HeartbeatComponents.service(home, config, workspace, Wiring.get(injector(), ChatFactory.class),
-          Optional.empty(), Clock.systemUTC());
+      heartbeat =
+          HeartbeatComponents.service(
+              home,
+              config,
+              workspace,
+              Wiring.get(injector(), ChatFactory.class),
+              Optional.empty(),
+              Clock.systemUTC());
     }
     return heartbeat;
   }
@@ -191,16 +205,21 @@ public final class LocalGpt implements AutoCloseable {
 
     /** The model to chat with, instead of the configured or detected one. */
     public Builder chatModel(ChatModel chatModel) {
-      ChatModelSource fixed = ChatModelSource.fixed(Objects.requireNonNull(chatModel, "'chatModel' must not be null"));
-      return override(new AbstractModule() {
-        @Override
-        protected void configure() {
-          bind(ChatModelSource.class).toInstance(fixed);
-        }
-      });
+      ChatModelSource fixed =
+          ChatModelSource.fixed(Objects.requireNonNull(chatModel, "'chatModel' must not be null"));
+      return override(
+          new AbstractModule() {
+            @Override
+            protected void configure() {
+              bind(ChatModelSource.class).toInstance(fixed);
+            }
+          });
     }
 
-    /** Replaces bindings of the wiring (tests bind fakes of ports here); not public, users never see Guice. */
+    /**
+     * Replaces bindings of the wiring (tests bind fakes of ports here); not public, users never see
+     * Guice.
+     */
     Builder override(Module module) {
       overrides.add(module);
       return this;
@@ -212,9 +231,14 @@ public final class LocalGpt implements AutoCloseable {
      * @throws dev.localgpt.core.config.ConfigException listing every problem of the config
      */
     public LocalGpt build() {
-      WiringOptions options = new WiringOptions(environment == null ? System.getenv() : environment,
-          Optional.ofNullable(home), Optional.ofNullable(configFile), initialize);
-      LocalGpt gpt = new LocalGpt(options, overrides, Wiring.injector(options, List.of(), overrides));
+      WiringOptions options =
+          new WiringOptions(
+              environment == null ? System.getenv() : environment,
+              Optional.ofNullable(home),
+              Optional.ofNullable(configFile),
+              initialize);
+      LocalGpt gpt =
+          new LocalGpt(options, overrides, Wiring.injector(options, List.of(), overrides));
       if (initialize) {
         Components.prepare(gpt.home, gpt.config);
       }

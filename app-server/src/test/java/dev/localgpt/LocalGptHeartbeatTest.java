@@ -24,32 +24,50 @@ class LocalGptHeartbeatTest {
   @Test
   void runOnceSkipsTheTemplateAndReportsAnAlertOnceThereAreTasks() throws Exception {
     AtomicInteger calls = new AtomicInteger();
-    LocalGpt gpt = LocalGpt.builder().home(home).environment(Map.of("OLLAMA_HOST", "127.0.0.1:1"))
-        .chatModel(new ChatModel() {
-          @Override
-          public String id() {
-            return "test/fixed";
-          }
+    LocalGpt gpt =
+        LocalGpt.builder()
+            .home(home)
+            .environment(Map.of("OLLAMA_HOST", "127.0.0.1:1"))
+            .chatModel(
+                new ChatModel() {
+                  @Override
+                  public String id() {
+                    return "test/fixed";
+                  }
 
-          @Override
-          public ChatResponse chat(ChatRequest request, ChatListener listener) {
-            calls.incrementAndGet();
-            listener.onEvent(new dev.localgpt.ports.llm.ChatEvent.TextDelta("The plants need water today."));
-            return new ChatResponse("The plants need water today.", List.of(), new Usage(40, 8), StopReason.END_TURN,
-                "test/fixed");
-          }
-        }).build();
+                  @Override
+                  public ChatResponse chat(ChatRequest request, ChatListener listener) {
+                    calls.incrementAndGet();
+                    listener.onEvent(
+                        new dev.localgpt.ports.llm.ChatEvent.TextDelta(
+                            "The plants need water today."));
+                    return new ChatResponse(
+                        "The plants need water today.",
+                        List.of(),
+                        new Usage(40, 8),
+                        StopReason.END_TURN,
+                        "test/fixed");
+                  }
+                })
+            .build();
     assertThat(gpt.heartbeat().runOnce()).isInstanceOf(HeartbeatOutcome.Skipped.class);
     assertThat(calls).hasValue(0);
 
     Files.writeString(gpt.workspace().root().resolve("HEARTBEAT.md"), "- [ ] Check the plants\n");
     HeartbeatOutcome outcome = gpt.heartbeat().runOnce();
 
-    assertThat(outcome).isInstanceOfSatisfying(HeartbeatOutcome.Ran.class,
-        ran -> assertThat(ran.alert()).contains("The plants need water today."));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            HeartbeatOutcome.Ran.class,
+            ran -> assertThat(ran.alert()).contains("The plants need water today."));
     HeartbeatStatus status = gpt.heartbeat().status();
-    assertThat(status.lastAlert()).get().extracting(a -> a.text()).isEqualTo("The plants need water today.");
-    assertThat(status.recent()).extracting(e -> e.reason()).containsExactly("empty-heartbeat-file", "alert");
+    assertThat(status.lastAlert())
+        .get()
+        .extracting(a -> a.text())
+        .isEqualTo("The plants need water today.");
+    assertThat(status.recent())
+        .extracting(e -> e.reason())
+        .containsExactly("empty-heartbeat-file", "alert");
     assertThat(home.resolve("logs/heartbeat.jsonl")).isRegularFile();
     assertThat(gpt.chatService().history()).isEmpty();
     gpt.close();

@@ -18,7 +18,8 @@ class LocalGptMemoryTest {
   void libraryIndexesTheWorkspaceAndSearchesItKeywordOnly() throws Exception {
     Files.writeString(home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\n");
     try (LocalGpt gpt = LocalGpt.builder().home(home).environment(Map.of()).build()) {
-      Files.writeString(gpt.workspace().root().resolve("memory/2024-05-01.md"), "# Day\n\nPlanted tomatoes.\n");
+      Files.writeString(
+          gpt.workspace().root().resolve("memory/2024-05-01.md"), "# Day\n\nPlanted tomatoes.\n");
       assertThat(gpt.memory().index().filesIndexed()).isPositive();
       List<MemoryHit> hits = gpt.memory().search("tomatoes", SearchOptions.limit(5));
       assertThat(hits).extracting(MemoryHit::path).containsExactly("memory/2024-05-01.md");

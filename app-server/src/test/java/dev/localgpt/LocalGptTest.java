@@ -19,10 +19,7 @@ class LocalGptTest {
 
   @Test
   void readmeSnippetWorks() {
-    LocalGpt gpt = LocalGpt.builder()
-        .home(temp.resolve("lg"))
-        .environment(Map.of())
-        .build();
+    LocalGpt gpt = LocalGpt.builder().home(temp.resolve("lg")).environment(Map.of()).build();
     Path today = gpt.workspace().dailyNote(LocalDate.of(2026, 5, 1));
     Duration every = gpt.config().heartbeat().interval();
     Path safe = gpt.workspace().guard().resolve("memory/notes.md");
@@ -36,7 +33,8 @@ class LocalGptTest {
   @Test
   void invalidConfigListsEveryProblem() throws Exception {
     Files.createDirectories(temp);
-    Files.writeString(temp.resolve("config.toml"), "[server]\nport = -1\n[logging]\nlevel = \"loud\"\n");
+    Files.writeString(
+        temp.resolve("config.toml"), "[server]\nport = -1\n[logging]\nlevel = \"loud\"\n");
     assertThatThrownBy(() -> LocalGpt.builder().home(temp).environment(Map.of()).build())
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(2));
   }

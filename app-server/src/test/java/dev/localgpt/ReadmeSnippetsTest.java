@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's Java snippets compile and run: every {@code ```java} block of README.md is wrapped in a class (the
- * import lines of all blocks go on top, the rest into a {@code main}), compiled with {@code javax.tools} against the
- * test classpath and run with {@code /tmp/lg} replaced by a temporary home.
+ * The README's Java snippets compile and run: every {@code ```java} block of README.md is wrapped
+ * in a class (the import lines of all blocks go on top, the rest into a {@code main}), compiled
+ * with {@code javax.tools} against the test classpath and run with {@code /tmp/lg} replaced by a
+ * temporary home.
  */
 class ReadmeSnippetsTest {
   private static final Pattern BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
@@ -42,11 +43,13 @@ class ReadmeSnippetsTest {
 
   private static Path readme() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("app-server"))) {
+      if (Files.isRegularFile(dir.resolve("README.md"))
+          && Files.isDirectory(dir.resolve("app-server"))) {
         return dir.resolve("README.md");
       }
     }
-    throw new IllegalStateException("README.md of the project not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "README.md of the project not found above " + Path.of("").toAbsolutePath());
   }
 
   @Test
@@ -72,17 +75,27 @@ class ReadmeSnippetsTest {
     Path sources = Files.createDirectories(work.resolve("src"));
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < bodies.size(); i++) {
-      String body = bodies.get(i).replace("Path.of(\"/tmp/lg\")", "Path.of(System.getProperty(\"readme.home\"))");
-      String source = String.join("\n", imports) + "\n\npublic class Snippet" + i + " {\n"
-          + "  public static void main(String[] args) throws Exception {\n" + body + "  }\n}\n";
+      String body =
+          bodies
+              .get(i)
+              .replace("Path.of(\"/tmp/lg\")", "Path.of(System.getProperty(\"readme.home\"))");
+      String source =
+          String.join("\n", imports)
+              + "\n\npublic class Snippet"
+              + i
+              + " {\n"
+              + "  public static void main(String[] args) throws Exception {\n"
+              + body
+              + "  }\n}\n";
       files.add(Files.writeString(sources.resolve("Snippet" + i + ".java"), source));
     }
     Path classes = Files.createDirectories(work.resolve("classes"));
     compile(files, classes);
     String before = System.getProperty("readme.home");
     System.setProperty("readme.home", home.toString());
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-        ReadmeSnippetsTest.class.getClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {classes.toUri().toURL()}, ReadmeSnippetsTest.class.getClassLoader())) {
       for (int i = 0; i < bodies.size(); i++) {
         Method main = loader.loadClass("Snippet" + i).getMethod("main", String[].class);
         main.invoke(null, (Object) new String[0]);
@@ -101,11 +114,19 @@ class ReadmeSnippetsTest {
   private static void compile(List<Path> files, Path classes) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
-    List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
-        System.getProperty("java.class.path"), "--release", "21"));
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "-d",
+                classes.toString(),
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "--release",
+                "21"));
     files.forEach(f -> arguments.add(f.toString()));
     int code = javac.run(null, errors, errors, arguments.toArray(String[]::new));
-    assertThat(code).as("the README snippets do not compile:%n%s", errors.toString(StandardCharsets.UTF_8))
+    assertThat(code)
+        .as("the README snippets do not compile:%n%s", errors.toString(StandardCharsets.UTF_8))
         .isZero();
   }
 }

@@ -7,21 +7,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The training run for the JDK 25 AOT cache ({@code bin/localgpt} runs it once with {@code -XX:AOTCacheOutput}):
- * executes typical commands in one JVM against the scratch home given in {@code LOCALGPT_HOME}, output discarded, so
- * the classes they need are in the cache. Add the commands of new features to {@link #COMMANDS}.
+ * The training run for the JDK 25 AOT cache ({@code bin/localgpt} runs it once with {@code
+ * -XX:AOTCacheOutput}): executes typical commands in one JVM against the scratch home given in
+ * {@code LOCALGPT_HOME}, output discarded, so the classes they need are in the cache. Add the
+ * commands of new features to {@link #COMMANDS}.
  */
 public final class AotTraining {
-  static final List<String[]> COMMANDS = List.of(
-      new String[] {"--version"},
-      new String[] {"--help"},
-      new String[] {"workspace", "init"},
-      new String[] {"workspace", "status", "--json"},
-      new String[] {"config", "show"},
-      new String[] {"config", "show", "--json"},
-      new String[] {"config", "check"},
-      new String[] {"config", "get", "nonexistent.key"},
-      new String[] {"memory", "stats"});
+  static final List<String[]> COMMANDS =
+      List.of(
+          new String[] {"--version"},
+          new String[] {"--help"},
+          new String[] {"workspace", "init"},
+          new String[] {"workspace", "status", "--json"},
+          new String[] {"config", "show"},
+          new String[] {"config", "show", "--json"},
+          new String[] {"config", "check"},
+          new String[] {"config", "get", "nonexistent.key"},
+          new String[] {"memory", "stats"});
 
   private AotTraining() {}
 
@@ -33,7 +35,8 @@ public final class AotTraining {
   static int train(Map<String, String> environment) {
     Map<String, String> env = new HashMap<>(environment);
     if (env.get("LOCALGPT_HOME") == null) {
-      throw new IllegalStateException("set LOCALGPT_HOME to a scratch directory for the training run");
+      throw new IllegalStateException(
+          "set LOCALGPT_HOME to a scratch directory for the training run");
     }
     PrintWriter sink = new PrintWriter(Writer.nullWriter());
     int succeeded = 0;

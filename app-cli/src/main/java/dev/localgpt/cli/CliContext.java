@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The process as the commands see it: the environment, the output streams and the global options. The injector
- * (see {@link CliFactory}) binds it, so commands receive it by injection along with the services they need.
+ * The process as the commands see it: the environment, the output streams and the global options.
+ * The injector (see {@link CliFactory}) binds it, so commands receive it by injection along with
+ * the services they need.
  */
 public final class CliContext {
   private final Map<String, String> env;
@@ -17,7 +18,10 @@ public final class CliContext {
   private final PrintWriter err;
   private Path configFile;
 
-  /** {@code out} and {@code err} are wrapped in a {@link TerminalSafeWriter}: commands cannot print raw escapes. */
+  /**
+   * {@code out} and {@code err} are wrapped in a {@link TerminalSafeWriter}: commands cannot print
+   * raw escapes.
+   */
   public CliContext(Map<String, String> env, PrintWriter out, PrintWriter err) {
     this.env = Map.copyOf(env);
     this.out = TerminalSafeWriter.wrap(out);
@@ -53,7 +57,8 @@ public final class CliContext {
   /** Prints a value (maps, lists, strings, numbers, booleans) as indented JSON. */
   public void printJson(Object value) {
     try {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+      out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
     }

@@ -1,6 +1,8 @@
 package dev.localgpt.cli;
 
-/** A failure a command reports to the user: a one-line problem, an optional hint, and the exit code. */
+/**
+ * A failure a command reports to the user: a one-line problem, an optional hint, and the exit code.
+ */
 public class CliException extends RuntimeException {
   private final String hint;
   private final int exitCode;

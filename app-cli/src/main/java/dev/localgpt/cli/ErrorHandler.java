@@ -4,17 +4,18 @@ import dev.localgpt.core.text.EditDistance;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
-import picocli.CommandLine;
 
 /**
- * Where failures become output: {@code error: <problem>} (plus detail lines), an optional {@code hint: ...}, and a
- * meaningful exit code, as {@link ErrorMapper} decides. Usage errors name the nearest command for a mistyped one. No
- * stack traces unless {@code LOCALGPT_DEBUG=1}.
+ * Where failures become output: {@code error: <problem>} (plus detail lines), an optional {@code
+ * hint: ...}, and a meaningful exit code, as {@link ErrorMapper} decides. Usage errors name the
+ * nearest command for a mistyped one. No stack traces unless {@code LOCALGPT_DEBUG=1}.
  */
-final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+final class ErrorHandler
+    implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
   private final CliContext context;
 
   ErrorHandler(CliContext context) {
@@ -22,7 +23,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
   }
 
   @Override
-  public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+  public int handleExecutionException(
+      Exception exception, CommandLine commandLine, ParseResult parseResult) {
     return report(exception);
   }
 
@@ -38,7 +40,12 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     } else {
       err.println("error: " + exception.getMessage());
     }
-    err.println("hint: " + nearest.map(n -> "did you mean '" + n + "'? ").orElse("") + "run '" + name + " --help'");
+    err.println(
+        "hint: "
+            + nearest.map(n -> "did you mean '" + n + "'? ").orElse("")
+            + "run '"
+            + name
+            + " --help'");
     err.flush();
     return ExitCodes.CONFIG;
   }
@@ -46,18 +53,23 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
   /** The mistyped word when the user named a command that does not exist. */
   private static Optional<String> unknownCommand(ParameterException exception) {
     if (exception instanceof UnmatchedArgumentException unmatched
-        && !exception.getCommandLine().getSubcommands().isEmpty() && !unmatched.getUnmatched().isEmpty()) {
+        && !exception.getCommandLine().getSubcommands().isEmpty()
+        && !unmatched.getUnmatched().isEmpty()) {
       String first = unmatched.getUnmatched().getFirst();
       return first.startsWith("-") ? Optional.empty() : Optional.of(first);
     }
     return Optional.empty();
   }
 
-  /** The subcommand whose name is closest to {@code typed}, if it is close enough to be what was meant. */
+  /**
+   * The subcommand whose name is closest to {@code typed}, if it is close enough to be what was
+   * meant.
+   */
   static Optional<String> nearest(CommandLine where, String typed) {
     String prefix = where.getParent() == null ? "" : where.getCommandName() + " ";
     return where.getSubcommands().keySet().stream()
-        .filter(candidate -> EditDistance.between(typed, candidate) <= Math.max(2, typed.length() / 3))
+        .filter(
+            candidate -> EditDistance.between(typed, candidate) <= Math.max(2, typed.length() / 3))
         .min(Comparator.comparingInt(candidate -> EditDistance.between(typed, candidate)))
         .map(candidate -> prefix + candidate);
   }

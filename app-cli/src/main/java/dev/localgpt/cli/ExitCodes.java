@@ -4,10 +4,13 @@ package dev.localgpt.cli;
 public final class ExitCodes {
   /** Success. */
   public static final int OK = 0;
+
   /** Any other failure (I/O, refused path, bug). */
   public static final int GENERAL = 1;
+
   /** Invalid configuration or command-line usage. */
   public static final int CONFIG = 2;
+
   /** A model provider failed (unreachable, auth, unknown model, ...). */
   public static final int PROVIDER = 3;
 

@@ -25,7 +25,8 @@ public final class Main {
   /** Runs one command line; returns the exit code (see {@link ExitCodes}). */
   public static int run(CliContext context, String... args) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-      // building picocli's model of every command costs ~250 ms; printing the version needs none of it
+      // building picocli's model of every command costs ~250 ms; printing the version needs none of
+      // it
       return printVersion(context);
     }
     OptionalInt throughDaemon = DaemonSearchShortcut.tryRun(context, args);
@@ -35,7 +36,10 @@ public final class Main {
     return execute(commandLine(context, Subcommands.only(args), List.of()), args);
   }
 
-  /** Runs {@code args} on a command line from {@link #commandLine}, then frees what its commands opened. */
+  /**
+   * Runs {@code args} on a command line from {@link #commandLine}, then frees what its commands
+   * opened.
+   */
   public static int execute(CommandLine commandLine, String... args) {
     try {
       return commandLine.execute(args);
@@ -59,18 +63,21 @@ public final class Main {
   }
 
   /**
-   * The configured picocli command line: subcommands (created by the injector when they run), output streams, error
-   * handling. {@code overrides} replace bindings of the wiring (tests bind fakes of ports here).
+   * The configured picocli command line: subcommands (created by the injector when they run),
+   * output streams, error handling. {@code overrides} replace bindings of the wiring (tests bind
+   * fakes of ports here).
    */
   public static CommandLine commandLine(CliContext context, Module... overrides) {
     return commandLine(context, Subcommands.ALL, List.of(overrides));
   }
 
   /**
-   * The command line with only {@code subcommands}: a run of one command builds picocli's model of that group only
-   * (picocli's classes are too old for the AOT cache, and its model of every group costs a few hundred ms).
+   * The command line with only {@code subcommands}: a run of one command builds picocli's model of
+   * that group only (picocli's classes are too old for the AOT cache, and its model of every group
+   * costs a few hundred ms).
    */
-  private static CommandLine commandLine(CliContext context, List<Class<?>> subcommands, List<Module> overrides) {
+  private static CommandLine commandLine(
+      CliContext context, List<Class<?>> subcommands, List<Module> overrides) {
     CliFactory factory = new CliFactory(context, overrides);
     CommandLine commandLine = new CommandLine(new LocalGptCommand(context), factory);
     for (Class<?> subcommand : subcommands) {

@@ -5,16 +5,22 @@ import java.io.PrintWriter;
 import java.io.Writer;
 
 /**
- * Keeps text from notes, file names and model replies from driving the terminal: drops C0 and C1 control characters
- * (keeping {@code \n}, {@code \t} and the {@code \r} of progress lines), DEL, and every escape sequence (colours,
- * cursor moves, OSC-52 clipboard writes, titles) except "erase to end of line" ({@code ESC [ K}), which the progress
- * bar uses. Sequences split over several writes are handled. Every human-facing writer of the CLI goes through this
- * one class; JSON output needs nothing more (Jackson escapes control characters).
+ * Keeps text from notes, file names and model replies from driving the terminal: drops C0 and C1
+ * control characters (keeping {@code \n}, {@code \t} and the {@code \r} of progress lines), DEL,
+ * and every escape sequence (colours, cursor moves, OSC-52 clipboard writes, titles) except "erase
+ * to end of line" ({@code ESC [ K}), which the progress bar uses. Sequences split over several
+ * writes are handled. Every human-facing writer of the CLI goes through this one class; JSON output
+ * needs nothing more (Jackson escapes control characters).
  */
 public final class TerminalSafeWriter extends Writer {
   private static final char ESC = '\u001b';
 
-  private enum State { TEXT, ESCAPE, CSI, STRING }
+  private enum State {
+    TEXT,
+    ESCAPE,
+    CSI,
+    STRING
+  }
 
   private final Writer target;
   private final StringBuilder csi = new StringBuilder();

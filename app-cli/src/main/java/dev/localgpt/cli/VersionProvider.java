@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine;
 
-/** {@code localgpt --version}: the version the build wrote into the jar, and the Java running it. */
+/**
+ * {@code localgpt --version}: the version the build wrote into the jar, and the Java running it.
+ */
 final class VersionProvider implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() throws IOException {

@@ -24,16 +24,21 @@ class AskCommandTest {
 
   String anthropic() {
     return "[agent]\ndefault_model = \"anthropic/claude-sonnet-4-5\"\n[providers.anthropic]\napi_key = \"test-key\"\n"
-        + "base_url = \"" + server.url("") + "\"\n";
+        + "base_url = \""
+        + server.url("")
+        + "\"\n";
   }
 
   String openai() {
     return "[agent]\ndefault_model = \"openai/gpt-4o-mini\"\n[providers.openai]\napi_key = \"test-key\"\n"
-        + "base_url = \"" + server.url("/v1") + "\"\n";
+        + "base_url = \""
+        + server.url("/v1")
+        + "\"\n";
   }
 
   String ollama() {
-    return "[agent]\ndefault_model = \"ollama/llama3.2\"\n[providers.ollama]\nendpoint = \"" + server.url("")
+    return "[agent]\ndefault_model = \"ollama/llama3.2\"\n[providers.ollama]\nendpoint = \""
+        + server.url("")
         + "\"\n";
   }
 
@@ -50,7 +55,8 @@ class AskCommandTest {
   @Test
   void aConversationWithAToolCallThroughAnthropic() throws Exception {
     ChatCli cli = new ChatCli(home, anthropic());
-    server.replay("anthropic/messages-stream-write-file.sse", 200, FakeProvider.SSE)
+    server
+        .replay("anthropic/messages-stream-write-file.sse", 200, FakeProvider.SSE)
         .replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE);
     assertWroteTheNoteAndAnswered(cli, cli.ask("", "save a note about Paris"));
   }
@@ -58,7 +64,8 @@ class AskCommandTest {
   @Test
   void aConversationWithAToolCallThroughOpenAi() throws Exception {
     ChatCli cli = new ChatCli(home, openai());
-    server.replay("openai/chat-completion-stream-write-file.sse", 200, FakeProvider.SSE)
+    server
+        .replay("openai/chat-completion-stream-write-file.sse", 200, FakeProvider.SSE)
         .replay("openai/chat-completion-stream-text.sse", 200, FakeProvider.SSE);
     CliRun run = cli.ask("", "save a note about Paris");
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -72,7 +79,8 @@ class AskCommandTest {
   @Test
   void aConversationWithAToolCallThroughOllama() throws Exception {
     ChatCli cli = new ChatCli(home, ollama());
-    server.replay("ollama/chat-stream-write-file.ndjson", 200, FakeProvider.NDJSON)
+    server
+        .replay("ollama/chat-stream-write-file.ndjson", 200, FakeProvider.NDJSON)
         .replay("ollama/chat-stream-text.ndjson", 200, FakeProvider.NDJSON);
     CliRun run = cli.ask("", "save a note about Paris");
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -85,7 +93,8 @@ class AskCommandTest {
   @Test
   void rateLimitedWithRetryAfterIsRetriedThenAnswers() {
     ChatCli cli = new ChatCli(home, openai());
-    server.replay("openai/error-429-rate-limit.json", 429, FakeProvider.JSON, "retry-after", "1")
+    server
+        .replay("openai/error-429-rate-limit.json", 429, FakeProvider.JSON, "retry-after", "1")
         .replay("openai/chat-completion-stream-text.sse", 200, FakeProvider.SSE);
     CliRun run = cli.ask("", "why is the sky blue?");
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -95,15 +104,24 @@ class AskCommandTest {
 
   @Test
   void aFallbackModelAnswersWithOneNotice() {
-    ChatCli cli = new ChatCli(home, anthropic().replace("[providers.anthropic]",
-        "fallback_models = [\"openai/gpt-4o-mini\"]\n[providers.anthropic]")
-        + "[providers.openai]\napi_key = \"k2\"\nbase_url = \"" + server.url("/v1") + "\"\n");
-    server.replay("anthropic/error-401-authentication.json", 401, FakeProvider.JSON)
+    ChatCli cli =
+        new ChatCli(
+            home,
+            anthropic()
+                    .replace(
+                        "[providers.anthropic]",
+                        "fallback_models = [\"openai/gpt-4o-mini\"]\n[providers.anthropic]")
+                + "[providers.openai]\napi_key = \"k2\"\nbase_url = \""
+                + server.url("/v1")
+                + "\"\n");
+    server
+        .replay("anthropic/error-401-authentication.json", 401, FakeProvider.JSON)
         .replay("openai/chat-completion-stream-text.sse", 200, FakeProvider.SSE);
     CliRun run = cli.ask("", "-f", "json", "why is the sky blue?");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.err()).containsOnlyOnce("note: anthropic/claude-sonnet-4-5 was refused (auth); using "
-        + "openai/gpt-4o-mini");
+    assertThat(run.err())
+        .containsOnlyOnce(
+            "note: anthropic/claude-sonnet-4-5 was refused (auth); using " + "openai/gpt-4o-mini");
   }
 
   @Test
@@ -122,10 +140,14 @@ class AskCommandTest {
   void withoutAnyProviderItAnswersFromMemoryWithAHint() throws Exception {
     ChatCli cli = new ChatCli(home, "");
     cli.run("workspace", "init");
-    Files.writeString(cli.workspace().resolve("MEMORY.md"), "# Memory\n\nThe zephyrine key is under the mat.\n");
+    Files.writeString(
+        cli.workspace().resolve("MEMORY.md"), "# Memory\n\nThe zephyrine key is under the mat.\n");
     CliRun run = cli.ask("where is the zephyrine key?\n", "-");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("MEMORY.md").contains("zephyrine").contains(MemoryOnlyChatModel.HOW_TO_CONFIGURE);
+    assertThat(run.out())
+        .contains("MEMORY.md")
+        .contains("zephyrine")
+        .contains(MemoryOnlyChatModel.HOW_TO_CONFIGURE);
   }
 
   @Test
@@ -146,8 +168,11 @@ class AskCommandTest {
     server.replay("anthropic/error-401-authentication.json", 401, FakeProvider.JSON);
     CliRun run = cli.ask("", "hello");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.PROVIDER);
-    assertThat(run.err()).startsWith("error: model provider failed (AUTH)").contains("\nhint: check the API key")
-        .doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(run.err())
+        .startsWith("error: model provider failed (AUTH)")
+        .contains("\nhint: check the API key")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
     assertThat(run.err().lines().count()).isEqualTo(2);
   }
 
@@ -156,7 +181,10 @@ class AskCommandTest {
     ChatCli cli = new ChatCli(home, "");
     CliRun rust = cli.ask("", "-m", "claude-cli/opus", "hello");
     assertThat(rust.exitCode()).isEqualTo(ExitCodes.CONFIG);
-    assertThat(rust.err()).contains("claude-cli").contains("does not support").contains("anthropic/")
+    assertThat(rust.err())
+        .contains("claude-cli")
+        .contains("does not support")
+        .contains("anthropic/")
         .doesNotContain("\tat ");
     CliRun unknown = cli.ask("", "-m", "nonsense/model", "hello");
     assertThat(unknown.exitCode()).isEqualTo(ExitCodes.CONFIG);

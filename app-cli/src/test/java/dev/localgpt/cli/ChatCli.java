@@ -19,7 +19,10 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import picocli.CommandLine;
 
-/** A test home with a config file, and runs of {@code ask}, {@code chat} (over a DumbTerminal) and others. */
+/**
+ * A test home with a config file, and runs of {@code ask}, {@code chat} (over a DumbTerminal) and
+ * others.
+ */
 final class ChatCli {
   private final Path home;
 
@@ -37,7 +40,9 @@ final class ChatCli {
     return home.resolve("workspace");
   }
 
-  /** No keys, and an Ollama host where nothing listens, so detection finds nothing without waiting. */
+  /**
+   * No keys, and an Ollama host where nothing listens, so detection finds nothing without waiting.
+   */
   Map<String, String> env() {
     Map<String, String> env = new HashMap<>();
     env.put("LOCALGPT_HOME", home.toString());
@@ -49,7 +54,9 @@ final class ChatCli {
   CliRun ask(String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine(new CliContext(env(), new PrintWriter(out, true), new PrintWriter(err, true)));
+    CommandLine cl =
+        Main.commandLine(
+            new CliContext(env(), new PrintWriter(out, true), new PrintWriter(err, true)));
     ((AskCommand) cl.getSubcommands().get("ask").getCommand())
         .stdin(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     String[] all = new String[args.length + 1];
@@ -59,30 +66,43 @@ final class ChatCli {
     return new CliRun(code, out.toString(), err.toString());
   }
 
-  /** Runs {@code chat} with {@code input} typed at a dumb terminal; {@code out} is what the terminal showed. */
+  /**
+   * Runs {@code chat} with {@code input} typed at a dumb terminal; {@code out} is what the terminal
+   * showed.
+   */
   CliRun chat(String input, String... args) {
-    return chat(input, new ByteArrayOutputStream(), terminal -> { }, args);
+    return chat(input, new ByteArrayOutputStream(), terminal -> {}, args);
   }
 
   /**
-   * Like {@link #chat(String, String...)}, drawing on {@code screen} as it goes and handing the terminal to
-   * {@code onTerminal} once it exists (so a test can raise signals on it).
+   * Like {@link #chat(String, String...)}, drawing on {@code screen} as it goes and handing the
+   * terminal to {@code onTerminal} once it exists (so a test can raise signals on it).
    */
-  CliRun chat(String input, ByteArrayOutputStream screen, Consumer<Terminal> onTerminal, String... args) {
+  CliRun chat(
+      String input, ByteArrayOutputStream screen, Consumer<Terminal> onTerminal, String... args) {
     StringWriter err = new StringWriter();
-    TerminalFactory terminals = () -> {
-      Terminal terminal = new DumbTerminal("test", "dumb",
-          new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8);
-      onTerminal.accept(terminal);
-      return terminal;
-    };
-    CommandLine cl = Main.commandLine(new CliContext(env(), new PrintWriter(new StringWriter(), true),
-        new PrintWriter(err, true)), new AbstractModule() {
-          @Override
-          protected void configure() {
-            bind(TerminalFactory.class).toInstance(terminals);
-          }
-        });
+    TerminalFactory terminals =
+        () -> {
+          Terminal terminal =
+              new DumbTerminal(
+                  "test",
+                  "dumb",
+                  new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                  screen,
+                  StandardCharsets.UTF_8);
+          onTerminal.accept(terminal);
+          return terminal;
+        };
+    CommandLine cl =
+        Main.commandLine(
+            new CliContext(
+                env(), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)),
+            new AbstractModule() {
+              @Override
+              protected void configure() {
+                bind(TerminalFactory.class).toInstance(terminals);
+              }
+            });
     String[] all = new String[args.length + 1];
     all[0] = "chat";
     System.arraycopy(args, 0, all, 1, args.length);

@@ -27,8 +27,13 @@ class ChatReplTest {
   }
 
   ChatCli cli(String extra) {
-    return new ChatCli(home, "[agent]\ndefault_model = \"anthropic/claude-sonnet-4-5\"\n[providers.anthropic]\n"
-        + "api_key = \"test-key\"\nbase_url = \"" + server.url("") + "\"\n" + extra);
+    return new ChatCli(
+        home,
+        "[agent]\ndefault_model = \"anthropic/claude-sonnet-4-5\"\n[providers.anthropic]\n"
+            + "api_key = \"test-key\"\nbase_url = \""
+            + server.url("")
+            + "\"\n"
+            + extra);
   }
 
   @Test
@@ -37,11 +42,15 @@ class ChatReplTest {
     ByteArrayOutputStream screen = new ByteArrayOutputStream();
     AtomicReference<Terminal> terminal = new AtomicReference<>();
     AtomicReference<CliRun> run = new AtomicReference<>();
-    Thread chat = new Thread(() -> run.set(cli("").chat("tell me a long story\n/status\n/quit\n", screen,
-        terminal::set)));
+    Thread chat =
+        new Thread(
+            () ->
+                run.set(
+                    cli("").chat("tell me a long story\n/status\n/quit\n", screen, terminal::set)));
     chat.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!screen.toString(StandardCharsets.UTF_8).contains("tick tick") && System.nanoTime() < deadline) {
+    while (!screen.toString(StandardCharsets.UTF_8).contains("tick tick")
+        && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     terminal.get().raise(Terminal.Signal.INT);
@@ -59,10 +68,13 @@ class ChatReplTest {
     server.replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE);
     CliRun run = cli("").chat("why is the sky blue?\n/status\n/quit\n");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("LocalGPT v").contains("| Model: anthropic/claude-sonnet-4-5 | Memory: ")
+    assertThat(run.out())
+        .contains("LocalGPT v")
+        .contains("| Model: anthropic/claude-sonnet-4-5 | Memory: ")
         .contains(" chunks | Skills: ")
         .contains("The sky looks blue because of Rayleigh scattering")
-        .contains("Session: ").contains("Messages: 2");
+        .contains("Session: ")
+        .contains("Messages: 2");
     assertThat(home.resolve("data/chat_history")).content().contains("why is the sky blue?");
   }
 
@@ -80,7 +92,8 @@ class ChatReplTest {
     CliRun run = cli.chat("why is the sky blue?\n/new\n");
     assertThat(run.out()).contains("Saved the conversation to");
     try (Stream<Path> files = Files.list(cli.workspace().resolve("memory"))) {
-      List<Path> saved = files.filter(f -> f.getFileName().toString().startsWith(LocalDate.now() + "-")).toList();
+      List<Path> saved =
+          files.filter(f -> f.getFileName().toString().startsWith(LocalDate.now() + "-")).toList();
       assertThat(saved).hasSize(1);
       assertThat(saved.getFirst()).content().contains("why is the sky blue?").contains("Rayleigh");
     }
@@ -90,12 +103,15 @@ class ChatReplTest {
   void everythingAChatAndItsNewNoteCreateIsOwnerOnlyWhateverTheUmask() throws Exception {
     server.replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE);
     ChatCli cli = cli("");
-    assertThat(cli.chat("why is the sky blue?\n/new\n").out()).contains("Saved the conversation to");
+    assertThat(cli.chat("why is the sky blue?\n/new\n").out())
+        .contains("Saved the conversation to");
 
     List<String> open = new java.util.ArrayList<>();
     try (Stream<Path> all = Files.walk(home)) {
-      for (Path p : all.filter(p -> !p.equals(home) && !p.equals(home.resolve("config.toml"))).toList()) {
-        String mode = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+      for (Path p :
+          all.filter(p -> !p.equals(home) && !p.equals(home.resolve("config.toml"))).toList()) {
+        String mode =
+            java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
         if (!mode.equals(Files.isDirectory(p) ? "rwx------" : "rw-------")) {
           open.add(home.relativize(p) + " " + mode);
         }
@@ -106,37 +122,48 @@ class ChatReplTest {
 
   @Test
   void resumeContinuesThePreviousSessionAfterARestart() {
-    server.replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE)
+    server
+        .replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE)
         .replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE);
     ChatCli cli = cli("");
     cli.chat("the code word is zanzibar\n");
     server.takeBody();
     CliRun second = cli.chat("what was the code word?\n", "--resume");
     assertThat(second.out()).contains("Resumed session");
-    assertThat(server.takeBody()).contains("the code word is zanzibar").contains("what was the code word?");
+    assertThat(server.takeBody())
+        .contains("the code word is zanzibar")
+        .contains("what was the code word?");
   }
 
   @Test
   void resumeOfASessionWithAnUnreadableLineWarnsOnceAndKeepsTheRest() throws Exception {
-    server.replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE)
+    server
+        .replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE)
         .replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE);
     ChatCli cli = cli("");
     cli.chat("the code word is zanzibar\n");
     server.takeBody();
     try (var files = Files.list(home.resolve("sessions"))) {
       Path file = files.findFirst().orElseThrow();
-      Files.writeString(file, "{\"type\":\"message\",\"id\":\"x1\",\"timestamp\":\"not a time\","
-          + "\"message\":{\"role\":\"user\",\"content\":\"hi\"}}\n", StandardOpenOption.APPEND);
+      Files.writeString(
+          file,
+          "{\"type\":\"message\",\"id\":\"x1\",\"timestamp\":\"not a time\","
+              + "\"message\":{\"role\":\"user\",\"content\":\"hi\"}}\n",
+          StandardOpenOption.APPEND);
     }
     CliRun second = cli.chat("what was the code word?\n", "--resume");
     assertThat(second.out()).contains("Resumed session");
-    assertThat(second.out().lines().filter(l -> l.contains("skipped 1 unreadable line")).count()).isEqualTo(1);
-    assertThat(server.takeBody()).contains("the code word is zanzibar").contains("what was the code word?");
+    assertThat(second.out().lines().filter(l -> l.contains("skipped 1 unreadable line")).count())
+        .isEqualTo(1);
+    assertThat(server.takeBody())
+        .contains("the code word is zanzibar")
+        .contains("what was the code word?");
   }
 
   @Test
   void answeringNoDeniesAToolThatNeedsApproval() throws Exception {
-    server.replay("anthropic/messages-stream-write-file.sse", 200, FakeProvider.SSE)
+    server
+        .replay("anthropic/messages-stream-write-file.sse", 200, FakeProvider.SSE)
         .replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE);
     ChatCli cli = cli("[tools]\nrequire_approval = [\"write_file\"]\n");
     CliRun run = cli.chat("save a note about Paris\nn\n/quit\n");
@@ -148,7 +175,8 @@ class ChatReplTest {
 
   @Test
   void afterReadingAFileAWriteAsksWithTheReasonAndRunsWhenApproved() throws Exception {
-    server.replay("anthropic/messages-stream-read-file.sse", 200, FakeProvider.SSE)
+    server
+        .replay("anthropic/messages-stream-read-file.sse", 200, FakeProvider.SSE)
         .replay("anthropic/messages-stream-write-file.sse", 200, FakeProvider.SSE)
         .replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE);
     ChatCli cli = cli("");
@@ -156,15 +184,19 @@ class ChatReplTest {
     Files.writeString(cli.workspace().resolve("inbox.md"), "Please note: Paris in May.\n");
     CliRun run = cli.chat("file my inbox\ny\n/quit\n");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Needs your approval: this turn has taken in untrusted content (from read_file)"
-        + " and write_file writes files.").contains("Execute write_file (notes/paris.md)? [y/N]");
+    assertThat(run.out())
+        .contains(
+            "Needs your approval: this turn has taken in untrusted content (from read_file)"
+                + " and write_file writes files.")
+        .contains("Execute write_file (notes/paris.md)? [y/N]");
     assertThat(cli.workspace().resolve("notes/paris.md")).content().contains("remember the Louvre");
   }
 
   @Test
   void unknownCommandsSuggestTheNearestAndBadModelsAreRefused() {
     CliRun run = cli("").chat("/staus\n/model claude-cli/opus\n/quit\n");
-    assertThat(run.out()).contains("Unknown command /staus. Did you mean /status?")
+    assertThat(run.out())
+        .contains("Unknown command /staus. Did you mean /status?")
         .contains("Cannot use 'claude-cli/opus'");
     CliRun bad = cli("").chat("", "-m", "claude-cli/opus");
     assertThat(bad.exitCode()).isEqualTo(ExitCodes.CONFIG);
@@ -175,6 +207,8 @@ class ChatReplTest {
   void withoutAProviderTheReplAnswersFromMemory() {
     CliRun run = new ChatCli(home, "").chat("anything about gardens?\n");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Model: none (memory-only)").contains("No language model is configured");
+    assertThat(run.out())
+        .contains("Model: none (memory-only)")
+        .contains("No language model is configured");
   }
 }

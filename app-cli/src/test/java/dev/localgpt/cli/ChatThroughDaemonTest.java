@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code chat} goes through the daemon of its home when one runs: here the app's real server from the Guice graph,
- * in this JVM, announced by the home's pid file, with a fake Anthropic provider behind it. The session lives on the
- * daemon; {@code --local} keeps the chat in process.
+ * {@code chat} goes through the daemon of its home when one runs: here the app's real server from
+ * the Guice graph, in this JVM, announced by the home's pid file, with a fake Anthropic provider
+ * behind it. The session lives on the daemon; {@code --local} keeps the chat in process.
  */
 class ChatThroughDaemonTest {
   @TempDir Path home;
@@ -39,14 +39,26 @@ class ChatThroughDaemonTest {
 
   @BeforeEach
   void startDaemon() {
-    cli = new ChatCli(home, "[agent]\ndefault_model = \"anthropic/claude-sonnet-4-5\"\n[providers.anthropic]\n"
-        + "api_key = \"test-key\"\nbase_url = \"" + provider.url("") + "\"\n"
-        + "[memory]\nembedding_provider = \"none\"\n");
-    daemonGraph = Wiring.injector(new WiringOptions(cli.env(), Optional.of(home), Optional.empty()));
-    daemon = Wiring.get(daemonGraph, LocalGptServer.class).toBuilder().port(0)
-        .limits(ServerLimits.DEFAULTS.withoutRateLimit()).build().start();
-    PidFile.in(home).write(new DaemonInfo(ProcessHandle.current().pid(), "127.0.0.1", daemon.port(), Instant.now(),
-        "test"));
+    cli =
+        new ChatCli(
+            home,
+            "[agent]\ndefault_model = \"anthropic/claude-sonnet-4-5\"\n[providers.anthropic]\n"
+                + "api_key = \"test-key\"\nbase_url = \""
+                + provider.url("")
+                + "\"\n"
+                + "[memory]\nembedding_provider = \"none\"\n");
+    daemonGraph =
+        Wiring.injector(new WiringOptions(cli.env(), Optional.of(home), Optional.empty()));
+    daemon =
+        Wiring.get(daemonGraph, LocalGptServer.class).toBuilder()
+            .port(0)
+            .limits(ServerLimits.DEFAULTS.withoutRateLimit())
+            .build()
+            .start();
+    PidFile.in(home)
+        .write(
+            new DaemonInfo(
+                ProcessHandle.current().pid(), "127.0.0.1", daemon.port(), Instant.now(), "test"));
   }
 
   @AfterEach
@@ -63,7 +75,8 @@ class ChatThroughDaemonTest {
     CliRun run = cli.chat("why is the sky blue?\n/status\n/quit\n");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("| Model: anthropic/claude-sonnet-4-5 | Memory: ")
+    assertThat(run.out())
+        .contains("| Model: anthropic/claude-sonnet-4-5 | Memory: ")
         .contains("| Daemon: http://127.0.0.1:" + daemon.port())
         .contains("The sky looks blue because of Rayleigh scattering")
         .contains("Messages: 2");
@@ -75,7 +88,8 @@ class ChatThroughDaemonTest {
 
   @Test
   void resumeContinuesTheDaemonsSessionWithItsHistory() {
-    provider.replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE)
+    provider
+        .replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE)
         .replay("anthropic/messages-stream-text.sse", 200, FakeProvider.SSE);
     cli.chat("the code word is zanzibar\n");
     provider.takeBody();
@@ -83,17 +97,22 @@ class ChatThroughDaemonTest {
     CliRun second = cli.chat("what was the code word?\n", "--resume");
 
     assertThat(second.out()).contains("Resumed session").contains("(2 messages)");
-    assertThat(provider.takeBody()).contains("the code word is zanzibar").contains("what was the code word?");
+    assertThat(provider.takeBody())
+        .contains("the code word is zanzibar")
+        .contains("what was the code word?");
   }
 
   @Test
   void slashCommandsGoThroughTheApiOrSayTheyAreLocalOnly() {
-    CliRun run = cli.chat("/memory sky\n/model nope/x\n/context\n/export\n/myskill\n/clear\n/help\n/quit\n");
+    CliRun run =
+        cli.chat("/memory sky\n/model nope/x\n/context\n/export\n/myskill\n/clear\n/help\n/quit\n");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("No memory matches 'sky'.")
+    assertThat(run.out())
+        .contains("No memory matches 'sky'.")
         .contains("error: the daemon refused the request:")
-        .contains("/context is local-only").contains("/export is local-only")
+        .contains("/context is local-only")
+        .contains("/export is local-only")
         .contains("Skill commands are local-only")
         .contains("History cleared. New session ")
         .contains("Commands (this chat runs on the daemon):")
@@ -106,11 +125,14 @@ class ChatThroughDaemonTest {
     ByteArrayOutputStream screen = new ByteArrayOutputStream();
     AtomicReference<Terminal> terminal = new AtomicReference<>();
     AtomicReference<CliRun> run = new AtomicReference<>();
-    Thread chat = new Thread(() -> run.set(cli.chat("tell me a long story\n/status\n/quit\n", screen,
-        terminal::set)));
+    Thread chat =
+        new Thread(
+            () ->
+                run.set(cli.chat("tell me a long story\n/status\n/quit\n", screen, terminal::set)));
     chat.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!screen.toString(StandardCharsets.UTF_8).contains("tick tick") && System.nanoTime() < deadline) {
+    while (!screen.toString(StandardCharsets.UTF_8).contains("tick tick")
+        && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     terminal.get().raise(Terminal.Signal.INT);
@@ -129,7 +151,9 @@ class ChatThroughDaemonTest {
 
     CliRun run = cli.chat("why is the sky blue?\n/quit\n", "--local");
 
-    assertThat(run.out()).contains("| Skills: ").doesNotContain("| Daemon: ")
+    assertThat(run.out())
+        .contains("| Skills: ")
+        .doesNotContain("| Daemon: ")
         .contains("The sky looks blue because of Rayleigh scattering");
     assertThat(daemonGraph.getInstance(LiveSessions.class).list()).isEmpty();
     try (Stream<Path> sessions = Files.list(home.resolve("sessions"))) {

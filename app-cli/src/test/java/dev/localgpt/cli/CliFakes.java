@@ -21,7 +21,7 @@ final class CliFakes {
       @Override
       protected void configure() {
         bind(ChatModelSource.class).toInstance(ChatModelSource.fixed(model));
-        bind(new TypeLiteral<Optional<Embedder>>() { }).toInstance(Optional.of(embedder));
+        bind(new TypeLiteral<Optional<Embedder>>() {}).toInstance(Optional.of(embedder));
       }
     };
   }
@@ -29,8 +29,12 @@ final class CliFakes {
   static CliRun run(Map<String, String> env, Module overrides, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.execute(Main.commandLine(new CliContext(env, new PrintWriter(out, true),
-        new PrintWriter(err, true)), overrides), args);
+    int code =
+        Main.execute(
+            Main.commandLine(
+                new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true)),
+                overrides),
+            args);
     return new CliRun(code, out.toString(), err.toString());
   }
 }

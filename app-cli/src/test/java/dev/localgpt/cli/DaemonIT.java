@@ -36,8 +36,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code localgpt daemon} as real processes on a keyword-only home: {@code daemon start} re-executes this JVM in
- * the background; the other commands run in this JVM against it, as a second process would.
+ * {@code localgpt daemon} as real processes on a keyword-only home: {@code daemon start}
+ * re-executes this JVM in the background; the other commands run in this JVM against it, as a
+ * second process would.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,8 +52,9 @@ class DaemonIT {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
-    Files.writeString(home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\n[server]\nport = "
-        + port + "\n");
+    Files.writeString(
+        home.resolve("config.toml"),
+        "[memory]\nembedding_provider = \"none\"\n[server]\nport = " + port + "\n");
     assertThat(CliRun.run(home, "workspace", "init").exitCode()).isZero();
     Files.writeString(home.resolve("workspace/memory/2024-01-01.md"), "# Day\n\nBought a kayak.\n");
 
@@ -67,7 +69,10 @@ class DaemonIT {
 
   @AfterAll
   void killLeftovers() {
-    PidFile.in(home).read().flatMap(i -> ProcessHandle.of(i.pid())).ifPresent(ProcessHandle::destroyForcibly);
+    PidFile.in(home)
+        .read()
+        .flatMap(i -> ProcessHandle.of(i.pid()))
+        .ifPresent(ProcessHandle::destroyForcibly);
   }
 
   @Test
@@ -87,7 +92,9 @@ class DaemonIT {
     CliRun json = CliRun.run(home, "daemon", "status", "--json");
 
     assertThat(text.exitCode()).isZero();
-    assertThat(text.out()).startsWith("daemon running").contains("pid      " + daemon.pid(), "uptime", "version");
+    assertThat(text.out())
+        .startsWith("daemon running")
+        .contains("pid      " + daemon.pid(), "uptime", "version");
     JsonNode status = new ObjectMapper().readTree(json.out());
     assertThat(status.get("running").asBoolean()).isTrue();
     assertThat(status.get("pid").asLong()).isEqualTo(daemon.pid());
@@ -102,7 +109,8 @@ class DaemonIT {
     CliRun second = CliRun.run(home, "daemon", "start");
 
     assertThat(second.exitCode()).isEqualTo(ExitCodes.GENERAL);
-    assertThat(second.err().strip()).doesNotContain("\n")
+    assertThat(second.err().strip())
+        .doesNotContain("\n")
         .contains("already running", "pid " + daemon.pid(), daemon.baseUrl());
   }
 
@@ -136,12 +144,15 @@ class DaemonIT {
       List<Future<String>> daemonSide = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         int n = i;
-        Files.writeString(home.resolve("workspace/memory/burst-" + n + ".md"), "note quetzal" + n + "\n");
+        Files.writeString(
+            home.resolve("workspace/memory/burst-" + n + ".md"), "note quetzal" + n + "\n");
         runs.add(pool.submit(() -> CliRun.run(home, "memory", "reindex")));
         runs.add(pool.submit(() -> CliRun.run(home, "memory", "search", "kayak", "--local")));
-        runs.add(pool.submit(() -> CliRun.run(home, "ask", "--local", "what about quetzal" + n + "?")));
-        daemonSide.add(pool.submit((Callable<String>) () -> post("/api/chat",
-            "{\"message\":\"kayak " + n + "?\"}")));
+        runs.add(
+            pool.submit(() -> CliRun.run(home, "ask", "--local", "what about quetzal" + n + "?")));
+        daemonSide.add(
+            pool.submit(
+                (Callable<String>) () -> post("/api/chat", "{\"message\":\"kayak " + n + "?\"}")));
       }
       for (Future<CliRun> f : runs) {
         CliRun run = f.get(5, TimeUnit.MINUTES);
@@ -173,7 +184,8 @@ class DaemonIT {
     assertThat(stop.out()).contains("daemon stopped (pid " + daemon.pid() + ")");
     assertThat(ProcessHandle.of(daemon.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     assertThat(PidFile.in(home).path()).doesNotExist();
-    assertThat(Files.readString(home.resolve("logs/daemon-" + LocalDate.now() + ".log"))).contains("daemon stopped");
+    assertThat(Files.readString(home.resolve("logs/daemon-" + LocalDate.now() + ".log")))
+        .contains("daemon stopped");
 
     CliRun status = CliRun.run(home, "daemon", "status");
     assertThat(status.exitCode()).isEqualTo(ExitCodes.GENERAL);
@@ -203,9 +215,16 @@ class DaemonIT {
   }
 
   private Process localgpt(String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), "dev.localgpt.cli.Main"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED",
+                "-XX:+UseSerialGC",
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.localgpt.cli.Main"));
     cmd.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
     builder.environment().put("LOCALGPT_HOME", home.toString());
@@ -218,18 +237,25 @@ class DaemonIT {
     return CliRun.run(home, "memory", "search", word, "--json").out();
   }
 
-  /** A POST as any HTTP client sends it, waiting out the daemon's rate limit (60/min, bursts of 10) like one. */
+  /**
+   * A POST as any HTTP client sends it, waiting out the daemon's rate limit (60/min, bursts of 10)
+   * like one.
+   */
   private String post(String path, String json) throws Exception {
     try (HttpClient client = HttpClient.newHttpClient()) {
       for (int attempt = 0; ; attempt++) {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(daemon.baseUrl() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            client.send(
+                HttpRequest.newBuilder(URI.create(daemon.baseUrl() + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 429 || attempt == 30) {
           return response.body();
         }
-        Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+        Thread.sleep(
+            1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
       }
     }
   }

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code memory search} and {@code ask} go through a daemon named by the home's pid file (here a fake one in this
- * JVM, replaying the server's JSON and SSE), print what a local run prints, and stay local with {@code --local}.
+ * {@code memory search} and {@code ask} go through a daemon named by the home's pid file (here a
+ * fake one in this JVM, replaying the server's JSON and SSE), print what a local run prints, and
+ * stay local with {@code --local}.
  */
 class DaemonRouteTest {
-  private static final String SEARCH = """
+  private static final String SEARCH =
+      """
       {"query":"kayak","results":[{"file":"memory/2024-01-01.md","line_start":3,"line_end":5,
       "content":"Bought a kayak.","score":0.75,"source":"memory",
       "explain":{"bm25":"NaN","cosine":0.5,"fused":0.75,"keyword_rank":0,"vector_rank":1}}]}""";
@@ -45,9 +47,20 @@ class DaemonRouteTest {
     Files.writeString(home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\n");
     fake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     fake.createContext("/health", ex -> reply(ex, 200, "text/plain", "OK"));
-    fake.createContext("/api/memory/search",
+    fake.createContext(
+        "/api/memory/search",
         ex -> authorised(ex, () -> reply(ex, 200, "application/json", searchReply)));
-    fake.createContext("/api/chat/stream", ex -> authorised(ex, () -> reply(ex, 200, "text/event-stream", """
+    fake.createContext(
+        "/api/chat/stream",
+        ex ->
+            authorised(
+                ex,
+                () ->
+                    reply(
+                        ex,
+                        200,
+                        "text/event-stream",
+                        """
         data: {"type":"session","session_id":"s1"}
 
         data: {"type":"content","delta":"You bought "}
@@ -63,11 +76,26 @@ class DaemonRouteTest {
         data: [DONE]
 
         """)));
-    fake.createContext("/api/chat", ex -> authorised(ex, () -> reply(ex, 200, "application/json",
-        "{\"response\":\"You bought a kayak.\",\"session_id\":\"s1\",\"model\":\"fake/model\"}")));
+    fake.createContext(
+        "/api/chat",
+        ex ->
+            authorised(
+                ex,
+                () ->
+                    reply(
+                        ex,
+                        200,
+                        "application/json",
+                        "{\"response\":\"You bought a kayak.\",\"session_id\":\"s1\",\"model\":\"fake/model\"}")));
     fake.start();
-    PidFile.in(home).write(new DaemonInfo(ProcessHandle.current().pid(), "127.0.0.1", fake.getAddress().getPort(),
-        Instant.now(), "test"));
+    PidFile.in(home)
+        .write(
+            new DaemonInfo(
+                ProcessHandle.current().pid(),
+                "127.0.0.1",
+                fake.getAddress().getPort(),
+                Instant.now(),
+                "test"));
   }
 
   @AfterEach
@@ -80,7 +108,9 @@ class DaemonRouteTest {
     CliRun run = CliRun.run(home, "memory", "search", "kayak", "-l", "3", "--explain");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).isEqualTo("""
+    assertThat(run.out())
+        .isEqualTo(
+            """
         1. memory/2024-01-01.md:3-5  score 0.750
            bm25 - (rank -), cosine 0.500 (rank 1), fused 0.750
            Bought a kayak.
@@ -95,7 +125,9 @@ class DaemonRouteTest {
 
     assertThat(picocli.exitCode()).as(picocli.err()).isZero();
     assertThat(picocli.out()).isEqualTo(shortcut.out());
-    assertThat(requests).hasSize(2).allMatch(r -> r.equals("GET /api/memory/search?q=kayak&limit=3&explain=true"));
+    assertThat(requests)
+        .hasSize(2)
+        .allMatch(r -> r.equals("GET /api/memory/search?q=kayak&limit=3&explain=true"));
   }
 
   @Test
@@ -114,20 +146,32 @@ class DaemonRouteTest {
 
   @Test
   void pendingEmbeddingsTheDaemonReportsArePrintedAsLocally() throws Exception {
-    searchReply = SEARCH.replace("{\"query\":\"kayak\",", "{\"query\":\"kayak\",\"pendingEmbeddings\":7,");
+    searchReply =
+        SEARCH.replace("{\"query\":\"kayak\",", "{\"query\":\"kayak\",\"pendingEmbeddings\":7,");
 
     CliRun json = CliRun.run(home, "memory", "search", "kayak", "--json");
     CliRun text = CliRun.run(home, "memory", "search", "kayak", "-l", "3");
 
-    assertThat(new ObjectMapper().readTree(json.out()).get("pendingEmbeddings").asInt()).isEqualTo(7);
+    assertThat(new ObjectMapper().readTree(json.out()).get("pendingEmbeddings").asInt())
+        .isEqualTo(7);
     assertThat(text.out()).contains("(7 chunks are still being embedded");
   }
 
   @Test
   void localFlagAndVariableKeepTheSearchInProcess() {
     CliRun flag = CliRun.run(home, "memory", "search", "kayak", "--local");
-    CliRun variable = CliRun.run(Map.of("LOCALGPT_HOME", home.toString(), "HOME", home.resolve("user").toString(),
-        "LOCALGPT_LOCAL", "1"), "memory", "search", "kayak");
+    CliRun variable =
+        CliRun.run(
+            Map.of(
+                "LOCALGPT_HOME",
+                home.toString(),
+                "HOME",
+                home.resolve("user").toString(),
+                "LOCALGPT_LOCAL",
+                "1"),
+            "memory",
+            "search",
+            "kayak");
 
     assertThat(flag.out()).startsWith("no results for \"kayak\"");
     assertThat(variable.out()).startsWith("no results for \"kayak\"");
@@ -136,8 +180,14 @@ class DaemonRouteTest {
 
   @Test
   void aStalePidFileMeansLocal() {
-    PidFile.in(home).write(new DaemonInfo(ProcessHandle.current().pid(), "127.0.0.1", fake.getAddress().getPort(),
-        Instant.now().minusSeconds(365L * 24 * 3600), "test"));
+    PidFile.in(home)
+        .write(
+            new DaemonInfo(
+                ProcessHandle.current().pid(),
+                "127.0.0.1",
+                fake.getAddress().getPort(),
+                Instant.now().minusSeconds(365L * 24 * 3600),
+                "test"));
 
     CliRun run = CliRun.run(home, "memory", "search", "kayak");
 
@@ -148,8 +198,9 @@ class DaemonRouteTest {
   @Test
   void theTokenFromTheConfigIsSentWhenTheDaemonAsksForOne() throws Exception {
     requiredToken = "s3cret";
-    Files.writeString(home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\n"
-        + "[server]\nauth_token = \"s3cret\"\n");
+    Files.writeString(
+        home.resolve("config.toml"),
+        "[memory]\nembedding_provider = \"none\"\n" + "[server]\nauth_token = \"s3cret\"\n");
 
     CliRun run = CliRun.run(home, "memory", "search", "kayak");
 
@@ -171,7 +222,8 @@ class DaemonRouteTest {
 
   @Test
   void withoutALimitTheShortcutTakesMaxResultsFromTheConfig() throws Exception {
-    Files.writeString(home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\nmax_results = 4\n");
+    Files.writeString(
+        home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\nmax_results = 4\n");
 
     CliRun run = CliRun.run(home, "memory", "search", "kayak", "--json");
 
@@ -208,8 +260,9 @@ class DaemonRouteTest {
     assertThat(json.get("question").asText()).isEqualTo("what did I buy?");
     assertThat(json.get("response").asText()).isEqualTo("You bought a kayak.");
     assertThat(json.get("model").asText()).isEqualTo("fake/model");
-    assertThat(requests).containsExactly(
-        "POST /api/chat {\"message\":\"what did I buy?\",\"model\":\"fake/model\"}");
+    assertThat(requests)
+        .containsExactly(
+            "POST /api/chat {\"message\":\"what did I buy?\",\"model\":\"fake/model\"}");
   }
 
   private interface Action {
@@ -220,20 +273,30 @@ class DaemonRouteTest {
     if (rateLimited > 0) {
       rateLimited--;
       ex.getResponseHeaders().set("Retry-After", "1");
-      reply(ex, 429, "application/json", "{\"error\":{\"code\":\"rate_limited\",\"message\":\"slow down\"}}");
+      reply(
+          ex,
+          429,
+          "application/json",
+          "{\"error\":{\"code\":\"rate_limited\",\"message\":\"slow down\"}}");
       return;
     }
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     if (requiredToken != null && !("Bearer " + requiredToken).equals(auth)) {
-      reply(ex, 401, "application/json", "{\"error\":{\"code\":\"unauthorized\",\"message\":\"token\"}}");
+      reply(
+          ex,
+          401,
+          "application/json",
+          "{\"error\":{\"code\":\"unauthorized\",\"message\":\"token\"}}");
       return;
     }
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    requests.add(ex.getRequestMethod() + " " + ex.getRequestURI() + (body.isEmpty() ? "" : " " + body));
+    requests.add(
+        ex.getRequestMethod() + " " + ex.getRequestURI() + (body.isEmpty() ? "" : " " + body));
     action.run();
   }
 
-  private static void reply(HttpExchange ex, int status, String type, String body) throws IOException {
+  private static void reply(HttpExchange ex, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", type);
     ex.sendResponseHeaders(status, bytes.length);

@@ -10,7 +10,10 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 
-/** A MockWebServer on 127.0.0.1 replaying provider recordings from {@code src/test/resources/fixtures}. */
+/**
+ * A MockWebServer on 127.0.0.1 replaying provider recordings from {@code
+ * src/test/resources/fixtures}.
+ */
 final class FakeProvider implements AutoCloseable {
   static final String SSE = "text/event-stream";
   static final String NDJSON = "application/x-ndjson";
@@ -45,8 +48,11 @@ final class FakeProvider implements AutoCloseable {
 
   /** Serves a fixture with a status and header pairs ("name", "value", ...). */
   FakeProvider replay(String fixture, int status, String contentType, String... headers) {
-    MockResponse.Builder response = new MockResponse.Builder().code(status).addHeader("content-type", contentType)
-        .body(new Buffer().write(fixture(fixture)));
+    MockResponse.Builder response =
+        new MockResponse.Builder()
+            .code(status)
+            .addHeader("content-type", contentType)
+            .body(new Buffer().write(fixture(fixture)));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       response.addHeader(headers[i], headers[i + 1]);
     }
@@ -55,27 +61,39 @@ final class FakeProvider implements AutoCloseable {
   }
 
   /**
-   * Serves an Anthropic text stream of {@code deltas} "tick " deltas, throttled to about 20 deltas a second, so a
-   * test can interrupt it midway.
+   * Serves an Anthropic text stream of {@code deltas} "tick " deltas, throttled to about 20 deltas
+   * a second, so a test can interrupt it midway.
    */
   FakeProvider slowAnthropicStream(int deltas) {
-    StringBuilder body = new StringBuilder()
-        .append("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_slow\",")
-        .append("\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5\",\"content\":[],")
-        .append("\"usage\":{\"input_tokens\":5,\"output_tokens\":1}}}\n\n")
-        .append("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,")
-        .append("\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n");
-    String delta = "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
-        + "\"delta\":{\"type\":\"text_delta\",\"text\":\"tick \"}}\n\n";
+    StringBuilder body =
+        new StringBuilder()
+            .append(
+                "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_slow\",")
+            .append(
+                "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5\",\"content\":[],")
+            .append("\"usage\":{\"input_tokens\":5,\"output_tokens\":1}}}\n\n")
+            .append(
+                "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,")
+            .append("\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n");
+    String delta =
+        "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+            + "\"delta\":{\"type\":\"text_delta\",\"text\":\"tick \"}}\n\n";
     body.append(delta.repeat(deltas))
-        .append("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n")
-        .append("event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":")
-        .append("\"end_turn\"},\"usage\":{\"output_tokens\":").append(deltas).append("}}\n\n")
+        .append(
+            "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n")
+        .append(
+            "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":")
+        .append("\"end_turn\"},\"usage\":{\"output_tokens\":")
+        .append(deltas)
+        .append("}}\n\n")
         .append("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
-    server.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", SSE)
-        .body(new Buffer().writeUtf8(body.toString()))
-        .throttleBody(delta.length(), 50, TimeUnit.MILLISECONDS)
-        .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("content-type", SSE)
+            .body(new Buffer().writeUtf8(body.toString()))
+            .throttleBody(delta.length(), 50, TimeUnit.MILLISECONDS)
+            .build());
     return this;
   }
 

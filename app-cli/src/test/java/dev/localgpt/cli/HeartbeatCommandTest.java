@@ -10,7 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code localgpt heartbeat run|status|log} end to end against a fake OpenAI server replaying recorded streams. */
+/**
+ * {@code localgpt heartbeat run|status|log} end to end against a fake OpenAI server replaying
+ * recorded streams.
+ */
 class HeartbeatCommandTest {
   @TempDir Path home;
   final FakeProvider server = new FakeProvider();
@@ -21,33 +24,48 @@ class HeartbeatCommandTest {
   }
 
   ChatCli cli(String heartbeatSection) {
-    return new ChatCli(home, "[agent]\ndefault_model = \"openai/gpt-4o-mini\"\n[providers.openai]\n"
-        + "api_key = \"test-key\"\nbase_url = \"" + server.url("/v1") + "\"\n" + heartbeatSection);
+    return new ChatCli(
+        home,
+        "[agent]\ndefault_model = \"openai/gpt-4o-mini\"\n[providers.openai]\n"
+            + "api_key = \"test-key\"\nbase_url = \""
+            + server.url("/v1")
+            + "\"\n"
+            + heartbeatSection);
   }
 
   @Test
   void aRunWorksThroughHeartbeatMdAndLogsTheAlertAndThenAnOk() throws Exception {
     ChatCli cli = cli("");
     cli.run("workspace", "init");
-    Files.writeString(cli.workspace().resolve("HEARTBEAT.md"), "# Tasks\n- [ ] Explain why the sky is blue\n");
-    server.replay("openai/chat-completion-stream-text.sse", 200, FakeProvider.SSE)
+    Files.writeString(
+        cli.workspace().resolve("HEARTBEAT.md"), "# Tasks\n- [ ] Explain why the sky is blue\n");
+    server
+        .replay("openai/chat-completion-stream-text.sse", 200, FakeProvider.SSE)
         .replay("openai/chat-completion-stream-heartbeat-ok.sse", 200, FakeProvider.SSE);
 
     CliRun alert = cli.run("heartbeat", "run");
     CliRun ok = cli.run("heartbeat", "run");
 
     assertThat(alert.exitCode()).as(alert.err()).isZero();
-    assertThat(alert.out()).startsWith("Alert (openai/gpt-4o-mini")
-        .contains(", 30 tokens, ").contains("The sky looks blue");
+    assertThat(alert.out())
+        .startsWith("Alert (openai/gpt-4o-mini")
+        .contains(", 30 tokens, ")
+        .contains("The sky looks blue");
     assertThat(ok.out()).startsWith("HEARTBEAT_OK: nothing to report (openai/gpt-4o-mini");
     String request = server.takeBody();
-    assertThat(request).contains("Read HEARTBEAT.md if it exists").contains("Explain why the sky is blue")
+    assertThat(request)
+        .contains("Read HEARTBEAT.md if it exists")
+        .contains("Explain why the sky is blue")
         .contains("\"write_file\"");
     assertThat(server.requestCount()).isEqualTo(2);
     Path log = home.resolve("logs/heartbeat.jsonl");
     assertThat(Files.readAllLines(log)).hasSize(2);
-    assertThat(Files.readAllLines(log).getFirst()).contains("\"status\":\"ran\"", "\"reason\":\"alert\"",
-        "\"model\":\"openai/gpt-4o-mini", "\"tokens\":30");
+    assertThat(Files.readAllLines(log).getFirst())
+        .contains(
+            "\"status\":\"ran\"",
+            "\"reason\":\"alert\"",
+            "\"model\":\"openai/gpt-4o-mini",
+            "\"tokens\":30");
 
     CliRun status = cli.run("heartbeat", "status", "--json");
     JsonNode json = new ObjectMapper().readTree(status.out());
@@ -55,14 +73,16 @@ class HeartbeatCommandTest {
     assertThat(json.path("last_alert").path("text").asText()).startsWith("The sky looks blue");
     assertThat(json.path("last_runs")).hasSize(2);
     assertThat(json.path("budget_left").isNull()).isTrue();
-    assertThat(cli.run("heartbeat", "log", "-n", "1").out()).contains("ran", "ok", "openai/gpt-4o-mini");
+    assertThat(cli.run("heartbeat", "log", "-n", "1").out())
+        .contains("ran", "ok", "openai/gpt-4o-mini");
   }
 
   @Test
   void daemonHeartbeatIsTheRustNameForOneRun() throws Exception {
     ChatCli cli = cli("");
     cli.run("workspace", "init");
-    Files.writeString(cli.workspace().resolve("HEARTBEAT.md"), "- [ ] Explain why the sky is blue\n");
+    Files.writeString(
+        cli.workspace().resolve("HEARTBEAT.md"), "- [ ] Explain why the sky is blue\n");
     server.replay("openai/chat-completion-stream-heartbeat-ok.sse", 200, FakeProvider.SSE);
 
     CliRun run = cli.run("daemon", "heartbeat");
@@ -70,7 +90,9 @@ class HeartbeatCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("HEARTBEAT_OK: nothing to report (openai/gpt-4o-mini");
     assertThat(server.takeBody()).contains("Read HEARTBEAT.md if it exists");
-    assertThat(Files.readAllLines(home.resolve("logs/heartbeat.jsonl"))).singleElement().asString()
+    assertThat(Files.readAllLines(home.resolve("logs/heartbeat.jsonl")))
+        .singleElement()
+        .asString()
         .contains("\"status\":\"ran\"", "\"reason\":\"ok\"");
   }
 
@@ -79,7 +101,10 @@ class HeartbeatCommandTest {
     ChatCli cli = cli("");
     cli.run("workspace", "init");
     Files.writeString(cli.workspace().resolve("HEARTBEAT.md"), "- [ ] Something\n");
-    try (var lease = dev.localgpt.app.heartbeat.JsonHeartbeatStore.in(home.resolve("data")).tryLock().orElseThrow()) {
+    try (var lease =
+        dev.localgpt.app.heartbeat.JsonHeartbeatStore.in(home.resolve("data"))
+            .tryLock()
+            .orElseThrow()) {
       CliRun run = cli.run("heartbeat", "run");
       assertThat(run.exitCode()).isZero();
       assertThat(run.out()).startsWith("skipped: busy (another heartbeat run is in progress");
@@ -93,7 +118,8 @@ class HeartbeatCommandTest {
     cli.run("workspace", "init");
     CliRun run = cli.run("heartbeat", "run");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo("skipped: empty-heartbeat-file (HEARTBEAT.md holds no tasks)\n");
+    assertThat(run.out())
+        .isEqualTo("skipped: empty-heartbeat-file (HEARTBEAT.md holds no tasks)\n");
     assertThat(server.requestCount()).isZero();
   }
 
@@ -105,7 +131,8 @@ class HeartbeatCommandTest {
     CliRun run = cli.run("heartbeat", "run");
     assertThat(run.out()).startsWith("skipped: disabled");
     assertThat(server.requestCount()).isZero();
-    assertThat(cli.run("heartbeat", "status").out()).contains("enabled:      no (heartbeat.enabled = false)");
+    assertThat(cli.run("heartbeat", "status").out())
+        .contains("enabled:      no (heartbeat.enabled = false)");
   }
 
   @Test
@@ -117,6 +144,7 @@ class HeartbeatCommandTest {
     CliRun run = cli.run("heartbeat", "run");
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).startsWith("heartbeat failed (openai/gpt-4o-mini): ");
-    assertThat(Files.readString(home.resolve("logs/heartbeat.jsonl"))).contains("\"status\":\"failed\"");
+    assertThat(Files.readString(home.resolve("logs/heartbeat.jsonl")))
+        .contains("\"status\":\"failed\"");
   }
 }

@@ -38,19 +38,31 @@ class HelpOnEveryCommandTest {
   void helpAndHWorkOnEveryCommandWithoutLoadingTheConfig() throws Exception {
     Files.writeString(home.resolve("config.toml"), "this is [not toml\n"); // loading it would fail
     Map<String, String> env = Map.of("LOCALGPT_HOME", home.toString());
-    List<List<String>> commands = everyCommand(Main.commandLine(new CliContext(env, new PrintWriter(java.io.Writer.nullWriter()), new PrintWriter(java.io.Writer.nullWriter()))));
-    assertThat(commands).hasSizeGreaterThan(20).contains(List.of("config", "show"), List.of("memory", "search"));
+    List<List<String>> commands =
+        everyCommand(
+            Main.commandLine(
+                new CliContext(
+                    env,
+                    new PrintWriter(java.io.Writer.nullWriter()),
+                    new PrintWriter(java.io.Writer.nullWriter()))));
+    assertThat(commands)
+        .hasSizeGreaterThan(20)
+        .contains(List.of("config", "show"), List.of("memory", "search"));
     for (List<String> command : commands) {
       for (String flag : List.of("--help", "-h")) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine(new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true)));
+        CommandLine cl =
+            Main.commandLine(
+                new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true)));
         List<String> args = new ArrayList<>(command);
         args.add(flag);
         int code = Main.execute(cl, args.toArray(String[]::new));
         String name = String.join(" ", command);
         assertThat(code).as(name + " " + flag + ": " + err).isZero();
-        assertThat(out.toString()).as(name).startsWith("Usage: localgpt" + (name.isEmpty() ? "" : " " + name))
+        assertThat(out.toString())
+            .as(name)
+            .startsWith("Usage: localgpt" + (name.isEmpty() ? "" : " " + name))
             .contains("-h, --help");
         assertThat(((CliFactory) cl.getFactory()).injectorBuilt()).as(name).isFalse();
       }

@@ -20,7 +20,8 @@ class MainTest {
   @Test
   void theFastVersionPathPrintsWhatPicocliPrints() {
     CliRun fast = CliRun.run(home, "-V");
-    CliRun throughPicocli = CliRun.run(home, "-c", home.resolve("config.toml").toString(), "--version");
+    CliRun throughPicocli =
+        CliRun.run(home, "-c", home.resolve("config.toml").toString(), "--version");
     assertThat(fast.exitCode()).isZero();
     assertThat(throughPicocli.exitCode()).isZero();
     assertThat(fast.out()).isEqualTo(throughPicocli.out());
@@ -37,7 +38,10 @@ class MainTest {
   void unknownCommandIsAUsageErrorWithAHint() {
     CliRun run = CliRun.run(home, "frobnicate");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
-    assertThat(run.err()).startsWith("error: ").contains("frobnicate").contains("hint: run 'localgpt --help'");
+    assertThat(run.err())
+        .startsWith("error: ")
+        .contains("frobnicate")
+        .contains("hint: run 'localgpt --help'");
   }
 
   @Test

@@ -3,13 +3,16 @@ package dev.localgpt.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localgpt.ports.embedding.HashingEmbedder;
-import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
 import dev.localgpt.ports.llm.ScriptedChatModel;
+import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The CLI's commands come from the wiring's graph: a fake port bound by one override reaches the command. */
+/**
+ * The CLI's commands come from the wiring's graph: a fake port bound by one override reaches the
+ * command.
+ */
 class PortOverrideTest {
   @TempDir Path home;
 
@@ -22,6 +25,8 @@ class PortOverrideTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("The fake model answers.");
     assertThat(model.requests()).hasSize(1);
-    assertThat(embedder.calls()).as("the indexer embedded the workspace with the fake").isPositive();
+    assertThat(embedder.calls())
+        .as("the indexer embedded the workspace with the fake")
+        .isPositive();
   }
 }

@@ -32,10 +32,16 @@ class SessionsCommandTest {
   }
 
   @Test
-  void aSessionWithAGarbageLineAndADamagedHeaderStillListsAndShowsWithOneWarning() throws Exception {
+  void aSessionWithAGarbageLineAndADamagedHeaderStillListsAndShowsWithOneWarning()
+      throws Exception {
     ChatCli cli = new ChatCli(home, "");
     assertThat(cli.ask("", "where are my keys?").exitCode()).isZero();
-    String id = new ObjectMapper().readTree(cli.run("sessions", "list", "--json").out()).get(0).path("id").asText();
+    String id =
+        new ObjectMapper()
+            .readTree(cli.run("sessions", "list", "--json").out())
+            .get(0)
+            .path("id")
+            .asText();
     Path file = home.resolve("sessions").resolve(id + ".jsonl");
     List<String> lines = new ArrayList<>(Files.readAllLines(file));
     lines.set(0, "{\"type\":\"sess");
@@ -47,7 +53,9 @@ class SessionsCommandTest {
     assertThat(show.exitCode()).isZero();
     assertThat(show.out()).contains("where are my keys?");
     assertThat(show.err().lines().filter(l -> l.contains("skipped")).toList())
-        .singleElement().asString().contains("2 unreadable lines", "lines 1, 3");
+        .singleElement()
+        .asString()
+        .contains("2 unreadable lines", "lines 1, 3");
   }
 
   @Test

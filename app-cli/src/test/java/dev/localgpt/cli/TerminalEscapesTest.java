@@ -18,7 +18,9 @@ class TerminalEscapesTest {
 
   @Test
   void controlSequencesAreDroppedButTextNewlinesTabsAndEraseLineStay() {
-    assertThat(TerminalSafeWriter.clean("a" + OSC52 + "b" + RED + "c\u001b[0md\t\ne\u0007f\u009b2Jg\u001b[K"))
+    assertThat(
+            TerminalSafeWriter.clean(
+                "a" + OSC52 + "b" + RED + "c\u001b[0md\t\ne\u0007f\u009b2Jg\u001b[K"))
         .isEqualTo("abcd\t\nefg\u001b[K");
     assertThat(TerminalSafeWriter.clean("title\u001b]0;pwned\u001b\\ end")).isEqualTo("title end");
     assertThat(TerminalSafeWriter.clean("Grüße, 日本, emoji 🙂")).isEqualTo("Grüße, 日本, emoji 🙂");
@@ -42,9 +44,13 @@ class TerminalEscapesTest {
     Files.writeString(note, "# Note\n\nThe zanzibarite secret " + OSC52 + " is here.\n");
     CliRun text = CliRun.run(home, "memory", "search", "zanzibarite");
     assertThat(text.exitCode()).as(text.err()).isZero();
-    assertThat(text.out()).contains("zanzibarite").contains("evilname.md").doesNotContain("\u001b", "\u0007");
+    assertThat(text.out())
+        .contains("zanzibarite")
+        .contains("evilname.md")
+        .doesNotContain("\u001b", "\u0007");
     CliRun json = CliRun.run(home, "memory", "search", "zanzibarite", "--json");
     assertThat(json.out()).doesNotContain("\u001b").contains("\\u001B");
-    assertThat(new ObjectMapper().readTree(json.out()).get("hits").get(0).get("path").asText()).contains(RED);
+    assertThat(new ObjectMapper().readTree(json.out()).get("hits").get(0).get("path").asText())
+        .contains(RED);
   }
 }

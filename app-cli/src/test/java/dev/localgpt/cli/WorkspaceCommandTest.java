@@ -26,7 +26,8 @@ class WorkspaceCommandTest {
   @Test
   void workspaceEnvironmentVariableMovesTheWorkspace() {
     Path elsewhere = home.resolve("notes");
-    Map<String, String> env = Map.of("LOCALGPT_HOME", home.toString(), "LOCALGPT_WORKSPACE", elsewhere.toString());
+    Map<String, String> env =
+        Map.of("LOCALGPT_HOME", home.toString(), "LOCALGPT_WORKSPACE", elsewhere.toString());
     assertThat(CliRun.run(env, "workspace", "init").exitCode()).isZero();
     assertThat(elsewhere.resolve("SOUL.md")).isRegularFile();
   }
@@ -37,7 +38,9 @@ class WorkspaceCommandTest {
     Files.delete(home.resolve("workspace/USER.md"));
     CliRun run = CliRun.run(home, "workspace", "status", "--json");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("\"complete\" : false").contains("\"missing\" : [ \"USER.md\" ]")
+    assertThat(run.out())
+        .contains("\"complete\" : false")
+        .contains("\"missing\" : [ \"USER.md\" ]")
         .contains("\"workspace\" : \"" + home.resolve("workspace") + "\"");
   }
 

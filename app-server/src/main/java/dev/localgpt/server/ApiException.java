@@ -4,9 +4,9 @@ import io.helidon.http.Status;
 import java.util.Objects;
 
 /**
- * A request that cannot be answered as asked: the {@link ErrorMapper} turns it into {@code {"error":{"code",
- * "message"}}} with {@link #status()}. Handlers throw it for bad input; the message is shown to the client, so it
- * names the problem and the fix and never holds a secret.
+ * A request that cannot be answered as asked: the {@link ErrorMapper} turns it into {@code
+ * {"error":{"code", "message"}}} with {@link #status()}. Handlers throw it for bad input; the
+ * message is shown to the client, so it names the problem and the fix and never holds a secret.
  */
 public final class ApiException extends RuntimeException {
   private final Status status;

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * CORS for localhost origins (any port) plus the configured ones. A request with any other {@code Origin} is refused
- * with 403, so a web page from elsewhere cannot use the API through the user's browser; requests without an
- * {@code Origin} (curl, SDKs) pass.
+ * CORS for localhost origins (any port) plus the configured ones. A request with any other {@code
+ * Origin} is refused with 403, so a web page from elsewhere cannot use the API through the user's
+ * browser; requests without an {@code Origin} (curl, SDKs) pass.
  */
 final class CorsPolicy {
   private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
@@ -25,15 +25,23 @@ final class CorsPolicy {
     this.extra = extra;
   }
 
-  /** Adds the CORS headers; answers preflights itself. Returns whether the request goes on to the routes. */
+  /**
+   * Adds the CORS headers; answers preflights itself. Returns whether the request goes on to the
+   * routes.
+   */
   boolean handle(RoutingRequest req, RoutingResponse res) {
     Optional<String> origin = req.headers().first(HeaderNames.ORIGIN);
     if (origin.isEmpty()) {
       return true;
     }
     if (!allowed(origin.get())) {
-      throw new ApiException(Status.FORBIDDEN_403, "forbidden", "origin " + origin.get() + " may not use this "
-          + "server: only localhost pages may, unless you add it to server.cors_origins");
+      throw new ApiException(
+          Status.FORBIDDEN_403,
+          "forbidden",
+          "origin "
+              + origin.get()
+              + " may not use this "
+              + "server: only localhost pages may, unless you add it to server.cors_origins");
     }
     res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin.get());
     res.header(HeaderNames.VARY, "Origin");

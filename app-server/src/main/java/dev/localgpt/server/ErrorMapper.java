@@ -16,9 +16,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one place where exceptions become HTTP errors: {@code {"error":{"code","message"}}} with the right status.
- * Messages of {@link ApiException}s are the client's; anything unexpected is logged here and answered with a plain
- * 500 ({@code internal_error}), never a stack trace or a secret.
+ * The one place where exceptions become HTTP errors: {@code {"error":{"code","message"}}} with the
+ * right status. Messages of {@link ApiException}s are the client's; anything unexpected is logged
+ * here and answered with a plain 500 ({@code internal_error}), never a stack trace or a secret.
  */
 public final class ErrorMapper {
   private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
@@ -27,40 +27,80 @@ public final class ErrorMapper {
 
   /** Registers the handlers on {@code routing}. */
   public static void register(HttpRouting.Builder routing) {
-    routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), e.code(), e.getMessage()));
-    routing.error(ModelException.class, (req, res, e) -> send(res, Status.BAD_GATEWAY_502, "model_error",
-        "the language model failed (" + e.kind().name().toLowerCase(java.util.Locale.ROOT) + "): "
-            + e.getMessage()));
-    routing.error(SessionException.class, (req, res, e) -> send(res, Status.INTERNAL_SERVER_ERROR_500,
-        "session_error", e.getMessage()));
-    routing.error(ConfigException.class, (req, res, e) -> send(res, Status.INTERNAL_SERVER_ERROR_500,
-        "config_error", e.getMessage()));
-    routing.error(HttpException.class, (req, res, e) -> send(res, e.status(), codeOf(e.status()),
-        e.getMessage()));
-    routing.error(RequestException.class, (req, res, e) -> send(res, e.status(), codeOf(e.status()),
-        e.safeMessage() ? e.getMessage() : e.status().reasonPhrase()));
+    routing.error(
+        ApiException.class, (req, res, e) -> send(res, e.status(), e.code(), e.getMessage()));
+    routing.error(
+        ModelException.class,
+        (req, res, e) ->
+            send(
+                res,
+                Status.BAD_GATEWAY_502,
+                "model_error",
+                "the language model failed ("
+                    + e.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + "): "
+                    + e.getMessage()));
+    routing.error(
+        SessionException.class,
+        (req, res, e) ->
+            send(res, Status.INTERNAL_SERVER_ERROR_500, "session_error", e.getMessage()));
+    routing.error(
+        ConfigException.class,
+        (req, res, e) ->
+            send(res, Status.INTERNAL_SERVER_ERROR_500, "config_error", e.getMessage()));
+    routing.error(
+        HttpException.class,
+        (req, res, e) -> send(res, e.status(), codeOf(e.status()), e.getMessage()));
+    routing.error(
+        RequestException.class,
+        (req, res, e) ->
+            send(
+                res,
+                e.status(),
+                codeOf(e.status()),
+                e.safeMessage() ? e.getMessage() : e.status().reasonPhrase()));
     routing.error(Throwable.class, ErrorMapper::unexpected);
   }
 
   private static void unexpected(ServerRequest req, ServerResponse res, Throwable e) {
-    LOG.log(Level.WARNING, "unexpected failure on " + req.prologue().method().text() + " "
-        + req.path().path(), e);
-    send(res, Status.INTERNAL_SERVER_ERROR_500, "internal_error",
+    LOG.log(
+        Level.WARNING,
+        "unexpected failure on " + req.prologue().method().text() + " " + req.path().path(),
+        e);
+    send(
+        res,
+        Status.INTERNAL_SERVER_ERROR_500,
+        "internal_error",
         "the server failed to answer this request (see the server log)");
   }
 
   /** A handler answering 404 for anything no route took. Register it last. */
   public static Handler notFound() {
-    return (req, res) -> send(res, Status.NOT_FOUND_404, "not_found", "no such endpoint: "
-        + req.prologue().method().text() + " " + req.path().path());
+    return (req, res) ->
+        send(
+            res,
+            Status.NOT_FOUND_404,
+            "not_found",
+            "no such endpoint: " + req.prologue().method().text() + " " + req.path().path());
   }
 
-  /** A handler answering 405 with an {@code Allow} header, for a path whose other methods are routed before it. */
+  /**
+   * A handler answering 405 with an {@code Allow} header, for a path whose other methods are routed
+   * before it.
+   */
   public static Handler methodNotAllowed(String allowed) {
     return (req, res) -> {
       res.header(HeaderNames.ALLOW, allowed);
-      send(res, Status.METHOD_NOT_ALLOWED_405, "method_not_allowed", req.prologue().method().text() + " is not "
-          + "allowed on " + req.path().path() + ": use " + allowed);
+      send(
+          res,
+          Status.METHOD_NOT_ALLOWED_405,
+          "method_not_allowed",
+          req.prologue().method().text()
+              + " is not "
+              + "allowed on "
+              + req.path().path()
+              + ": use "
+              + allowed);
     };
   }
 

@@ -9,8 +9,9 @@ import io.helidon.websocket.WsUpgradeException;
 import java.util.Optional;
 
 /**
- * A WebSocket listener behind the server's checks: upgrades skip the HTTP filters, so the origin and the bearer
- * token are checked here before the listener's own upgrade hook; everything else is passed through.
+ * A WebSocket listener behind the server's checks: upgrades skip the HTTP filters, so the origin
+ * and the bearer token are checked here before the listener's own upgrade hook; everything else is
+ * passed through.
  */
 final class GuardedSocket implements WsListener {
   private final WsListener delegate;
@@ -22,7 +23,8 @@ final class GuardedSocket implements WsListener {
   }
 
   @Override
-  public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
+  public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers)
+      throws WsUpgradeException {
     try {
       ServerSafety.checkUpgrade(headers, settings);
     } catch (ApiException e) {

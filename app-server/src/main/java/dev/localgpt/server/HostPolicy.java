@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Against DNS rebinding: a web page on a foreign domain that the attacker re-points at this machine reaches the
- * server with its own domain in {@code Host} (and, for a GET, often without an {@code Origin}). So a request is
- * served only when the name part of {@code Host} (case-insensitive, port ignored) is {@code localhost} or a
- * {@code *.localhost} name, an IP address literal (a browser sends one only when it connected to that address
- * itself, so no foreign domain is involved), the bind address, or one of {@code server.allowed_hosts}. A request
- * without {@code Host} (HTTP/1.0 tools) passes: browsers always send it.
+ * Against DNS rebinding: a web page on a foreign domain that the attacker re-points at this machine
+ * reaches the server with its own domain in {@code Host} (and, for a GET, often without an {@code
+ * Origin}). So a request is served only when the name part of {@code Host} (case-insensitive, port
+ * ignored) is {@code localhost} or a {@code *.localhost} name, an IP address literal (a browser
+ * sends one only when it connected to that address itself, so no foreign domain is involved), the
+ * bind address, or one of {@code server.allowed_hosts}. A request without {@code Host} (HTTP/1.0
+ * tools) passes: browsers always send it.
  */
 final class HostPolicy {
   private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
@@ -33,8 +34,11 @@ final class HostPolicy {
     if (bound.contains(":") && !bound.startsWith("[")) {
       bound = "[" + bound + "]";
     }
-    this.allowed = Set.copyOf(Stream.concat(Stream.of(bound),
-        allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT))).toList());
+    this.allowed =
+        Set.copyOf(
+            Stream.concat(
+                    Stream.of(bound), allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)))
+                .toList());
   }
 
   /**
@@ -43,16 +47,24 @@ final class HostPolicy {
   void check(Headers headers) {
     Optional<String> host = headers.first(HeaderNames.HOST);
     if (host.isPresent() && !allowed(host.get())) {
-      throw new ApiException(Status.MISDIRECTED_REQUEST_421, "host_not_allowed", "this server does not answer to "
-          + "the host '" + nameOf(host.get()) + "' (a protection against DNS rebinding): use localhost or "
-          + "127.0.0.1, or add it to server.allowed_hosts");
+      throw new ApiException(
+          Status.MISDIRECTED_REQUEST_421,
+          "host_not_allowed",
+          "this server does not answer to "
+              + "the host '"
+              + nameOf(host.get())
+              + "' (a protection against DNS rebinding): use localhost or "
+              + "127.0.0.1, or add it to server.allowed_hosts");
     }
   }
 
   boolean allowed(String hostHeader) {
     String name = nameOf(hostHeader);
-    return name.equals("localhost") || name.endsWith(".localhost") || IPV4.matcher(name).matches()
-        || IPV6.matcher(name).matches() || allowed.contains(name);
+    return name.equals("localhost")
+        || name.endsWith(".localhost")
+        || IPV4.matcher(name).matches()
+        || IPV6.matcher(name).matches()
+        || allowed.contains(name);
   }
 
   /** The name part of a Host header value: lower case, without the port and a trailing dot. */

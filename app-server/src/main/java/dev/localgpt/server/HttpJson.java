@@ -15,13 +15,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * JSON over HTTP with Jackson: reading a request body as a tree, writing a response. Bodies that are empty, not JSON
- * or not an object are {@link ApiException 400}s naming the problem.
+ * JSON over HTTP with Jackson: reading a request body as a tree, writing a response. Bodies that
+ * are empty, not JSON or not an object are {@link ApiException 400}s naming the problem.
  */
 public final class HttpJson {
   /** The one mapper (thread-safe). */
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private HttpJson() {}
 
@@ -81,7 +81,9 @@ public final class HttpJson {
   public static ObjectNode readOptionalObject(ServerRequest req) {
     try (InputStream in = req.content().inputStream()) {
       byte[] body = in.readAllBytes();
-      return new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank() ? object() : parseObject(body);
+      return new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()
+          ? object()
+          : parseObject(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -97,7 +99,8 @@ public final class HttpJson {
     try {
       node = MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
+      throw ApiException.badRequest(
+          "the request body is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -105,8 +108,9 @@ public final class HttpJson {
       throw ApiException.badRequest("the request body is empty: send a JSON object");
     }
     if (!(node instanceof ObjectNode object)) {
-      throw ApiException.badRequest("the request body must be a JSON object, was " + node.getNodeType()
-          .toString().toLowerCase(java.util.Locale.ROOT));
+      throw ApiException.badRequest(
+          "the request body must be a JSON object, was "
+              + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
     }
     return object;
   }

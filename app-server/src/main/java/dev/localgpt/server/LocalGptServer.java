@@ -5,12 +5,12 @@ import dev.localgpt.core.config.ConfigProblem;
 import dev.localgpt.core.config.ServerConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.websocket.WsListener;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.HttpService;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -35,18 +35,22 @@ import java.util.function.Supplier;
  * server.stop();                        // in-flight requests get the grace period to finish
  * }</pre>
  *
- * <p>The routing, in order: Host, CORS, auth and limits filters (see {@link ServerSafety}); {@code GET /health}; every
- * {@link Builder#service service} in the order added (each registers its own full paths, e.g. {@code
- * rules.get("/api/status", ...)}, and throws {@link ApiException} for bad input); the static content; and a JSON 404
- * for everything else. Errors of any route become {@code {"error":{"code","message"}}} in one place, the {@link
- * ErrorMapper}. In the app, the Guice {@code dev.localgpt.app.wiring.ServerModule} builds the server with all of
- * LocalGPT's services from the one graph.
+ * <p>The routing, in order: Host, CORS, auth and limits filters (see {@link ServerSafety}); {@code
+ * GET /health}; every {@link Builder#service service} in the order added (each registers its own
+ * full paths, e.g. {@code rules.get("/api/status", ...)}, and throws {@link ApiException} for bad
+ * input); the static content; and a JSON 404 for everything else. Errors of any route become {@code
+ * {"error":{"code","message"}}} in one place, the {@link ErrorMapper}. In the app, the Guice {@code
+ * dev.localgpt.app.wiring.ServerModule} builds the server with all of LocalGPT's services from the
+ * one graph.
  *
  * <p>{@link #start()} and {@link #stop()} are idempotent and thread-safe.
  */
 public final class LocalGptServer implements AutoCloseable {
-  /** The longest request line: a 1000-character query of 4-byte characters, percent-encoded, fits. */
+  /**
+   * The longest request line: a 1000-character query of 4-byte characters, percent-encoded, fits.
+   */
   static final int MAX_REQUEST_LINE = 16 * 1024;
+
   /** The largest WebSocket frame (1 MB, as the Rust version allows). */
   static final int MAX_SOCKET_FRAME = 1024 * 1024;
 
@@ -83,22 +87,27 @@ public final class LocalGptServer implements AutoCloseable {
   /**
    * Binds and starts serving; returns this.
    *
-   * @throws IllegalStateException when the address cannot be bound (e.g. the port is taken), naming the fix
+   * @throws IllegalStateException when the address cannot be bound (e.g. the port is taken), naming
+   *     the fix
    */
   public synchronized LocalGptServer start() {
     if (server == null || !server.isRunning()) {
-      WebServerConfig.Builder config = WebServer.builder()
-          .host(settings.bind())
-          .port(settings.port())
-          .shutdownHook(false)
-          .shutdownGracePeriod(settings.gracePeriod())
-          .addProtocol(Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE).build())
-          .routing(this::routing);
+      WebServerConfig.Builder config =
+          WebServer.builder()
+              .host(settings.bind())
+              .port(settings.port())
+              .shutdownHook(false)
+              .shutdownGracePeriod(settings.gracePeriod())
+              .addProtocol(Http1Config.builder().maxPrologueLength(MAX_REQUEST_LINE).build())
+              .routing(this::routing);
       if (!sockets.isEmpty()) {
         WsRouting.Builder ws = WsRouting.builder();
-        sockets.forEach((path, listeners) ->
-            ws.endpoint(path, () -> new GuardedSocket(listeners.get(), settings)));
-        config.addProtocol(WsConfig.builder().name("websocket").maxFrameLength(MAX_SOCKET_FRAME).build())
+        sockets.forEach(
+            (path, listeners) ->
+                ws.endpoint(path, () -> new GuardedSocket(listeners.get(), settings)));
+        config
+            .addProtocol(
+                WsConfig.builder().name("websocket").maxFrameLength(MAX_SOCKET_FRAME).build())
             .addRouting(ws);
       }
       WebServer started;
@@ -117,8 +126,15 @@ public final class LocalGptServer implements AutoCloseable {
   }
 
   private IllegalStateException cannotListen(String why, Throwable cause) {
-    return new IllegalStateException("cannot listen on " + settings.bind() + ":" + settings.port() + ": " + why
-        + " (is another server running there? set server.port or server.bind)", cause);
+    return new IllegalStateException(
+        "cannot listen on "
+            + settings.bind()
+            + ":"
+            + settings.port()
+            + ": "
+            + why
+            + " (is another server running there? set server.port or server.bind)",
+        cause);
   }
 
   /** The routing of this server, as a plain function of its parts. */
@@ -178,7 +194,9 @@ public final class LocalGptServer implements AutoCloseable {
 
     /** Bind address, port, auth token, CORS origins and allowed hosts from {@code [server]}. */
     public Builder config(ServerConfig config) {
-      settings = ServerSettings.from(config).withLimits(settings.limits().withCorsOrigins(config.corsOrigins()));
+      settings =
+          ServerSettings.from(config)
+              .withLimits(settings.limits().withCorsOrigins(config.corsOrigins()));
       return this;
     }
 
@@ -207,18 +225,20 @@ public final class LocalGptServer implements AutoCloseable {
     }
 
     /**
-     * A WebSocket endpoint: a new listener per connection. Upgrades skip the HTTP filters; the server checks the
-     * origin and token of the upgrade itself (see {@link ServerSafety#checkUpgrade}).
+     * A WebSocket endpoint: a new listener per connection. Upgrades skip the HTTP filters; the
+     * server checks the origin and token of the upgrade itself (see {@link
+     * ServerSafety#checkUpgrade}).
      */
     public Builder webSocket(String path, Supplier<WsListener> listeners) {
-      sockets.put(Objects.requireNonNull(path, "'path' must not be null"),
+      sockets.put(
+          Objects.requireNonNull(path, "'path' must not be null"),
           Objects.requireNonNull(listeners, "'listeners' must not be null"));
       return this;
     }
 
     /**
-     * Runs {@code hook} when the server stops, before in-flight requests get their grace period (e.g. to end
-     * long-lived event streams).
+     * Runs {@code hook} when the server stops, before in-flight requests get their grace period
+     * (e.g. to end long-lived event streams).
      */
     public Builder beforeStop(Runnable hook) {
       beforeStop.add(Objects.requireNonNull(hook, "'hook' must not be null"));
@@ -232,13 +252,18 @@ public final class LocalGptServer implements AutoCloseable {
     }
 
     /**
-     * @throws ConfigException when the bind address is not loopback and there is no {@code server.auth_token}
+     * @throws ConfigException when the bind address is not loopback and there is no {@code
+     *     server.auth_token}
      */
     public LocalGptServer build() {
       if (!isLoopback(settings.bind()) && settings.authToken().isEmpty()) {
-        throw new ConfigException(new ConfigProblem("config.toml", 0, "server.auth_token",
-            "is required to bind to " + settings.bind() + " (not a loopback address)",
-            "set server.auth_token = \"${LOCALGPT_AUTH_TOKEN}\" or bind to 127.0.0.1"));
+        throw new ConfigException(
+            new ConfigProblem(
+                "config.toml",
+                0,
+                "server.auth_token",
+                "is required to bind to " + settings.bind() + " (not a loopback address)",
+                "set server.auth_token = \"${LOCALGPT_AUTH_TOKEN}\" or bind to 127.0.0.1"));
       }
       return new LocalGptServer(this);
     }
@@ -258,5 +283,4 @@ public final class LocalGptServer implements AutoCloseable {
       return false;
     }
   }
-
 }

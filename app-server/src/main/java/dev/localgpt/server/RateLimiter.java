@@ -5,8 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per client: {@code burst} requests at once, refilled at {@code perMinute} a minute. Thread-safe;
- * buckets that are full again are dropped when the map grows, so idle clients cost nothing.
+ * A token bucket per client: {@code burst} requests at once, refilled at {@code perMinute} a
+ * minute. Thread-safe; buckets that are full again are dropped when the map grows, so idle clients
+ * cost nothing.
  */
 final class RateLimiter {
   private static final long NANOS_PER_MINUTE = 60_000_000_000L;
@@ -23,7 +24,10 @@ final class RateLimiter {
     this.nanoTime = nanoTime;
   }
 
-  /** Takes one token for {@code client}: 0 when allowed, else the whole seconds to wait before retrying. */
+  /**
+   * Takes one token for {@code client}: 0 when allowed, else the whole seconds to wait before
+   * retrying.
+   */
   long acquire(String client) {
     long now = nanoTime.getAsLong();
     if (buckets.size() > PRUNE_ABOVE) {

@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
-/** Typed fields of a JSON request body and of the query, with 400s that name the field and what it must be. */
+/**
+ * Typed fields of a JSON request body and of the query, with 400s that name the field and what it
+ * must be.
+ */
 public final class RequestFields {
   private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
@@ -15,8 +18,10 @@ public final class RequestFields {
 
   /** A required, non-blank string field. */
   public static String requiredText(ObjectNode body, String field) {
-    return optionalText(body, field).filter(s -> !s.isBlank())
-        .orElseThrow(() -> ApiException.badRequest("'" + field + "' is required: send a non-empty string"));
+    return optionalText(body, field)
+        .filter(s -> !s.isBlank())
+        .orElseThrow(
+            () -> ApiException.badRequest("'" + field + "' is required: send a non-empty string"));
   }
 
   /** An optional string field (absent or null = empty). */
@@ -69,7 +74,8 @@ public final class RequestFields {
       }
       return OptionalInt.of(n);
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("'" + name + "' must be a whole number, was '" + value.get() + "'");
+      throw ApiException.badRequest(
+          "'" + name + "' must be a whole number, was '" + value.get() + "'");
     }
   }
 
@@ -82,7 +88,9 @@ public final class RequestFields {
     return switch (value.get().strip().toLowerCase(java.util.Locale.ROOT)) {
       case "", "true", "1", "yes" -> true;
       case "false", "0", "no" -> false;
-      default -> throw ApiException.badRequest("'" + name + "' must be true or false, was '" + value.get() + "'");
+      default ->
+          throw ApiException.badRequest(
+              "'" + name + "' must be true or false, was '" + value.get() + "'");
     };
   }
 

@@ -10,12 +10,21 @@ import java.util.Objects;
  * @param maxQueryChars the longest memory search query {@code q} (400 beyond it)
  * @param requestsPerMinute the sustained rate per remote address (429 beyond it); 0 = no limit
  * @param burst requests a client may send at once before the rate applies
- * @param corsOrigins origins allowed besides the localhost ones ({@code http(s)://localhost|127.0.0.1|[::1][:port]})
+ * @param corsOrigins origins allowed besides the localhost ones ({@code
+ *     http(s)://localhost|127.0.0.1|[::1][:port]})
  */
 public record ServerLimits(
-    long maxBodyBytes, int maxQueryChars, int requestsPerMinute, int burst, List<String> corsOrigins) {
-  /** 10 MB bodies, 1000-char queries, 60 requests a minute with bursts of 10, localhost origins only. */
-  public static final ServerLimits DEFAULTS = new ServerLimits(10L * 1024 * 1024, 1000, 60, 10, List.of());
+    long maxBodyBytes,
+    int maxQueryChars,
+    int requestsPerMinute,
+    int burst,
+    List<String> corsOrigins) {
+  /**
+   * 10 MB bodies, 1000-char queries, 60 requests a minute with bursts of 10, localhost origins
+   * only.
+   */
+  public static final ServerLimits DEFAULTS =
+      new ServerLimits(10L * 1024 * 1024, 1000, 60, 10, List.of());
 
   public ServerLimits {
     if (maxBodyBytes < 1) {
@@ -25,13 +34,14 @@ public record ServerLimits(
       throw new IllegalArgumentException("'maxQueryChars' must be > 0, was " + maxQueryChars);
     }
     if (requestsPerMinute < 0) {
-      throw new IllegalArgumentException("'requestsPerMinute' must be >= 0 (0 = no limit), was "
-          + requestsPerMinute);
+      throw new IllegalArgumentException(
+          "'requestsPerMinute' must be >= 0 (0 = no limit), was " + requestsPerMinute);
     }
     if (burst < 1) {
       throw new IllegalArgumentException("'burst' must be > 0, was " + burst);
     }
-    corsOrigins = List.copyOf(Objects.requireNonNull(corsOrigins, "'corsOrigins' must not be null"));
+    corsOrigins =
+        List.copyOf(Objects.requireNonNull(corsOrigins, "'corsOrigins' must not be null"));
   }
 
   /** These limits without a rate limit (benchmarks). */

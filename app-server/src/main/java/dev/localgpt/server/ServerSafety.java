@@ -14,64 +14,77 @@ import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
- * The filters every request passes, in order: the {@code Host} check against DNS rebinding (see {@link HostPolicy}),
- * CORS (localhost origins only by default; a browser request from any
- * other origin is refused, so a web page cannot drive the API), the bearer token (when configured; compared in
- * constant time), the per-client rate limit ({@code /health} exempt) and the body size limit. The web page's own
- * files ({@code GET} outside {@code /api}, {@code /v1} and {@code /health}) need no token and do not count against
- * the rate: they hold no data, and the page asks for the token itself.
+ * The filters every request passes, in order: the {@code Host} check against DNS rebinding (see
+ * {@link HostPolicy}), CORS (localhost origins only by default; a browser request from any other
+ * origin is refused, so a web page cannot drive the API), the bearer token (when configured;
+ * compared in constant time), the per-client rate limit ({@code /health} exempt) and the body size
+ * limit. The web page's own files ({@code GET} outside {@code /api}, {@code /v1} and {@code
+ * /health}) need no token and do not count against the rate: they hold no data, and the page asks
+ * for the token itself.
  */
 final class ServerSafety {
   private ServerSafety() {}
 
   static void install(HttpRouting.Builder routing, ServerSettings settings) {
     HostPolicy hosts = new HostPolicy(settings.bind(), settings.allowedHosts());
-    routing.addFilter((chain, req, res) -> {
-      hosts.check(req.headers());
-      chain.proceed();
-    });
+    routing.addFilter(
+        (chain, req, res) -> {
+          hosts.check(req.headers());
+          chain.proceed();
+        });
     CorsPolicy cors = new CorsPolicy(settings.limits().corsOrigins());
-    routing.addFilter((chain, req, res) -> {
-      if (cors.handle(req, res)) {
-        chain.proceed();
-      }
-    });
-    settings.authToken().ifPresent(token -> {
-      byte[] expected = token.getBytes(StandardCharsets.UTF_8);
-      routing.addFilter((chain, req, res) -> {
-        if (!isPageFile(req)) {
-          checkToken(req, expected);
-        }
-        chain.proceed();
-      });
-    });
+    routing.addFilter(
+        (chain, req, res) -> {
+          if (cors.handle(req, res)) {
+            chain.proceed();
+          }
+        });
+    settings
+        .authToken()
+        .ifPresent(
+            token -> {
+              byte[] expected = token.getBytes(StandardCharsets.UTF_8);
+              routing.addFilter(
+                  (chain, req, res) -> {
+                    if (!isPageFile(req)) {
+                      checkToken(req, expected);
+                    }
+                    chain.proceed();
+                  });
+            });
     if (settings.limits().requestsPerMinute() > 0) {
-      RateLimiter limiter = new RateLimiter(settings.limits().requestsPerMinute(), settings.limits().burst(),
-          System::nanoTime);
-      routing.addFilter((chain, req, res) -> {
-        if (!req.path().path().equals(HealthService.PATH) && !isPageFile(req)) {
-          limit(limiter, req, res);
-        }
-        chain.proceed();
-      });
+      RateLimiter limiter =
+          new RateLimiter(
+              settings.limits().requestsPerMinute(), settings.limits().burst(), System::nanoTime);
+      routing.addFilter(
+          (chain, req, res) -> {
+            if (!req.path().path().equals(HealthService.PATH) && !isPageFile(req)) {
+              limit(limiter, req, res);
+            }
+            chain.proceed();
+          });
     }
     long maxBody = settings.limits().maxBodyBytes();
-    routing.addFilter((chain, req, res) -> {
-      limitBody(req, maxBody);
-      chain.proceed();
-    });
+    routing.addFilter(
+        (chain, req, res) -> {
+          limitBody(req, maxBody);
+          chain.proceed();
+        });
   }
 
   /**
-   * The checks of the filters for a WebSocket upgrade, which does not pass them: host, origin and bearer token.
+   * The checks of the filters for a WebSocket upgrade, which does not pass them: host, origin and
+   * bearer token.
    *
    * @throws ApiException 401, 403 or 421 naming the problem
    */
   static void checkUpgrade(Headers headers, ServerSettings settings) {
     new HostPolicy(settings.bind(), settings.allowedHosts()).check(headers);
     Optional<String> origin = headers.first(HeaderNames.ORIGIN);
-    if (origin.isPresent() && !new CorsPolicy(settings.limits().corsOrigins()).allowed(origin.get())) {
-      throw new ApiException(Status.FORBIDDEN_403, "forbidden", "origin " + origin.get() + " may not use this server");
+    if (origin.isPresent()
+        && !new CorsPolicy(settings.limits().corsOrigins()).allowed(origin.get())) {
+      throw new ApiException(
+          Status.FORBIDDEN_403, "forbidden", "origin " + origin.get() + " may not use this server");
     }
     if (settings.authToken().isPresent()) {
       checkToken(headers, settings.authToken().get().getBytes(StandardCharsets.UTF_8));
@@ -82,8 +95,12 @@ final class ServerSafety {
   static boolean isPageFile(RoutingRequest req) {
     Method method = req.prologue().method();
     String path = req.path().path();
-    return (method == Method.GET || method == Method.HEAD) && !path.equals(HealthService.PATH)
-        && !path.equals("/api") && !path.startsWith("/api/") && !path.equals("/v1") && !path.startsWith("/v1/");
+    return (method == Method.GET || method == Method.HEAD)
+        && !path.equals(HealthService.PATH)
+        && !path.equals("/api")
+        && !path.startsWith("/api/")
+        && !path.equals("/v1")
+        && !path.startsWith("/v1/");
   }
 
   static void checkToken(RoutingRequest req, byte[] expected) {
@@ -93,7 +110,8 @@ final class ServerSafety {
   static void checkToken(Headers headers, byte[] expected) {
     Optional<String> header = headers.first(HeaderNames.AUTHORIZATION);
     if (header.isEmpty()) {
-      throw unauthorized("this server needs a bearer token: send 'Authorization: Bearer <server.auth_token>'");
+      throw unauthorized(
+          "this server needs a bearer token: send 'Authorization: Bearer <server.auth_token>'");
     }
     String value = header.get().strip();
     if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -113,8 +131,10 @@ final class ServerSafety {
     long waitSeconds = limiter.acquire(clientOf(req.remotePeer().address()));
     if (waitSeconds > 0) {
       res.header(HeaderNames.RETRY_AFTER, Long.toString(waitSeconds));
-      throw new ApiException(Status.TOO_MANY_REQUESTS_429, "rate_limited", "too many requests from this client: "
-          + "retry in " + waitSeconds + " s");
+      throw new ApiException(
+          Status.TOO_MANY_REQUESTS_429,
+          "rate_limited",
+          "too many requests from this client: " + "retry in " + waitSeconds + " s");
     }
   }
 
@@ -129,8 +149,10 @@ final class ServerSafety {
     if (req.prologue().method() == Method.GET || req.prologue().method() == Method.HEAD) {
       return;
     }
-    Optional<Long> length = req.headers().contentLength().isPresent()
-        ? Optional.of(req.headers().contentLength().getAsLong()) : Optional.empty();
+    Optional<Long> length =
+        req.headers().contentLength().isPresent()
+            ? Optional.of(req.headers().contentLength().getAsLong())
+            : Optional.empty();
     if (length.isPresent() && length.get() > maxBody) {
       throw tooLarge(maxBody);
     }
@@ -138,7 +160,9 @@ final class ServerSafety {
   }
 
   static ApiException tooLarge(long maxBody) {
-    return new ApiException(Status.REQUEST_ENTITY_TOO_LARGE_413, "payload_too_large", "the request body is over "
-        + maxBody / (1024 * 1024) + " MB: send less");
+    return new ApiException(
+        Status.REQUEST_ENTITY_TOO_LARGE_413,
+        "payload_too_large",
+        "the request body is over " + maxBody / (1024 * 1024) + " MB: send less");
   }
 }

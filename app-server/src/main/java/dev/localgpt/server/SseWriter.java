@@ -7,9 +7,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Server-sent events written by hand, so the wire format is exact: {@code data: <json>\n\n} per event, flushed at
- * once. When the client goes away the writer turns {@link #closed()} and further events are dropped (the chat polls
- * it to stop the turn). Not thread-safe: one writer per request thread.
+ * Server-sent events written by hand, so the wire format is exact: {@code data: <json>\n\n} per
+ * event, flushed at once. When the client goes away the writer turns {@link #closed()} and further
+ * events are dropped (the chat polls it to stop the turn). Not thread-safe: one writer per request
+ * thread.
  */
 public final class SseWriter implements AutoCloseable {
   private final OutputStream out;
@@ -49,7 +50,10 @@ public final class SseWriter implements AutoCloseable {
     }
   }
 
-  /** Sends a comment line ({@code : text}), which clients ignore: a keep-alive that also notices a gone client. */
+  /**
+   * Sends a comment line ({@code : text}), which clients ignore: a keep-alive that also notices a
+   * gone client.
+   */
   public void comment(String text) {
     write(": " + text + "\n\n");
   }

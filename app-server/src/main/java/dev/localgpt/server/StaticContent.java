@@ -6,8 +6,9 @@ import io.helidon.webserver.staticcontent.StaticContentFeature;
 import java.util.Optional;
 
 /**
- * The web page's files: served at {@code /} from a classpath folder (e.g. {@code web/} in app-server's resources)
- * with {@code index.html} as the welcome file. Pass the service to {@link LocalGptServer.Builder#staticContent}.
+ * The web page's files: served at {@code /} from a classpath folder (e.g. {@code web/} in
+ * app-server's resources) with {@code index.html} as the welcome file. Pass the service to {@link
+ * LocalGptServer.Builder#staticContent}.
  */
 public final class StaticContent {
   /** The classpath folder of LocalGPT's web page. */
@@ -21,10 +22,12 @@ public final class StaticContent {
     if (loader.getResource(folder + "/index.html") == null) {
       return Optional.empty();
     }
-    return Optional.of(StaticContentFeature.createService(ClasspathHandlerConfig.builder()
-        .location(folder)
-        .classLoader(loader)
-        .welcome("index.html")
-        .build()));
+    return Optional.of(
+        StaticContentFeature.createService(
+            ClasspathHandlerConfig.builder()
+                .location(folder)
+                .classLoader(loader)
+                .welcome("index.html")
+                .build()));
   }
 }

@@ -21,7 +21,8 @@ class ChatApiTest {
 
   @Test
   void chatAnswersAndContinuesTheSameSession() throws Exception {
-    ScriptedChatModel model = ScriptedChatModel.replying(Reply.text("Hello there."), Reply.text("Still here."));
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(Reply.text("Hello there."), Reply.text("Still here."));
     try (ServerFixture server = ServerFixture.start(home, model)) {
       HttpResponse<String> first = server.http.post("/api/chat", "{\"message\":\"hi, I am Ada\"}");
       assertThat(first.statusCode()).isEqualTo(200);
@@ -29,19 +30,23 @@ class ChatApiTest {
       assertThat(answer.get("response").asText()).isEqualTo("Hello there.");
       assertThat(answer.get("model").asText()).isEqualTo("scripted/fake");
       String id = answer.get("session_id").asText();
-      HttpResponse<String> second = server.http.post("/api/chat",
-          "{\"message\":\"who am I?\",\"session_id\":\"" + id + "\"}");
+      HttpResponse<String> second =
+          server.http.post(
+              "/api/chat", "{\"message\":\"who am I?\",\"session_id\":\"" + id + "\"}");
       assertThat(json(second).get("session_id").asText()).isEqualTo(id);
       assertThat(json(second).get("response").asText()).isEqualTo("Still here.");
-      assertThat(model.requests().get(1).messages()).extracting(ChatMessage::text)
+      assertThat(model.requests().get(1).messages())
+          .extracting(ChatMessage::text)
           .anySatisfy(text -> assertThat(text).contains("hi, I am Ada"));
     }
   }
 
   @Test
   void anUnknownSessionIdStartsANewSession() throws Exception {
-    try (ServerFixture server = ServerFixture.start(home, ScriptedChatModel.replying(Reply.text("New.")))) {
-      JsonNode answer = json(server.http.post("/api/chat", "{\"message\":\"hi\",\"session_id\":\"no-such-id\"}"));
+    try (ServerFixture server =
+        ServerFixture.start(home, ScriptedChatModel.replying(Reply.text("New.")))) {
+      JsonNode answer =
+          json(server.http.post("/api/chat", "{\"message\":\"hi\",\"session_id\":\"no-such-id\"}"));
       assertThat(answer.get("session_id").asText()).isNotEqualTo("no-such-id").isNotBlank();
     }
   }
@@ -53,21 +58,33 @@ class ChatApiTest {
       assertError(server.http.post("/api/chat", ""), 400, "empty");
       assertError(server.http.post("/api/chat", "[1,2]"), 400, "must be a JSON object");
       assertError(server.http.post("/api/chat", "{}"), 400, "'message' is required");
-      assertError(server.http.post("/api/chat", "{\"message\":42}"), 400, "'message' must be a string, was number");
-      assertError(server.http.post("/api/chat", "{\"message\":\"hi\",\"session_id\":\"../etc\"}"), 400,
+      assertError(
+          server.http.post("/api/chat", "{\"message\":42}"),
+          400,
+          "'message' must be a string, was number");
+      assertError(
+          server.http.post("/api/chat", "{\"message\":\"hi\",\"session_id\":\"../etc\"}"),
+          400,
           "'session_id' must be");
-      assertError(server.http.post("/api/chat", "{\"message\":\"hi\",\"model\":\"nope/x\"}"), 400,
+      assertError(
+          server.http.post("/api/chat", "{\"message\":\"hi\",\"model\":\"nope/x\"}"),
+          400,
           "unknown model 'nope/x'");
-      assertError(server.http.post("/api/chat/stream", "{\"message\":true}"), 400, "'message' must be a string");
+      assertError(
+          server.http.post("/api/chat/stream", "{\"message\":true}"),
+          400,
+          "'message' must be a string");
       assertError(server.http.get("/api/chat"), 405, "use POST");
     }
   }
 
   @Test
   void aModelFailureIsABadGatewayWithoutStackTrace() throws Exception {
-    ScriptedChatModel failing = ScriptedChatModel.answering(r -> {
-      throw new ModelException(ModelException.Kind.SERVER, "provider said 503");
-    });
+    ScriptedChatModel failing =
+        ScriptedChatModel.answering(
+            r -> {
+              throw new ModelException(ModelException.Kind.SERVER, "provider said 503");
+            });
     try (ServerFixture server = ServerFixture.start(home, failing)) {
       HttpResponse<String> res = server.http.post("/api/chat", "{\"message\":\"hi\"}");
       assertThat(res.statusCode()).isEqualTo(502);
@@ -76,7 +93,8 @@ class ChatApiTest {
     }
   }
 
-  static void assertError(HttpResponse<String> res, int status, String messagePart) throws Exception {
+  static void assertError(HttpResponse<String> res, int status, String messagePart)
+      throws Exception {
     assertThat(res.statusCode()).as(res.body()).isEqualTo(status);
     JsonNode body = json(res);
     assertThat(body.at("/error/code").asText()).isNotBlank();

@@ -17,18 +17,24 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code POST /api/chat/stream} read as a stream by java.net.http, line by line as the events arrive. */
+/**
+ * {@code POST /api/chat/stream} read as a stream by java.net.http, line by line as the events
+ * arrive.
+ */
 class ChatStreamTest {
   @TempDir Path home;
 
   /** The {@code data:} payloads of the stream, in order. */
   static List<String> events(Http http, String body) {
-    HttpRequest request = http.request("/api/chat/stream").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpRequest request =
+        http.request("/api/chat/stream")
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     HttpResponse<Stream<String>> res = http.stream(request);
     assertThat(res.statusCode()).isEqualTo(200);
-    assertThat(res.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v)
-        .startsWith("text/event-stream"));
+    assertThat(res.headers().firstValue("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
     List<String> data = new ArrayList<>();
     try (Stream<String> lines = res.body()) {
       lines.filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).forEach(data::add);
@@ -46,16 +52,21 @@ class ChatStreamTest {
 
   @Test
   void streamsSessionContentToolEventsDoneThenDoneMarker() throws Exception {
-    ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("memory_search", JsonObject.of("query", "quokka")),
-        Reply.text("The quokka jam is in the shed."));
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+            Reply.tool("memory_search", JsonObject.of("query", "quokka")),
+            Reply.text("The quokka jam is in the shed."));
     try (ServerFixture server = ServerFixture.start(home, model)) {
-      Files.writeString(server.workspace().root().resolve("MEMORY.md"), "# Memory\n\nquokka jam: shed\n");
+      Files.writeString(
+          server.workspace().root().resolve("MEMORY.md"), "# Memory\n\nquokka jam: shed\n");
       List<String> data = events(server.http, "{\"message\":\"where is the jam?\"}");
       assertThat(data.getLast()).isEqualTo("[DONE]");
-      List<JsonNode> events = data.subList(0, data.size() - 1).stream().map(ChatStreamTest::json).toList();
-      assertThat(events).extracting(e -> e.get("type").asText())
-          .startsWith("session", "tool_start", "tool_end", "content").endsWith("done");
+      List<JsonNode> events =
+          data.subList(0, data.size() - 1).stream().map(ChatStreamTest::json).toList();
+      assertThat(events)
+          .extracting(e -> e.get("type").asText())
+          .startsWith("session", "tool_start", "tool_end", "content")
+          .endsWith("done");
       assertThat(events.getFirst().get("session_id").asText()).isNotBlank();
       JsonNode start = events.get(1);
       assertThat(start.get("name").asText()).isEqualTo("memory_search");
@@ -65,30 +76,45 @@ class ChatStreamTest {
       assertThat(end.get("id").asText()).isEqualTo(start.get("id").asText());
       assertThat(end.get("output").asText()).contains("MEMORY.md").hasSizeLessThanOrEqualTo(500);
       assertThat(end.get("warnings").isArray()).isTrue();
-      String text = events.stream().filter(e -> e.get("type").asText().equals("content"))
-          .map(e -> e.get("delta").asText()).reduce("", String::concat);
+      String text =
+          events.stream()
+              .filter(e -> e.get("type").asText().equals("content"))
+              .map(e -> e.get("delta").asText())
+              .reduce("", String::concat);
       assertThat(text).isEqualTo("The quokka jam is in the shed.");
     }
   }
 
   @Test
   void toolsThatNeedApprovalAreDeniedBecauseNobodyIsThereToAsk() throws Exception {
-    ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("memory_search", JsonObject.of("query", "x")), Reply.text("ok"));
-    try (ServerFixture server = ServerFixture.start(home, model, "[tools]\nrequire_approval = [\"memory_search\"]\n",
-        ServerFixture.UNLIMITED)) {
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+            Reply.tool("memory_search", JsonObject.of("query", "x")), Reply.text("ok"));
+    try (ServerFixture server =
+        ServerFixture.start(
+            home,
+            model,
+            "[tools]\nrequire_approval = [\"memory_search\"]\n",
+            ServerFixture.UNLIMITED)) {
       List<String> data = events(server.http, "{\"message\":\"search\"}");
-      JsonNode end = data.stream().filter(d -> d.contains("\"tool_end\"")).map(ChatStreamTest::json)
-          .findFirst().orElseThrow();
-      assertThat(end.get("output").asText()).contains("memory_search was refused", "nobody can approve it here");
+      JsonNode end =
+          data.stream()
+              .filter(d -> d.contains("\"tool_end\""))
+              .map(ChatStreamTest::json)
+              .findFirst()
+              .orElseThrow();
+      assertThat(end.get("output").asText())
+          .contains("memory_search was refused", "nobody can approve it here");
     }
   }
 
   @Test
   void aModelFailureMidStreamIsAnErrorEventThenDone() throws Exception {
-    ScriptedChatModel failing = ScriptedChatModel.answering(r -> {
-      throw new ModelException(ModelException.Kind.AUTH, "invalid x-api-key");
-    });
+    ScriptedChatModel failing =
+        ScriptedChatModel.answering(
+            r -> {
+              throw new ModelException(ModelException.Kind.AUTH, "invalid x-api-key");
+            });
     try (ServerFixture server = ServerFixture.start(home, failing)) {
       List<String> data = events(server.http, "{\"message\":\"hi\"}");
       assertThat(data).hasSize(3);

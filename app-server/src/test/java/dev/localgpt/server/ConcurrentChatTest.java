@@ -67,8 +67,10 @@ class ConcurrentChatTest {
         ExecutorService pool = Executors.newFixedThreadPool(2)) {
       String a = json(server.http.post("/api/sessions", "")).get("session_id").asText();
       String b = json(server.http.post("/api/sessions", "")).get("session_id").asText();
-      Future<HttpResponse<String>> first = pool.submit(() -> server.http.post("/api/chat", body(a)));
-      Future<HttpResponse<String>> second = pool.submit(() -> server.http.post("/api/chat", body(b)));
+      Future<HttpResponse<String>> first =
+          pool.submit(() -> server.http.post("/api/chat", body(a)));
+      Future<HttpResponse<String>> second =
+          pool.submit(() -> server.http.post("/api/chat", body(b)));
       assertThat(first.get().statusCode()).isEqualTo(200);
       assertThat(second.get().statusCode()).isEqualTo(200);
       assertThat(model.metUp).hasValue(2);
@@ -82,13 +84,17 @@ class ConcurrentChatTest {
     try (ServerFixture server = ServerFixture.start(home, model);
         ExecutorService pool = Executors.newFixedThreadPool(2)) {
       String a = json(server.http.post("/api/sessions", "")).get("session_id").asText();
-      Future<HttpResponse<String>> first = pool.submit(() -> server.http.post("/api/chat", body(a)));
-      Future<HttpResponse<String>> second = pool.submit(() -> server.http.post("/api/chat", body(a)));
+      Future<HttpResponse<String>> first =
+          pool.submit(() -> server.http.post("/api/chat", body(a)));
+      Future<HttpResponse<String>> second =
+          pool.submit(() -> server.http.post("/api/chat", body(a)));
       assertThat(first.get().statusCode()).isEqualTo(200);
       assertThat(second.get().statusCode()).isEqualTo(200);
       assertThat(model.maxInFlight).hasValue(1);
-      assertThat(model.metUp).hasValue(1); // the second call ran after the first had given up waiting
-      assertThat(json(server.http.get("/api/sessions/" + a)).get("message_count").asInt()).isEqualTo(4);
+      assertThat(model.metUp)
+          .hasValue(1); // the second call ran after the first had given up waiting
+      assertThat(json(server.http.get("/api/sessions/" + a)).get("message_count").asInt())
+          .isEqualTo(4);
     }
   }
 

@@ -17,9 +17,9 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /**
- * Debian's Chromium driven by its own chromedriver (both given explicitly, so Selenium Manager never downloads
- * anything), headless, with a throw-away profile. Tests call {@link #assumeInstalled()} first: without the browser
- * they skip with a message.
+ * Debian's Chromium driven by its own chromedriver (both given explicitly, so Selenium Manager
+ * never downloads anything), headless, with a throw-away profile. Tests call {@link
+ * #assumeInstalled()} first: without the browser they skip with a message.
  */
 final class HeadlessChromium {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -28,23 +28,39 @@ final class HeadlessChromium {
   private HeadlessChromium() {}
 
   static void assumeInstalled() {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "browser test skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "browser test skipped: no "
+            + CHROMIUM
+            + " or "
+            + CHROMEDRIVER
             + " (install them with: apt-get install chromium chromium-driver)");
   }
 
-  /** A new browser window of the given size, its profile in {@code profile}, keeping the console log. */
+  /**
+   * A new browser window of the given size, its profile in {@code profile}, keeping the console
+   * log.
+   */
   static ChromeDriver start(Path profile, int width, int height) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=" + width + "," + height,
+        "--user-data-dir=" + profile);
     options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
     return new ChromeDriver(service, options);
   }
 

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A heartbeat alert of the daemon's heartbeat (the injector's {@link HeartbeatService}) reaches clients connected to
- * {@code GET /api/events} (SSE) and {@code /api/ws}, read with the JDK's HTTP and WebSocket clients.
+ * A heartbeat alert of the daemon's heartbeat (the injector's {@link HeartbeatService}) reaches
+ * clients connected to {@code GET /api/events} (SSE) and {@code /api/ws}, read with the JDK's HTTP
+ * and WebSocket clients.
  */
 class HeartbeatPushTest {
   @TempDir Path home;
@@ -49,18 +50,21 @@ class HeartbeatPushTest {
   /** The SSE stream's data lines, read on another thread. */
   private static BlockingQueue<String> sse(ServerFixture server, CompletableFuture<Void> ended) {
     BlockingQueue<String> events = new LinkedBlockingQueue<>();
-    HttpResponse<Stream<String>> res = server.http.stream(server.http.request("/api/events").GET().build());
+    HttpResponse<Stream<String>> res =
+        server.http.stream(server.http.request("/api/events").GET().build());
     assertThat(res.statusCode()).isEqualTo(200);
-    assertThat(res.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t)
-        .startsWith("text/event-stream"));
-    Thread.ofVirtual().start(() -> {
-      try (Stream<String> lines = res.body()) {
-        lines.filter(l -> l.startsWith("data: ")).forEach(l -> events.add(l.substring(6)));
-      } catch (RuntimeException e) {
-        // the stream was cut; "ended" says so
-      }
-      ended.complete(null);
-    });
+    assertThat(res.headers().firstValue("content-type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try (Stream<String> lines = res.body()) {
+                lines.filter(l -> l.startsWith("data: ")).forEach(l -> events.add(l.substring(6)));
+              } catch (RuntimeException e) {
+                // the stream was cut; "ended" says so
+              }
+              ended.complete(null);
+            });
     return events;
   }
 
@@ -71,17 +75,21 @@ class HeartbeatPushTest {
   }
 
   @Test
-  void anAlertIsPushedToSseAndWebSocketClientsAndTheStreamEndsWhenTheServerStops() throws Exception {
+  void anAlertIsPushedToSseAndWebSocketClientsAndTheStreamEndsWhenTheServerStops()
+      throws Exception {
     ScriptedChatModel model = ScriptedChatModel.replying();
     CompletableFuture<Void> ended = new CompletableFuture<>();
     try (ServerFixture server = ServerFixture.start(home, model)) {
-      Files.writeString(server.workspace().root().resolve("HEARTBEAT.md"), "- [ ] Check the backup disk\n");
+      Files.writeString(
+          server.workspace().root().resolve("HEARTBEAT.md"), "- [ ] Check the backup disk\n");
       BlockingQueue<String> events = sse(server, ended);
       assertThat(next(events).get("type").asText()).isEqualTo("connected");
       Inbox inbox = new Inbox();
-      WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-          .buildAsync(URI.create("ws://127.0.0.1:" + server.server.port() + "/api/ws"), inbox)
-          .get(10, TimeUnit.SECONDS);
+      WebSocket ws =
+          HttpClient.newHttpClient()
+              .newWebSocketBuilder()
+              .buildAsync(URI.create("ws://127.0.0.1:" + server.server.port() + "/api/ws"), inbox)
+              .get(10, TimeUnit.SECONDS);
       ws.sendText("{\"type\":\"ping\"}", true).join();
       assertThat(inbox.next().get("type").asText()).as("subscribed once open").isEqualTo("pong");
       assertThat(server.injector.getInstance(ServerEvents.class).subscribers()).isEqualTo(2);

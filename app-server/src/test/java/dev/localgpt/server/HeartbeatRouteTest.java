@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The server the wiring builds (the daemon's) reports the heartbeat at the Rust LocalGPT's path. */
+/**
+ * The server the wiring builds (the daemon's) reports the heartbeat at the Rust LocalGPT's path.
+ */
 class HeartbeatRouteTest {
   @TempDir Path home;
 

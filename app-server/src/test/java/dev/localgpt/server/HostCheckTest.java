@@ -15,7 +15,10 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DNS rebinding: only requests whose {@code Host} names this machine (or an allowed host) are served. */
+/**
+ * DNS rebinding: only requests whose {@code Host} names this machine (or an allowed host) are
+ * served.
+ */
 class HostCheckTest {
   @TempDir Path home;
 
@@ -26,11 +29,15 @@ class HostCheckTest {
       for (String path : List.of("/api/memory/search?q=secret", "/api/sessions", "/health", "/")) {
         String answer = get(port, "attacker.example:" + port, path);
         assertThat(answer).as(path).startsWith("HTTP/1.1 421");
-        assertThat(answer).contains("\"code\":\"host_not_allowed\"")
-            .contains("attacker.example").contains("add it to server.allowed_hosts");
+        assertThat(answer)
+            .contains("\"code\":\"host_not_allowed\"")
+            .contains("attacker.example")
+            .contains("add it to server.allowed_hosts");
       }
-      assertThat(get(port, "127.0.0.1.attacker.example", "/api/sessions")).startsWith("HTTP/1.1 421");
-      assertThat(get(port, "localhost.attacker.example:" + port, "/api/sessions")).startsWith("HTTP/1.1 421");
+      assertThat(get(port, "127.0.0.1.attacker.example", "/api/sessions"))
+          .startsWith("HTTP/1.1 421");
+      assertThat(get(port, "localhost.attacker.example:" + port, "/api/sessions"))
+          .startsWith("HTTP/1.1 421");
     }
   }
 
@@ -38,8 +45,14 @@ class HostCheckTest {
   void loopbackNamesAndAddressesAreServedWhateverTheirCaseOrPort() {
     try (ServerFixture server = ServerFixture.start(home, ScriptedChatModel.replying())) {
       int port = server.server.port();
-      for (String host : List.of("localhost:" + port, "LocalHost", "127.0.0.1:" + port, "[::1]:" + port,
-          "chat.localhost:" + port, "localhost.")) {
+      for (String host :
+          List.of(
+              "localhost:" + port,
+              "LocalHost",
+              "127.0.0.1:" + port,
+              "[::1]:" + port,
+              "chat.localhost:" + port,
+              "localhost.")) {
         assertThat(get(port, host, "/api/memory/stats")).as(host).startsWith("HTTP/1.1 200");
       }
     }
@@ -47,8 +60,12 @@ class HostCheckTest {
 
   @Test
   void hostsFromServerAllowedHostsAreServed() {
-    try (ServerFixture server = ServerFixture.start(home, ScriptedChatModel.replying(),
-        "[server]\nallowed_hosts = [\"MyBox.lan\"]\n", ServerFixture.UNLIMITED)) {
+    try (ServerFixture server =
+        ServerFixture.start(
+            home,
+            ScriptedChatModel.replying(),
+            "[server]\nallowed_hosts = [\"MyBox.lan\"]\n",
+            ServerFixture.UNLIMITED)) {
       int port = server.server.port();
       assertThat(get(port, "mybox.lan:" + port, "/api/memory/stats")).startsWith("HTTP/1.1 200");
       assertThat(get(port, "otherbox.lan:" + port, "/api/memory/stats")).startsWith("HTTP/1.1 421");
@@ -80,10 +97,16 @@ class HostCheckTest {
     return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
   }
 
-  /** The head of the answer to a WebSocket upgrade of {@code /api/ws} with the given Host header. */
+  /**
+   * The head of the answer to a WebSocket upgrade of {@code /api/ws} with the given Host header.
+   */
   static String upgrade(int port, String host) {
-    return exchange(port, "GET /api/ws HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: websocket\r\nConnection: Upgrade"
-        + "\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    return exchange(
+        port,
+        "GET /api/ws HTTP/1.1\r\nHost: "
+            + host
+            + "\r\nUpgrade: websocket\r\nConnection: Upgrade"
+            + "\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
   }
 
   private static String exchange(int port, String request) {

@@ -43,8 +43,17 @@ class LiveSessionsTest {
   }
 
   private LiveSessions sessions(InMemorySessionStore store, int max) {
-    ChatEngine engine = new ChatEngine(name -> ScriptedChatModel.replying(), model -> ChatSetup.builder()
-        .model(model).sessions(store).memory(memory()).workspace(new PathGuard(java.util.List.of(workspace))).clock(clock).build());
+    ChatEngine engine =
+        new ChatEngine(
+            name -> ScriptedChatModel.replying(),
+            model ->
+                ChatSetup.builder()
+                    .model(model)
+                    .sessions(store)
+                    .memory(memory())
+                    .workspace(new PathGuard(java.util.List.of(workspace)))
+                    .clock(clock)
+                    .build());
     return new LiveSessions(engine, store, clock, max, Duration.ofMinutes(30));
   }
 

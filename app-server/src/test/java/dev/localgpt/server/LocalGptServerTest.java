@@ -47,8 +47,8 @@ class LocalGptServerTest {
     Http http = start(LocalGptServer.builder());
     HttpResponse<String> missing = http.get("/nope");
     assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(missing.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v)
-        .startsWith("application/json"));
+    assertThat(missing.headers().firstValue("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(missing.body()).contains("\"code\":\"not_found\"").contains("/nope");
     HttpResponse<String> wrong = http.method("DELETE", "/health");
     assertThat(wrong.statusCode()).isEqualTo(405);
@@ -58,20 +58,31 @@ class LocalGptServerTest {
 
   @Test
   void addedServicesAreRoutedAndTheirErrorsMappedInOnePlace() {
-    HttpService service = (HttpRules rules) -> rules
-        .get("/boom", (req, res) -> {
-          throw new IllegalStateException("secret=hunter2 at line 3");
-        })
-        .get("/bad", (req, res) -> {
-          throw ApiException.badRequest("'limit' must be a number");
-        });
+    HttpService service =
+        (HttpRules rules) ->
+            rules
+                .get(
+                    "/boom",
+                    (req, res) -> {
+                      throw new IllegalStateException("secret=hunter2 at line 3");
+                    })
+                .get(
+                    "/bad",
+                    (req, res) -> {
+                      throw ApiException.badRequest("'limit' must be a number");
+                    });
     Http http = start(LocalGptServer.builder().service(service));
     HttpResponse<String> boom = http.get("/boom");
     assertThat(boom.statusCode()).isEqualTo(500);
-    assertThat(boom.body()).contains("internal_error").doesNotContain("hunter2").doesNotContain("at ");
+    assertThat(boom.body())
+        .contains("internal_error")
+        .doesNotContain("hunter2")
+        .doesNotContain("at ");
     HttpResponse<String> bad = http.get("/bad");
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.body()).isEqualTo("{\"error\":{\"code\":\"bad_request\",\"message\":\"'limit' must be a number\"}}");
+    assertThat(bad.body())
+        .isEqualTo(
+            "{\"error\":{\"code\":\"bad_request\",\"message\":\"'limit' must be a number\"}}");
   }
 
   @Test
@@ -97,15 +108,18 @@ class LocalGptServerTest {
   void aTakenPortIsOneClearError() {
     start(LocalGptServer.builder());
     LocalGptServer second = LocalGptServer.builder().port(server.port()).build();
-    assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(second::start)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("cannot listen on 127.0.0.1:" + server.port())
         .hasMessageContaining("set server.port");
   }
 
   @Test
   void serverFromTheInjectorIsBuiltFromTheGraph(@TempDir Path home) {
-    Injector injector = Wiring.injector(WiringOptions.of(Map.of("LOCALGPT_HOME", home.toString(),
-        "OLLAMA_HOST", "127.0.0.1:1")));
+    Injector injector =
+        Wiring.injector(
+            WiringOptions.of(
+                Map.of("LOCALGPT_HOME", home.toString(), "OLLAMA_HOST", "127.0.0.1:1")));
     LocalGptServer wired = Wiring.get(injector, LocalGptServer.class);
     assertThat(wired.settings().port()).isEqualTo(31_327);
     assertThat(wired.settings().bind()).isEqualTo("127.0.0.1");

@@ -19,7 +19,8 @@ class MemoryApiTest {
   @Test
   void reindexThenSearchAndStats() throws Exception {
     try (ServerFixture server = ServerFixture.start(home, ScriptedChatModel.replying())) {
-      Files.writeString(server.workspace().root().resolve("MEMORY.md"),
+      Files.writeString(
+          server.workspace().root().resolve("MEMORY.md"),
           "# Memory\n\nThe zanzibar key hangs by the door.\n");
       JsonNode report = json(server.http.post("/api/memory/reindex", "{\"force\":true}"));
       assertThat(report.get("files_processed").asInt()).isPositive();
@@ -55,11 +56,16 @@ class MemoryApiTest {
       assertError(http.get("/api/memory/search?q=" + "a".repeat(1001)), 400, "at most 1000");
       String longUnicode = URLEncoder.encode("é".repeat(1000), StandardCharsets.UTF_8);
       assertThat(http.get("/api/memory/search?q=" + longUnicode).statusCode()).isEqualTo(200);
-      assertError(http.get("/api/memory/search?q=x&limit=abc"), 400, "'limit' must be a whole number");
+      assertError(
+          http.get("/api/memory/search?q=x&limit=abc"), 400, "'limit' must be a whole number");
       assertError(http.get("/api/memory/search?q=x&limit=0"), 400, "'limit' must be 1..100");
       assertError(http.get("/api/memory/search?q=x&limit=101"), 400, "'limit' must be 1..100");
-      assertError(http.get("/api/memory/search?q=x&explain=maybe"), 400, "'explain' must be true or false");
-      assertError(http.post("/api/memory/reindex", "{\"force\":\"yes\"}"), 400, "'force' must be true or false");
+      assertError(
+          http.get("/api/memory/search?q=x&explain=maybe"), 400, "'explain' must be true or false");
+      assertError(
+          http.post("/api/memory/reindex", "{\"force\":\"yes\"}"),
+          400,
+          "'force' must be true or false");
       assertError(http.post("/api/memory/search", "{}"), 405, "use GET");
       assertError(http.get("/api/memory/reindex"), 405, "use POST");
     }

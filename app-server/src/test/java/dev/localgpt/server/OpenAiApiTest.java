@@ -26,7 +26,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The OpenAI-compatible API driven by the official OpenAI Java client, with response validation on. */
+/**
+ * The OpenAI-compatible API driven by the official OpenAI Java client, with response validation on.
+ */
 class OpenAiApiTest {
   @TempDir Path home;
 
@@ -50,23 +52,30 @@ class OpenAiApiTest {
 
   @Test
   void nonStreamingCompletionAnswersWithTheAgentAndItsMemory() throws Exception {
-    ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("memory_search", JsonObject.of("query", "zanzibar key")),
-        Reply.text("Arr, it hangs by the door."));
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+            Reply.tool("memory_search", JsonObject.of("query", "zanzibar key")),
+            Reply.text("Arr, it hangs by the door."));
     try (ServerFixture server = ServerFixture.start(home, model)) {
-      Files.writeString(server.workspace().root().resolve("MEMORY.md"), "# Memory\n\nzanzibar key: by the door\n");
+      Files.writeString(
+          server.workspace().root().resolve("MEMORY.md"),
+          "# Memory\n\nzanzibar key: by the door\n");
       OpenAIClient client = client(server);
       ChatCompletion completion = client.chat().completions().create(conversation().build());
       assertThat(completion.choices()).hasSize(1);
-      assertThat(completion.choices().getFirst().message().content()).hasValue("Arr, it hangs by the door.");
-      assertThat(completion.choices().getFirst().finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
+      assertThat(completion.choices().getFirst().message().content())
+          .hasValue("Arr, it hangs by the door.");
+      assertThat(completion.choices().getFirst().finishReason())
+          .isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
       assertThat(completion.id()).startsWith("chatcmpl-");
       assertThat(completion.model()).isEqualTo("localgpt");
-      assertThat(completion.usage()).hasValueSatisfying(u -> {
-        assertThat(u.promptTokens()).isEqualTo(20);
-        assertThat(u.completionTokens()).isEqualTo(10);
-        assertThat(u.totalTokens()).isEqualTo(30);
-      });
+      assertThat(completion.usage())
+          .hasValueSatisfying(
+              u -> {
+                assertThat(u.promptTokens()).isEqualTo(20);
+                assertThat(u.completionTokens()).isEqualTo(10);
+                assertThat(u.totalTokens()).isEqualTo(30);
+              });
 
       ChatRequest first = model.requests().getFirst();
       List<ChatMessage> messages = first.messages();
@@ -74,10 +83,13 @@ class OpenAiApiTest {
       assertThat(messages.get(1)).isEqualTo(ChatMessage.assistant("Ahoy Ada."));
       ChatMessage turn = messages.get(2);
       assertThat(turn.role()).isEqualTo(Role.USER);
-      assertThat(turn.text()).contains("<client_instructions>\nAnswer like a pirate.\n</client_instructions>")
-          .contains("untrusted").contains("Where is the zanzibar key?");
+      assertThat(turn.text())
+          .contains("<client_instructions>\nAnswer like a pirate.\n</client_instructions>")
+          .contains("untrusted")
+          .contains("Where is the zanzibar key?");
       assertThat(first.system()).doesNotContain("Answer like a pirate.");
-      assertThat(model.requests().get(1).messages()).anySatisfy(m -> assertThat(m.text()).contains("by the door"));
+      assertThat(model.requests().get(1).messages())
+          .anySatisfy(m -> assertThat(m.text()).contains("by the door"));
     }
   }
 
@@ -86,17 +98,23 @@ class OpenAiApiTest {
     ScriptedChatModel model = ScriptedChatModel.replying(Reply.text("Arr, by the door."));
     try (ServerFixture server = ServerFixture.start(home, model)) {
       OpenAIClient client = client(server);
-      ChatCompletionCreateParams params = conversation()
-          .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
+      ChatCompletionCreateParams params =
+          conversation()
+              .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+              .build();
       List<ChatCompletionChunk> chunks = new ArrayList<>();
-      try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
+      try (StreamResponse<ChatCompletionChunk> stream =
+          client.chat().completions().createStreaming(params)) {
         stream.stream().forEach(chunks::add);
       }
       assertThat(chunks).allSatisfy(c -> assertThat(c.id()).isEqualTo(chunks.getFirst().id()));
       assertThat(chunks.getFirst().choices().getFirst().delta().role())
           .hasValue(ChatCompletionChunk.Choice.Delta.Role.ASSISTANT);
-      String text = chunks.stream().flatMap(c -> c.choices().stream())
-          .flatMap(c -> c.delta().content().stream()).reduce("", String::concat);
+      String text =
+          chunks.stream()
+              .flatMap(c -> c.choices().stream())
+              .flatMap(c -> c.delta().content().stream())
+              .reduce("", String::concat);
       assertThat(text).isEqualTo("Arr, by the door.");
       ChatCompletionChunk finish = chunks.get(chunks.size() - 2);
       assertThat(finish.choices().getFirst().finishReason())
@@ -109,12 +127,19 @@ class OpenAiApiTest {
 
   @Test
   void streamWireFormatMatchesOpenAi() throws Exception {
-    try (ServerFixture server = ServerFixture.start(home, ScriptedChatModel.replying(Reply.text("Hi there.")))) {
+    try (ServerFixture server =
+        ServerFixture.start(home, ScriptedChatModel.replying(Reply.text("Hi there.")))) {
       List<String> data = new ArrayList<>();
-      var request = server.http.request("/v1/chat/completions").header("Content-Type", "application/json")
-          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-              "{\"model\":\"localgpt\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":"
-                  + "[{\"type\":\"text\",\"text\":\"hello\"}]}]}")).build();
+      var request =
+          server
+              .http
+              .request("/v1/chat/completions")
+              .header("Content-Type", "application/json")
+              .POST(
+                  java.net.http.HttpRequest.BodyPublishers.ofString(
+                      "{\"model\":\"localgpt\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":"
+                          + "[{\"type\":\"text\",\"text\":\"hello\"}]}]}"))
+              .build();
       try (var lines = server.http.stream(request).body()) {
         lines.filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).forEach(data::add);
       }
@@ -144,18 +169,39 @@ class OpenAiApiTest {
   void badRequestsAreClearErrors() throws Exception {
     try (ServerFixture server = ServerFixture.start(home, ScriptedChatModel.replying())) {
       Http http = server.http;
-      assertError(http.post("/v1/chat/completions", "{\"model\":\"localgpt\"}"), 400, "'messages' is required");
-      assertError(http.post("/v1/chat/completions", "{\"messages\":[]}"), 400, "'messages' is required");
-      assertError(http.post("/v1/chat/completions", "{\"messages\":[{\"role\":\"assistant\",\"content\":\"x\"}]}"),
-          400, "last message must be a non-empty user message");
-      assertError(http.post("/v1/chat/completions", "{\"messages\":[{\"role\":\"wizard\",\"content\":\"x\"}]}"),
-          400, "must be system, developer, user, assistant or tool");
-      assertError(http.post("/v1/chat/completions", "{\"messages\":[{\"role\":\"user\",\"content\":5}]}"),
-          400, "must be a string or an array of parts");
-      assertError(http.post("/v1/chat/completions",
-          "{\"stream\":\"yes\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"), 400, "'stream' must be");
-      assertError(http.post("/v1/chat/completions",
-          "{\"model\":\"nope-4\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"), 400, "unknown model");
+      assertError(
+          http.post("/v1/chat/completions", "{\"model\":\"localgpt\"}"),
+          400,
+          "'messages' is required");
+      assertError(
+          http.post("/v1/chat/completions", "{\"messages\":[]}"), 400, "'messages' is required");
+      assertError(
+          http.post(
+              "/v1/chat/completions",
+              "{\"messages\":[{\"role\":\"assistant\",\"content\":\"x\"}]}"),
+          400,
+          "last message must be a non-empty user message");
+      assertError(
+          http.post(
+              "/v1/chat/completions", "{\"messages\":[{\"role\":\"wizard\",\"content\":\"x\"}]}"),
+          400,
+          "must be system, developer, user, assistant or tool");
+      assertError(
+          http.post("/v1/chat/completions", "{\"messages\":[{\"role\":\"user\",\"content\":5}]}"),
+          400,
+          "must be a string or an array of parts");
+      assertError(
+          http.post(
+              "/v1/chat/completions",
+              "{\"stream\":\"yes\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+          400,
+          "'stream' must be");
+      assertError(
+          http.post(
+              "/v1/chat/completions",
+              "{\"model\":\"nope-4\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+          400,
+          "unknown model");
       assertError(http.post("/v1/chat/completions", "not json"), 400, "not valid JSON");
       assertError(http.get("/v1/chat/completions"), 405, "use POST");
       assertError(http.post("/v1/models", "{}"), 405, "use GET");

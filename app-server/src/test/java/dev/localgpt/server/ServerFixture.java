@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The whole server from the app's Guice graph on a temporary home (keyword-only memory, no embedding model), with
- * the chat model replaced through one override of {@link ModelSource}, started on a free port.
+ * The whole server from the app's Guice graph on a temporary home (keyword-only memory, no
+ * embedding model), with the chat model replaced through one override of {@link ModelSource},
+ * started on a free port.
  */
 final class ServerFixture implements AutoCloseable {
   final Injector injector;
@@ -44,24 +45,34 @@ final class ServerFixture implements AutoCloseable {
    * @param extraConfig TOML appended to the config
    * @param customise changes to the server's builder (limits, token) before it starts
    */
-  static ServerFixture start(Path home, ChatModel model, String extraConfig,
+  static ServerFixture start(
+      Path home,
+      ChatModel model,
+      String extraConfig,
       UnaryOperator<LocalGptServer.Builder> customise) {
     try {
       Files.createDirectories(home);
-      Files.writeString(home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\n" + extraConfig);
+      Files.writeString(
+          home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\n" + extraConfig);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    WiringOptions options = new WiringOptions(Map.of("OLLAMA_HOST", "127.0.0.1:1"), Optional.of(home),
-        Optional.empty());
-    ModelSource models = name -> {
-      if (name.isPresent() && name.get().startsWith("nope")) {
-        throw new IllegalArgumentException("unknown model '" + name.get() + "': use e.g. scripted/fake");
-      }
-      return model;
-    };
-    Injector injector = Guice.createInjector(Stage.DEVELOPMENT, Modules.override(Wiring.modules(options))
-        .with(binder -> binder.bind(ModelSource.class).toInstance(models)));
+    WiringOptions options =
+        new WiringOptions(
+            Map.of("OLLAMA_HOST", "127.0.0.1:1"), Optional.of(home), Optional.empty());
+    ModelSource models =
+        name -> {
+          if (name.isPresent() && name.get().startsWith("nope")) {
+            throw new IllegalArgumentException(
+                "unknown model '" + name.get() + "': use e.g. scripted/fake");
+          }
+          return model;
+        };
+    Injector injector =
+        Guice.createInjector(
+            Stage.DEVELOPMENT,
+            Modules.override(Wiring.modules(options))
+                .with(binder -> binder.bind(ModelSource.class).toInstance(models)));
     LocalGptServer wired = Wiring.get(injector, LocalGptServer.class);
     LocalGptServer server = customise.apply(wired.toBuilder().port(0)).build().start();
     return new ServerFixture(injector, server);

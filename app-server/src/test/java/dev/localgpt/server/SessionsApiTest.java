@@ -16,7 +16,8 @@ class SessionsApiTest {
 
   @Test
   void createListGetMessagesModelClearDelete() throws Exception {
-    ScriptedChatModel model = ScriptedChatModel.replying(Reply.text("Noted."), Reply.text("Again."));
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(Reply.text("Noted."), Reply.text("Again."));
     try (ServerFixture server = ServerFixture.start(home, model)) {
       Http http = server.http;
       JsonNode created = json(http.post("/api/sessions", ""));
@@ -25,10 +26,12 @@ class SessionsApiTest {
       http.post("/api/chat", "{\"message\":\"remember the plums\",\"session_id\":\"" + id + "\"}");
 
       JsonNode list = json(http.get("/api/sessions"));
-      assertThat(list.get("sessions")).anySatisfy(s -> {
-        assertThat(s.get("session_id").asText()).isEqualTo(id);
-        assertThat(s.get("idle_seconds").isIntegralNumber()).isTrue();
-      });
+      assertThat(list.get("sessions"))
+          .anySatisfy(
+              s -> {
+                assertThat(s.get("session_id").asText()).isEqualTo(id);
+                assertThat(s.get("idle_seconds").isIntegralNumber()).isTrue();
+              });
 
       JsonNode one = json(http.get("/api/sessions/" + id));
       assertThat(one.get("message_count").asInt()).isEqualTo(2);
@@ -44,7 +47,8 @@ class SessionsApiTest {
       assertThat(messages.get(1).get("tool_calls").isArray()).isTrue();
       assertThat(messages.get(1).get("timestamp").asLong()).isPositive();
 
-      JsonNode switched = json(http.post("/api/sessions/" + id + "/model", "{\"model\":\"scripted/fake\"}"));
+      JsonNode switched =
+          json(http.post("/api/sessions/" + id + "/model", "{\"model\":\"scripted/fake\"}"));
       assertThat(switched.get("model").asText()).isEqualTo("scripted/fake");
 
       JsonNode compact = json(http.post("/api/sessions/" + id + "/compact", ""));
@@ -68,8 +72,12 @@ class SessionsApiTest {
   @Test
   void aStoredSessionIsReloadedFromDiskByANewServer() throws Exception {
     String id;
-    try (ServerFixture server = ServerFixture.start(home, ScriptedChatModel.replying(Reply.text("Plums.")))) {
-      id = json(server.http.post("/api/chat", "{\"message\":\"fruit?\"}")).get("session_id").asText();
+    try (ServerFixture server =
+        ServerFixture.start(home, ScriptedChatModel.replying(Reply.text("Plums.")))) {
+      id =
+          json(server.http.post("/api/chat", "{\"message\":\"fruit?\"}"))
+              .get("session_id")
+              .asText();
     }
     try (ServerFixture again = ServerFixture.start(home, ScriptedChatModel.replying())) {
       JsonNode one = json(again.http.get("/api/sessions/" + id));
@@ -84,11 +92,15 @@ class SessionsApiTest {
       assertError(http.get("/api/sessions/no-such-session"), 404, "no session 'no-such-session'");
       assertError(http.delete("/api/sessions/no-such-session"), 404, "no session");
       assertError(http.get("/api/sessions/bad%20id"), 400, "'id' must be");
-      assertError(http.post("/api/sessions", "{\"session_id\":7}"), 400, "'session_id' must be a string");
+      assertError(
+          http.post("/api/sessions", "{\"session_id\":7}"), 400, "'session_id' must be a string");
       assertError(http.post("/api/sessions", "{oops"), 400, "not valid JSON");
       String id = json(http.post("/api/sessions", "{}")).get("session_id").asText();
       assertError(http.post("/api/sessions/" + id + "/model", "{}"), 400, "'model' is required");
-      assertError(http.post("/api/sessions/" + id + "/model", "{\"model\":\"nope/z\"}"), 400, "unknown model");
+      assertError(
+          http.post("/api/sessions/" + id + "/model", "{\"model\":\"nope/z\"}"),
+          400,
+          "unknown model");
       assertError(http.method("PUT", "/api/sessions"), 405, "use GET, POST");
       assertError(http.get("/api/sessions/" + id + "/clear"), 405, "use POST");
       assertError(http.method("PATCH", "/api/sessions/" + id), 405, "use GET, DELETE");

@@ -18,8 +18,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A heartbeat alert appears on the open web page as a notice (pushed over {@code /api/events}) and can be dismissed.
- * Leaves {@code target/page-alert-screenshot.png}. Skips without the browser.
+ * A heartbeat alert appears on the open web page as a notice (pushed over {@code /api/events}) and
+ * can be dismissed. Leaves {@code target/page-alert-screenshot.png}. Skips without the browser.
  */
 class WebPageAlertIT {
   private static final Path SCREENSHOT = Path.of("target", "page-alert-screenshot.png");
@@ -31,7 +31,8 @@ class WebPageAlertIT {
   void aHeartbeatAlertIsShownAsANoticeOnThePage() throws Exception {
     HeadlessChromium.assumeInstalled();
     try (ServerFixture server = ServerFixture.start(home, ScriptedChatModel.replying())) {
-      Files.writeString(server.workspace().root().resolve("HEARTBEAT.md"), "- [ ] Check the backup disk\n");
+      Files.writeString(
+          server.workspace().root().resolve("HEARTBEAT.md"), "- [ ] Check the backup disk\n");
       ChromeDriver browser = HeadlessChromium.start(profile, 1280, 860);
       try {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -43,11 +44,15 @@ class WebPageAlertIT {
         HeartbeatOutcome outcome = server.injector.getInstance(HeartbeatService.class).runOnce();
         String alert = ((HeartbeatOutcome.Ran) outcome).alert().orElseThrow();
 
-        WebElement notice = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#notices .notice")));
+        WebElement notice =
+            wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#notices .notice")));
         assertThat(notice.getAttribute("role")).isEqualTo("alert");
-        assertThat(notice.findElement(By.className("notice-head")).getText()).startsWith("Heartbeat alert · ");
+        assertThat(notice.findElement(By.className("notice-head")).getText())
+            .startsWith("Heartbeat alert · ");
         assertThat(notice.findElement(By.className("notice-text")).getText())
-            .startsWith(alert.lines().findFirst().orElseThrow().strip()).contains("No language model");
+            .startsWith(alert.lines().findFirst().orElseThrow().strip())
+            .contains("No language model");
         HeadlessChromium.screenshot(browser, SCREENSHOT);
         notice.findElement(By.className("notice-dismiss")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#notices .notice"), 0));

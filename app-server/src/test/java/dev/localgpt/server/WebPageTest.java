@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** The web page's files as the server serves them; the browser test is {@code WebPageIT}. */
 class WebPageTest {
-  private static final List<String> FILES = List.of("index.html", "app.js", "app.css", "favicon.svg");
+  private static final List<String> FILES =
+      List.of("index.html", "app.js", "app.css", "favicon.svg");
 
   private LocalGptServer server;
 
@@ -31,11 +32,14 @@ class WebPageTest {
 
   private Http start(Optional<String> token) {
     HttpService api = (HttpRules rules) -> rules.get("/api/status", (req, res) -> res.send("{}"));
-    server = LocalGptServer.builder()
-        .config(new ServerConfig(true, 31_327, "127.0.0.1", token))
-        .service(api)
-        .staticContent(StaticContent.classpath(StaticContent.WEB).orElseThrow())
-        .port(0).build().start();
+    server =
+        LocalGptServer.builder()
+            .config(new ServerConfig(true, 31_327, "127.0.0.1", token))
+            .service(api)
+            .staticContent(StaticContent.classpath(StaticContent.WEB).orElseThrow())
+            .port(0)
+            .build()
+            .start();
     return new Http(server.port());
   }
 
@@ -45,7 +49,8 @@ class WebPageTest {
     HttpResponse<String> page = http.get("/");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(contentType(page)).startsWith("text/html");
-    assertThat(page.body()).contains("<title>LocalGPT</title>")
+    assertThat(page.body())
+        .contains("<title>LocalGPT</title>")
         .contains("<script type=\"module\" src=\"app.js\"></script>")
         .contains("<link rel=\"stylesheet\" href=\"app.css\">");
     assertThat(http.get("/index.html").body()).isEqualTo(page.body());
@@ -71,7 +76,8 @@ class WebPageTest {
     Http http = start(Optional.of("s3cret"));
     assertThat(http.get("/").statusCode()).isEqualTo(200);
     assertThat(http.get("/app.js").statusCode()).isEqualTo(200);
-    for (String path : List.of("/api/status", "//api/status", "/./api/status", "/%61pi/status", "/health")) {
+    for (String path :
+        List.of("/api/status", "//api/status", "/./api/status", "/%61pi/status", "/health")) {
       assertThat(http.get(path).statusCode()).as(path).isIn(400, 401, 404);
     }
     assertThat(http.method("DELETE", "/").statusCode()).isEqualTo(401);
@@ -80,17 +86,28 @@ class WebPageTest {
 
   @Test
   void thePageLoadsNothingFromElsewhereAndNeverInjectsHtml() throws IOException {
-    Pattern url = Pattern.compile("(src|href|url)\\s*[=(]\\s*[\"']?(https?:)?//", Pattern.CASE_INSENSITIVE);
+    Pattern url =
+        Pattern.compile("(src|href|url)\\s*[=(]\\s*[\"']?(https?:)?//", Pattern.CASE_INSENSITIVE);
     for (String file : FILES) {
       String text = resource(file);
       Matcher external = url.matcher(text);
       assertThat(external.find()).as(file + " refers to another host").isFalse();
-      assertThat(text).as(file).doesNotContain("@import").doesNotContain("innerHTML").doesNotContain("outerHTML")
-          .doesNotContain("insertAdjacentHTML").doesNotContain("document.write").doesNotContain("eval(");
+      assertThat(text)
+          .as(file)
+          .doesNotContain("@import")
+          .doesNotContain("innerHTML")
+          .doesNotContain("outerHTML")
+          .doesNotContain("insertAdjacentHTML")
+          .doesNotContain("document.write")
+          .doesNotContain("eval(");
     }
     String html = resource("index.html");
-    assertThat(html).as("no inline scripts or styles (CSP)").doesNotContain("<script>").doesNotContain("<style")
-        .doesNotContain(" style=").doesNotContain(" onclick=");
+    assertThat(html)
+        .as("no inline scripts or styles (CSP)")
+        .doesNotContain("<script>")
+        .doesNotContain("<style")
+        .doesNotContain(" style=")
+        .doesNotContain(" onclick=");
     assertThat(html).contains("Content-Security-Policy").contains("default-src 'none'");
   }
 

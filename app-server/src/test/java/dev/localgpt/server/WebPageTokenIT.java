@@ -29,10 +29,15 @@ class WebPageTokenIT {
   @BeforeEach
   void start() {
     HeadlessChromium.assumeInstalled();
-    server = ServerFixture.start(home, ScriptedChatModel.replying(), "", b -> b
-        .config(new ServerConfig(true, 31_327, "127.0.0.1", Optional.of("open-sesame")))
-        .port(0)
-        .limits(ServerLimits.DEFAULTS.withoutRateLimit()));
+    server =
+        ServerFixture.start(
+            home,
+            ScriptedChatModel.replying(),
+            "",
+            b ->
+                b.config(new ServerConfig(true, 31_327, "127.0.0.1", Optional.of("open-sesame")))
+                    .port(0)
+                    .limits(ServerLimits.DEFAULTS.withoutRateLimit()));
     browser = HeadlessChromium.start(profile, 1000, 700);
   }
 
@@ -51,19 +56,26 @@ class WebPageTokenIT {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     browser.get("http://127.0.0.1:" + server.server.port() + "/");
 
-    WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-dialog")));
+    WebElement dialog =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-dialog")));
     WebElement token = browser.findElement(By.id("token"));
     assertThat(browser.switchTo().activeElement()).isEqualTo(token);
     token.sendKeys("wrong", Keys.ENTER);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-why"), "token is wrong"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("token-why"), "token is wrong"));
     assertThat(dialog.isDisplayed()).isTrue();
     token.sendKeys("open-sesame", Keys.ENTER);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Model: scripted/fake"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("status"), "Model: scripted/fake"));
     assertThat(dialog.isDisplayed()).isFalse();
 
     browser.navigate().refresh();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Model: scripted/fake"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sessions"), "No sessions yet"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("status"), "Model: scripted/fake"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("sessions"), "No sessions yet"));
     assertThat(browser.findElement(By.id("token-dialog")).isDisplayed()).isFalse();
   }
 }

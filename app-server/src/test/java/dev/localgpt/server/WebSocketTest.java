@@ -47,12 +47,15 @@ class WebSocketTest {
   private static WebSocket connect(int port, Inbox inbox, Optional<String> token) throws Exception {
     WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
     token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
-    return builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/ws"), inbox).get(10, TimeUnit.SECONDS);
+    return builder
+        .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/ws"), inbox)
+        .get(10, TimeUnit.SECONDS);
   }
 
   @Test
   void pingSessionAndChat() throws Exception {
-    try (ServerFixture server = ServerFixture.start(home, ScriptedChatModel.replying(Reply.text("Hello over ws.")))) {
+    try (ServerFixture server =
+        ServerFixture.start(home, ScriptedChatModel.replying(Reply.text("Hello over ws.")))) {
       Inbox inbox = new Inbox();
       WebSocket ws = connect(server.server.port(), inbox, Optional.empty());
       ws.sendText("{\"type\":\"ping\"}", true).join();
@@ -65,23 +68,36 @@ class WebSocketTest {
       assertThat(content.get("type").asText()).isEqualTo("content");
       assertThat(content.get("delta").asText()).isEqualTo("Hello over ws.");
       assertThat(inbox.next().get("type").asText()).isEqualTo("done");
-      ws.sendText("{\"type\":\"session\",\"session_id\":\"" + connected.get("session_id").asText() + "\"}", true)
+      ws.sendText(
+              "{\"type\":\"session\",\"session_id\":\""
+                  + connected.get("session_id").asText()
+                  + "\"}",
+              true)
           .join();
-      assertThat(inbox.next().get("session_id").asText()).isEqualTo(connected.get("session_id").asText());
+      assertThat(inbox.next().get("session_id").asText())
+          .isEqualTo(connected.get("session_id").asText());
       ws.sendText("{oops", true).join();
       JsonNode error = inbox.next();
       assertThat(error.get("type").asText()).isEqualTo("error");
       assertThat(error.get("message").asText()).contains("not valid JSON");
       ws.sendText("{\"type\":\"dance\"}", true).join();
-      assertThat(inbox.next().get("message").asText()).contains("'type' must be session, chat or ping");
+      assertThat(inbox.next().get("message").asText())
+          .contains("'type' must be session, chat or ping");
       ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
   }
 
   @Test
   void theUpgradeNeedsTheTokenWhenOneIsSet() throws Exception {
-    try (ServerFixture server = ServerFixture.start(home, ScriptedChatModel.replying(), "",
-        b -> ServerFixture.UNLIMITED.apply(b).settings(b.build().settings().withAuthToken(Optional.of("s3cret"))))) {
+    try (ServerFixture server =
+        ServerFixture.start(
+            home,
+            ScriptedChatModel.replying(),
+            "",
+            b ->
+                ServerFixture.UNLIMITED
+                    .apply(b)
+                    .settings(b.build().settings().withAuthToken(Optional.of("s3cret"))))) {
       assertThatThrownBy(() -> connect(server.server.port(), new Inbox(), Optional.empty()))
           .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
       Inbox inbox = new Inbox();

@@ -6,10 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Groups tokenised texts into model runs: all texts ordered by token count, then cut into batches of at most
- * {@code batchSize} whose longest text is at most {@value #GROWTH} × the shortest + {@value #SLACK} tokens. Similar
- * lengths mean little padding, which saves work and, for the int8 models, keeps vectors close to those of a text
- * run alone (their activations are quantised with one scale per batch, so padded rows shift the result).
+ * Groups tokenised texts into model runs: all texts ordered by token count, then cut into batches
+ * of at most {@code batchSize} whose longest text is at most {@value #GROWTH} × the shortest +
+ * {@value #SLACK} tokens. Similar lengths mean little padding, which saves work and, for the int8
+ * models, keeps vectors close to those of a text run alone (their activations are quantised with
+ * one scale per batch, so padded rows shift the result).
  */
 final class BatchPlan {
   static final double GROWTH = 1.25;
@@ -17,7 +18,10 @@ final class BatchPlan {
 
   private BatchPlan() {}
 
-  /** Each element holds the indexes into {@code ids} of one batch, shortest first; every index appears once. */
+  /**
+   * Each element holds the indexes into {@code ids} of one batch, shortest first; every index
+   * appears once.
+   */
   static List<int[]> of(int[][] ids, int batchSize) {
     Integer[] order = new Integer[ids.length];
     for (int i = 0; i < order.length; i++) {

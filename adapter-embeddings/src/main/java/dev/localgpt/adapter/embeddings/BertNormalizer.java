@@ -4,11 +4,12 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * BERT's text normalisation, as configured by a tokenizer.json {@code BertNormalizer}: remove control characters
- * and map whitespace to spaces, put spaces around CJK ideographs, lowercase, and strip accents (NFD, then drop
- * non-spacing marks). Stateless and thread-safe.
+ * BERT's text normalisation, as configured by a tokenizer.json {@code BertNormalizer}: remove
+ * control characters and map whitespace to spaces, put spaces around CJK ideographs, lowercase, and
+ * strip accents (NFD, then drop non-spacing marks). Stateless and thread-safe.
  */
-record BertNormalizer(boolean cleanText, boolean handleChineseChars, boolean stripAccents, boolean lowercase) {
+record BertNormalizer(
+    boolean cleanText, boolean handleChineseChars, boolean stripAccents, boolean lowercase) {
 
   String normalize(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
@@ -42,7 +43,10 @@ record BertNormalizer(boolean cleanText, boolean handleChineseChars, boolean str
     return result;
   }
 
-  /** Whitespace as BERT sees it: space, tab, newline, carriage return and the Unicode space separators. */
+  /**
+   * Whitespace as BERT sees it: space, tab, newline, carriage return and the Unicode space
+   * separators.
+   */
   static boolean isWhitespace(int cp) {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || Character.isSpaceChar(cp);
   }
@@ -58,7 +62,10 @@ record BertNormalizer(boolean cleanText, boolean handleChineseChars, boolean str
         || type == Character.SURROGATE;
   }
 
-  /** The CJK Unified Ideographs blocks BERT treats as one word each (not Hangul, Hiragana or Katakana). */
+  /**
+   * The CJK Unified Ideographs blocks BERT treats as one word each (not Hangul, Hiragana or
+   * Katakana).
+   */
   private static boolean isChinese(int cp) {
     return (cp >= 0x4E00 && cp <= 0x9FFF)
         || (cp >= 0x3400 && cp <= 0x4DBF)

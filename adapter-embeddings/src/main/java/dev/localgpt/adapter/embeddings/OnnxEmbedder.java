@@ -11,11 +11,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * An {@link Embedder} running a local BERT-style model with onnxruntime. The model is loaded on the first
- * {@link #embed} (once, even when called from several threads), so {@link #modelId()} and {@link #dimension()}
- * never load it. Texts are tokenised, grouped into batches of similar token counts ({@link BatchPlan}), run,
- * pooled, L2-normalised and returned in input order. Thread-safe; {@link #close()} must not overlap an
- * {@code embed} call. Create through {@link OnnxEmbedders}.
+ * An {@link Embedder} running a local BERT-style model with onnxruntime. The model is loaded on the
+ * first {@link #embed} (once, even when called from several threads), so {@link #modelId()} and
+ * {@link #dimension()} never load it. Texts are tokenised, grouped into batches of similar token
+ * counts ({@link BatchPlan}), run, pooled, L2-normalised and returned in input order. Thread-safe;
+ * {@link #close()} must not overlap an {@code embed} call. Create through {@link OnnxEmbedders}.
  */
 public final class OnnxEmbedder implements Embedder, AutoCloseable {
   private static final long LOADER_STACK_BYTES = 64L << 20;
@@ -49,7 +49,10 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     return choice.dimension();
   }
 
-  /** Word pieces of {@code text} by the model's own tokenizer; loads the tokenizer only, never the model. */
+  /**
+   * Word pieces of {@code text} by the model's own tokenizer; loads the tokenizer only, never the
+   * model.
+   */
   @Override
   public int tokenCount(String text) {
     return tokenizer().count(Objects.requireNonNull(text, "'text' must not be null"));
@@ -117,7 +120,8 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     }
     synchronized (lock) {
       if (closed) {
-        throw new EmbeddingException("embedder for '" + choice.id() + "' is closed: create a new one");
+        throw new EmbeddingException(
+            "embedder for '" + choice.id() + "' is closed: create a new one");
       }
       if (model == null) {
         model = loadOnLargeStack();
@@ -127,9 +131,10 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
   }
 
   /**
-   * Creating an onnxruntime session recurses deeply in native code. On a thread with the default 1 MB stack (or
-   * a virtual thread's carrier) it can overflow, which kills the JVM with SIGSEGV and no error report; it
-   * happened with the CLI's class path. So the session is created on a thread of its own with a large stack.
+   * Creating an onnxruntime session recurses deeply in native code. On a thread with the default 1
+   * MB stack (or a virtual thread's carrier) it can overflow, which kills the JVM with SIGSEGV and
+   * no error report; it happened with the CLI's class path. So the session is created on a thread
+   * of its own with a large stack.
    */
   private OnnxModel loadOnLargeStack() {
     BertTokenizer words = tokenizer();

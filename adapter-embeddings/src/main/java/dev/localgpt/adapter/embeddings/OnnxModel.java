@@ -13,8 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One loaded model: its tokenizer and an onnxruntime session. {@link #run} is thread-safe (onnxruntime sessions
- * are); {@link #close} must not overlap a run.
+ * One loaded model: its tokenizer and an onnxruntime session. {@link #run} is thread-safe
+ * (onnxruntime sessions are); {@link #close} must not overlap a run.
  */
 final class OnnxModel implements AutoCloseable {
   private static final String OUTPUT = "last_hidden_state";
@@ -27,7 +27,11 @@ final class OnnxModel implements AutoCloseable {
   private final OrtSession session;
   private final boolean takesTokenTypes;
 
-  private OnnxModel(EmbeddingModelChoice choice, BertTokenizer tokenizer, OrtEnvironment env, OrtSession session) {
+  private OnnxModel(
+      EmbeddingModelChoice choice,
+      BertTokenizer tokenizer,
+      OrtEnvironment env,
+      OrtSession session) {
     this.choice = choice;
     this.tokenizer = tokenizer;
     this.env = env;
@@ -36,8 +40,8 @@ final class OnnxModel implements AutoCloseable {
   }
 
   /**
-   * Reads the model from the classpath and starts a session using {@code threads} threads; texts are tokenised with
-   * {@code tokenizer} ({@link #readTokenizer}).
+   * Reads the model from the classpath and starts a session using {@code threads} threads; texts
+   * are tokenised with {@code tokenizer} ({@link #readTokenizer}).
    *
    * @throws EmbeddingException if the model jar is missing or the model cannot be loaded
    */
@@ -46,15 +50,16 @@ final class OnnxModel implements AutoCloseable {
     try (InputStream in = open(choice, choice.modelResource())) {
       bytes = in.readAllBytes();
     } catch (IOException e) {
-      throw new EmbeddingException("cannot read embedding model '" + choice.id() + "': " + e.getMessage(), e);
+      throw new EmbeddingException(
+          "cannot read embedding model '" + choice.id() + "': " + e.getMessage(), e);
     }
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       configure(options, threads);
       return new OnnxModel(choice, tokenizer, env, env.createSession(bytes, options));
     } catch (OrtException e) {
-      throw new EmbeddingException("onnxruntime cannot load embedding model '" + choice.id() + "': "
-          + e.getMessage(), e);
+      throw new EmbeddingException(
+          "onnxruntime cannot load embedding model '" + choice.id() + "': " + e.getMessage(), e);
     }
   }
 
@@ -67,16 +72,18 @@ final class OnnxModel implements AutoCloseable {
     try (InputStream in = open(choice, choice.tokenizerResource())) {
       return BertTokenizer.fromJson(in);
     } catch (IOException | IllegalArgumentException e) {
-      throw new EmbeddingException("cannot read the tokenizer of embedding model '" + choice.id() + "': "
-          + e.getMessage(), e);
+      throw new EmbeddingException(
+          "cannot read the tokenizer of embedding model '" + choice.id() + "': " + e.getMessage(),
+          e);
     }
   }
 
   /**
-   * Session options: {@code threads} intra-op threads that sleep instead of spinning when idle. onnxruntime's
-   * default keeps its pool threads busy-waiting after every run; a query embedding takes milliseconds, so between
-   * requests those threads burned whole cores that the server's own threads (and, on a shared box, everything
-   * else) needed: on a loaded 2-core machine a single query embedding took ~200 ms instead of a few.
+   * Session options: {@code threads} intra-op threads that sleep instead of spinning when idle.
+   * onnxruntime's default keeps its pool threads busy-waiting after every run; a query embedding
+   * takes milliseconds, so between requests those threads burned whole cores that the server's own
+   * threads (and, on a shared box, everything else) needed: on a loaded 2-core machine a single
+   * query embedding took ~200 ms instead of a few.
    */
   static void configure(OrtSession.SessionOptions options, int threads) throws OrtException {
     options.setIntraOpNumThreads(threads);
@@ -92,8 +99,14 @@ final class OnnxModel implements AutoCloseable {
   static InputStream open(EmbeddingModelChoice choice, String resource) {
     InputStream in = OnnxModel.class.getClassLoader().getResourceAsStream(resource);
     if (in == null) {
-      throw new EmbeddingException("embedding model '" + choice.id() + "' is not on the classpath (no resource '"
-          + resource + "'): add the dependency " + choice.mavenCoordinates() + " or choose another model");
+      throw new EmbeddingException(
+          "embedding model '"
+              + choice.id()
+              + "' is not on the classpath (no resource '"
+              + resource
+              + "'): add the dependency "
+              + choice.mavenCoordinates()
+              + " or choose another model");
     }
     return in;
   }
@@ -112,7 +125,8 @@ final class OnnxModel implements AutoCloseable {
   }
 
   /**
-   * Runs one padded batch and pools each row: the result holds {@code batch.length} vectors, not yet normalised.
+   * Runs one padded batch and pools each row: the result holds {@code batch.length} vectors, not
+   * yet normalised.
    *
    * @throws EmbeddingException if onnxruntime fails
    */
@@ -136,7 +150,9 @@ final class OnnxModel implements AutoCloseable {
       inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(inputIds), shape));
       inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
       if (takesTokenTypes) {
-        inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(new long[rows * seq]), shape));
+        inputs.put(
+            "token_type_ids",
+            OnnxTensor.createTensor(env, LongBuffer.wrap(new long[rows * seq]), shape));
       }
       try (OrtSession.Result result = session.run(inputs)) {
         OnnxTensor hidden = (OnnxTensor) result.get(OUTPUT).orElseGet(() -> result.get(0));
@@ -144,8 +160,14 @@ final class OnnxModel implements AutoCloseable {
         return pool(hidden.getFloatBuffer(), batch, seq, (int) outShape[2]);
       }
     } catch (OrtException e) {
-      throw new EmbeddingException("embedding model '" + choice.id() + "' failed on a batch of " + rows
-          + " texts: " + e.getMessage(), e);
+      throw new EmbeddingException(
+          "embedding model '"
+              + choice.id()
+              + "' failed on a batch of "
+              + rows
+              + " texts: "
+              + e.getMessage(),
+          e);
     } finally {
       inputs.values().forEach(OnnxTensor::close);
     }
@@ -174,14 +196,18 @@ final class OnnxModel implements AutoCloseable {
     return out;
   }
 
-  /** Runs the session on one padded batch and discards the output: the raw rate the benchmark compares against. */
+  /**
+   * Runs the session on one padded batch and discards the output: the raw rate the benchmark
+   * compares against.
+   */
   void runRaw(long[] inputIds, long[] mask, long[] tokenTypes, long[] shape) throws OrtException {
     Map<String, OnnxTensor> inputs = new HashMap<>();
     try {
       inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(inputIds), shape));
       inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
       if (takesTokenTypes) {
-        inputs.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(tokenTypes), shape));
+        inputs.put(
+            "token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(tokenTypes), shape));
       }
       session.run(inputs).close();
     } finally {
@@ -194,7 +220,8 @@ final class OnnxModel implements AutoCloseable {
     try {
       session.close();
     } catch (OrtException e) {
-      throw new EmbeddingException("cannot close embedding model '" + choice.id() + "': " + e.getMessage(), e);
+      throw new EmbeddingException(
+          "cannot close embedding model '" + choice.id() + "': " + e.getMessage(), e);
     }
   }
 }

@@ -5,14 +5,19 @@ import dev.localgpt.ports.embedding.EmbeddingException;
 import java.util.List;
 
 /**
- * What the adapter costs: embedding throughput measured two ways on the same texts and batch size, the raw
- * onnxruntime rate (tokenise, plan length-sorted batches, run the session; no pooling or vectors) and the
- * {@link OnnxEmbedder#embed} rate. Model loading and one warm-up pass are not timed. Called by the bench command.
+ * What the adapter costs: embedding throughput measured two ways on the same texts and batch size,
+ * the raw onnxruntime rate (tokenise, plan length-sorted batches, run the session; no pooling or
+ * vectors) and the {@link OnnxEmbedder#embed} rate. Model loading and one warm-up pass are not
+ * timed. Called by the bench command.
  */
 public final class OnnxThroughput {
 
   /** One measurement; rates are texts per second, the best of the rounds. */
-  public record Result(String modelId, int texts, int batchSize, double rawTextsPerSecond,
+  public record Result(
+      String modelId,
+      int texts,
+      int batchSize,
+      double rawTextsPerSecond,
       double embedderTextsPerSecond) {
     /** {@code embedder / raw}: 1.0 means the adapter adds nothing. */
     public double ratio() {
@@ -23,8 +28,9 @@ public final class OnnxThroughput {
   private OnnxThroughput() {}
 
   /**
-   * The raw onnxruntime rate measured on {@code embedder}'s own session (loading it if needed), after a warm-up
-   * batch, so it can be set beside that embedder's indexing rate on the same texts and batch size.
+   * The raw onnxruntime rate measured on {@code embedder}'s own session (loading it if needed),
+   * after a warm-up batch, so it can be set beside that embedder's indexing rate on the same texts
+   * and batch size.
    */
   public static double rawTextsPerSecond(OnnxEmbedder embedder, List<String> texts, int batchSize) {
     OnnxModel model = embedder.model();
@@ -33,10 +39,11 @@ public final class OnnxThroughput {
   }
 
   /**
-   * Measures both rates on one loaded model (one onnxruntime session), alternating raw and embedder passes for
-   * {@code rounds} rounds, which of the two goes first changing every round.
+   * Measures both rates on one loaded model (one onnxruntime session), alternating raw and embedder
+   * passes for {@code rounds} rounds, which of the two goes first changing every round.
    */
-  public static Result compare(EmbeddingModelChoice choice, List<String> texts, int batchSize, int rounds) {
+  public static Result compare(
+      EmbeddingModelChoice choice, List<String> texts, int batchSize, int rounds) {
     int threads = Runtime.getRuntime().availableProcessors();
     try (OnnxEmbedder embedder = OnnxEmbedders.create(choice, batchSize, threads)) {
       List<String> warmUp = texts.subList(0, Math.min(texts.size(), batchSize));
@@ -56,11 +63,19 @@ public final class OnnxThroughput {
           bestRaw = Math.min(bestRaw, timeRaw(model, texts, batchSize));
         }
       }
-      return new Result(choice.id(), texts.size(), batchSize, texts.size() / bestRaw, texts.size() / bestEmbedder);
+      return new Result(
+          choice.id(),
+          texts.size(),
+          batchSize,
+          texts.size() / bestRaw,
+          texts.size() / bestEmbedder);
     }
   }
 
-  /** Seconds to tokenise {@code texts}, plan the batches as the embedder does and run them through the session. */
+  /**
+   * Seconds to tokenise {@code texts}, plan the batches as the embedder does and run them through
+   * the session.
+   */
   private static double timeRaw(OnnxModel model, List<String> texts, int batchSize) {
     long start = System.nanoTime();
     int[][] ids = new int[texts.size()][];

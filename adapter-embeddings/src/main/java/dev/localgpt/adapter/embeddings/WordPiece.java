@@ -3,9 +3,10 @@ package dev.localgpt.adapter.embeddings;
 import java.util.Map;
 
 /**
- * Greedy longest-match-first WordPiece over a fixed vocabulary: a word becomes its longest prefix in the vocabulary
- * followed by the longest {@code ##}-continuations; a word with an unmatched rest, or longer than
- * {@code maxCharsPerWord} code points, becomes the single unknown token. Immutable and thread-safe.
+ * Greedy longest-match-first WordPiece over a fixed vocabulary: a word becomes its longest prefix
+ * in the vocabulary followed by the longest {@code ##}-continuations; a word with an unmatched
+ * rest, or longer than {@code maxCharsPerWord} code points, becomes the single unknown token.
+ * Immutable and thread-safe.
  */
 final class WordPiece {
   private final Map<String, Integer> vocab;
@@ -13,7 +14,11 @@ final class WordPiece {
   private final String continuationPrefix;
   private final int maxCharsPerWord;
 
-  WordPiece(Map<String, Integer> vocab, String unknownToken, String continuationPrefix, int maxCharsPerWord) {
+  WordPiece(
+      Map<String, Integer> vocab,
+      String unknownToken,
+      String continuationPrefix,
+      int maxCharsPerWord) {
     this.vocab = Map.copyOf(vocab);
     this.unknownId = idOf(unknownToken);
     this.continuationPrefix = continuationPrefix;
@@ -34,7 +39,8 @@ final class WordPiece {
   }
 
   /**
-   * Appends the ids of {@code word} to {@code out} starting at {@code size}, but never beyond {@code out.length}.
+   * Appends the ids of {@code word} to {@code out} starting at {@code size}, but never beyond
+   * {@code out.length}.
    *
    * @return the new size
    */

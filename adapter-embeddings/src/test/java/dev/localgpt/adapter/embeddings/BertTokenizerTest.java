@@ -51,7 +51,8 @@ class BertTokenizerTest {
 
   @Test
   void lowercasesAndStripsAccents() {
-    assertThat(minilm.encode("CAFÉ Résumé", 256)).containsExactly(minilm.encode("cafe resume", 256));
+    assertThat(minilm.encode("CAFÉ Résumé", 256))
+        .containsExactly(minilm.encode("cafe resume", 256));
   }
 
   @Test
@@ -92,7 +93,8 @@ class BertTokenizerTest {
   void countsWordPiecesWithoutSpecialTokensAndWithoutTruncation() {
     assertThat(minilm.count("")).isZero();
     assertThat(minilm.count("hello world")).isEqualTo(2);
-    assertThat(minilm.count("unbelievably")).isEqualTo(minilm.encode("unbelievably", 256).length - 2);
+    assertThat(minilm.count("unbelievably"))
+        .isEqualTo(minilm.encode("unbelievably", 256).length - 2);
     assertThat(minilm.count("word ".repeat(1000))).isEqualTo(1000);
     String a = "Aspirin (ASA) reduces fever;";
     String b = "it was tested in 2019-2020.";
@@ -101,14 +103,19 @@ class BertTokenizerTest {
 
   @Test
   void dropsControlAndZeroWidthCharacters() {
-    assertThat(minilm.encode("ab\u0000c\u200bd\u0007", 256)).containsExactly(minilm.encode("abcd", 256));
+    assertThat(minilm.encode("ab\u0000c\u200bd\u0007", 256))
+        .containsExactly(minilm.encode("abcd", 256));
   }
 
   @Test
   void rejectsATokenizerThatIsNotBertWordPiece() {
-    String json = "{\"normalizer\":{\"type\":\"NFC\"},\"pre_tokenizer\":{\"type\":\"BertPreTokenizer\"},"
-        + "\"model\":{\"type\":\"WordPiece\",\"vocab\":{}}}";
-    assertThatThrownBy(() -> BertTokenizer.fromJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+    String json =
+        "{\"normalizer\":{\"type\":\"NFC\"},\"pre_tokenizer\":{\"type\":\"BertPreTokenizer\"},"
+            + "\"model\":{\"type\":\"WordPiece\",\"vocab\":{}}}";
+    assertThatThrownBy(
+            () ->
+                BertTokenizer.fromJson(
+                    new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'normalizer' must be BertNormalizer");
   }

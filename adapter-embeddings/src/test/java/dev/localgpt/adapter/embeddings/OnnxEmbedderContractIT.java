@@ -5,7 +5,10 @@ import dev.localgpt.ports.embedding.EmbedderContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The ports' {@link EmbedderContract} on the default ONNX model (loads it once: a few seconds, hence an IT). */
+/**
+ * The ports' {@link EmbedderContract} on the default ONNX model (loads it once: a few seconds,
+ * hence an IT).
+ */
 class OnnxEmbedderContractIT extends EmbedderContract {
   private static OnnxEmbedder embedder;
 

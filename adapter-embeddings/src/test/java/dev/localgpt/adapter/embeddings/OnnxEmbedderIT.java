@@ -33,8 +33,10 @@ class OnnxEmbedderIT {
   @EnumSource(EmbeddingModelChoice.class)
   void batchedVectorsStayCloseToTheReference(EmbeddingModelChoice choice) {
     List<Golden> cases = Golden.load(choice);
-    // The int8 models quantise activations with one scale per batch, so batch neighbours move a vector a little
-    // (measured: cosine >= 0.968 on these 16 texts, 0.989 minimum on SciFact documents); fp32 is unaffected.
+    // The int8 models quantise activations with one scale per batch, so batch neighbours move a
+    // vector a little
+    // (measured: cosine >= 0.968 on these 16 texts, 0.989 minimum on SciFact documents); fp32 is
+    // unaffected.
     double minimum = choice == EmbeddingModelChoice.ALL_MINILM_L6_V2 ? 0.9999 : 0.96;
     try (OnnxEmbedder embedder = OnnxEmbedders.create(choice, 32, 2)) {
       assertCloseToReference(embedder.embed(texts(cases)), cases, minimum);
@@ -45,7 +47,8 @@ class OnnxEmbedderIT {
     return cases.stream().map(Golden::text).toList();
   }
 
-  private static void assertCloseToReference(List<Embedding> vectors, List<Golden> cases, double minimumCosine) {
+  private static void assertCloseToReference(
+      List<Embedding> vectors, List<Golden> cases, double minimumCosine) {
     assertThat(vectors).hasSameSizeAs(cases);
     for (int i = 0; i < cases.size(); i++) {
       Embedding actual = vectors.get(i);
@@ -80,8 +83,12 @@ class OnnxEmbedderIT {
   @Test
   void similarTextsAreCloserThanUnrelatedOnes() {
     try (OnnxEmbedder embedder = OnnxEmbedders.create()) {
-      List<Embedding> v = embedder.embed(List.of(
-          "The cat sat on the mat.", "A kitten is sitting on a rug.", "Quarterly tax filing deadlines"));
+      List<Embedding> v =
+          embedder.embed(
+              List.of(
+                  "The cat sat on the mat.",
+                  "A kitten is sitting on a rug.",
+                  "Quarterly tax filing deadlines"));
       assertThat(v.get(0).dot(v.get(1))).isGreaterThan(v.get(0).dot(v.get(2)) + 0.2);
     }
   }

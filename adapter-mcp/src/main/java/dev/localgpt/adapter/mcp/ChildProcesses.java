@@ -6,37 +6,43 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Finds the process the SDK's stdio transport started for a server (it keeps its {@link Process} to itself) and stops
- * it with everything it started in turn, so no server outlives LocalGPT: SIGTERM to the tree, then SIGKILL to what is
- * left after a grace period.
+ * Finds the process the SDK's stdio transport started for a server (it keeps its {@link Process} to
+ * itself) and stops it with everything it started in turn, so no server outlives LocalGPT: SIGTERM
+ * to the tree, then SIGKILL to what is left after a grace period.
  */
 final class ChildProcesses {
   private ChildProcesses() {}
 
-  /** Processes already claimed by a server, so two servers with the same command line each get their own. */
+  /**
+   * Processes already claimed by a server, so two servers with the same command line each get their
+   * own.
+   */
   private static final Set<Long> CLAIMED = new HashSet<>();
 
   /**
-   * Claims the oldest unclaimed child of this JVM started at or after {@code since} whose program and arguments are
-   * {@code command args}.
+   * Claims the oldest unclaimed child of this JVM started at or after {@code since} whose program
+   * and arguments are {@code command args}.
    */
-  static synchronized Optional<ProcessHandle> claim(String command, List<String> args, Instant since) {
+  static synchronized Optional<ProcessHandle> claim(
+      String command, List<String> args, Instant since) {
     String program = fileName(command);
     Instant from = since.minusSeconds(1);
-    Optional<ProcessHandle> found = ProcessHandle.current().children()
-        .filter(p -> !CLAIMED.contains(p.pid()))
-        .filter(p -> p.info().startInstant().map(start -> !start.isBefore(from)).orElse(true))
-        .filter(p -> p.info().command().map(c -> fileName(c).equals(program)).orElse(true))
-        .filter(p -> p.info().arguments().map(a -> List.of(a).equals(args)).orElse(true))
-        .min(Comparator.comparing(p -> p.info().startInstant().orElse(Instant.MIN)));
+    Optional<ProcessHandle> found =
+        ProcessHandle.current()
+            .children()
+            .filter(p -> !CLAIMED.contains(p.pid()))
+            .filter(p -> p.info().startInstant().map(start -> !start.isBefore(from)).orElse(true))
+            .filter(p -> p.info().command().map(c -> fileName(c).equals(program)).orElse(true))
+            .filter(p -> p.info().arguments().map(a -> List.of(a).equals(args)).orElse(true))
+            .min(Comparator.comparing(p -> p.info().startInstant().orElse(Instant.MIN)));
     found.ifPresent(p -> CLAIMED.add(p.pid()));
     return found;
   }
@@ -45,7 +51,10 @@ final class ChildProcesses {
     CLAIMED.remove(process.pid());
   }
 
-  /** Stops each process and its descendants: TERM, wait up to {@code grace}, then KILL. Never throws. */
+  /**
+   * Stops each process and its descendants: TERM, wait up to {@code grace}, then KILL. Never
+   * throws.
+   */
   static void stop(List<ProcessHandle> processes, Duration grace) {
     List<ProcessHandle> all = new ArrayList<>();
     for (ProcessHandle p : processes) {

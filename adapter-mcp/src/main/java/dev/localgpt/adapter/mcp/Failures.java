@@ -9,10 +9,12 @@ final class Failures {
 
   static String describe(Throwable e, Duration timeout) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof TimeoutException || String.valueOf(t.getMessage()).contains("Did not observe any item")) {
+      if (t instanceof TimeoutException
+          || String.valueOf(t.getMessage()).contains("Did not observe any item")) {
         return "no answer within " + timeout.toSeconds() + " s";
       }
-      if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
+      if (t instanceof java.net.ConnectException
+          || t instanceof java.nio.channels.ClosedChannelException) {
         return "cannot connect (nothing listening, or the connection was closed)";
       }
     }
@@ -20,7 +22,8 @@ final class Failures {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return message.strip().lines().findFirst().orElse(message);
   }
 }

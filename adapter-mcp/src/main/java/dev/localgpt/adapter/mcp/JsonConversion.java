@@ -33,9 +33,11 @@ final class JsonConversion {
   /** A ports object as the plain map the SDK sends. */
   static Map<String, Object> map(JsonObject object) {
     try {
-      return MAPPER.readValue(object.toString(), new TypeReference<LinkedHashMap<String, Object>>() {});
+      return MAPPER.readValue(
+          object.toString(), new TypeReference<LinkedHashMap<String, Object>>() {});
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a ports JSON object did not parse back: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "a ports JSON object did not parse back: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -55,7 +55,8 @@ public record McpServerSettings(
   }
 
   /** A stdio server, enabled. */
-  public static McpServerSettings stdio(String name, String command, List<String> args, Duration timeout) {
+  public static McpServerSettings stdio(
+      String name, String command, List<String> args, Duration timeout) {
     return new McpServerSettings(name, Transport.STDIO, command, args, Map.of(), "", true, timeout);
   }
 

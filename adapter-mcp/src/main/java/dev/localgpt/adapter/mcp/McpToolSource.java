@@ -17,9 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The user's MCP servers behind the {@link ToolSource} port, with the official MCP Java SDK (stdio and streamable
- * HTTP). Servers start lazily, together, on the first {@link #refresh()}; see {@link ToolSource} for failures and
- * restarts. {@link #close()} stops every server process and its children; call it when the application ends.
+ * The user's MCP servers behind the {@link ToolSource} port, with the official MCP Java SDK (stdio
+ * and streamable HTTP). Servers start lazily, together, on the first {@link #refresh()}; see {@link
+ * ToolSource} for failures and restarts. {@link #close()} stops every server process and its
+ * children; call it when the application ends.
  */
 public final class McpToolSource implements ToolSource {
   private final Map<String, ServerConnection> servers = new LinkedHashMap<>();
@@ -32,7 +33,8 @@ public final class McpToolSource implements ToolSource {
   public McpToolSource(List<McpServerSettings> settings, Clock clock) {
     for (McpServerSettings s : settings) {
       if (servers.putIfAbsent(s.name(), new ServerConnection(s, clock)) != null) {
-        throw new IllegalArgumentException("two MCP servers are named '" + s.name() + "'; give each a unique name");
+        throw new IllegalArgumentException(
+            "two MCP servers are named '" + s.name() + "'; give each a unique name");
       }
     }
   }
@@ -49,7 +51,10 @@ public final class McpToolSource implements ToolSource {
     return new ToolSnapshot(tools, problems);
   }
 
-  /** Starts the servers that need it at the same time, so one slow server costs its own timeout only. */
+  /**
+   * Starts the servers that need it at the same time, so one slow server costs its own timeout
+   * only.
+   */
   private void startAll() {
     if (servers.size() == 1) {
       servers.values().iterator().next().ensureStarted();
@@ -65,8 +70,11 @@ public final class McpToolSource implements ToolSource {
           f.get();
         } catch (java.util.concurrent.ExecutionException e) {
           // ensureStarted records its own failures; anything else is a bug worth seeing in the log
-          System.getLogger(McpToolSource.class.getName()).log(System.Logger.Level.ERROR,
-              "starting an MCP server failed unexpectedly", e.getCause());
+          System.getLogger(McpToolSource.class.getName())
+              .log(
+                  System.Logger.Level.ERROR,
+                  "starting an MCP server failed unexpectedly",
+                  e.getCause());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;

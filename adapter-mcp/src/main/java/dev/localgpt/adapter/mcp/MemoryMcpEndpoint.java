@@ -14,10 +14,10 @@ import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
- * LocalGPT's memory tools over MCP's streamable HTTP transport, stateless and without a web server of its own: the
- * HTTP layer hands each POSTed JSON-RPC message to {@link #post} and sends back what it returns as
- * {@code application/json} (or 202 Accepted when it returns nothing). The same four tools as {@link MemoryMcpServer}.
- * Thread-safe.
+ * LocalGPT's memory tools over MCP's streamable HTTP transport, stateless and without a web server
+ * of its own: the HTTP layer hands each POSTed JSON-RPC message to {@link #post} and sends back
+ * what it returns as {@code application/json} (or 202 Accepted when it returns nothing). The same
+ * four tools as {@link MemoryMcpServer}. Thread-safe.
  */
 public final class MemoryMcpEndpoint implements AutoCloseable {
   /** The JSON-RPC error for a body that is not a JSON-RPC message. */
@@ -27,15 +27,19 @@ public final class MemoryMcpEndpoint implements AutoCloseable {
   private final McpStatelessSyncServer server;
   private final Duration timeout;
 
-  public MemoryMcpEndpoint(dev.localgpt.ports.memory.MemoryOperations memory, String version, Duration timeout) {
+  public MemoryMcpEndpoint(
+      dev.localgpt.ports.memory.MemoryOperations memory, String version, Duration timeout) {
     this.timeout = timeout;
-    this.server = McpServer.sync(transport)
-        .serverInfo(new McpSchema.Implementation("localgpt", "LocalGPT memory", version))
-        .jsonMapper(Transports.JSON)
-        .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-        .tools(new MemoryToolHandlers(memory).statelessSpecifications()
-            .toArray(McpStatelessServerFeatures.SyncToolSpecification[]::new))
-        .build();
+    this.server =
+        McpServer.sync(transport)
+            .serverInfo(new McpSchema.Implementation("localgpt", "LocalGPT memory", version))
+            .jsonMapper(Transports.JSON)
+            .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+            .tools(
+                new MemoryToolHandlers(memory)
+                    .statelessSpecifications()
+                    .toArray(McpStatelessServerFeatures.SyncToolSpecification[]::new))
+            .build();
   }
 
   /**
@@ -48,12 +52,14 @@ public final class MemoryMcpEndpoint implements AutoCloseable {
     try {
       message = McpSchema.deserializeJsonRpcMessage(Transports.JSON, body);
     } catch (IOException | RuntimeException e) {
-      return Optional.of(parseError("not a JSON-RPC 2.0 message: " + Failures.describe(e, timeout)));
+      return Optional.of(
+          parseError("not a JSON-RPC 2.0 message: " + Failures.describe(e, timeout)));
     }
     McpStatelessServerHandler handler = transport.handler;
     return switch (message) {
       case McpSchema.JSONRPCRequest request ->
-          Optional.of(write(handler.handleRequest(McpTransportContext.EMPTY, request).block(timeout)));
+          Optional.of(
+              write(handler.handleRequest(McpTransportContext.EMPTY, request).block(timeout)));
       case McpSchema.JSONRPCNotification notification -> {
         handler.handleNotification(McpTransportContext.EMPTY, notification).block(timeout);
         yield Optional.empty();

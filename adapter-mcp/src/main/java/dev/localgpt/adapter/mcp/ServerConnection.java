@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One configured MCP server and its life cycle: started on first use, failed (reported once, tools gone) when it does
- * not start, stops answering, dies or answers nonsense, and started again on a later {@link #ensureStarted()} once its
- * backoff (1 s, doubling up to 5 min) has passed. Calls to one server run one at a time.
+ * One configured MCP server and its life cycle: started on first use, failed (reported once, tools
+ * gone) when it does not start, stops answering, dies or answers nonsense, and started again on a
+ * later {@link #ensureStarted()} once its backoff (1 s, doubling up to 5 min) has passed. Calls to
+ * one server run one at a time.
  */
 final class ServerConnection {
   private static final System.Logger LOG = System.getLogger(ServerConnection.class.getName());
@@ -74,11 +75,12 @@ final class ServerConnection {
       return;
     }
     Started next = Transports.open(settings);
-    McpSyncClient c = McpClient.sync(next.transport())
-        .requestTimeout(settings.timeout())
-        .initializationTimeout(settings.timeout())
-        .clientInfo(new McpSchema.Implementation("localgpt", "LocalGPT", Transports.VERSION))
-        .build();
+    McpSyncClient c =
+        McpClient.sync(next.transport())
+            .requestTimeout(settings.timeout())
+            .initializationTimeout(settings.timeout())
+            .clientInfo(new McpSchema.Implementation("localgpt", "LocalGPT", Transports.VERSION))
+            .build();
     client = c;
     started = next;
     next.watch(since, settings.timeout(), () -> died(gen));
@@ -88,11 +90,18 @@ final class ServerConnection {
       failures = 0;
       problem = "";
       state = State.RUNNING;
-      LOG.log(System.Logger.Level.INFO, () -> "MCP server '" + name() + "' started with " + tools.size() + " tools");
+      LOG.log(
+          System.Logger.Level.INFO,
+          () -> "MCP server '" + name() + "' started with " + tools.size() + " tools");
     } catch (RuntimeException e) {
-      fail((next.exited() ? "exited while starting" : "did not start: " + Failures.describe(e, settings.timeout()))
-          + (settings.transport() == McpServerSettings.Transport.HTTP ? " at " + settings.url() : "")
-          + next.stderrTail());
+      fail(
+          (next.exited()
+                  ? "exited while starting"
+                  : "did not start: " + Failures.describe(e, settings.timeout()))
+              + (settings.transport() == McpServerSettings.Transport.HTTP
+                  ? " at " + settings.url()
+                  : "")
+              + next.stderrTail());
     }
   }
 
@@ -102,7 +111,12 @@ final class ServerConnection {
     do {
       McpSchema.ListToolsResult page = cursor == null ? c.listTools() : c.listTools(cursor);
       for (McpSchema.Tool tool : page.tools()) {
-        found.add(new RemoteTool(name(), tool.name(), tool.description(), JsonConversion.object(tool.inputSchema())));
+        found.add(
+            new RemoteTool(
+                name(),
+                tool.name(),
+                tool.description(),
+                JsonConversion.object(tool.inputSchema())));
       }
       cursor = page.nextCursor();
     } while (cursor != null && !cursor.isEmpty());
@@ -113,16 +127,20 @@ final class ServerConnection {
   ToolResult call(String tool, JsonObject arguments) {
     synchronized (lifecycle) {
       if (state != State.RUNNING) {
-        throw new ToolSourceException("MCP server '" + name() + "' is not running"
-            + (problem.isEmpty() ? "" : " (" + problem + ")"));
+        throw new ToolSourceException(
+            "MCP server '"
+                + name()
+                + "' is not running"
+                + (problem.isEmpty() ? "" : " (" + problem + ")"));
       }
       try {
-        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool,
-            JsonConversion.map(arguments)));
+        McpSchema.CallToolResult result =
+            client.callTool(new McpSchema.CallToolRequest(tool, JsonConversion.map(arguments)));
         return ToolResults.of(result);
       } catch (McpError e) {
         if (e.getJsonRpcError() != null) {
-          return new ToolResult("MCP error " + e.getJsonRpcError().code() + ": " + e.getJsonRpcError().message(),
+          return new ToolResult(
+              "MCP error " + e.getJsonRpcError().code() + ": " + e.getJsonRpcError().message(),
               true);
         }
         throw failedCall(e);
@@ -134,8 +152,10 @@ final class ServerConnection {
 
   private ToolSourceException failedCall(RuntimeException e) {
     String tail = started == null ? "" : started.stderrTail();
-    String why = started != null && started.exited() ? "exited during the call" + tail
-        : "failed during the call: " + Failures.describe(e, settings.timeout()) + tail;
+    String why =
+        started != null && started.exited()
+            ? "exited during the call" + tail
+            : "failed during the call: " + Failures.describe(e, settings.timeout()) + tail;
     fail(why);
     return new ToolSourceException("MCP server '" + name() + "' " + why, e);
   }
@@ -157,7 +177,12 @@ final class ServerConnection {
     Duration backoff = FIRST_BACKOFF.multipliedBy(factor);
     retryAt = clock.instant().plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
     if (failures == 1 && !closed) {
-      unreported = "MCP server '" + name() + "' " + why + "; its tools are unavailable, retrying on a later turn";
+      unreported =
+          "MCP server '"
+              + name()
+              + "' "
+              + why
+              + "; its tools are unavailable, retrying on a later turn";
     }
     LOG.log(System.Logger.Level.INFO, () -> "MCP server '" + name() + "' " + why);
     stopProcess();
@@ -190,8 +215,13 @@ final class ServerConnection {
   }
 
   ToolServerStatus status() {
-    return new ToolServerStatus(name(), settings.transportName(), settings.target(), state,
-        tools.stream().map(RemoteTool::name).toList(), problem);
+    return new ToolServerStatus(
+        name(),
+        settings.transportName(),
+        settings.target(),
+        state,
+        tools.stream().map(RemoteTool::name).toList(),
+        problem);
   }
 
   /** Stops the server now, also while a call waits on it (that call then fails at once). */

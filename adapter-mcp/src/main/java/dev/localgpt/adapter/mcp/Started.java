@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A transport as opened for one run of a server: for stdio, the process found for it (to stop its tree and notice its
- * death) and the last lines it wrote to stderr (for the failure message).
+ * A transport as opened for one run of a server: for stdio, the process found for it (to stop its
+ * tree and notice its death) and the last lines it wrote to stderr (for the failure message).
  */
 final class Started {
   private static final System.Logger LOG = System.getLogger(Started.class.getName());
@@ -41,25 +41,29 @@ final class Started {
   }
 
   /**
-   * Looks for the server's process (stdio only) in the background from {@code since} on, for up to {@code within},
-   * and runs {@code action} when it exits, so a server that dies while starting or during a call is noticed at once.
+   * Looks for the server's process (stdio only) in the background from {@code since} on, for up to
+   * {@code within}, and runs {@code action} when it exits, so a server that dies while starting or
+   * during a call is noticed at once.
    */
   void watch(Instant since, Duration within, Runnable action) {
     this.since = since;
     if (settings == null) {
       return;
     }
-    Thread.ofVirtual().name("mcp-watch-" + settings.name()).start(() -> {
-      long deadline = System.nanoTime() + within.toNanos();
-      while (!track() && System.nanoTime() < deadline) {
-        try {
-          Thread.sleep(WATCH_POLL.toMillis());
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-      processes.forEach(p -> p.onExit().thenRun(action));
-    });
+    Thread.ofVirtual()
+        .name("mcp-watch-" + settings.name())
+        .start(
+            () -> {
+              long deadline = System.nanoTime() + within.toNanos();
+              while (!track() && System.nanoTime() < deadline) {
+                try {
+                  Thread.sleep(WATCH_POLL.toMillis());
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+              processes.forEach(p -> p.onExit().thenRun(action));
+            });
   }
 
   /** Finds the server's process once it runs; whether it is known. */
@@ -75,7 +79,8 @@ final class Started {
   }
 
   void stderr(String line) {
-    LOG.log(System.Logger.Level.DEBUG, () -> "MCP server '" + settings.name() + "' stderr: " + line);
+    LOG.log(
+        System.Logger.Level.DEBUG, () -> "MCP server '" + settings.name() + "' stderr: " + line);
     synchronized (stderr) {
       stderr.addLast(line);
       while (stderr.size() > STDERR_LINES) {

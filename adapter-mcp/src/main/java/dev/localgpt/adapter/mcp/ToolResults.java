@@ -6,7 +6,10 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An MCP tool result as text: text parts joined by newlines, other parts described, structured content as JSON. */
+/**
+ * An MCP tool result as text: text parts joined by newlines, other parts described, structured
+ * content as JSON.
+ */
 final class ToolResults {
   private ToolResults() {}
 
@@ -17,14 +20,15 @@ final class ToolResults {
     List<String> parts = new ArrayList<>();
     if (result.content() != null) {
       for (McpSchema.Content content : result.content()) {
-        parts.add(switch (content) {
-          case McpSchema.TextContent text -> text.text();
-          case McpSchema.ImageContent image -> "[image, " + image.mimeType() + "]";
-          case McpSchema.AudioContent audio -> "[audio, " + audio.mimeType() + "]";
-          case McpSchema.EmbeddedResource resource -> resourceText(resource.resource());
-          case McpSchema.ResourceLink link -> "[resource " + link.uri() + "]";
-          default -> "[" + content.type() + " content]";
-        });
+        parts.add(
+            switch (content) {
+              case McpSchema.TextContent text -> text.text();
+              case McpSchema.ImageContent image -> "[image, " + image.mimeType() + "]";
+              case McpSchema.AudioContent audio -> "[audio, " + audio.mimeType() + "]";
+              case McpSchema.EmbeddedResource resource -> resourceText(resource.resource());
+              case McpSchema.ResourceLink link -> "[resource " + link.uri() + "]";
+              default -> "[" + content.type() + " content]";
+            });
       }
     }
     if (parts.isEmpty() && result.structuredContent() != null) {

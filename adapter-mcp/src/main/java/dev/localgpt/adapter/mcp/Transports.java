@@ -18,8 +18,8 @@ final class Transports {
   private Transports() {}
 
   /**
-   * For a stdio server whose program does not exist (or is not executable): the problem, naming the fix. A command
-   * without a slash is looked up on the {@code PATH}, as the operating system would.
+   * For a stdio server whose program does not exist (or is not executable): the problem, naming the
+   * fix. A command without a slash is looked up on the {@code PATH}, as the operating system would.
    */
   static Optional<String> missingCommand(McpServerSettings settings) {
     if (settings.transport() != McpServerSettings.Transport.STDIO) {
@@ -27,8 +27,10 @@ final class Transports {
     }
     String command = settings.command();
     if (command.contains("/")) {
-      return Files.isExecutable(Path.of(command)) ? Optional.empty()
-          : Optional.of("cannot start: '" + command + "' does not exist or is not executable; fix 'command'");
+      return Files.isExecutable(Path.of(command))
+          ? Optional.empty()
+          : Optional.of(
+              "cannot start: '" + command + "' does not exist or is not executable; fix 'command'");
     }
     String path = System.getenv().getOrDefault("PATH", "");
     for (String dir : path.split(java.io.File.pathSeparator)) {
@@ -36,17 +38,21 @@ final class Transports {
         return Optional.empty();
       }
     }
-    return Optional.of("cannot start: '" + command + "' is not on the PATH; install it or give its full path in "
-        + "'command'");
+    return Optional.of(
+        "cannot start: '"
+            + command
+            + "' is not on the PATH; install it or give its full path in "
+            + "'command'");
   }
 
   static Started open(McpServerSettings settings) {
     return switch (settings.transport()) {
       case STDIO -> {
-        ServerParameters params = ServerParameters.builder(settings.command())
-            .args(settings.args())
-            .env(settings.env())
-            .build();
+        ServerParameters params =
+            ServerParameters.builder(settings.command())
+                .args(settings.args())
+                .env(settings.env())
+                .build();
         StdioClientTransport transport = new StdioClientTransport(params, JSON);
         Started started = Started.process(transport, settings);
         transport.setStdErrorHandler(started::stderr);
@@ -55,13 +61,16 @@ final class Transports {
       case HTTP -> {
         URI uri = URI.create(settings.url());
         String base = uri.getScheme() + "://" + uri.getRawAuthority();
-        String endpoint = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/mcp"
-            : uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        yield Started.remote(HttpClientStreamableHttpTransport.builder(base)
-            .endpoint(endpoint)
-            .jsonMapper(JSON)
-            .connectTimeout(settings.timeout())
-            .build());
+        String endpoint =
+            uri.getRawPath() == null || uri.getRawPath().isEmpty()
+                ? "/mcp"
+                : uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        yield Started.remote(
+            HttpClientStreamableHttpTransport.builder(base)
+                .endpoint(endpoint)
+                .jsonMapper(JSON)
+                .connectTimeout(settings.timeout())
+                .build());
       }
     };
   }

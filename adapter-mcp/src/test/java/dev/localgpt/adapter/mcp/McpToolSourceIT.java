@@ -22,14 +22,20 @@ class McpToolSourceIT {
 
   @Test
   void listsToolsWithSchemasAndCallsThem() {
-    try (McpToolSource source = new McpToolSource(List.of(TestServers.stdio("test", TIMEOUT, "tools")))) {
-      assertThat(source.status()).extracting(ToolServerStatus::state).containsExactly(State.NOT_STARTED);
+    try (McpToolSource source =
+        new McpToolSource(List.of(TestServers.stdio("test", TIMEOUT, "tools")))) {
+      assertThat(source.status())
+          .extracting(ToolServerStatus::state)
+          .containsExactly(State.NOT_STARTED);
 
       ToolSnapshot snapshot = source.refresh();
 
       assertThat(snapshot.problems()).isEmpty();
-      assertThat(snapshot.tools()).extracting(RemoteTool::name).contains("echo", "fail", "crash", "hang");
-      RemoteTool echo = snapshot.tools().stream().filter(t -> t.name().equals("echo")).findFirst().orElseThrow();
+      assertThat(snapshot.tools())
+          .extracting(RemoteTool::name)
+          .contains("echo", "fail", "crash", "hang");
+      RemoteTool echo =
+          snapshot.tools().stream().filter(t -> t.name().equals("echo")).findFirst().orElseThrow();
       assertThat(echo.server()).isEqualTo("test");
       assertThat(echo.description()).isEqualTo("Echoes the text back.");
       assertThat(echo.inputSchema().toString()).contains("\"required\":[\"text\"]");
@@ -43,7 +49,8 @@ class McpToolSourceIT {
 
   @Test
   void aServerThatCrashesMidCallFailsTheCallIsReportedOnceAndRestartsLater() throws Exception {
-    try (McpToolSource source = new McpToolSource(List.of(TestServers.stdio("test", TIMEOUT, "tools")))) {
+    try (McpToolSource source =
+        new McpToolSource(List.of(TestServers.stdio("test", TIMEOUT, "tools")))) {
       source.refresh();
       long started = System.nanoTime();
 
@@ -51,17 +58,23 @@ class McpToolSourceIT {
           .isInstanceOf(ToolSourceException.class)
           .hasMessageContaining("MCP server 'test'");
 
-      System.out.println("crash noticed after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+      System.out.println(
+          "crash noticed after " + (System.nanoTime() - started) / 1_000_000 + " ms");
       assertThat(source.status().get(0).state()).isEqualTo(State.FAILED);
       ToolSnapshot after = waitForRestart(source);
       assertThat(after.tools()).extracting(RemoteTool::name).contains("echo");
-      assertThat(source.call("test", "echo", JsonObject.of("text", "again")).text()).isEqualTo("echo: again");
+      assertThat(source.call("test", "echo", JsonObject.of("text", "again")).text())
+          .isEqualTo("echo: again");
     }
   }
 
   private static ToolSnapshot waitForRestart(McpToolSource source) throws InterruptedException {
     ToolSnapshot first = source.refresh();
-    assertThat(first.problems()).singleElement().asString().contains("'test'").contains("unavailable");
+    assertThat(first.problems())
+        .singleElement()
+        .asString()
+        .contains("'test'")
+        .contains("unavailable");
     ToolSnapshot next = first;
     for (int i = 0; i < 50 && next.tools().isEmpty(); i++) {
       Thread.sleep(200);
@@ -73,7 +86,8 @@ class McpToolSourceIT {
 
   @Test
   void aCallThatNeverAnswersTimesOutAndTheServerIsStopped() {
-    try (McpToolSource source = new McpToolSource(List.of(TestServers.stdio("test", SHORT, "tools")))) {
+    try (McpToolSource source =
+        new McpToolSource(List.of(TestServers.stdio("test", SHORT, "tools")))) {
       source.refresh();
       assertThatThrownBy(() -> source.call("test", "hang", JsonObject.EMPTY))
           .isInstanceOf(ToolSourceException.class)
@@ -81,30 +95,48 @@ class McpToolSourceIT {
       ToolServerStatus status = source.status().get(0);
       assertThat(status.state()).isEqualTo(State.FAILED);
       assertThat(status.tools()).isEmpty();
-      assertThat(ProcessHandle.current().children().filter(p -> p.info().commandLine().orElse("")
-          .contains(TestMcpServer.class.getName()))).as("no server process left").isEmpty();
+      assertThat(
+              ProcessHandle.current()
+                  .children()
+                  .filter(
+                      p ->
+                          p.info()
+                              .commandLine()
+                              .orElse("")
+                              .contains(TestMcpServer.class.getName())))
+          .as("no server process left")
+          .isEmpty();
     }
   }
 
   @Test
   void serversThatDoNotStartAnswerGarbageOrStaySilentAreReportedAndTheOthersStillWork() {
-    List<McpServerSettings> servers = List.of(
-        TestServers.stdio("good", TIMEOUT, "tools"),
-        TestServers.stdio("silent", SHORT, "silent"),
-        TestServers.stdio("garbage", SHORT, "garbage"),
-        TestServers.stdio("exits", SHORT, "exit"),
-        McpServerSettings.stdio("missing", "/nonexistent/mcp-server", List.of(), SHORT));
+    List<McpServerSettings> servers =
+        List.of(
+            TestServers.stdio("good", TIMEOUT, "tools"),
+            TestServers.stdio("silent", SHORT, "silent"),
+            TestServers.stdio("garbage", SHORT, "garbage"),
+            TestServers.stdio("exits", SHORT, "exit"),
+            McpServerSettings.stdio("missing", "/nonexistent/mcp-server", List.of(), SHORT));
     try (McpToolSource source = new McpToolSource(servers)) {
       ToolSnapshot snapshot = source.refresh();
 
       assertThat(snapshot.tools()).extracting(RemoteTool::server).containsOnly("good");
       assertThat(snapshot.problems()).hasSize(4);
-      assertThat(snapshot.problems()).anySatisfy(p -> assertThat(p).contains("'silent'").contains("no answer"));
+      assertThat(snapshot.problems())
+          .anySatisfy(p -> assertThat(p).contains("'silent'").contains("no answer"));
       assertThat(snapshot.problems()).anySatisfy(p -> assertThat(p).contains("'garbage'"));
-      assertThat(snapshot.problems()).anySatisfy(p -> assertThat(p).contains("'exits'").contains("exited while starting")
-          .contains("boom: cannot open the database"));
-      assertThat(snapshot.problems()).anySatisfy(p -> assertThat(p).contains("'missing'").contains("does not exist"));
-      assertThat(source.status()).extracting(ToolServerStatus::state)
+      assertThat(snapshot.problems())
+          .anySatisfy(
+              p ->
+                  assertThat(p)
+                      .contains("'exits'")
+                      .contains("exited while starting")
+                      .contains("boom: cannot open the database"));
+      assertThat(snapshot.problems())
+          .anySatisfy(p -> assertThat(p).contains("'missing'").contains("does not exist"));
+      assertThat(source.status())
+          .extracting(ToolServerStatus::state)
           .containsExactly(State.RUNNING, State.FAILED, State.FAILED, State.FAILED, State.FAILED);
       assertThat(source.refresh().problems()).as("reported once").isEmpty();
       snapshot.problems().forEach(System.out::println);
@@ -113,8 +145,11 @@ class McpToolSourceIT {
 
   @Test
   void closeStopsEveryServerProcess() {
-    McpToolSource source = new McpToolSource(List.of(TestServers.stdio("a", TIMEOUT, "tools"),
-        TestServers.stdio("b", TIMEOUT, "tools")));
+    McpToolSource source =
+        new McpToolSource(
+            List.of(
+                TestServers.stdio("a", TIMEOUT, "tools"),
+                TestServers.stdio("b", TIMEOUT, "tools")));
     source.refresh();
     assertThat(serverProcesses()).hasSize(2);
 
@@ -126,8 +161,16 @@ class McpToolSourceIT {
 
   @Test
   void disabledServersNeverStart() {
-    McpServerSettings off = new McpServerSettings("off", McpServerSettings.Transport.STDIO, TestServers.java(),
-        TestServers.args("tools"), Map.of(), "", false, TIMEOUT);
+    McpServerSettings off =
+        new McpServerSettings(
+            "off",
+            McpServerSettings.Transport.STDIO,
+            TestServers.java(),
+            TestServers.args("tools"),
+            Map.of(),
+            "",
+            false,
+            TIMEOUT);
     try (McpToolSource source = new McpToolSource(List.of(off))) {
       assertThat(source.refresh()).isEqualTo(ToolSnapshot.EMPTY);
       assertThat(source.status().get(0).state()).isEqualTo(State.DISABLED);
@@ -136,7 +179,10 @@ class McpToolSourceIT {
   }
 
   private static List<ProcessHandle> serverProcesses() {
-    return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
-        .filter(p -> p.info().commandLine().orElse("").contains(TestMcpServer.class.getName())).toList();
+    return ProcessHandle.current()
+        .children()
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().commandLine().orElse("").contains(TestMcpServer.class.getName()))
+        .toList();
   }
 }

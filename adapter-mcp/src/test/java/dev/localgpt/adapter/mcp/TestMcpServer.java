@@ -12,10 +12,10 @@ import java.util.Map;
 
 /**
  * A small MCP server for the tests, run as a child process ({@code java -cp <test classpath>
- * dev.localgpt.adapter.mcp.TestMcpServer MODE}). Modes: {@code tools} serves {@code echo}, {@code fail} (an error
- * result), {@code crash} (the process exits during the call) and {@code hang} (never answers the call);
- * {@code silent} reads and never answers; {@code garbage} answers every line with text that is not JSON-RPC;
- * {@code exit} writes to stderr and exits at once.
+ * dev.localgpt.adapter.mcp.TestMcpServer MODE}). Modes: {@code tools} serves {@code echo}, {@code
+ * fail} (an error result), {@code crash} (the process exits during the call) and {@code hang}
+ * (never answers the call); {@code silent} reads and never answers; {@code garbage} answers every
+ * line with text that is not JSON-RPC; {@code exit} writes to stderr and exits at once.
  */
 public final class TestMcpServer {
   private TestMcpServer() {}
@@ -25,13 +25,15 @@ public final class TestMcpServer {
     switch (mode) {
       case "tools" -> tools(args.length > 1 ? args[1] : "echo");
       case "silent" -> {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         while (in.readLine() != null) {
           // never answer
         }
       }
       case "garbage" -> {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         while (in.readLine() != null) {
           System.out.println("this is not JSON-RPC {{{");
           System.out.flush();
@@ -48,38 +50,69 @@ public final class TestMcpServer {
   private static void tools(String echoName) throws InterruptedException {
     StdioServerTransportProvider transport =
         new StdioServerTransportProvider(Transports.JSON, System.in, System.out);
-    Map<String, Object> textArg = Map.of("type", "object",
-        "properties", Map.of("text", Map.of("type", "string", "description", "text to echo")),
-        "required", List.of("text"));
+    Map<String, Object> textArg =
+        Map.of(
+            "type",
+            "object",
+            "properties",
+            Map.of("text", Map.of("type", "string", "description", "text to echo")),
+            "required",
+            List.of("text"));
     Map<String, Object> none = Map.of("type", "object", "properties", Map.of());
     McpServer.sync(transport)
         .serverInfo("test-server", "1.0")
         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
         .tools(
-            tool(echoName, "Echoes the text back.", textArg,
+            tool(
+                echoName,
+                "Echoes the text back.",
+                textArg,
                 request -> ok("echo: " + request.arguments().get("text"))),
-            tool("fail", "Always fails.", none, request -> McpSchema.CallToolResult.builder()
-                .addTextContent("the fail tool failed, as it always does").isError(true).build()),
-            tool("crash", "Kills the server during the call.", none, request -> {
-              Runtime.getRuntime().halt(7);
-              return ok("unreachable");
-            }),
-            tool("hang", "Never answers.", none, request -> {
-              try {
-                Thread.sleep(Long.MAX_VALUE);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return ok("woke up");
-            }))
+            tool(
+                "fail",
+                "Always fails.",
+                none,
+                request ->
+                    McpSchema.CallToolResult.builder()
+                        .addTextContent("the fail tool failed, as it always does")
+                        .isError(true)
+                        .build()),
+            tool(
+                "crash",
+                "Kills the server during the call.",
+                none,
+                request -> {
+                  Runtime.getRuntime().halt(7);
+                  return ok("unreachable");
+                }),
+            tool(
+                "hang",
+                "Never answers.",
+                none,
+                request -> {
+                  try {
+                    Thread.sleep(Long.MAX_VALUE);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return ok("woke up");
+                }))
         .build();
     Thread.currentThread().join();
   }
 
-  private static SyncToolSpecification tool(String name, String description, Map<String, Object> schema,
+  private static SyncToolSpecification tool(
+      String name,
+      String description,
+      Map<String, Object> schema,
       java.util.function.Function<McpSchema.CallToolRequest, McpSchema.CallToolResult> handler) {
     return SyncToolSpecification.builder()
-        .tool(McpSchema.Tool.builder().name(name).description(description).inputSchema(schema).build())
+        .tool(
+            McpSchema.Tool.builder()
+                .name(name)
+                .description(description)
+                .inputSchema(schema)
+                .build())
         .callHandler((exchange, request) -> handler.apply(request))
         .build();
   }

@@ -11,10 +11,19 @@ public final class TestServers {
     return ProcessHandle.current().info().command().orElse("java");
   }
 
-  /** The arguments of {@code java} that run {@link TestMcpServer} with {@code mode} (and its extra arguments). */
+  /**
+   * The arguments of {@code java} that run {@link TestMcpServer} with {@code mode} (and its extra
+   * arguments).
+   */
   public static List<String> args(String... modeAndArgs) {
-    List<String> args = new java.util.ArrayList<>(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), TestMcpServer.class.getName()));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TestMcpServer.class.getName()));
     args.addAll(List.of(modeAndArgs));
     return args;
   }

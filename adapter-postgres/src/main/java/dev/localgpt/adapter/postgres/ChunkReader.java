@@ -20,11 +20,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The read side. Files, pending chunks, stats and the cache are the own workspace's; searches cover the own workspace
- * plus the readable ones, and never any other.
+ * The read side. Files, pending chunks, stats and the cache are the own workspace's; searches cover
+ * the own workspace plus the readable ones, and never any other.
  */
 final class ChunkReader {
-  private static final String CHUNK_COLUMNS = "id, path, source, start_line, end_line, heading_path, text";
+  private static final String CHUNK_COLUMNS =
+      "id, path, source, start_line, end_line, heading_path, text";
   private static final String FILE_COLUMNS = "path, source, hash, mtime, size";
 
   private final PostgresDatabase db;
@@ -41,49 +42,63 @@ final class ChunkReader {
   }
 
   List<IndexedFile> files() {
-    return db.read("list files", c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "select " + FILE_COLUMNS + " from memory_files where workspace = ? order by path")) {
-        p.setString(1, workspace);
-        try (ResultSet rs = p.executeQuery()) {
-          List<IndexedFile> files = new ArrayList<>();
-          while (rs.next()) {
-            files.add(file(rs));
+    return db.read(
+        "list files",
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "select "
+                      + FILE_COLUMNS
+                      + " from memory_files where workspace = ? order by path")) {
+            p.setString(1, workspace);
+            try (ResultSet rs = p.executeQuery()) {
+              List<IndexedFile> files = new ArrayList<>();
+              while (rs.next()) {
+                files.add(file(rs));
+              }
+              return files;
+            }
           }
-          return files;
-        }
-      }
-    });
+        });
   }
 
   Optional<IndexedFile> file(String path) {
-    return db.read("read file " + path, c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "select " + FILE_COLUMNS + " from memory_files where workspace = ? and path = ?")) {
-        p.setString(1, workspace);
-        p.setString(2, path);
-        try (ResultSet rs = p.executeQuery()) {
-          return rs.next() ? Optional.of(file(rs)) : Optional.empty();
-        }
-      }
-    });
+    return db.read(
+        "read file " + path,
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "select "
+                      + FILE_COLUMNS
+                      + " from memory_files where workspace = ? and path = ?")) {
+            p.setString(1, workspace);
+            p.setString(2, path);
+            try (ResultSet rs = p.executeQuery()) {
+              return rs.next() ? Optional.of(file(rs)) : Optional.empty();
+            }
+          }
+        });
   }
 
   List<PendingChunk> chunksWithoutVector(int limit) {
-    return db.read("list chunks without a vector", c -> {
-      try (PreparedStatement p = c.prepareStatement("select id, hash, text from memory_chunks"
-          + " where workspace = ? and embedding is null order by id limit ?")) {
-        p.setString(1, workspace);
-        p.setInt(2, limit);
-        try (ResultSet rs = p.executeQuery()) {
-          List<PendingChunk> pending = new ArrayList<>();
-          while (rs.next()) {
-            pending.add(new PendingChunk(rs.getLong(1), rs.getString(2), rs.getString(3)));
+    return db.read(
+        "list chunks without a vector",
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "select id, hash, text from memory_chunks"
+                      + " where workspace = ? and embedding is null order by id limit ?")) {
+            p.setString(1, workspace);
+            p.setInt(2, limit);
+            try (ResultSet rs = p.executeQuery()) {
+              List<PendingChunk> pending = new ArrayList<>();
+              while (rs.next()) {
+                pending.add(new PendingChunk(rs.getLong(1), rs.getString(2), rs.getString(3)));
+              }
+              return pending;
+            }
           }
-          return pending;
-        }
-      }
-    });
+        });
   }
 
   List<ScoredChunk> keywordSearch(String text, int limit, SearchScope scope) {
@@ -91,84 +106,115 @@ final class ChunkReader {
     if (query.isEmpty()) {
       return List.of();
     }
-    return db.read("keyword search", c -> {
-      List<Object> params = new ArrayList<>(List.of(query.get(), query.get(), searchable));
-      String sql = "select " + CHUNK_COLUMNS + ", ts_rank(tsv, to_tsquery('english', ?)) as score from memory_chunks"
-          + " where tsv @@ to_tsquery('english', ?) and workspace = any(?)" + scopeSql(scope, params)
-          + " order by score desc, id limit ?";
-      params.add(limit);
-      return scored(c, sql, params);
-    });
+    return db.read(
+        "keyword search",
+        c -> {
+          List<Object> params = new ArrayList<>(List.of(query.get(), query.get(), searchable));
+          String sql =
+              "select "
+                  + CHUNK_COLUMNS
+                  + ", ts_rank(tsv, to_tsquery('english', ?)) as score from memory_chunks"
+                  + " where tsv @@ to_tsquery('english', ?) and workspace = any(?)"
+                  + scopeSql(scope, params)
+                  + " order by score desc, id limit ?";
+          params.add(limit);
+          return scored(c, sql, params);
+        });
   }
 
   List<ScoredChunk> vectorSearch(float[] query, int limit, SearchScope scope) {
     int d = query.length;
     String vec = Vectors.text(query);
-    return db.transaction("vector search", c -> {
-      try (Statement s = c.createStatement()) {
-        // More candidates than the default 40 for large limits, and pgvector 0.8's iterative scan so that filters
-        // (workspace, source) applied after the HNSW walk still fill the limit.
-        s.execute("set local hnsw.ef_search = " + Math.max(40, Math.min(1000, limit * 2)));
-        s.execute("set local hnsw.iterative_scan = strict_order");
-      }
-      List<Object> params = new ArrayList<>(List.of(vec, searchable));
-      String distance = "embedding::vector(" + d + ") <=> ?::vector(" + d + ")";
-      String sql = "select " + CHUNK_COLUMNS + ", 1 - (" + distance + ") as score from memory_chunks"
-          + " where dims = " + d + " and workspace = any(?)" + scopeSql(scope, params)
-          + " order by " + distance + " limit ?";
-      params.add(vec);
-      params.add(limit);
-      return scored(c, sql, params);
-    });
+    return db.transaction(
+        "vector search",
+        c -> {
+          try (Statement s = c.createStatement()) {
+            // More candidates than the default 40 for large limits, and pgvector 0.8's iterative
+            // scan so that filters
+            // (workspace, source) applied after the HNSW walk still fill the limit.
+            s.execute("set local hnsw.ef_search = " + Math.max(40, Math.min(1000, limit * 2)));
+            s.execute("set local hnsw.iterative_scan = strict_order");
+          }
+          List<Object> params = new ArrayList<>(List.of(vec, searchable));
+          String distance = "embedding::vector(" + d + ") <=> ?::vector(" + d + ")";
+          String sql =
+              "select "
+                  + CHUNK_COLUMNS
+                  + ", 1 - ("
+                  + distance
+                  + ") as score from memory_chunks"
+                  + " where dims = "
+                  + d
+                  + " and workspace = any(?)"
+                  + scopeSql(scope, params)
+                  + " order by "
+                  + distance
+                  + " limit ?";
+          params.add(vec);
+          params.add(limit);
+          return scored(c, sql, params);
+        });
   }
 
   Map<String, Embedding> cachedEmbeddings(String modelId, Collection<String> textHashes) {
     if (textHashes.isEmpty()) {
       return Map.of();
     }
-    return db.read("read embedding cache", c -> {
-      try (PreparedStatement p = c.prepareStatement("select hash, embedding from memory_embedding_cache"
-          + " where workspace = ? and model = ? and hash = any(?)")) {
-        p.setString(1, workspace);
-        p.setString(2, modelId);
-        p.setArray(3, c.createArrayOf("text", textHashes.toArray()));
-        try (ResultSet rs = p.executeQuery()) {
-          Map<String, Embedding> found = new HashMap<>();
-          while (rs.next()) {
-            found.put(rs.getString(1), Embedding.of(Vectors.decode(rs.getBytes(2))));
+    return db.read(
+        "read embedding cache",
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "select hash, embedding from memory_embedding_cache"
+                      + " where workspace = ? and model = ? and hash = any(?)")) {
+            p.setString(1, workspace);
+            p.setString(2, modelId);
+            p.setArray(3, c.createArrayOf("text", textHashes.toArray()));
+            try (ResultSet rs = p.executeQuery()) {
+              Map<String, Embedding> found = new HashMap<>();
+              while (rs.next()) {
+                found.put(rs.getString(1), Embedding.of(Vectors.decode(rs.getBytes(2))));
+              }
+              return found;
+            }
           }
-          return found;
-        }
-      }
-    });
+        });
   }
 
   /** Files, chunks and embedded chunks of the own workspace. */
   int[] counts() {
-    return db.read("count rows", c -> {
-      try (PreparedStatement p = c.prepareStatement("select (select count(*) from memory_files where workspace = ?),"
-          + " (select count(*) from memory_chunks where workspace = ?),"
-          + " (select count(*) from memory_chunks where workspace = ? and embedding is not null)")) {
-        for (int i = 1; i <= 3; i++) {
-          p.setString(i, workspace);
-        }
-        try (ResultSet rs = p.executeQuery()) {
-          rs.next();
-          return new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)};
-        }
-      }
-    });
+    return db.read(
+        "count rows",
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "select (select count(*) from memory_files where workspace = ?),"
+                      + " (select count(*) from memory_chunks where workspace = ?),"
+                      + " (select count(*) from memory_chunks where workspace = ? and embedding is not null)")) {
+            for (int i = 1; i <= 3; i++) {
+              p.setString(i, workspace);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+              rs.next();
+              return new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)};
+            }
+          }
+        });
   }
 
   /** Bytes of the shared tables and their indexes (all workspaces together). */
   long sizeBytes() {
-    return db.read("measure tables", c -> {
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("select pg_total_relation_size('memory_chunks')"
-              + " + pg_total_relation_size('memory_files') + pg_total_relation_size('memory_embedding_cache')")) {
-        return rs.next() ? rs.getLong(1) : 0L;
-      }
-    });
+    return db.read(
+        "measure tables",
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs =
+                  s.executeQuery(
+                      "select pg_total_relation_size('memory_chunks')"
+                          + " + pg_total_relation_size('memory_files') + pg_total_relation_size('memory_embedding_cache')")) {
+            return rs.next() ? rs.getLong(1) : 0L;
+          }
+        });
   }
 
   private static String scopeSql(SearchScope scope, List<Object> params) {
@@ -184,7 +230,8 @@ final class ChunkReader {
     return sql.toString();
   }
 
-  private static List<ScoredChunk> scored(Connection c, String sql, List<Object> params) throws SQLException {
+  private static List<ScoredChunk> scored(Connection c, String sql, List<Object> params)
+      throws SQLException {
     try (PreparedStatement p = c.prepareStatement(sql)) {
       for (int i = 0; i < params.size(); i++) {
         Object v = params.get(i);
@@ -197,8 +244,17 @@ final class ChunkReader {
       try (ResultSet rs = p.executeQuery()) {
         List<ScoredChunk> hits = new ArrayList<>();
         while (rs.next()) {
-          hits.add(new ScoredChunk(new StoredChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-              rs.getInt(5), rs.getString(6), rs.getString(7)), rs.getDouble(8)));
+          hits.add(
+              new ScoredChunk(
+                  new StoredChunk(
+                      rs.getLong(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getInt(4),
+                      rs.getInt(5),
+                      rs.getString(6),
+                      rs.getString(7)),
+                  rs.getDouble(8)));
         }
         return hits;
       }
@@ -206,6 +262,7 @@ final class ChunkReader {
   }
 
   private static IndexedFile file(ResultSet rs) throws SQLException {
-    return new IndexedFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5));
+    return new IndexedFile(
+        rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5));
   }
 }

@@ -11,7 +11,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** The write side of one workspace: every change is one transaction, rows written in JDBC batches. */
+/**
+ * The write side of one workspace: every change is one transaction, rows written in JDBC batches.
+ */
 final class ChunkWriter {
   private final PostgresDatabase db;
   private final String workspace;
@@ -24,72 +26,90 @@ final class ChunkWriter {
   }
 
   void replaceFile(IndexedFile file, List<NewChunk> chunks) {
-    db.transaction("index " + file.path(), c -> {
-      // The file row first: its row lock makes a concurrent re-index of the same path (another server) wait, so
-      // its delete below sees our chunks and the two never leave a mix.
-      upsertFile(c, file);
-      int dims = settleDims(c, chunks.stream().filter(ch -> ch.embedding() != null)
-          .map(NewChunk::embedding).toList());
-      deleteChunks(c, file.path());
-      insertChunks(c, file, chunks, dims);
-      return null;
-    });
+    db.transaction(
+        "index " + file.path(),
+        c -> {
+          // The file row first: its row lock makes a concurrent re-index of the same path (another
+          // server) wait, so
+          // its delete below sees our chunks and the two never leave a mix.
+          upsertFile(c, file);
+          int dims =
+              settleDims(
+                  c,
+                  chunks.stream()
+                      .filter(ch -> ch.embedding() != null)
+                      .map(NewChunk::embedding)
+                      .toList());
+          deleteChunks(c, file.path());
+          insertChunks(c, file, chunks, dims);
+          return null;
+        });
   }
 
   void storeVectors(Map<Long, Embedding> byChunkId) {
     if (byChunkId.isEmpty()) {
       return;
     }
-    db.transaction("store " + byChunkId.size() + " vectors", c -> {
-      int dims = settleDims(c, byChunkId.values());
-      try (PreparedStatement p = c.prepareStatement(
-          "update memory_chunks set embedding = ?::vector, dims = ? where id = ? and workspace = ?")) {
-        for (Map.Entry<Long, Embedding> e : byChunkId.entrySet()) {
-          p.setString(1, Vectors.text(e.getValue().toArray()));
-          p.setInt(2, dims);
-          p.setLong(3, e.getKey());
-          p.setString(4, workspace);
-          p.addBatch();
-        }
-        p.executeBatch();
-      }
-      return null;
-    });
+    db.transaction(
+        "store " + byChunkId.size() + " vectors",
+        c -> {
+          int dims = settleDims(c, byChunkId.values());
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "update memory_chunks set embedding = ?::vector, dims = ? where id = ? and workspace = ?")) {
+            for (Map.Entry<Long, Embedding> e : byChunkId.entrySet()) {
+              p.setString(1, Vectors.text(e.getValue().toArray()));
+              p.setInt(2, dims);
+              p.setLong(3, e.getKey());
+              p.setString(4, workspace);
+              p.addBatch();
+            }
+            p.executeBatch();
+          }
+          return null;
+        });
   }
 
   void deleteFile(String path) {
-    db.transaction("delete " + path, c -> {
-      deleteChunks(c, path);
-      try (PreparedStatement p = c.prepareStatement("delete from memory_files where workspace = ? and path = ?")) {
-        p.setString(1, workspace);
-        p.setString(2, path);
-        p.executeUpdate();
-      }
-      return null;
-    });
+    db.transaction(
+        "delete " + path,
+        c -> {
+          deleteChunks(c, path);
+          try (PreparedStatement p =
+              c.prepareStatement("delete from memory_files where workspace = ? and path = ?")) {
+            p.setString(1, workspace);
+            p.setString(2, path);
+            p.executeUpdate();
+          }
+          return null;
+        });
   }
 
   void useEmbeddingModel(String modelId, int dimension) {
-    db.transaction("switch embedding model to " + modelId, c -> {
-      try (PreparedStatement p = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-        p.setString(1, "localgpt:model:" + workspace);
-        p.execute();
-      }
-      String model = Meta.get(c, workspace, Meta.EMBEDDING_MODEL).orElse("");
-      if (model.equals(modelId) && Meta.dims(c, workspace) == dimension) {
-        return null;
-      }
-      for (String table : new String[] {"memory_chunks", "memory_files"}) {
-        try (PreparedStatement p = c.prepareStatement("delete from " + table + " where workspace = ?")) {
-          p.setString(1, workspace);
-          p.executeUpdate();
-        }
-      }
-      Meta.put(c, workspace, Meta.EMBEDDING_MODEL, modelId);
-      Meta.put(c, workspace, Meta.EMBEDDING_DIMS, Integer.toString(dimension));
-      ensureIndex(c, dimension);
-      return null;
-    });
+    db.transaction(
+        "switch embedding model to " + modelId,
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            p.setString(1, "localgpt:model:" + workspace);
+            p.execute();
+          }
+          String model = Meta.get(c, workspace, Meta.EMBEDDING_MODEL).orElse("");
+          if (model.equals(modelId) && Meta.dims(c, workspace) == dimension) {
+            return null;
+          }
+          for (String table : new String[] {"memory_chunks", "memory_files"}) {
+            try (PreparedStatement p =
+                c.prepareStatement("delete from " + table + " where workspace = ?")) {
+              p.setString(1, workspace);
+              p.executeUpdate();
+            }
+          }
+          Meta.put(c, workspace, Meta.EMBEDDING_MODEL, modelId);
+          Meta.put(c, workspace, Meta.EMBEDDING_DIMS, Integer.toString(dimension));
+          ensureIndex(c, dimension);
+          return null;
+        });
   }
 
   void cacheEmbeddings(String modelId, Map<String, Embedding> byTextHash) {
@@ -97,29 +117,33 @@ final class ChunkWriter {
       return;
     }
     long now = System.currentTimeMillis() / 1000;
-    db.transaction("cache embeddings", c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "insert into memory_embedding_cache(workspace, model, hash, dims, embedding, updated_at)"
-              + " values (?, ?, ?, ?, ?, ?) on conflict (workspace, model, hash) do update set dims = excluded.dims,"
-              + " embedding = excluded.embedding, updated_at = excluded.updated_at")) {
-        for (Map.Entry<String, Embedding> e : byTextHash.entrySet()) {
-          p.setString(1, workspace);
-          p.setString(2, modelId);
-          p.setString(3, e.getKey());
-          p.setInt(4, e.getValue().dimension());
-          p.setBytes(5, Vectors.encode(e.getValue().toArray()));
-          p.setLong(6, now);
-          p.addBatch();
-        }
-        p.executeBatch();
-      }
-      return null;
-    });
+    db.transaction(
+        "cache embeddings",
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "insert into memory_embedding_cache(workspace, model, hash, dims, embedding, updated_at)"
+                      + " values (?, ?, ?, ?, ?, ?) on conflict (workspace, model, hash) do update set dims = excluded.dims,"
+                      + " embedding = excluded.embedding, updated_at = excluded.updated_at")) {
+            for (Map.Entry<String, Embedding> e : byTextHash.entrySet()) {
+              p.setString(1, workspace);
+              p.setString(2, modelId);
+              p.setString(3, e.getKey());
+              p.setInt(4, e.getValue().dimension());
+              p.setBytes(5, Vectors.encode(e.getValue().toArray()));
+              p.setLong(6, now);
+              p.addBatch();
+            }
+            p.executeBatch();
+          }
+          return null;
+        });
   }
 
   /**
-   * The workspace's vector dimension after storing {@code incoming}: the recorded one (every vector must match it), or
-   * the first vector's when none is recorded yet (then recorded). 0 when neither exists.
+   * The workspace's vector dimension after storing {@code incoming}: the recorded one (every vector
+   * must match it), or the first vector's when none is recorded yet (then recorded). 0 when neither
+   * exists.
    */
   private int settleDims(Connection c, Collection<Embedding> incoming) throws SQLException {
     int known = Meta.dims(c, workspace);
@@ -128,8 +152,12 @@ final class ChunkWriter {
       if (dims == 0) {
         dims = e.dimension();
       } else if (e.dimension() != dims) {
-        throw new IllegalArgumentException("chunk embedding has " + e.dimension() + " dimensions but the index holds "
-            + dims + "-dimensional vectors; declare the model with useEmbeddingModel to switch");
+        throw new IllegalArgumentException(
+            "chunk embedding has "
+                + e.dimension()
+                + " dimensions but the index holds "
+                + dims
+                + "-dimensional vectors; declare the model with useEmbeddingModel to switch");
       }
     }
     if (known == 0 && dims > 0) {
@@ -151,10 +179,11 @@ final class ChunkWriter {
   }
 
   private void upsertFile(Connection c, IndexedFile file) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "insert into memory_files(workspace, path, source, hash, mtime, size) values (?, ?, ?, ?, ?, ?)"
-            + " on conflict (workspace, path) do update set source = excluded.source, hash = excluded.hash,"
-            + " mtime = excluded.mtime, size = excluded.size")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "insert into memory_files(workspace, path, source, hash, mtime, size) values (?, ?, ?, ?, ?, ?)"
+                + " on conflict (workspace, path) do update set source = excluded.source, hash = excluded.hash,"
+                + " mtime = excluded.mtime, size = excluded.size")) {
       p.setString(1, workspace);
       p.setString(2, file.path());
       p.setString(3, file.source());
@@ -166,20 +195,23 @@ final class ChunkWriter {
   }
 
   private void deleteChunks(Connection c, String path) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("delete from memory_chunks where workspace = ? and path = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement("delete from memory_chunks where workspace = ? and path = ?")) {
       p.setString(1, workspace);
       p.setString(2, path);
       p.executeUpdate();
     }
   }
 
-  private void insertChunks(Connection c, IndexedFile file, List<NewChunk> chunks, int dims) throws SQLException {
+  private void insertChunks(Connection c, IndexedFile file, List<NewChunk> chunks, int dims)
+      throws SQLException {
     if (chunks.isEmpty()) {
       return;
     }
-    try (PreparedStatement p = c.prepareStatement(
-        "insert into memory_chunks(workspace, path, source, start_line, end_line, heading_path, text, hash, embedding,"
-            + " dims) values (?, ?, ?, ?, ?, ?, ?, ?, ?::vector, ?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "insert into memory_chunks(workspace, path, source, start_line, end_line, heading_path, text, hash, embedding,"
+                + " dims) values (?, ?, ?, ?, ?, ?, ?, ?, ?::vector, ?)")) {
       for (NewChunk chunk : chunks) {
         p.setString(1, workspace);
         p.setString(2, file.path());
@@ -204,14 +236,20 @@ final class ChunkWriter {
 
   /** Drops every row of the workspace (tests and {@code memory migrate --replace}). */
   void clear() {
-    db.transaction("clear workspace " + workspace, c -> {
-      for (String table : new String[] {"memory_chunks", "memory_files", "memory_meta", "memory_embedding_cache"}) {
-        try (PreparedStatement p = c.prepareStatement("delete from " + table + " where workspace = ?")) {
-          p.setString(1, workspace);
-          p.executeUpdate();
-        }
-      }
-      return null;
-    });
+    db.transaction(
+        "clear workspace " + workspace,
+        c -> {
+          for (String table :
+              new String[] {
+                "memory_chunks", "memory_files", "memory_meta", "memory_embedding_cache"
+              }) {
+            try (PreparedStatement p =
+                c.prepareStatement("delete from " + table + " where workspace = ?")) {
+              p.setString(1, workspace);
+              p.executeUpdate();
+            }
+          }
+          return null;
+        });
   }
 }

@@ -11,9 +11,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * One physical connection handed to Flyway as many times as it asks (its {@code close()} is ignored; {@link #close()}
- * closes it). Flyway opens a second connection for the migrations; on one session both see the same locks and
- * transactions, and servers that serve one session per socket (PGlite) cope.
+ * One physical connection handed to Flyway as many times as it asks (its {@code close()} is
+ * ignored; {@link #close()} closes it). Flyway opens a second connection for the migrations; on one
+ * session both see the same locks and transactions, and servers that serve one session per socket
+ * (PGlite) cope.
  */
 final class MigrationDataSource implements DataSource, AutoCloseable {
   private final String url;
@@ -33,17 +34,20 @@ final class MigrationDataSource implements DataSource, AutoCloseable {
       connection = DriverManager.getConnection(url, user, password);
     }
     Connection real = connection;
-    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("close") && method.getParameterCount() == 0) {
-            return null;
-          }
-          try {
-            return method.invoke(real, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                return null;
+              }
+              try {
+                return method.invoke(real, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   @Override

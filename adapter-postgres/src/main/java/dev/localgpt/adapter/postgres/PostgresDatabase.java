@@ -14,8 +14,9 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * A pooled connection to one PostgreSQL database whose schema is migrated to the latest version on open. Shared by
- * every workspace's index (and any other store) of the process; thread-safe. Close it once, after its users.
+ * A pooled connection to one PostgreSQL database whose schema is migrated to the latest version on
+ * open. Shared by every workspace's index (and any other store) of the process; thread-safe. Close
+ * it once, after its users.
  */
 public final class PostgresDatabase implements AutoCloseable {
   static final String MIGRATIONS = "classpath:dev/localgpt/adapter/postgres/migration";
@@ -31,10 +32,11 @@ public final class PostgresDatabase implements AutoCloseable {
   }
 
   /**
-   * Connects, then runs the pending Flyway migrations (creating the {@code vector} extension needs a role that may,
-   * or a database where it exists already).
+   * Connects, then runs the pending Flyway migrations (creating the {@code vector} extension needs
+   * a role that may, or a database where it exists already).
    *
-   * @throws IndexException when the server cannot be reached, refuses the login or the migration fails
+   * @throws IndexException when the server cannot be reached, refuses the login or the migration
+   *     fails
    */
   public static PostgresDatabase open(PostgresOptions options) {
     Objects.requireNonNull(options, "'options' must not be null");
@@ -58,36 +60,58 @@ public final class PostgresDatabase implements AutoCloseable {
   }
 
   /**
-   * Runs the pending migrations on one short-lived connection of their own, before the pool exists, so a
-   * pool of any size suffices afterwards. Returns the schema version reached.
+   * Runs the pending migrations on one short-lived connection of their own, before the pool exists,
+   * so a pool of any size suffices afterwards. Returns the schema version reached.
    */
   private static int migrate(PostgresOptions options) {
-    try (MigrationDataSource ds = new MigrationDataSource(options.url(), options.user(),
-        options.password().isEmpty() ? null : options.password())) {
-      MigrateResult result = Flyway.configure()
-          .dataSource(ds)
-          .locations(MIGRATIONS)
-          .table("localgpt_schema_history")
-          .connectRetries(0)
-          .load()
-          .migrate();
-      String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+    try (MigrationDataSource ds =
+        new MigrationDataSource(
+            options.url(),
+            options.user(),
+            options.password().isEmpty() ? null : options.password())) {
+      MigrateResult result =
+          Flyway.configure()
+              .dataSource(ds)
+              .locations(MIGRATIONS)
+              .table("localgpt_schema_history")
+              .connectRetries(0)
+              .load()
+              .migrate();
+      String version =
+          result.targetSchemaVersion != null
+              ? result.targetSchemaVersion
+              : result.initialSchemaVersion;
       return version == null ? 0 : Integer.parseInt(version);
     } catch (FlywayException | SQLException e) {
-      if (rootCause(e) instanceof SQLException sql && (sql.getSQLState() == null
-          || sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28"))) {
+      if (rootCause(e) instanceof SQLException sql
+          && (sql.getSQLState() == null
+              || sql.getSQLState().startsWith("08")
+              || sql.getSQLState().startsWith("28"))) {
         throw cannotConnect(options, e);
       }
-      throw new IndexException(IndexException.Kind.FAILED, "memory index: migrating the schema of " + options.url()
-          + " failed: " + rootMessage(e) + "; the role needs CREATE on the database (and the vector extension"
-          + " installed, or the right to create it)", e);
+      throw new IndexException(
+          IndexException.Kind.FAILED,
+          "memory index: migrating the schema of "
+              + options.url()
+              + " failed: "
+              + rootMessage(e)
+              + "; the role needs CREATE on the database (and the vector extension"
+              + " installed, or the right to create it)",
+          e);
     }
   }
 
   private static IndexException cannotConnect(PostgresOptions options, Exception e) {
-    return new IndexException(IndexException.Kind.FAILED, "memory index: cannot connect to " + options.url()
-        + " as '" + options.user() + "': " + rootMessage(e)
-        + "; check [memory.postgres] url, user and password and that the server runs", e);
+    return new IndexException(
+        IndexException.Kind.FAILED,
+        "memory index: cannot connect to "
+            + options.url()
+            + " as '"
+            + options.user()
+            + "': "
+            + rootMessage(e)
+            + "; check [memory.postgres] url, user and password and that the server runs",
+        e);
   }
 
   /** The Flyway version the schema is at. */
@@ -104,7 +128,10 @@ public final class PostgresDatabase implements AutoCloseable {
     return pool;
   }
 
-  /** Runs {@code work} in one transaction, committing on success; SQL failures become {@link IndexException}. */
+  /**
+   * Runs {@code work} in one transaction, committing on success; SQL failures become {@link
+   * IndexException}.
+   */
   <T> T transaction(String what, SqlWork<T> work) {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);

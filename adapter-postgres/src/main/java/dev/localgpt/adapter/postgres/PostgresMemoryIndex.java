@@ -16,15 +16,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link MemoryIndex} of one workspace in a shared PostgreSQL database: {@code tsvector} (english) + GIN with
- * {@code ts_rank} for keywords, pgvector HNSW (cosine) for k-NN, an embedding cache. Every row carries the workspace
- * id; writes, file lists, stats and the cache touch the own workspace only, searches the own workspace plus the
- * {@code readable} ones (shared knowledge bases), never any other. Thread-safe (pooled connections); any number of
- * processes may open the same workspace.
+ * {@link MemoryIndex} of one workspace in a shared PostgreSQL database: {@code tsvector} (english)
+ * + GIN with {@code ts_rank} for keywords, pgvector HNSW (cosine) for k-NN, an embedding cache.
+ * Every row carries the workspace id; writes, file lists, stats and the cache touch the own
+ * workspace only, searches the own workspace plus the {@code readable} ones (shared knowledge
+ * bases), never any other. Thread-safe (pooled connections); any number of processes may open the
+ * same workspace.
  */
 public final class PostgresMemoryIndex implements MemoryIndex {
   /** Workspace ids: letters, digits, {@code . _ -}, at most 64. */
-  private static final java.util.regex.Pattern WORKSPACE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final java.util.regex.Pattern WORKSPACE_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
   private static final Vectors VECTORS = new Vectors();
 
   private final PostgresDatabase db;
@@ -33,7 +36,8 @@ public final class PostgresMemoryIndex implements MemoryIndex {
   private final ChunkWriter writer;
   private final ChunkReader reader;
 
-  private PostgresMemoryIndex(PostgresDatabase db, boolean ownsDatabase, String workspace, Set<String> readable) {
+  private PostgresMemoryIndex(
+      PostgresDatabase db, boolean ownsDatabase, String workspace, Set<String> readable) {
     this.db = db;
     this.ownsDatabase = ownsDatabase;
     this.workspace = workspace;
@@ -42,12 +46,13 @@ public final class PostgresMemoryIndex implements MemoryIndex {
   }
 
   /**
-   * The index of {@code workspace} on a database shared with other indexes; closing the index leaves the database
-   * open.
+   * The index of {@code workspace} on a database shared with other indexes; closing the index
+   * leaves the database open.
    *
    * @param readable other workspaces whose chunks searches also return (read-only)
    */
-  public static PostgresMemoryIndex open(PostgresDatabase db, String workspace, Set<String> readable) {
+  public static PostgresMemoryIndex open(
+      PostgresDatabase db, String workspace, Set<String> readable) {
     Objects.requireNonNull(db, "'db' must not be null");
     return new PostgresMemoryIndex(db, false, checkWorkspace(workspace), checkReadable(readable));
   }
@@ -62,8 +67,8 @@ public final class PostgresMemoryIndex implements MemoryIndex {
   public static String checkWorkspace(String workspace) {
     Objects.requireNonNull(workspace, "'workspace' must not be null");
     if (!WORKSPACE_ID.matcher(workspace).matches()) {
-      throw new IllegalArgumentException("workspace id must be 1-64 letters, digits, '.', '_' or '-', was '"
-          + workspace + "'");
+      throw new IllegalArgumentException(
+          "workspace id must be 1-64 letters, digits, '.', '_' or '-', was '" + workspace + "'");
     }
     return workspace;
   }
@@ -168,16 +173,23 @@ public final class PostgresMemoryIndex implements MemoryIndex {
   @Override
   public void useChunkingVersion(String version) {
     Objects.requireNonNull(version, "'version' must not be null");
-    db.transaction("record the chunking version", c -> {
-      Meta.put(c, workspace, Meta.CHUNKING, version);
-      return null;
-    });
+    db.transaction(
+        "record the chunking version",
+        c -> {
+          Meta.put(c, workspace, Meta.CHUNKING, version);
+          return null;
+        });
   }
 
   @Override
   public IndexStats stats() {
     int[] counts = reader.counts();
-    return new IndexStats(counts[0], counts[1], counts[2], reader.sizeBytes(), embeddingModel().orElse(""),
+    return new IndexStats(
+        counts[0],
+        counts[1],
+        counts[2],
+        reader.sizeBytes(),
+        embeddingModel().orElse(""),
         vectorBackend());
   }
 

@@ -5,8 +5,9 @@ import java.util.Objects;
 /**
  * How to reach the database.
  *
- * @param url a {@code jdbc:postgresql://host:port/db} URL; {@code postgresql://} and {@code postgres://} are accepted
- *     and turned into one (credentials go in {@code user}/{@code password}, not in the URL)
+ * @param url a {@code jdbc:postgresql://host:port/db} URL; {@code postgresql://} and {@code
+ *     postgres://} are accepted and turned into one (credentials go in {@code user}/{@code
+ *     password}, not in the URL)
  * @param user the role to log in as
  * @param password its password, empty for none (trust or peer authentication)
  * @param poolSize the most connections this process opens, >= 1
@@ -32,13 +33,16 @@ public record PostgresOptions(String url, String user, String password, int pool
       if (u.startsWith(scheme)) {
         String rest = u.substring(scheme.length());
         if (rest.contains("@")) {
-          throw new IllegalArgumentException("'url' must not hold credentials (" + redact(u)
-              + "); put them in [memory.postgres] user and password");
+          throw new IllegalArgumentException(
+              "'url' must not hold credentials ("
+                  + redact(u)
+                  + "); put them in [memory.postgres] user and password");
         }
         return "jdbc:postgresql://" + rest;
       }
     }
-    throw new IllegalArgumentException("'url' must look like jdbc:postgresql://HOST:PORT/DATABASE, was '" + u + "'");
+    throw new IllegalArgumentException(
+        "'url' must look like jdbc:postgresql://HOST:PORT/DATABASE, was '" + u + "'");
   }
 
   private static String redact(String url) {
@@ -47,7 +51,14 @@ public record PostgresOptions(String url, String user, String password, int pool
 
   @Override
   public String toString() {
-    return "PostgresOptions[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
-        + ", poolSize=" + poolSize + "]";
+    return "PostgresOptions[url="
+        + url
+        + ", user="
+        + user
+        + ", password="
+        + (password.isEmpty() ? "" : "***")
+        + ", poolSize="
+        + poolSize
+        + "]";
   }
 }

@@ -50,8 +50,11 @@ final class SessionCodec {
           }
         }
       }
-      case SessionEntry.Compaction c -> o.put("type", "compaction").put("summary", c.summary())
-          .put("keptMessages", c.keptMessages()).put("tokensBefore", c.tokensBefore());
+      case SessionEntry.Compaction c ->
+          o.put("type", "compaction")
+              .put("summary", c.summary())
+              .put("keptMessages", c.keptMessages())
+              .put("tokensBefore", c.tokensBefore());
     }
     return o.toString();
   }
@@ -60,17 +63,30 @@ final class SessionCodec {
     JsonNode o = JSON.readTree(text);
     Instant at = Instant.parse(o.get("at").asText());
     if (o.get("type").asText().equals("compaction")) {
-      return new SessionEntry.Compaction(at, o.get("summary").asText(), o.get("keptMessages").asInt(),
+      return new SessionEntry.Compaction(
+          at,
+          o.get("summary").asText(),
+          o.get("keptMessages").asInt(),
           o.get("tokensBefore").asInt());
     }
     List<ToolCall> calls = new ArrayList<>();
     for (JsonNode c : o.get("toolCalls")) {
-      calls.add(new ToolCall(c.get("id").asText(), c.get("name").asText(), (JsonObject) value(c.get("arguments")),
-          c.has("malformed") ? c.get("malformed").asText() : null));
+      calls.add(
+          new ToolCall(
+              c.get("id").asText(),
+              c.get("name").asText(),
+              (JsonObject) value(c.get("arguments")),
+              c.has("malformed") ? c.get("malformed").asText() : null));
     }
-    return new SessionEntry.Message(at, new ChatMessage(Role.valueOf(o.get("role").asText()), o.get("text").asText(),
-        calls, o.has("toolCallId") ? o.get("toolCallId").asText() : null,
-        o.has("toolName") ? o.get("toolName").asText() : null, o.get("error").asBoolean()));
+    return new SessionEntry.Message(
+        at,
+        new ChatMessage(
+            Role.valueOf(o.get("role").asText()),
+            o.get("text").asText(),
+            calls,
+            o.has("toolCallId") ? o.get("toolCallId").asText() : null,
+            o.has("toolName") ? o.get("toolName").asText() : null,
+            o.get("error").asBoolean()));
   }
 
   private static JsonNode tree(JsonValue value) {

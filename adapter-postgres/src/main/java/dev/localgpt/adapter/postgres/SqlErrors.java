@@ -16,7 +16,9 @@ final class SqlErrors {
       kind = IndexException.Kind.BUSY;
       hint = "; every pooled connection is busy, raise [memory.postgres] pool_size or retry";
     } else if (state.startsWith("40") || state.equals("55P03") || state.equals("53300")) {
-      kind = IndexException.Kind.BUSY; // serialization failure, deadlock, lock not available, too many connections
+      kind =
+          IndexException.Kind
+              .BUSY; // serialization failure, deadlock, lock not available, too many connections
       hint = "; retry";
     } else if (state.startsWith("08")) {
       kind = IndexException.Kind.FAILED;
@@ -28,6 +30,7 @@ final class SqlErrors {
       kind = IndexException.Kind.FAILED;
       hint = "";
     }
-    return new IndexException(kind, "memory index: " + what + " failed: " + e.getMessage() + hint, e);
+    return new IndexException(
+        kind, "memory index: " + what + " failed: " + e.getMessage() + hint, e);
   }
 }

@@ -7,9 +7,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Turns a user's raw text into a safe {@code to_tsquery} input: terms are runs of Unicode letters, digits and
- * combining marks, each a quoted lexeme, de-duplicated and OR-ed. No character of the user's text can act as tsquery
- * syntax ({@code & | ! ( ) : * <->}), since only letters, digits and marks survive.
+ * Turns a user's raw text into a safe {@code to_tsquery} input: terms are runs of Unicode letters,
+ * digits and combining marks, each a quoted lexeme, de-duplicated and OR-ed. No character of the
+ * user's text can act as tsquery syntax ({@code & | ! ( ) : * <->}), since only letters, digits and
+ * marks survive.
  */
 final class TsQuery {
   static final int MAX_TERMS = 64;
@@ -55,7 +56,9 @@ final class TsQuery {
     }
   }
 
-  /** A quoted lexeme; quotes and backslashes cannot occur in a term, but are escaped all the same. */
+  /**
+   * A quoted lexeme; quotes and backslashes cannot occur in a term, but are escaped all the same.
+   */
   static String quote(String term) {
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'";
   }

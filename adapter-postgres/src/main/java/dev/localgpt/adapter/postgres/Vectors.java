@@ -9,11 +9,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Vector encodings (pgvector's text form for chunk vectors, little-endian float32 bytes for the cache) and the HNSW
- * indexes: one partial index per dimension on {@code embedding::vector(N)} with cosine distance, made on first use.
+ * Vector encodings (pgvector's text form for chunk vectors, little-endian float32 bytes for the
+ * cache) and the HNSW indexes: one partial index per dimension on {@code embedding::vector(N)} with
+ * cosine distance, made on first use.
  */
 final class Vectors {
-  /** pgvector's HNSW indexes {@code vector} up to this many dimensions; larger ones are searched exactly. */
+  /**
+   * pgvector's HNSW indexes {@code vector} up to this many dimensions; larger ones are searched
+   * exactly.
+   */
   static final int HNSW_MAX_DIMS = 2000;
 
   private final Set<Integer> indexed = ConcurrentHashMap.newKeySet();
@@ -66,8 +70,9 @@ final class Vectors {
   }
 
   /**
-   * Makes sure the HNSW index for {@code dims} exists, inside the caller's transaction. Creation is serialised across
-   * processes by an advisory lock, so two servers never race on the same index name.
+   * Makes sure the HNSW index for {@code dims} exists, inside the caller's transaction. Creation is
+   * serialised across processes by an advisory lock, so two servers never race on the same index
+   * name.
    */
   void ensureIndex(Connection c, int dims) throws SQLException {
     if (dims < 1 || dims > HNSW_MAX_DIMS || indexed.contains(dims)) {
@@ -75,8 +80,13 @@ final class Vectors {
     }
     try (Statement s = c.createStatement()) {
       s.execute("select pg_advisory_xact_lock(hashtext('localgpt:hnsw'))");
-      s.execute("create index if not exists " + indexName(dims) + " on memory_chunks using hnsw ((embedding::vector("
-          + dims + ")) vector_cosine_ops) where dims = " + dims);
+      s.execute(
+          "create index if not exists "
+              + indexName(dims)
+              + " on memory_chunks using hnsw ((embedding::vector("
+              + dims
+              + ")) vector_cosine_ops) where dims = "
+              + dims);
     }
     indexed.add(dims);
   }

@@ -13,14 +13,16 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A PGlite socket server (PostgreSQL 18 in WASM with pgvector, in memory) run by node on a free loopback port, for
- * tests. Installed by {@code adapter-postgres/fetch-pglite.sh} into {@code ~/.cache/localgpt/pglite}, or wherever
- * {@code -Dlocalgpt.pglite} / {@code LOCALGPT_PGLITE} point. Single-threaded, and every socket shares one backend
- * session (a multiplexer lets a new socket in while a closed pool's last one is still going away): pools on it have
- * one connection and are used one at a time.
+ * A PGlite socket server (PostgreSQL 18 in WASM with pgvector, in memory) run by node on a free
+ * loopback port, for tests. Installed by {@code adapter-postgres/fetch-pglite.sh} into {@code
+ * ~/.cache/localgpt/pglite}, or wherever {@code -Dlocalgpt.pglite} / {@code LOCALGPT_PGLITE} point.
+ * Single-threaded, and every socket shares one backend session (a multiplexer lets a new socket in
+ * while a closed pool's last one is still going away): pools on it have one connection and are used
+ * one at a time.
  */
 public final class PgliteServer implements AutoCloseable {
-  private static final String SERVER_JS = "node_modules/@electric-sql/pglite-socket/dist/scripts/server.js";
+  private static final String SERVER_JS =
+      "node_modules/@electric-sql/pglite-socket/dist/scripts/server.js";
 
   private final Process process;
   private final int port;
@@ -33,9 +35,10 @@ public final class PgliteServer implements AutoCloseable {
   /** Where PGlite is installed, if it is and node is on the PATH. */
   public static Optional<Path> installation() {
     String configured = System.getProperty("localgpt.pglite", System.getenv("LOCALGPT_PGLITE"));
-    Path dir = configured != null && !configured.isBlank()
-        ? Path.of(configured)
-        : Path.of(System.getProperty("user.home"), ".cache", "localgpt", "pglite");
+    Path dir =
+        configured != null && !configured.isBlank()
+            ? Path.of(configured)
+            : Path.of(System.getProperty("user.home"), ".cache", "localgpt", "pglite");
     if (!Files.isRegularFile(dir.resolve(SERVER_JS)) || !onPath("node")) {
       return Optional.empty();
     }
@@ -52,17 +55,29 @@ public final class PgliteServer implements AutoCloseable {
   public static PgliteServer start(Path installation) throws IOException, InterruptedException {
     int port = freePort();
     Path log = Files.createTempFile("pglite-", ".log");
-    Process process = new ProcessBuilder(List.of("node", installation.resolve(SERVER_JS).toString(), "-p",
-        Integer.toString(port), "-h", "127.0.0.1", "-e", "@electric-sql/pglite-pgvector:vector", "-m", "4"))
-        .directory(installation.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    "node",
+                    installation.resolve(SERVER_JS).toString(),
+                    "-p",
+                    Integer.toString(port),
+                    "-h",
+                    "127.0.0.1",
+                    "-e",
+                    "@electric-sql/pglite-pgvector:vector",
+                    "-m",
+                    "4"))
+            .directory(installation.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     PgliteServer server = new PgliteServer(process, port);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {
       if (!process.isAlive()) {
-        throw new IOException("PGlite exited with " + process.exitValue() + ": " + Files.readString(log));
+        throw new IOException(
+            "PGlite exited with " + process.exitValue() + ": " + Files.readString(log));
       }
       try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
         c.isValid(1);
@@ -70,7 +85,8 @@ public final class PgliteServer implements AutoCloseable {
       } catch (SQLException notYet) {
         if (System.nanoTime() > deadline) {
           server.close();
-          throw new IOException("PGlite did not answer on port " + port + " within 60 s: " + Files.readString(log));
+          throw new IOException(
+              "PGlite did not answer on port " + port + " within 60 s: " + Files.readString(log));
         }
         Thread.sleep(200);
       }
@@ -78,8 +94,9 @@ public final class PgliteServer implements AutoCloseable {
   }
 
   /**
-   * The URL. Named server-side prepared statements are off: PGlite keeps one backend session across sockets, so the
-   * names a new connection picks ({@code S_1}, ...) would clash with those of a closed one.
+   * The URL. Named server-side prepared statements are off: PGlite keeps one backend session across
+   * sockets, so the names a new connection picks ({@code S_1}, ...) would clash with those of a
+   * closed one.
    */
   public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?sslmode=disable&prepareThreshold=0";

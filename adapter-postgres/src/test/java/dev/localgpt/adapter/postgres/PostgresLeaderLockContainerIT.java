@@ -9,17 +9,20 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * Two server instances, one leader: advisory locks need real sessions, so this runs on a real PostgreSQL in Docker
- * (PGlite serves every socket from one session). Skipped, not failed, where there is no Docker.
+ * Two server instances, one leader: advisory locks need real sessions, so this runs on a real
+ * PostgreSQL in Docker (PGlite serves every socket from one session). Skipped, not failed, where
+ * there is no Docker.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class PostgresLeaderLockContainerIT {
   @Container
   private static final PostgreSQLContainer POSTGRES =
-      new PostgreSQLContainer(DockerImageName.parse("pgvector/pgvector:pg17").asCompatibleSubstituteFor("postgres"));
+      new PostgreSQLContainer(
+          DockerImageName.parse("pgvector/pgvector:pg17").asCompatibleSubstituteFor("postgres"));
 
   private static PostgresOptions options() {
-    return new PostgresOptions(POSTGRES.getJdbcUrl(), POSTGRES.getUsername(), POSTGRES.getPassword(), 2);
+    return new PostgresOptions(
+        POSTGRES.getJdbcUrl(), POSTGRES.getUsername(), POSTGRES.getPassword(), 2);
   }
 
   @Test

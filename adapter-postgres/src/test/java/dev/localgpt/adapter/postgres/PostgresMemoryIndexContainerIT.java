@@ -12,22 +12,26 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The memory-index contract, unchanged, on a real PostgreSQL with pgvector ({@code pgvector/pgvector} in Docker), with
- * a pool of several connections. Skipped, not failed, where there is no Docker.
+ * The memory-index contract, unchanged, on a real PostgreSQL with pgvector ({@code
+ * pgvector/pgvector} in Docker), with a pool of several connections. Skipped, not failed, where
+ * there is no Docker.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class PostgresMemoryIndexContainerIT extends MemoryIndexContract {
   @Container
   private static final PostgreSQLContainer POSTGRES =
-      new PostgreSQLContainer(DockerImageName.parse("pgvector/pgvector:pg17").asCompatibleSubstituteFor("postgres"));
+      new PostgreSQLContainer(
+          DockerImageName.parse("pgvector/pgvector:pg17").asCompatibleSubstituteFor("postgres"));
 
   private static final AtomicInteger WORKSPACES = new AtomicInteger();
   private static PostgresDatabase db;
 
   @BeforeAll
   static void openDatabase() {
-    db = PostgresDatabase.open(
-        new PostgresOptions(POSTGRES.getJdbcUrl(), POSTGRES.getUsername(), POSTGRES.getPassword(), 4));
+    db =
+        PostgresDatabase.open(
+            new PostgresOptions(
+                POSTGRES.getJdbcUrl(), POSTGRES.getUsername(), POSTGRES.getPassword(), 4));
   }
 
   @AfterAll

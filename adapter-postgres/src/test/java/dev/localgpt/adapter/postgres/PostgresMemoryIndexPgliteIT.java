@@ -11,7 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The memory-index contract, unchanged, on PGlite (PostgreSQL 18 + pgvector 0.8): each test a fresh workspace. */
+/**
+ * The memory-index contract, unchanged, on PGlite (PostgreSQL 18 + pgvector 0.8): each test a fresh
+ * workspace.
+ */
 class PostgresMemoryIndexPgliteIT extends MemoryIndexContract {
   private static final AtomicInteger WORKSPACES = new AtomicInteger();
   private static PgliteServer server;

@@ -10,8 +10,10 @@ class PostgresOptionsTest {
   void acceptsJdbcAndLibpqStyleUrls() {
     assertThat(new PostgresOptions("jdbc:postgresql://db:5432/lg", "u", "", 4).url())
         .isEqualTo("jdbc:postgresql://db:5432/lg");
-    assertThat(new PostgresOptions("postgresql://db/lg", "u", "", 4).url()).isEqualTo("jdbc:postgresql://db/lg");
-    assertThat(new PostgresOptions("postgres://db/lg", "u", "", 4).url()).isEqualTo("jdbc:postgresql://db/lg");
+    assertThat(new PostgresOptions("postgresql://db/lg", "u", "", 4).url())
+        .isEqualTo("jdbc:postgresql://db/lg");
+    assertThat(new PostgresOptions("postgres://db/lg", "u", "", 4).url())
+        .isEqualTo("jdbc:postgresql://db/lg");
   }
 
   @Test
@@ -19,12 +21,15 @@ class PostgresOptionsTest {
     assertThatThrownBy(() -> new PostgresOptions("mysql://db/lg", "u", "", 4))
         .hasMessageContaining("jdbc:postgresql://HOST:PORT/DATABASE");
     assertThatThrownBy(() -> new PostgresOptions("postgres://me:secret@db/lg", "u", "", 4))
-        .hasMessageContaining("user and password").hasMessageNotContaining("secret");
-    assertThatThrownBy(() -> new PostgresOptions("postgres://db/lg", "u", "", 0)).hasMessageContaining("pool_size");
+        .hasMessageContaining("user and password")
+        .hasMessageNotContaining("secret");
+    assertThatThrownBy(() -> new PostgresOptions("postgres://db/lg", "u", "", 0))
+        .hasMessageContaining("pool_size");
   }
 
   @Test
   void neverPrintsThePassword() {
-    assertThat(new PostgresOptions("postgres://db/lg", "u", "hunter2", 4).toString()).doesNotContain("hunter2");
+    assertThat(new PostgresOptions("postgres://db/lg", "u", "hunter2", 4).toString())
+        .doesNotContain("hunter2");
   }
 }

@@ -51,7 +51,10 @@ class PostgresSessionStorePgliteIT extends SessionStoreContract {
     SessionStore stranger = new PostgresSessionStore(db, "other-ws", Clock.systemUTC());
     String id = one.create().id();
     one.append(id, new SessionEntry.Message(T0, ChatMessage.user("hello from instance one")));
-    two.append(id, new SessionEntry.Message(T0.plusSeconds(1), ChatMessage.assistant("answered by instance two")));
+    two.append(
+        id,
+        new SessionEntry.Message(
+            T0.plusSeconds(1), ChatMessage.assistant("answered by instance two")));
 
     assertThat(one.read(id)).hasSize(2);
     assertThat(two.find(id)).map(info -> info.messageCount()).contains(2);

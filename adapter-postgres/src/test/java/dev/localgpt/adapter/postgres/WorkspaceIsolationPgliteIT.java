@@ -17,7 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Several workspaces in one database: nobody sees another's private rows; shared workspaces are read-only. */
+/**
+ * Several workspaces in one database: nobody sees another's private rows; shared workspaces are
+ * read-only.
+ */
 class WorkspaceIsolationPgliteIT {
   private static PgliteServer server;
   private static PostgresDatabase db;
@@ -41,10 +44,12 @@ class WorkspaceIsolationPgliteIT {
   }
 
   private static void put(PostgresMemoryIndex index, String path, String text, float... vector) {
-    index.replaceFile(new IndexedFile(path, "memory", "h-" + path, 1L, 1),
+    index.replaceFile(
+        new IndexedFile(path, "memory", "h-" + path, 1L, 1),
         List.of(new NewChunk(1, 1, "", text, "t-" + text, Embedding.normalized(vector))));
     for (int i = 0; i < 4; i++) { // filler so BM25-like ranks stay meaningful
-      index.replaceFile(new IndexedFile("filler" + i + ".md", "memory", "f", 1L, 1),
+      index.replaceFile(
+          new IndexedFile("filler" + i + ".md", "memory", "f", 1L, 1),
           List.of(new NewChunk(1, 1, "", "plain words number " + i, "f" + i, null)));
     }
   }
@@ -71,7 +76,9 @@ class WorkspaceIsolationPgliteIT {
         .containsExactlyInAnyOrder("bob private salamander plans", "team salamander handbook");
     assertThat(texts(team.keywordSearch("salamander", 10, SearchScope.all())))
         .containsExactly("team salamander handbook");
-    assertThat(alice.files()).extracting(IndexedFile::path).doesNotContain("memory/b.md", "knowledge/handbook.md");
+    assertThat(alice.files())
+        .extracting(IndexedFile::path)
+        .doesNotContain("memory/b.md", "knowledge/handbook.md");
     assertThat(alice.stats().files()).isEqualTo(5);
   }
 
@@ -89,16 +96,20 @@ class WorkspaceIsolationPgliteIT {
     carol.useEmbeddingModel("m2", 4);
 
     assertThat(dave.file("same.md")).isPresent();
-    assertThat(texts(dave.keywordSearch("capybara", 5, SearchScope.all()))).containsExactly("dave capybara");
+    assertThat(texts(dave.keywordSearch("capybara", 5, SearchScope.all())))
+        .containsExactly("dave capybara");
     assertThat(dave.embeddingModel()).contains("m1");
     assertThat(carol.cachedEmbeddings("m1", List.of("k"))).isEmpty();
     assertThat(dave.cachedEmbeddings("m1", List.of("k"))).containsKey("k");
-    assertThat(dave.chunksWithoutVector(10)).extracting(p -> p.text()).doesNotContain("carol capybara");
+    assertThat(dave.chunksWithoutVector(10))
+        .extracting(p -> p.text())
+        .doesNotContain("carol capybara");
   }
 
   @Test
   void workspaceIdsAreChecked() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PostgresMemoryIndex.open(db, "a b", Set.of()))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> PostgresMemoryIndex.open(db, "a b", Set.of()))
         .hasMessageContaining("workspace id must be");
   }
 }

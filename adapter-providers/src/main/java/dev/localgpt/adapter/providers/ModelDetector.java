@@ -11,9 +11,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Picks a model when the user named none: the configured default, else an Anthropic key, else an OpenAI key,
- * else an Ollama that answers {@code GET /api/tags} quickly (its first model), else a configured GGUF file. Empty
- * means none: the caller falls back to the memory-only mode.
+ * Picks a model when the user named none: the configured default, else an Anthropic key, else an
+ * OpenAI key, else an Ollama that answers {@code GET /api/tags} quickly (its first model), else a
+ * configured GGUF file. Empty means none: the caller falls back to the memory-only mode.
  */
 public final class ModelDetector {
   static final String ANTHROPIC_DEFAULT = "anthropic/claude-sonnet-4-5";

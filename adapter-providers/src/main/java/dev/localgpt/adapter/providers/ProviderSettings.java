@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Plain provider settings (the app maps {@code config.toml} onto this). Build with {@link #builder()}; blank keys
- * mean "not set". {@link Builder#environment(Map)} fills unset keys from {@code ANTHROPIC_API_KEY},
- * {@code OPENAI_API_KEY} and {@code OLLAMA_HOST}.
+ * Plain provider settings (the app maps {@code config.toml} onto this). Build with {@link
+ * #builder()}; blank keys mean "not set". {@link Builder#environment(Map)} fills unset keys from
+ * {@code ANTHROPIC_API_KEY}, {@code OPENAI_API_KEY} and {@code OLLAMA_HOST}.
  *
  * @param defaultModel {@code provider/model}, or blank to auto-detect
  * @param anthropicApiKey Anthropic key
@@ -58,16 +58,38 @@ public record ProviderSettings(
     Objects.requireNonNull(readTimeout, "'readTimeout' must not be null");
   }
 
-  /** Keys are shown only as set or not, so a logged or printed settings object never leaks a secret. */
+  /**
+   * Keys are shown only as set or not, so a logged or printed settings object never leaks a secret.
+   */
   @Override
   public String toString() {
-    return "ProviderSettings[defaultModel=" + defaultModel
-        + ", anthropicApiKey=" + mask(anthropicApiKey) + ", anthropicBaseUrl=" + anthropicBaseUrl
-        + ", openaiApiKey=" + mask(openaiApiKey) + ", openaiBaseUrl=" + openaiBaseUrl
-        + ", compatibleApiKey=" + mask(compatibleApiKey) + ", compatibleBaseUrl=" + compatibleBaseUrl
-        + ", ollamaEndpoint=" + ollamaEndpoint + ", ollamaNumCtx=" + ollamaNumCtx + ", ggufPath=" + ggufPath
-        + ", llamaContextSize=" + llamaContextSize + ", connectTimeout=" + connectTimeout
-        + ", readTimeout=" + readTimeout + "]";
+    return "ProviderSettings[defaultModel="
+        + defaultModel
+        + ", anthropicApiKey="
+        + mask(anthropicApiKey)
+        + ", anthropicBaseUrl="
+        + anthropicBaseUrl
+        + ", openaiApiKey="
+        + mask(openaiApiKey)
+        + ", openaiBaseUrl="
+        + openaiBaseUrl
+        + ", compatibleApiKey="
+        + mask(compatibleApiKey)
+        + ", compatibleBaseUrl="
+        + compatibleBaseUrl
+        + ", ollamaEndpoint="
+        + ollamaEndpoint
+        + ", ollamaNumCtx="
+        + ollamaNumCtx
+        + ", ggufPath="
+        + ggufPath
+        + ", llamaContextSize="
+        + llamaContextSize
+        + ", connectTimeout="
+        + connectTimeout
+        + ", readTimeout="
+        + readTimeout
+        + "]";
   }
 
   private static String mask(String key) {
@@ -104,32 +126,41 @@ public record ProviderSettings(
 
     private Builder() {}
 
-    public Builder defaultModel(String v) { defaultModel = v; return this; }
+    public Builder defaultModel(String v) {
+      defaultModel = v;
+      return this;
+    }
+
     public Builder anthropic(String apiKey, String baseUrl) {
       anthropicApiKey = apiKey;
       anthropicBaseUrl = baseUrl;
       return this;
     }
+
     public Builder openai(String apiKey, String baseUrl) {
       openaiApiKey = apiKey;
       openaiBaseUrl = baseUrl;
       return this;
     }
+
     public Builder openaiCompatible(String apiKey, String baseUrl) {
       compatibleApiKey = apiKey;
       compatibleBaseUrl = baseUrl;
       return this;
     }
+
     public Builder ollama(String endpoint, int numCtx) {
       ollamaEndpoint = endpoint;
       ollamaNumCtx = numCtx;
       return this;
     }
+
     public Builder gguf(Path path, int contextSize) {
       ggufPath = path;
       llamaContextSize = contextSize;
       return this;
     }
+
     public Builder timeouts(Duration connect, Duration read) {
       connectTimeout = connect;
       readTimeout = read;
@@ -156,9 +187,20 @@ public record ProviderSettings(
     }
 
     public ProviderSettings build() {
-      return new ProviderSettings(defaultModel, anthropicApiKey, anthropicBaseUrl, openaiApiKey, openaiBaseUrl,
-          compatibleApiKey, compatibleBaseUrl, ollamaEndpoint, ollamaNumCtx, ggufPath, llamaContextSize,
-          connectTimeout, readTimeout);
+      return new ProviderSettings(
+          defaultModel,
+          anthropicApiKey,
+          anthropicBaseUrl,
+          openaiApiKey,
+          openaiBaseUrl,
+          compatibleApiKey,
+          compatibleBaseUrl,
+          ollamaEndpoint,
+          ollamaNumCtx,
+          ggufPath,
+          llamaContextSize,
+          connectTimeout,
+          readTimeout);
     }
   }
 }

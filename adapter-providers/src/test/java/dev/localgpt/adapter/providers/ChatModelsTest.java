@@ -21,10 +21,12 @@ class ChatModelsTest {
 
   @Test
   void buildsEachProviderFromItsPrefix() {
-    ChatModels models = new ChatModels(ProviderSettings.builder()
-        .openaiCompatible("", "http://127.0.0.1:1234/v1").build());
+    ChatModels models =
+        new ChatModels(
+            ProviderSettings.builder().openaiCompatible("", "http://127.0.0.1:1234/v1").build());
 
-    assertThat(models.create("anthropic/claude-sonnet-4-5").id()).isEqualTo("anthropic/claude-sonnet-4-5");
+    assertThat(models.create("anthropic/claude-sonnet-4-5").id())
+        .isEqualTo("anthropic/claude-sonnet-4-5");
     assertThat(models.create("openai/qwen/qwen3.5").id()).isEqualTo("openai/qwen/qwen3.5");
     assertThat(models.create("openai-compatible/local").id()).isEqualTo("openai-compatible/local");
     assertThat(models.create("ollama/llama3.2").id()).isEqualTo("ollama/llama3.2");
@@ -43,17 +45,24 @@ class ChatModelsTest {
   void rejectsUnknownProvidersAndMissingCompatibleUrlWithTheFix() {
     ChatModels models = new ChatModels(ProviderSettings.builder().build());
 
-    assertThatThrownBy(() -> models.create("mistral/large")).hasMessageContaining("unknown provider 'mistral'");
+    assertThatThrownBy(() -> models.create("mistral/large"))
+        .hasMessageContaining("unknown provider 'mistral'");
     assertThatThrownBy(() -> models.create("openai-compatible/x"))
         .hasMessageContaining("providers.openai_compatible.base_url");
   }
 
   @Test
   void detectsInOrderDefaultThenAnthropicThenOpenAi() {
-    assertThat(detect(ProviderSettings.builder().defaultModel("ollama/qwen3")
-        .environment(Map.of("ANTHROPIC_API_KEY", "a")))).contains("ollama/qwen3");
-    assertThat(detect(ProviderSettings.builder()
-        .environment(Map.of("ANTHROPIC_API_KEY", "a", "OPENAI_API_KEY", "o"))))
+    assertThat(
+            detect(
+                ProviderSettings.builder()
+                    .defaultModel("ollama/qwen3")
+                    .environment(Map.of("ANTHROPIC_API_KEY", "a"))))
+        .contains("ollama/qwen3");
+    assertThat(
+            detect(
+                ProviderSettings.builder()
+                    .environment(Map.of("ANTHROPIC_API_KEY", "a", "OPENAI_API_KEY", "o"))))
         .contains("anthropic/claude-sonnet-4-5");
     assertThat(detect(ProviderSettings.builder().environment(Map.of("OPENAI_API_KEY", "o"))))
         .contains("openai/gpt-4o");
@@ -63,9 +72,11 @@ class ChatModelsTest {
   void detectsTheFirstChatModelOfARunningOllama() {
     ollama.replay("ollama/tags-with-capabilities.json", 200, "application/json; charset=utf-8");
 
-    var detected = detect(ProviderSettings.builder().environment(Map.of("OLLAMA_HOST", ollama.url(""))));
+    var detected =
+        detect(ProviderSettings.builder().environment(Map.of("OLLAMA_HOST", ollama.url(""))));
 
-    assertThat(detected).hasValueSatisfying(m -> assertThat(m).startsWith("ollama/").doesNotContain("minilm"));
+    assertThat(detected)
+        .hasValueSatisfying(m -> assertThat(m).startsWith("ollama/").doesNotContain("minilm"));
     assertThat(ollama.take().getUrl().encodedPath()).isEqualTo("/api/tags");
   }
 
@@ -80,7 +91,10 @@ class ChatModelsTest {
     assertThat(detect(ProviderSettings.builder().ollama(deadOllama, 0))).isEmpty();
   }
 
-  /** A generous probe timeout: a loaded build machine must not turn a running fake Ollama into "none found". */
+  /**
+   * A generous probe timeout: a loaded build machine must not turn a running fake Ollama into "none
+   * found".
+   */
   private static java.util.Optional<String> detect(ProviderSettings.Builder settings) {
     return new ModelDetector(settings.build(), Duration.ofSeconds(5)).detect();
   }

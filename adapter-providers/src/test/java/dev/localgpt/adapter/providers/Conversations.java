@@ -13,18 +13,26 @@ import java.util.List;
 
 /** Requests and a recording listener shared by the provider tests. */
 public final class Conversations {
-  public static final ToolSpec WEATHER = new ToolSpec("get_weather", "Get the current weather for a location",
-      JsonObject.builder()
-          .put("type", "object")
-          .put("properties", JsonObject.builder().put("location", JsonObject.of("type", "string")).build())
-          .put("required", JsonValue.ofStrings(List.of("location")))
-          .build());
+  public static final ToolSpec WEATHER =
+      new ToolSpec(
+          "get_weather",
+          "Get the current weather for a location",
+          JsonObject.builder()
+              .put("type", "object")
+              .put(
+                  "properties",
+                  JsonObject.builder().put("location", JsonObject.of("type", "string")).build())
+              .put("required", JsonValue.ofStrings(List.of("location")))
+              .build());
 
   private Conversations() {}
 
   public static ChatRequest hello() {
-    return ChatRequest.builder().system("Be brief.").addMessage(ChatMessage.user("Why is the sky blue?"))
-        .maxTokens(1024).build();
+    return ChatRequest.builder()
+        .system("Be brief.")
+        .addMessage(ChatMessage.user("Why is the sky blue?"))
+        .maxTokens(1024)
+        .build();
   }
 
   /** user → assistant with two tool calls → two tool results → user text. */
@@ -56,13 +64,17 @@ public final class Conversations {
     }
 
     public List<String> deltas() {
-      return events.stream().filter(e -> e instanceof ChatEvent.TextDelta)
-          .map(e -> ((ChatEvent.TextDelta) e).text()).toList();
+      return events.stream()
+          .filter(e -> e instanceof ChatEvent.TextDelta)
+          .map(e -> ((ChatEvent.TextDelta) e).text())
+          .toList();
     }
 
     public List<ToolCall> toolCalls() {
-      return events.stream().filter(e -> e instanceof ChatEvent.ToolCallReady)
-          .map(e -> ((ChatEvent.ToolCallReady) e).call()).toList();
+      return events.stream()
+          .filter(e -> e instanceof ChatEvent.ToolCallReady)
+          .map(e -> ((ChatEvent.ToolCallReady) e).call())
+          .toList();
     }
   }
 }

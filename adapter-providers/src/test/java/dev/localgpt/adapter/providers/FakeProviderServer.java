@@ -12,7 +12,10 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 
-/** A MockWebServer on 127.0.0.1 that replays the byte-exact fixtures from {@code src/test/resources/fixtures}. */
+/**
+ * A MockWebServer on 127.0.0.1 that replays the byte-exact fixtures from {@code
+ * src/test/resources/fixtures}.
+ */
 public final class FakeProviderServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final MockWebServer server = new MockWebServer();
@@ -55,25 +58,29 @@ public final class FakeProviderServer implements AutoCloseable {
   }
 
   public void replayBytes(byte[] body, int status, String contentType, String... headers) {
-    MockResponse.Builder response = new MockResponse.Builder()
-        .code(status)
-        .addHeader("content-type", contentType)
-        .body(new Buffer().write(body));
+    MockResponse.Builder response =
+        new MockResponse.Builder()
+            .code(status)
+            .addHeader("content-type", contentType)
+            .body(new Buffer().write(body));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       response.addHeader(headers[i], headers[i + 1]);
     }
     server.enqueue(response.build());
   }
 
-  /** Serves a fixture, sending the first part and then stalling for {@code stallMillis} mid-body. */
+  /**
+   * Serves a fixture, sending the first part and then stalling for {@code stallMillis} mid-body.
+   */
   public void replayStalled(String fixture, String contentType, long stallMillis) {
     byte[] all = fixture(fixture);
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("content-type", contentType)
-        .body(new Buffer().write(all))
-        .throttleBody(all.length / 2, stallMillis, TimeUnit.MILLISECONDS)
-        .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("content-type", contentType)
+            .body(new Buffer().write(all))
+            .throttleBody(all.length / 2, stallMillis, TimeUnit.MILLISECONDS)
+            .build());
   }
 
   public RecordedRequest take() {

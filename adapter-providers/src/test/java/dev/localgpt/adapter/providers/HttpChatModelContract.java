@@ -13,9 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ports' {@link ChatModelContract} for the HTTP chat models, run against each provider's fake server, plus what
- * only a wire adapter can show: the model answers as its provider, and a whole tool round trip (call → result →
- * answer) goes over the wire.
+ * The ports' {@link ChatModelContract} for the HTTP chat models, run against each provider's fake
+ * server, plus what only a wire adapter can show: the model answers as its provider, and a whole
+ * tool round trip (call → result → answer) goes over the wire.
  */
 public abstract class HttpChatModelContract extends ChatModelContract {
   protected final FakeProviderServer server = new FakeProviderServer();
@@ -63,16 +63,21 @@ public abstract class HttpChatModelContract extends ChatModelContract {
     enqueueToolCall();
     enqueueText();
     Recorder recorder = new Recorder();
-    ChatRequest first = ChatRequest.builder().addMessage(ChatMessage.user("Weather in Paris?"))
-        .tools(List.of(Conversations.WEATHER)).build();
+    ChatRequest first =
+        ChatRequest.builder()
+            .addMessage(ChatMessage.user("Weather in Paris?"))
+            .tools(List.of(Conversations.WEATHER))
+            .build();
 
     var calling = model().chat(first, recorder);
 
     assertThat(calling.stopReason()).isEqualTo(StopReason.TOOL_USE);
     assertThat(calling.toolCalls()).isNotEmpty().isEqualTo(recorder.toolCalls());
-    ChatRequest.Builder next = first.toBuilder()
-        .addMessage(ChatMessage.assistant(calling.text(), calling.toolCalls()));
-    calling.toolCalls().forEach(call -> next.addMessage(ChatMessage.toolResult(call, "18C, sunny")));
+    ChatRequest.Builder next =
+        first.toBuilder().addMessage(ChatMessage.assistant(calling.text(), calling.toolCalls()));
+    calling
+        .toolCalls()
+        .forEach(call -> next.addMessage(ChatMessage.toolResult(call, "18C, sunny")));
 
     var answer = model().chat(next.build(), new Recorder());
 

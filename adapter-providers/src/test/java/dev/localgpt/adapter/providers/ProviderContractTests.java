@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Nested;
 
 /** The {@link HttpChatModelContract} run on each HTTP provider against its replayed fixtures. */
 class ProviderContractTests {
-  private static final OkHttpClient CLIENT = ProviderHttp.client(Duration.ofSeconds(2), Duration.ofSeconds(2));
+  private static final OkHttpClient CLIENT =
+      ProviderHttp.client(Duration.ofSeconds(2), Duration.ofSeconds(2));
   private static final String SSE = "text/event-stream; charset=utf-8";
 
   @Nested

@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The write side: every change is one transaction on the writer connection, mirrored into the Java k-NN after commit. */
+/**
+ * The write side: every change is one transaction on the writer connection, mirrored into the Java
+ * k-NN after commit.
+ */
 final class ChunkWriter {
   private final Database db;
   private final AtomicReference<IndexState> state;
   private final JavaKnn knn;
+
   /** Test hook: runs inside a replaceFile transaction just before commit. */
   volatile Runnable beforeCommit = () -> {};
 
@@ -32,23 +36,28 @@ final class ChunkWriter {
   void replaceFile(IndexedFile file, List<NewChunk> chunks) {
     IndexState before = state.get();
     int dims = checkDimensions(chunks, before.dims());
-    db.write("index " + file.path(), () -> {
-      Connection c = db.writer();
-      IndexState next = before;
-      if (before.dims() == 0 && dims > 0) {
-        Meta.put(c, Meta.EMBEDDING_DIMS, Integer.toString(dims));
-        next = new IndexState(before.model(), dims, db.vecLoaded(), before.vecOnDisk() || db.vecLoaded());
-        if (db.vecLoaded()) {
-          Vec0Knn.rebuild(c, dims);
-        }
-      }
-      List<Long> removed = FileRows.deleteChunks(c, file.path());
-      FileRows.upsert(c, file);
-      List<Row> added = FileRows.insertChunks(c, file, chunks);
-      syncVectors(c, next, removed, added);
-      beforeCommit.run();
-      return new Change(removed, added, next);
-    }, this::mirror);
+    db.write(
+        "index " + file.path(),
+        () -> {
+          Connection c = db.writer();
+          IndexState next = before;
+          if (before.dims() == 0 && dims > 0) {
+            Meta.put(c, Meta.EMBEDDING_DIMS, Integer.toString(dims));
+            next =
+                new IndexState(
+                    before.model(), dims, db.vecLoaded(), before.vecOnDisk() || db.vecLoaded());
+            if (db.vecLoaded()) {
+              Vec0Knn.rebuild(c, dims);
+            }
+          }
+          List<Long> removed = FileRows.deleteChunks(c, file.path());
+          FileRows.upsert(c, file);
+          List<Row> added = FileRows.insertChunks(c, file, chunks);
+          syncVectors(c, next, removed, added);
+          beforeCommit.run();
+          return new Change(removed, added, next);
+        },
+        this::mirror);
   }
 
   void storeVectors(Map<Long, Embedding> byChunkId) {
@@ -61,37 +70,52 @@ final class ChunkWriter {
       if (dims == 0) {
         dims = e.dimension();
       } else if (e.dimension() != dims) {
-        throw new IllegalArgumentException("chunk embedding has " + e.dimension() + " dimensions but the index holds "
-            + dims + "-dimensional vectors; declare the model with useEmbeddingModel to switch");
+        throw new IllegalArgumentException(
+            "chunk embedding has "
+                + e.dimension()
+                + " dimensions but the index holds "
+                + dims
+                + "-dimensional vectors; declare the model with useEmbeddingModel to switch");
       }
     }
     int finalDims = dims;
-    db.write("store " + byChunkId.size() + " vectors", () -> {
-      Connection c = db.writer();
-      IndexState next = before;
-      if (before.dims() == 0) {
-        Meta.put(c, Meta.EMBEDDING_DIMS, Integer.toString(finalDims));
-        next = new IndexState(before.model(), finalDims, db.vecLoaded(), before.vecOnDisk() || db.vecLoaded());
-        if (db.vecLoaded()) {
-          Vec0Knn.rebuild(c, finalDims);
-        }
-      }
-      List<Row> rows = FileRows.updateVectors(c, byChunkId);
-      List<Long> ids = rows.stream().map(Row::id).toList();
-      syncVectors(c, next, ids, rows);
-      return new Change(ids, rows, next);
-    }, this::mirror);
+    db.write(
+        "store " + byChunkId.size() + " vectors",
+        () -> {
+          Connection c = db.writer();
+          IndexState next = before;
+          if (before.dims() == 0) {
+            Meta.put(c, Meta.EMBEDDING_DIMS, Integer.toString(finalDims));
+            next =
+                new IndexState(
+                    before.model(),
+                    finalDims,
+                    db.vecLoaded(),
+                    before.vecOnDisk() || db.vecLoaded());
+            if (db.vecLoaded()) {
+              Vec0Knn.rebuild(c, finalDims);
+            }
+          }
+          List<Row> rows = FileRows.updateVectors(c, byChunkId);
+          List<Long> ids = rows.stream().map(Row::id).toList();
+          syncVectors(c, next, ids, rows);
+          return new Change(ids, rows, next);
+        },
+        this::mirror);
   }
 
   void deleteFile(String path) {
     IndexState current = state.get();
-    db.write("delete " + path, () -> {
-      Connection c = db.writer();
-      List<Long> removed = FileRows.deleteChunks(c, path);
-      FileRows.deleteFile(c, path);
-      syncVectors(c, current, removed, List.of());
-      return new Change(removed, List.of(), current);
-    }, this::mirror);
+    db.write(
+        "delete " + path,
+        () -> {
+          Connection c = db.writer();
+          List<Long> removed = FileRows.deleteChunks(c, path);
+          FileRows.deleteFile(c, path);
+          syncVectors(c, current, removed, List.of());
+          return new Change(removed, List.of(), current);
+        },
+        this::mirror);
   }
 
   void useEmbeddingModel(String modelId, int dimension) {
@@ -102,29 +126,34 @@ final class ChunkWriter {
     if (current.model().equals(modelId) && current.dims() == dimension) {
       return;
     }
-    db.write("switch embedding model to " + modelId, () -> {
-      Connection c = db.writer();
-      try (Statement s = c.createStatement()) {
-        s.execute("delete from chunks");
-        s.execute("delete from files");
-      }
-      Meta.put(c, Meta.EMBEDDING_MODEL, modelId);
-      Meta.put(c, Meta.EMBEDDING_DIMS, Integer.toString(dimension));
-      if (db.vecLoaded()) {
-        Vec0Knn.rebuild(c, dimension);
-        Meta.remove(c, Meta.VEC_STALE);
-      } else if (current.vecOnDisk()) {
-        Meta.put(c, Meta.VEC_STALE, "1");
-      }
-      return new IndexState(modelId, dimension, db.vecLoaded(), current.vecOnDisk() || db.vecLoaded());
-    }, next -> {
-      state.set(next);
-      if (next.vecActive()) {
-        knn.unload(); // sqlite-vec answers; the Java matrix is only loaded if a query falls back to it
-      } else {
-        knn.reset(dimension);
-      }
-    });
+    db.write(
+        "switch embedding model to " + modelId,
+        () -> {
+          Connection c = db.writer();
+          try (Statement s = c.createStatement()) {
+            s.execute("delete from chunks");
+            s.execute("delete from files");
+          }
+          Meta.put(c, Meta.EMBEDDING_MODEL, modelId);
+          Meta.put(c, Meta.EMBEDDING_DIMS, Integer.toString(dimension));
+          if (db.vecLoaded()) {
+            Vec0Knn.rebuild(c, dimension);
+            Meta.remove(c, Meta.VEC_STALE);
+          } else if (current.vecOnDisk()) {
+            Meta.put(c, Meta.VEC_STALE, "1");
+          }
+          return new IndexState(
+              modelId, dimension, db.vecLoaded(), current.vecOnDisk() || db.vecLoaded());
+        },
+        next -> {
+          state.set(next);
+          if (next.vecActive()) {
+            knn.unload(); // sqlite-vec answers; the Java matrix is only loaded if a query falls
+            // back to it
+          } else {
+            knn.reset(dimension);
+          }
+        });
   }
 
   void cacheEmbeddings(String modelId, Map<String, Embedding> byTextHash) {
@@ -132,21 +161,25 @@ final class ChunkWriter {
       return;
     }
     long now = System.currentTimeMillis() / 1000;
-    db.write("cache embeddings", () -> {
-      try (PreparedStatement p = db.writer().prepareStatement(
-          "insert or replace into embedding_cache(model, hash, dims, embedding, updated_at) values (?, ?, ?, ?, ?)")) {
-        for (Map.Entry<String, Embedding> e : byTextHash.entrySet()) {
-          p.setString(1, modelId);
-          p.setString(2, e.getKey());
-          p.setInt(3, e.getValue().dimension());
-          p.setBytes(4, VectorCodec.encode(e.getValue().toArray()));
-          p.setLong(5, now);
-          p.addBatch();
-        }
-        p.executeBatch();
-      }
-      return null;
-    });
+    db.write(
+        "cache embeddings",
+        () -> {
+          try (PreparedStatement p =
+              db.writer()
+                  .prepareStatement(
+                      "insert or replace into embedding_cache(model, hash, dims, embedding, updated_at) values (?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, Embedding> e : byTextHash.entrySet()) {
+              p.setString(1, modelId);
+              p.setString(2, e.getKey());
+              p.setInt(3, e.getValue().dimension());
+              p.setBytes(4, VectorCodec.encode(e.getValue().toArray()));
+              p.setLong(5, now);
+              p.addBatch();
+            }
+            p.executeBatch();
+          }
+          return null;
+        });
   }
 
   private void mirror(Change change) {
@@ -166,14 +199,19 @@ final class ChunkWriter {
       if (dims == 0) {
         dims = d;
       } else if (d != dims) {
-        throw new IllegalArgumentException("chunk embedding has " + d + " dimensions but the index holds " + dims
-            + "-dimensional vectors; declare the model with useEmbeddingModel to switch");
+        throw new IllegalArgumentException(
+            "chunk embedding has "
+                + d
+                + " dimensions but the index holds "
+                + dims
+                + "-dimensional vectors; declare the model with useEmbeddingModel to switch");
       }
     }
     return dims;
   }
 
-  private void syncVectors(Connection c, IndexState s, List<Long> removed, List<Row> added) throws SQLException {
+  private void syncVectors(Connection c, IndexState s, List<Long> removed, List<Row> added)
+      throws SQLException {
     if (s.vecActive()) {
       Vec0Knn.delete(c, removed);
       Vec0Knn.insert(c, added);

@@ -19,8 +19,9 @@ import java.util.function.Consumer;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The connections to one database file: a single writer (guarded by a lock, immediate transactions) and a small pool of
- * readers. WAL lets readers run while the writer commits. sqlite-vec is loaded into every connection when available.
+ * The connections to one database file: a single writer (guarded by a lock, immediate transactions)
+ * and a small pool of readers. WAL lets readers run while the writer commits. sqlite-vec is loaded
+ * into every connection when available.
  */
 final class Database implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Database.class.getName());
@@ -34,7 +35,8 @@ final class Database implements AutoCloseable {
   private final List<Connection> allReaders = new ArrayList<>();
   private volatile boolean closed;
 
-  private Database(Path file, int busyTimeoutMillis, Path vecExtension, int readerCount) throws SQLException {
+  private Database(Path file, int busyTimeoutMillis, Path vecExtension, int readerCount)
+      throws SQLException {
     this.file = file;
     this.busyTimeoutMillis = busyTimeoutMillis;
     Connection w = connect(vecExtension != null);
@@ -67,7 +69,8 @@ final class Database implements AutoCloseable {
   }
 
   static Database open(Path file, int busyTimeoutMillis, Path vecExtension, int readerCount) {
-    return SqlErrors.call("open " + file, () -> new Database(file, busyTimeoutMillis, vecExtension, readerCount));
+    return SqlErrors.call(
+        "open " + file, () -> new Database(file, busyTimeoutMillis, vecExtension, readerCount));
   }
 
   private Connection connect(boolean extensions) throws SQLException {
@@ -81,7 +84,8 @@ final class Database implements AutoCloseable {
     if (extensions) {
       config.enableLoadExtension(true);
     }
-    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+    Connection c =
+        DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
     try (Statement s = c.createStatement()) {
       // Touch the file so that a corrupt or non-SQLite file fails here (SQLITE_NOTADB), not later.
       s.execute("select count(*) from sqlite_master");
@@ -98,8 +102,13 @@ final class Database implements AutoCloseable {
       p.execute();
       return true;
     } catch (SQLException e) {
-      LOG.log(Level.WARNING, "sqlite-vec not loaded from " + extension + " (" + e.getMessage()
-          + "); using the Java k-NN");
+      LOG.log(
+          Level.WARNING,
+          "sqlite-vec not loaded from "
+              + extension
+              + " ("
+              + e.getMessage()
+              + "); using the Java k-NN");
       return false;
     }
   }
@@ -118,26 +127,32 @@ final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs {@code body} in one write transaction (rolled back on any failure), then {@code afterCommit} with its result
-   * while still holding the write lock, so in-memory mirrors see committed changes in commit order.
+   * Runs {@code body} in one write transaction (rolled back on any failure), then {@code
+   * afterCommit} with its result while still holding the write lock, so in-memory mirrors see
+   * committed changes in commit order.
    */
   <T> T write(String action, SqlAction<T> body, Consumer<T> afterCommit) {
     writeLock.lock();
     try {
       ensureOpen();
-      T committed = SqlErrors.call(action, () -> {
-        // Explicit statements instead of setAutoCommit: a BEGIN that fails with SQLITE_BUSY must leave the
-        // connection as it was, and IMMEDIATE takes the write lock up front (no deadlock on lock upgrade).
-        execute("begin immediate");
-        try {
-          T result = body.run();
-          execute("commit");
-          return result;
-        } catch (SQLException | RuntimeException | Error e) {
-          rollbackQuietly(e);
-          throw e;
-        }
-      });
+      T committed =
+          SqlErrors.call(
+              action,
+              () -> {
+                // Explicit statements instead of setAutoCommit: a BEGIN that fails with SQLITE_BUSY
+                // must leave the
+                // connection as it was, and IMMEDIATE takes the write lock up front (no deadlock on
+                // lock upgrade).
+                execute("begin immediate");
+                try {
+                  T result = body.run();
+                  execute("commit");
+                  return result;
+                } catch (SQLException | RuntimeException | Error e) {
+                  rollbackQuietly(e);
+                  throw e;
+                }
+              });
       afterCommit.accept(committed);
       return committed;
     } finally {
@@ -145,7 +160,10 @@ final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs {@code body} while holding the write lock but outside a transaction (e.g. bulk loads that must not race). */
+  /**
+   * Runs {@code body} while holding the write lock but outside a transaction (e.g. bulk loads that
+   * must not race).
+   */
   <T> T exclusive(SqlAction<T> body) {
     writeLock.lock();
     try {
@@ -176,7 +194,8 @@ final class Database implements AutoCloseable {
       c = readers.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IndexException(IndexException.Kind.FAILED, "memory index: interrupted while " + action, e);
+      throw new IndexException(
+          IndexException.Kind.FAILED, "memory index: interrupted while " + action, e);
     }
     try {
       return SqlErrors.call(action, () -> body.run(c));
@@ -186,7 +205,8 @@ final class Database implements AutoCloseable {
   }
 
   static boolean tableExists(Connection c, String name) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("select count(*) from sqlite_master where name = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement("select count(*) from sqlite_master where name = ?")) {
       p.setString(1, name);
       try (ResultSet rs = p.executeQuery()) {
         return rs.next() && rs.getInt(1) > 0;

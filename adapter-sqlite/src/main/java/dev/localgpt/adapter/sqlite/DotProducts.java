@@ -1,10 +1,11 @@
 package dev.localgpt.adapter.sqlite;
 
 /**
- * The k-NN's dot products: exact ones in float, and approximate ones over int8 codes for a fast first scan. A code
- * scales a vector by its largest absolute component so that it maps to 127, and rounds; a dot product of two codes
- * (in {@code int}) times both scales approximates the float dot product. The bytes are a quarter of the floats' memory
- * traffic and the JIT vectorises the integer loop (about twice as fast as the float loop on a 384-d scan).
+ * The k-NN's dot products: exact ones in float, and approximate ones over int8 codes for a fast
+ * first scan. A code scales a vector by its largest absolute component so that it maps to 127, and
+ * rounds; a dot product of two codes (in {@code int}) times both scales approximates the float dot
+ * product. The bytes are a quarter of the floats' memory traffic and the JIT vectorises the integer
+ * loop (about twice as fast as the float loop on a 384-d scan).
  */
 final class DotProducts {
   private DotProducts() {}
@@ -35,7 +36,10 @@ final class DotProducts {
     return n > 0 ? (float) (1.0 / Math.sqrt(n)) : 0f;
   }
 
-  /** Writes the code of {@code v[from, from + d)} to {@code out[at, at + d)}; returns its scale (0 for a zero vector). */
+  /**
+   * Writes the code of {@code v[from, from + d)} to {@code out[at, at + d)}; returns its scale (0
+   * for a zero vector).
+   */
   static float encode(float[] v, int from, int d, byte[] out, int at) {
     float max = 0;
     for (int i = 0; i < d; i++) {

@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The statements on one file's rows ({@code files}, {@code chunks}); the caller holds the write transaction. */
+/**
+ * The statements on one file's rows ({@code files}, {@code chunks}); the caller holds the write
+ * transaction.
+ */
 final class FileRows {
   private FileRows() {}
 
@@ -40,7 +43,9 @@ final class FileRows {
 
   /** Inserts or updates the file's row. */
   static void upsert(Connection c, IndexedFile f) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("""
+    try (PreparedStatement p =
+        c.prepareStatement(
+            """
         insert into files(path, source, hash, mtime, size) values (?, ?, ?, ?, ?)
         on conflict(path) do update set source = excluded.source, hash = excluded.hash,
           mtime = excluded.mtime, size = excluded.size""")) {
@@ -54,7 +59,8 @@ final class FileRows {
   }
 
   /** Inserts the chunks with fresh ids; returns the rows that carry a vector. */
-  static List<Row> insertChunks(Connection c, IndexedFile f, List<NewChunk> chunks) throws SQLException {
+  static List<Row> insertChunks(Connection c, IndexedFile f, List<NewChunk> chunks)
+      throws SQLException {
     List<Row> vectors = new ArrayList<>();
     if (chunks.isEmpty()) {
       return vectors;
@@ -65,7 +71,9 @@ final class FileRows {
       rs.next();
       next = rs.getLong(1);
     }
-    try (PreparedStatement p = c.prepareStatement("""
+    try (PreparedStatement p =
+        c.prepareStatement(
+            """
         insert into chunks(id, path, source, start_line, end_line, heading_path, text, hash, embedding)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
       for (NewChunk chunk : chunks) {
@@ -96,7 +104,8 @@ final class FileRows {
   static List<Row> updateVectors(Connection c, Map<Long, Embedding> byChunkId) throws SQLException {
     List<Row> rows = new ArrayList<>(byChunkId.size());
     try (PreparedStatement select = c.prepareStatement("select source from chunks where id = ?");
-        PreparedStatement update = c.prepareStatement("update chunks set embedding = ? where id = ?")) {
+        PreparedStatement update =
+            c.prepareStatement("update chunks set embedding = ? where id = ?")) {
       for (Map.Entry<Long, Embedding> e : byChunkId.entrySet()) {
         select.setLong(1, e.getKey());
         String source;

@@ -10,14 +10,15 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Brute-force cosine k-NN over one contiguous {@code float[]} matrix held in memory. Rows are appended on insert and
- * swap-removed on delete; each row keeps its inverse norm and an interned source code for scope filtering. Updates are
- * idempotent (removing an absent id is a no-op, adding a present id replaces it), so applying a committed change twice
- * is harmless.
+ * Brute-force cosine k-NN over one contiguous {@code float[]} matrix held in memory. Rows are
+ * appended on insert and swap-removed on delete; each row keeps its inverse norm and an interned
+ * source code for scope filtering. Updates are idempotent (removing an absent id is a no-op, adding
+ * a present id replaces it), so applying a committed change twice is harmless.
  *
- * <p>A search scans int8 codes of the rows ({@link DotProducts}, half the time of the float scan) for the
- * {@link #RERANK} &times; k best approximate scores, then scores those candidates exactly in float: the result is the
- * exact top k unless a true neighbour falls outside that candidate list.
+ * <p>A search scans int8 codes of the rows ({@link DotProducts}, half the time of the float scan)
+ * for the {@link #RERANK} &times; k best approximate scores, then scores those candidates exactly
+ * in float: the result is the exact top k unless a true neighbour falls outside that candidate
+ * list.
  */
 final class JavaKnn {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -26,13 +27,20 @@ final class JavaKnn {
   private final List<String> sources = new ArrayList<>();
   private int dim;
   private float[] data = new float[0];
+
   /** Candidates per wanted hit that the int8 scan hands to the exact float re-ranking. */
   static final int RERANK = 4;
+
   private static final int MIN_CANDIDATES = 32;
   private float[] invNorms = new float[0];
   private byte[] codes = new byte[0];
-  /** Per row: the code's scale times the row's inverse norm, so the approximate cosine is {@code dot × factor}. */
+
+  /**
+   * Per row: the code's scale times the row's inverse norm, so the approximate cosine is {@code dot
+   * × factor}.
+   */
   private float[] codeFactors = new float[0];
+
   private long[] ids = new long[0];
   private int[] sourceCodes = new int[0];
   private int size;
@@ -65,7 +73,10 @@ final class JavaKnn {
     loaded = false;
   }
 
-  /** Whether the matrix mirrors the table (false until the first {@link #reset}, i.e. the lazy load). */
+  /**
+   * Whether the matrix mirrors the table (false until the first {@link #reset}, i.e. the lazy
+   * load).
+   */
   boolean isLoaded() {
     return loaded;
   }
@@ -118,7 +129,8 @@ final class JavaKnn {
       dim = v.length;
     }
     if (v.length != dim) {
-      throw new IllegalArgumentException("vector dimension " + v.length + " does not match the index (" + dim + ")");
+      throw new IllegalArgumentException(
+          "vector dimension " + v.length + " does not match the index (" + dim + ")");
     }
     if (size == ids.length) {
       int capacity = Math.max(16, size + (size >> 1));
@@ -133,15 +145,21 @@ final class JavaKnn {
     invNorms[size] = DotProducts.inverseNorm(v, 0, dim);
     codeFactors[size] = DotProducts.encode(v, 0, dim, codes, size * dim) * invNorms[size];
     ids[size] = row.id();
-    sourceCodes[size] = codeBySource.computeIfAbsent(row.source(), s -> {
-      sources.add(s);
-      return sources.size() - 1;
-    });
+    sourceCodes[size] =
+        codeBySource.computeIfAbsent(
+            row.source(),
+            s -> {
+              sources.add(s);
+              return sources.size() - 1;
+            });
     rowById.put(row.id(), size);
     size++;
   }
 
-  /** The {@code k} rows most similar to {@code query} among the sources {@code scope} admits, best first. */
+  /**
+   * The {@code k} rows most similar to {@code query} among the sources {@code scope} admits, best
+   * first.
+   */
   Hit[] search(float[] query, int k, SearchScope scope) {
     lock.readLock().lock();
     try {

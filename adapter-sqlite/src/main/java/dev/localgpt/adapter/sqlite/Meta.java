@@ -10,9 +10,13 @@ import java.util.Optional;
 final class Meta {
   static final String EMBEDDING_MODEL = "embedding_model";
   static final String EMBEDDING_DIMS = "embedding_dims";
+
   /** The chunker version the stored chunks were cut with. */
   static final String CHUNKING = "chunking_version";
-  /** Set when chunks changed while sqlite-vec was not loaded, so {@code chunks_vec} must be rebuilt. */
+
+  /**
+   * Set when chunks changed while sqlite-vec was not loaded, so {@code chunks_vec} must be rebuilt.
+   */
   static final String VEC_STALE = "vec_stale";
 
   private Meta() {}
@@ -28,7 +32,8 @@ final class Meta {
 
   static void put(Connection c, String key, String value) throws SQLException {
     try (PreparedStatement p =
-        c.prepareStatement("insert into meta(key, value) values (?, ?) on conflict(key) do update set value = excluded.value")) {
+        c.prepareStatement(
+            "insert into meta(key, value) values (?, ?) on conflict(key) do update set value = excluded.value")) {
       p.setString(1, key);
       p.setString(2, value);
       p.executeUpdate();

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps the index owner-only whatever the umask: the directory 0700 when we create it, the database file 0600. The
- * file is created 0600 before SQLite opens it, and SQLite gives its {@code -wal} and {@code -shm} files the mode of
- * the database file; files left by older versions with wider modes are narrowed on open.
+ * Keeps the index owner-only whatever the umask: the directory 0700 when we create it, the database
+ * file 0600. The file is created 0600 before SQLite opens it, and SQLite gives its {@code -wal} and
+ * {@code -shm} files the mode of the database file; files left by older versions with wider modes
+ * are narrowed on open.
  */
 final class PrivateDatabaseFiles {
   private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
@@ -22,7 +23,10 @@ final class PrivateDatabaseFiles {
 
   private PrivateDatabaseFiles() {}
 
-  /** Prepares {@code dbFile} for opening: creates what is missing, owner-only, and narrows what exists. */
+  /**
+   * Prepares {@code dbFile} for opening: creates what is missing, owner-only, and narrows what
+   * exists.
+   */
   static void prepare(Path dbFile) throws IOException {
     Path file = dbFile.toAbsolutePath();
     boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");

@@ -9,8 +9,9 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Ordered schema migrations. Version {@code n} is reached by running migration {@code n - 1} of {@link #MIGRATIONS}
- * in one transaction that also records the version in {@code meta}; running again is a no-op.
+ * Ordered schema migrations. Version {@code n} is reached by running migration {@code n - 1} of
+ * {@link #MIGRATIONS} in one transaction that also records the version in {@code meta}; running
+ * again is a no-op.
  */
 final class Schema {
   static final String VERSION_KEY = "schema_version";
@@ -52,8 +53,10 @@ final class Schema {
                 model text not null, hash text not null, dims integer not null, embedding blob not null,
                 updated_at integer not null, primary key(model, hash))""",
               "create index if not exists embedding_cache_updated on embedding_cache(updated_at)"),
-          // 2: indexing writes keyword rows first and vectors later; this finds the chunks still waiting for one.
-          List.of("create index if not exists chunks_pending on chunks(id) where embedding is null"));
+          // 2: indexing writes keyword rows first and vectors later; this finds the chunks still
+          // waiting for one.
+          List.of(
+              "create index if not exists chunks_pending on chunks(id) where embedding is null"));
 
   private Schema() {}
 
@@ -100,7 +103,8 @@ final class Schema {
   static int version(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs =
-            s.executeQuery("select count(*) from sqlite_master where type = 'table' and name = 'meta'")) {
+            s.executeQuery(
+                "select count(*) from sqlite_master where type = 'table' and name = 'meta'")) {
       if (rs.next() && rs.getInt(1) == 0) {
         return 0;
       }

@@ -17,10 +17,12 @@ final class SqlErrors {
     String hint =
         switch (kind) {
           case BUSY -> " (another process holds the index lock; retry later)";
-          case CORRUPT -> " (the index file is damaged; delete it and it is rebuilt from the Markdown)";
+          case CORRUPT ->
+              " (the index file is damaged; delete it and it is rebuilt from the Markdown)";
           case FAILED -> "";
         };
-    return new IndexException(kind, "memory index: " + action + " failed: " + e.getMessage() + hint, e);
+    return new IndexException(
+        kind, "memory index: " + action + " failed: " + e.getMessage() + hint, e);
   }
 
   static IndexException.Kind kindOf(SQLException e) {

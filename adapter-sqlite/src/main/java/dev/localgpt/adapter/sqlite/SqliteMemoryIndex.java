@@ -22,11 +22,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@link MemoryIndex} in one SQLite file (WAL): FTS5 BM25 for keywords, sqlite-vec or a Java brute-force k-NN for
- * vectors, and an embedding cache. Thread-safe: one writer connection behind a lock, pooled readers.
+ * {@link MemoryIndex} in one SQLite file (WAL): FTS5 BM25 for keywords, sqlite-vec or a Java
+ * brute-force k-NN for vectors, and an embedding cache. Thread-safe: one writer connection behind a
+ * lock, pooled readers.
  *
- * <p>Opening a damaged or non-SQLite file throws {@link IndexException} of kind {@code CORRUPT}; the caller deletes the
- * file and rebuilds the index from the Markdown.
+ * <p>Opening a damaged or non-SQLite file throws {@link IndexException} of kind {@code CORRUPT};
+ * the caller deletes the file and rebuilds the index from the Markdown.
  */
 public final class SqliteMemoryIndex implements MemoryIndex {
   private final Database db;
@@ -44,14 +45,17 @@ public final class SqliteMemoryIndex implements MemoryIndex {
     this.vectors = new VectorSearch(db, state, knn, reader);
   }
 
-  /** Opens (creating if needed) the index at {@code dbFile} with {@link SqliteOptions#defaults()}. */
+  /**
+   * Opens (creating if needed) the index at {@code dbFile} with {@link SqliteOptions#defaults()}.
+   */
   public static SqliteMemoryIndex open(Path dbFile) {
     return open(dbFile, SqliteOptions.defaults());
   }
 
   /**
-   * Opens (creating if needed) the index at {@code dbFile}, migrating its schema to the latest version. The file and
-   * its {@code -wal}/{@code -shm} are owner-only (0600), a directory created for it 0700.
+   * Opens (creating if needed) the index at {@code dbFile}, migrating its schema to the latest
+   * version. The file and its {@code -wal}/{@code -shm} are owner-only (0600), a directory created
+   * for it 0700.
    */
   public static SqliteMemoryIndex open(Path dbFile, SqliteOptions options) {
     Objects.requireNonNull(dbFile, "'dbFile' must not be null");
@@ -59,11 +63,17 @@ public final class SqliteMemoryIndex implements MemoryIndex {
     try {
       PrivateDatabaseFiles.prepare(dbFile);
     } catch (IOException e) {
-      throw new IndexException(IndexException.Kind.FAILED, "memory index: cannot create " + dbFile
-          + " or its directory: " + e.getMessage(), e);
+      throw new IndexException(
+          IndexException.Kind.FAILED,
+          "memory index: cannot create " + dbFile + " or its directory: " + e.getMessage(),
+          e);
     }
-    Database db = Database.open(dbFile, (int) options.busyTimeout().toMillis(),
-        options.sqliteVec().orElse(null), options.readers());
+    Database db =
+        Database.open(
+            dbFile,
+            (int) options.busyTimeout().toMillis(),
+            options.sqliteVec().orElse(null),
+            options.readers());
     try {
       return new SqliteMemoryIndex(db, db.write("open", () -> initialState(db)));
     } catch (RuntimeException e) {
@@ -72,7 +82,10 @@ public final class SqliteMemoryIndex implements MemoryIndex {
     }
   }
 
-  /** Reads the vector state from {@code meta} and rebuilds {@code chunks_vec} if it is missing or stale. */
+  /**
+   * Reads the vector state from {@code meta} and rebuilds {@code chunks_vec} if it is missing or
+   * stale.
+   */
   private static IndexState initialState(Database db) throws SQLException {
     Connection c = db.writer();
     String model = Meta.get(c, Meta.EMBEDDING_MODEL).orElse("");
@@ -140,7 +153,10 @@ public final class SqliteMemoryIndex implements MemoryIndex {
     return vectors.search(query.toArray(), limit, scope);
   }
 
-  /** k-NN with the Java brute force, whatever the active backend (benchmarks and backend comparison tests). */
+  /**
+   * k-NN with the Java brute force, whatever the active backend (benchmarks and backend comparison
+   * tests).
+   */
   List<ScoredChunk> javaVectorSearch(Embedding query, int limit, SearchScope scope) {
     return vectors.java(query.toArray(), limit, scope);
   }
@@ -189,17 +205,20 @@ public final class SqliteMemoryIndex implements MemoryIndex {
   @Override
   public void useChunkingVersion(String version) {
     Objects.requireNonNull(version, "'version' must not be null");
-    db.write("record the chunking version", () -> {
-      Meta.put(db.writer(), Meta.CHUNKING, version);
-      return null;
-    });
+    db.write(
+        "record the chunking version",
+        () -> {
+          Meta.put(db.writer(), Meta.CHUNKING, version);
+          return null;
+        });
   }
 
   @Override
   public IndexStats stats() {
     int[] counts = reader.counts();
     IndexState s = state.get();
-    return new IndexStats(counts[0], counts[1], counts[2], sizeOnDisk(), s.model(), vectorBackend());
+    return new IndexStats(
+        counts[0], counts[1], counts[2], sizeOnDisk(), s.model(), vectorBackend());
   }
 
   /** {@code sqlite-vec} when the extension is loaded, else {@code java}. */
@@ -221,10 +240,12 @@ public final class SqliteMemoryIndex implements MemoryIndex {
   }
 
   /**
-   * Hands every file with its chunks (vectors included, null where none is stored yet) to {@code files}, then the
-   * embedding cache per model in batches to {@code cache}: what {@code memory migrate} copies into another store.
+   * Hands every file with its chunks (vectors included, null where none is stored yet) to {@code
+   * files}, then the embedding cache per model in batches to {@code cache}: what {@code memory
+   * migrate} copies into another store.
    */
-  public void export(java.util.function.BiConsumer<IndexedFile, List<NewChunk>> files,
+  public void export(
+      java.util.function.BiConsumer<IndexedFile, List<NewChunk>> files,
       java.util.function.BiConsumer<String, Map<String, Embedding>> cache) {
     IndexExport export = new IndexExport(db);
     export.files(files);

@@ -3,8 +3,8 @@ package dev.localgpt.adapter.sqlite;
 import java.util.Arrays;
 
 /**
- * Keeps the {@code k} best (score, id) pairs seen, in a binary min-heap over two primitive arrays. Higher score wins;
- * on equal scores the lower id wins, so results are deterministic.
+ * Keeps the {@code k} best (score, id) pairs seen, in a binary min-heap over two primitive arrays.
+ * Higher score wins; on equal scores the lower id wins, so results are deterministic.
  */
 final class TopK {
   private final int k;
@@ -47,7 +47,8 @@ final class TopK {
     for (int i = 0; i < size; i++) {
       hits[i] = new Hit(ids[i], scores[i]);
     }
-    Arrays.sort(hits, (a, b) -> better(a.score(), a.id(), b.score(), b.id()) ? -1 : (a.equals(b) ? 0 : 1));
+    Arrays.sort(
+        hits, (a, b) -> better(a.score(), a.id(), b.score(), b.id()) ? -1 : (a.equals(b) ? 0 : 1));
     return hits;
   }
 

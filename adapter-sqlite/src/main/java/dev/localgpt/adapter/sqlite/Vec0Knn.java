@@ -9,22 +9,37 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The sqlite-vec side: a {@code vec0} table {@code chunks_vec} with cosine distance, kept in sync with chunks. */
+/**
+ * The sqlite-vec side: a {@code vec0} table {@code chunks_vec} with cosine distance, kept in sync
+ * with chunks.
+ */
 final class Vec0Knn {
   static final String TABLE = "chunks_vec";
+
   /** The largest {@code k} sqlite-vec accepts in one KNN query. */
   static final int MAX_K = 4096;
 
   private Vec0Knn() {}
 
-  /** Drops and recreates the table for {@code dim}-dimensional vectors and fills it from {@code chunks}. */
+  /**
+   * Drops and recreates the table for {@code dim}-dimensional vectors and fills it from {@code
+   * chunks}.
+   */
   static void rebuild(Connection c, int dim) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("drop table if exists " + TABLE);
-      s.execute("create virtual table " + TABLE + " using vec0(chunk_id integer primary key, embedding float["
-          + dim + "] distance_metric=cosine)");
-      s.execute("insert into " + TABLE + "(chunk_id, embedding) select id, embedding from chunks"
-          + " where embedding is not null and length(embedding) = " + (dim * Float.BYTES));
+      s.execute(
+          "create virtual table "
+              + TABLE
+              + " using vec0(chunk_id integer primary key, embedding float["
+              + dim
+              + "] distance_metric=cosine)");
+      s.execute(
+          "insert into "
+              + TABLE
+              + "(chunk_id, embedding) select id, embedding from chunks"
+              + " where embedding is not null and length(embedding) = "
+              + (dim * Float.BYTES));
     }
   }
 
@@ -45,7 +60,8 @@ final class Vec0Knn {
     if (rows.isEmpty()) {
       return;
     }
-    try (PreparedStatement p = c.prepareStatement("insert into " + TABLE + "(chunk_id, embedding) values (?, ?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement("insert into " + TABLE + "(chunk_id, embedding) values (?, ?)")) {
       for (JavaKnn.Row row : rows) {
         p.setLong(1, row.id());
         p.setBytes(2, VectorCodec.encode(row.vector()));
@@ -58,8 +74,11 @@ final class Vec0Knn {
   /** The {@code k} nearest rows, best first, with score = 1 - cosine distance. */
   static List<Hit> search(Connection c, float[] query, int k) throws SQLException {
     List<Hit> hits = new ArrayList<>(k);
-    try (PreparedStatement p = c.prepareStatement(
-        "select chunk_id, distance from " + TABLE + " where embedding match ? and k = ? order by distance")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "select chunk_id, distance from "
+                + TABLE
+                + " where embedding match ? and k = ? order by distance")) {
       p.setBytes(1, VectorCodec.encode(query));
       p.setInt(2, k);
       try (ResultSet rs = p.executeQuery()) {
@@ -68,7 +87,11 @@ final class Vec0Knn {
         }
       }
     }
-    hits.sort((a, b) -> a.score() != b.score() ? Float.compare(b.score(), a.score()) : Long.compare(a.id(), b.id()));
+    hits.sort(
+        (a, b) ->
+            a.score() != b.score()
+                ? Float.compare(b.score(), a.score())
+                : Long.compare(a.id(), b.id()));
     return hits;
   }
 }

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * k-NN over the stored vectors: sqlite-vec when its table is active, the in-memory Java matrix otherwise. With a scope
- * filter, sqlite-vec over-fetches and filters, growing {@code k}; if that cannot fill the limit, the Java matrix answers.
+ * k-NN over the stored vectors: sqlite-vec when its table is active, the in-memory Java matrix
+ * otherwise. With a scope filter, sqlite-vec over-fetches and filters, growing {@code k}; if that
+ * cannot fill the limit, the Java matrix answers.
  */
 final class VectorSearch {
   private final Database db;
@@ -51,7 +52,10 @@ final class VectorSearch {
     return reader.resolve(Arrays.asList(hits), limit, scope);
   }
 
-  /** The sqlite-vec answer, or null when the over-fetch could not fill {@code limit} from a scoped search. */
+  /**
+   * The sqlite-vec answer, or null when the over-fetch could not fill {@code limit} from a scoped
+   * search.
+   */
   List<ScoredChunk> vec0(float[] query, int limit, SearchScope scope) {
     boolean scoped = !scope.include().isEmpty() || !scope.exclude().isEmpty();
     int k = scoped ? Math.min(Vec0Knn.MAX_K, Math.max(64, limit * 8)) : limit;
@@ -73,19 +77,24 @@ final class VectorSearch {
     if (knn.isLoaded()) {
       return;
     }
-    db.exclusive(() -> {
-      if (!knn.isLoaded()) {
-        knn.reset(state.get().dims());
-        ChunkReader.loadVectors(db.writer(), batch -> knn.apply(List.of(), batch));
-      }
-      return null;
-    });
+    db.exclusive(
+        () -> {
+          if (!knn.isLoaded()) {
+            knn.reset(state.get().dims());
+            ChunkReader.loadVectors(db.writer(), batch -> knn.apply(List.of(), batch));
+          }
+          return null;
+        });
   }
 
   private static void checkDimension(float[] query, int dims) {
     if (query.length != dims) {
       throw new IllegalArgumentException(
-          "query vector has " + query.length + " dimensions but the index holds " + dims + "-dimensional vectors");
+          "query vector has "
+              + query.length
+              + " dimensions but the index holds "
+              + dims
+              + "-dimensional vectors");
     }
   }
 }

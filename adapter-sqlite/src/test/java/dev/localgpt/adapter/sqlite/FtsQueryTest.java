@@ -18,20 +18,24 @@ class FtsQueryTest {
 
   @Test
   void contractionPiecesAreStopWords() {
-    assertThat(FtsQuery.selected("Don't forget the Ferris wheel's lights")).containsExactly("forget", "ferris",
-        "wheel", "lights");
+    assertThat(FtsQuery.selected("Don't forget the Ferris wheel's lights"))
+        .containsExactly("forget", "ferris", "wheel", "lights");
   }
 
   @Test
   void aLongQueryOrsOnlyItsLongestTermsInTextOrder() {
     String text = "alpha bb cc dd ee ff gg hh ii jj kk ll mm omega longword";
-    assertThat(FtsQuery.selected(text)).hasSize(FtsQuery.MAX_OR_TERMS)
-        .startsWith("alpha", "bb").endsWith("omega", "longword").doesNotContain("mm", "ll");
+    assertThat(FtsQuery.selected(text))
+        .hasSize(FtsQuery.MAX_OR_TERMS)
+        .startsWith("alpha", "bb")
+        .endsWith("omega", "longword")
+        .doesNotContain("mm", "ll");
   }
 
   @Test
   void quotesAndOperatorsCannotActAsSyntax() {
-    assertThat(FtsQuery.of("NEAR(\"x\" w) AND -z*")).contains("\"near\" OR \"x\" OR \"w\" OR \"z\"");
+    assertThat(FtsQuery.of("NEAR(\"x\" w) AND -z*"))
+        .contains("\"near\" OR \"x\" OR \"w\" OR \"z\"");
     assertThat(FtsQuery.of("  ?!  ")).isEmpty();
   }
 }

@@ -43,14 +43,16 @@ class JavaKnnTest {
         Set<Long> got = new HashSet<>();
         for (Hit h : hits) {
           got.add(h.id());
-          assertThat((double) h.score()).isCloseTo(cosine(rows.get((int) h.id()), query),
-              Offset.offset(1e-5));
+          assertThat((double) h.score())
+              .isCloseTo(cosine(rows.get((int) h.id()), query), Offset.offset(1e-5));
         }
         wanted += k;
         found += (int) exact.stream().filter(i -> got.contains((long) i)).count();
       }
     }
-    assertThat((double) found / wanted).as("recall against the exact scan").isGreaterThanOrEqualTo(0.99);
+    assertThat((double) found / wanted)
+        .as("recall against the exact scan")
+        .isGreaterThanOrEqualTo(0.99);
   }
 
   @Test
@@ -59,7 +61,8 @@ class JavaKnnTest {
     float scale = DotProducts.encode(new float[] {0.5f, -1f, 0.25f}, 0, 3, code, 0);
     assertThat(code).containsExactly(64, -127, 32);
     assertThat(scale).isEqualTo(1f / 127f);
-    assertThat(DotProducts.dot(code, code, 0, 3) * scale * scale).isCloseTo(1.3125f, Offset.offset(0.01f));
+    assertThat(DotProducts.dot(code, code, 0, 3) * scale * scale)
+        .isCloseTo(1.3125f, Offset.offset(0.01f));
     assertThat(DotProducts.encode(new float[3], 0, 3, code, 0)).isZero();
   }
 
@@ -83,15 +86,24 @@ class JavaKnnTest {
     knn.apply(List.of(), batch);
     Hit[] hits = knn.search(base, 10, SearchScope.only("memory"));
     double[] scores = rows.stream().mapToDouble(r -> cosine(r, base)).toArray();
-    List<Integer> exact = IntStream.range(0, rows.size()).filter(i -> i % 2 == 0).boxed()
-        .sorted(Comparator.comparingDouble((Integer i) -> -scores[i])).limit(10).toList();
-    assertThat(Arrays.stream(hits).map(h -> (int) h.id()).toList()).containsExactlyElementsOf(exact);
+    List<Integer> exact =
+        IntStream.range(0, rows.size())
+            .filter(i -> i % 2 == 0)
+            .boxed()
+            .sorted(Comparator.comparingDouble((Integer i) -> -scores[i]))
+            .limit(10)
+            .toList();
+    assertThat(Arrays.stream(hits).map(h -> (int) h.id()).toList())
+        .containsExactlyElementsOf(exact);
   }
 
   private static List<Integer> exactTop(List<float[]> rows, float[] query, int k) {
     double[] scores = rows.stream().mapToDouble(r -> cosine(r, query)).toArray();
-    return IntStream.range(0, rows.size()).boxed()
-        .sorted(Comparator.comparingDouble((Integer i) -> -scores[i])).limit(k).toList();
+    return IntStream.range(0, rows.size())
+        .boxed()
+        .sorted(Comparator.comparingDouble((Integer i) -> -scores[i]))
+        .limit(k)
+        .toList();
   }
 
   private static double cosine(float[] a, float[] b) {

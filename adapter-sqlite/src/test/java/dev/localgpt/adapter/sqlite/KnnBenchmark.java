@@ -13,9 +13,10 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Prints p50/p95 k-NN latency (k = 40) for sqlite-vec and the Java brute force, and keyword search p50, at 10k and
- * 100k random 384-d vectors. Run: {@code java -cp ... dev.localgpt.adapter.sqlite.KnnBenchmark [sizes...]}.
- * Latencies are end to end through the port (k-NN plus reading the 40 chunk rows).
+ * Prints p50/p95 k-NN latency (k = 40) for sqlite-vec and the Java brute force, and keyword search
+ * p50, at 10k and 100k random 384-d vectors. Run: {@code java -cp ...
+ * dev.localgpt.adapter.sqlite.KnnBenchmark [sizes...]}. Latencies are end to end through the port
+ * (k-NN plus reading the 40 chunk rows).
  */
 public final class KnnBenchmark {
   static final int DIM = 384;
@@ -26,16 +27,28 @@ public final class KnnBenchmark {
   private KnnBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int[] sizes = args.length == 0 ? new int[] {10_000, 100_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-    System.out.println("sqlite-vec: " + SqliteOptions.findSqliteVec().map(Path::toString).orElse("absent"));
+    int[] sizes =
+        args.length == 0
+            ? new int[] {10_000, 100_000}
+            : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+    System.out.println(
+        "sqlite-vec: " + SqliteOptions.findSqliteVec().map(Path::toString).orElse("absent"));
     for (int n : sizes) {
       Path dir = Files.createTempDirectory("knn-bench");
-      try (SqliteMemoryIndex index = SqliteMemoryIndex.open(dir.resolve("bench.sqlite"), SqliteOptions.defaults())) {
+      try (SqliteMemoryIndex index =
+          SqliteMemoryIndex.open(dir.resolve("bench.sqlite"), SqliteOptions.defaults())) {
         long t0 = System.nanoTime();
         fill(index, n, new Random(n));
         double fillSec = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "%n%,d chunks x %d dims: indexed in %.1f s (%.0f chunks/s), db %,d bytes, backend %s%n",
-            n, DIM, fillSec, n / fillSec, index.stats().sizeBytes(), index.vectorBackend());
+        System.out.printf(
+            Locale.ROOT,
+            "%n%,d chunks x %d dims: indexed in %.1f s (%.0f chunks/s), db %,d bytes, backend %s%n",
+            n,
+            DIM,
+            fillSec,
+            n / fillSec,
+            index.stats().sizeBytes(),
+            index.vectorBackend());
         Random r = new Random(1);
         List<Embedding> queries = new ArrayList<>();
         for (int i = 0; i < QUERIES; i++) {
@@ -43,17 +56,28 @@ public final class KnnBenchmark {
         }
         long load = System.nanoTime();
         index.javaVectorSearch(queries.getFirst(), K, SearchScope.all());
-        System.out.printf(Locale.ROOT, "first java k-NN query (loads the matrix if needed): %.0f ms%n", (System.nanoTime() - load) / 1e6);
+        System.out.printf(
+            Locale.ROOT,
+            "first java k-NN query (loads the matrix if needed): %.0f ms%n",
+            (System.nanoTime() - load) / 1e6);
         if (index.stats().vectorBackend().equals("sqlite-vec")) {
           report("vec0 k-NN", queries, q -> index.vec0VectorSearch(q, K, SearchScope.all()));
-          report("vec0 k-NN scoped", queries, q -> index.vec0VectorSearch(q, K, SearchScope.only("s1")));
+          report(
+              "vec0 k-NN scoped",
+              queries,
+              q -> index.vec0VectorSearch(q, K, SearchScope.only("s1")));
         }
         report("java k-NN", queries, q -> index.javaVectorSearch(q, K, SearchScope.all()));
-        report("java k-NN scoped", queries, q -> index.javaVectorSearch(q, K, SearchScope.only("s1")));
+        report(
+            "java k-NN scoped", queries, q -> index.javaVectorSearch(q, K, SearchScope.only("s1")));
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < QUERIES; i++) {
-          texts.add(WORDS[r.nextInt(WORDS.length)] + " " + WORDS[r.nextInt(WORDS.length)] + " "
-              + WORDS[r.nextInt(WORDS.length)]);
+          texts.add(
+              WORDS[r.nextInt(WORDS.length)]
+                  + " "
+                  + WORDS[r.nextInt(WORDS.length)]
+                  + " "
+                  + WORDS[r.nextInt(WORDS.length)]);
         }
         report("keyword (3 terms)", texts, t -> index.keywordSearch(t, K, SearchScope.all()));
       } finally {
@@ -79,8 +103,12 @@ public final class KnnBenchmark {
       nanos[i] = System.nanoTime() - t;
     }
     Arrays.sort(nanos);
-    System.out.printf(Locale.ROOT, "%-20s p50 %7.2f ms   p95 %7.2f ms%n", label,
-        nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.95)] / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "%-20s p50 %7.2f ms   p95 %7.2f ms%n",
+        label,
+        nanos[nanos.length / 2] / 1e6,
+        nanos[(int) (nanos.length * 0.95)] / 1e6);
   }
 
   static void fill(SqliteMemoryIndex index, int n, Random random) {
@@ -91,12 +119,23 @@ public final class KnnBenchmark {
       for (int c = 0; c < perFile && f * perFile + c < n; c++) {
         StringBuilder text = new StringBuilder();
         for (int w = 0; w < 60; w++) {
-          text.append(WORDS[(int) Math.min(WORDS.length - 1, Math.abs(random.nextGaussian()) * WORDS.length / 3)])
+          text.append(
+                  WORDS[
+                      (int)
+                          Math.min(
+                              WORDS.length - 1,
+                              Math.abs(random.nextGaussian()) * WORDS.length / 3)])
               .append(' ');
         }
         String t = text.toString();
-        chunks.add(new NewChunk(c * 10 + 1, c * 10 + 9, "", t, Fixtures.sha256(t + f + c),
-            Fixtures.randomUnit(random, DIM)));
+        chunks.add(
+            new NewChunk(
+                c * 10 + 1,
+                c * 10 + 9,
+                "",
+                t,
+                Fixtures.sha256(t + f + c),
+                Fixtures.randomUnit(random, DIM)));
       }
       index.replaceFile(new IndexedFile("f" + f + ".md", "s" + (f % 4), "h" + f, 0, 1), chunks);
     }
@@ -114,5 +153,4 @@ public final class KnnBenchmark {
     }
     return words;
   }
-
 }

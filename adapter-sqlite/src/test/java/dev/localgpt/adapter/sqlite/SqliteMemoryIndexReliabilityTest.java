@@ -41,7 +41,8 @@ class SqliteMemoryIndexReliabilityTest {
     Files.write(db(), garbage);
 
     assertThatThrownBy(() -> SqliteMemoryIndex.open(db(), SqliteOptions.javaKnn()))
-        .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.kind()).isEqualTo(IndexException.Kind.CORRUPT))
+        .isInstanceOfSatisfying(
+            IndexException.class, e -> assertThat(e.kind()).isEqualTo(IndexException.Kind.CORRUPT))
         .hasMessageContaining("rebuilt");
   }
 
@@ -50,14 +51,16 @@ class SqliteMemoryIndexReliabilityTest {
     Files.writeString(db(), "# this is Markdown, not a database\n".repeat(200));
 
     assertThatThrownBy(() -> SqliteMemoryIndex.open(db(), SqliteOptions.javaKnn()))
-        .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.kind()).isEqualTo(IndexException.Kind.CORRUPT));
+        .isInstanceOfSatisfying(
+            IndexException.class, e -> assertThat(e.kind()).isEqualTo(IndexException.Kind.CORRUPT));
     assertThat(Files.readString(db())).startsWith("# this is Markdown");
   }
 
   @Test
   void aDeletedCorruptFileIsRebuiltFromScratch() throws Exception {
     Files.writeString(db(), "garbage".repeat(1000));
-    assertThatThrownBy(() -> SqliteMemoryIndex.open(db(), SqliteOptions.javaKnn())).isInstanceOf(IndexException.class);
+    assertThatThrownBy(() -> SqliteMemoryIndex.open(db(), SqliteOptions.javaKnn()))
+        .isInstanceOf(IndexException.class);
     Files.delete(db());
 
     try (SqliteMemoryIndex index = SqliteMemoryIndex.open(db(), SqliteOptions.javaKnn())) {
@@ -77,7 +80,8 @@ class SqliteMemoryIndexReliabilityTest {
       assertThat(index.files()).extracting(f -> f.path()).containsExactly("a.md");
       assertThat(index.keywordSearch("persistent", 5, SearchScope.all())).hasSize(1);
       assertThat(index.vectorSearch(axis(4, 0, 1, 0f), 5, SearchScope.all()))
-          .extracting(h -> h.chunk().text()).containsExactly("persistent words");
+          .extracting(h -> h.chunk().text())
+          .containsExactly("persistent words");
     }
   }
 
@@ -105,7 +109,8 @@ class SqliteMemoryIndexReliabilityTest {
     }
 
     assertThatThrownBy(() -> SqliteMemoryIndex.open(db(), SqliteOptions.javaKnn()))
-        .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.kind()).isEqualTo(IndexException.Kind.CORRUPT))
+        .isInstanceOfSatisfying(
+            IndexException.class, e -> assertThat(e.kind()).isEqualTo(IndexException.Kind.CORRUPT))
         .hasMessageContaining("newer");
   }
 
@@ -115,18 +120,22 @@ class SqliteMemoryIndexReliabilityTest {
       index.useEmbeddingModel("m", 4);
       index.replaceFile(file("a.md"), List.of(chunk(1, "old text", axis(4, 0, 1, 0f))));
       index.vectorSearch(axis(4, 0, 1, 0f), 1, SearchScope.all()); // loads the Java matrix
-      index.beforeCommit(() -> {
-        throw new IllegalStateException("simulated crash");
-      });
+      index.beforeCommit(
+          () -> {
+            throw new IllegalStateException("simulated crash");
+          });
 
-      assertThatThrownBy(() -> index.replaceFile(file("a.md"), List.of(chunk(1, "new text", axis(4, 2, 1, 0f)))))
+      assertThatThrownBy(
+              () ->
+                  index.replaceFile(file("a.md"), List.of(chunk(1, "new text", axis(4, 2, 1, 0f)))))
           .hasMessageContaining("simulated crash");
 
       index.beforeCommit(() -> {});
       assertThat(index.keywordSearch("old", 5, SearchScope.all())).hasSize(1);
       assertThat(index.keywordSearch("new", 5, SearchScope.all())).isEmpty();
       assertThat(index.vectorSearch(axis(4, 2, 1, 0f), 5, SearchScope.all()))
-          .extracting(h -> h.chunk().text()).containsExactly("old text");
+          .extracting(h -> h.chunk().text())
+          .containsExactly("old text");
       assertThat(index.file("a.md")).contains(file("a.md"));
     }
   }
@@ -137,9 +146,17 @@ class SqliteMemoryIndexReliabilityTest {
       index.replaceFile(file("a.md"), List.of(chunk(1, "committed before the kill")));
     }
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-        System.getProperty("java.class.path"), KillDuringWrite.class.getName(), db().toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                KillDuringWrite.class.getName(),
+                db().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("child.log").toFile())
+            .start();
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.log"))).isEqualTo(42);
 
@@ -159,7 +176,8 @@ class SqliteMemoryIndexReliabilityTest {
       s.execute("begin exclusive");
 
       assertThatThrownBy(() -> index.replaceFile(file("a.md"), List.of(chunk(1, "x"))))
-          .isInstanceOfSatisfying(IndexException.class, e -> assertThat(e.kind()).isEqualTo(IndexException.Kind.BUSY));
+          .isInstanceOfSatisfying(
+              IndexException.class, e -> assertThat(e.kind()).isEqualTo(IndexException.Kind.BUSY));
       s.execute("rollback");
       index.replaceFile(file("a.md"), List.of(chunk(1, "x")));
       assertThat(index.files()).hasSize(1);
@@ -176,39 +194,47 @@ class SqliteMemoryIndexReliabilityTest {
       AtomicBoolean writing = new AtomicBoolean(true);
       AtomicInteger searches = new AtomicInteger();
       CountDownLatch started = new CountDownLatch(1);
-      Thread writer = new Thread(() -> {
-        try {
-          started.countDown();
-          for (int f = 0; f < files; f++) {
-            List<NewChunk> chunks = new ArrayList<>();
-            for (int c = 0; c < 5; c++) {
-              chunks.add(chunk(c * 3 + 1, "common word file" + f + " part" + c, Fixtures.randomUnit(random, 16)));
-            }
-            index.replaceFile(file("f" + f + ".md"), chunks);
-          }
-        } catch (Throwable t) {
-          failures.add(t);
-        } finally {
-          writing.set(false);
-        }
-      });
-      Thread reader = new Thread(() -> {
-        Random r = new Random(4);
-        try {
-          started.await();
-          while (writing.get() || searches.get() < 20) {
-            int hits = index.keywordSearch("common", 1000, SearchScope.all()).size();
-            if (hits % 5 != 0) {
-              throw new AssertionError("saw a half-written file: " + hits + " chunks");
-            }
-            index.vectorSearch(Fixtures.randomUnit(r, 16), 10, SearchScope.all());
-            index.stats();
-            searches.incrementAndGet();
-          }
-        } catch (Throwable t) {
-          failures.add(t);
-        }
-      });
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  started.countDown();
+                  for (int f = 0; f < files; f++) {
+                    List<NewChunk> chunks = new ArrayList<>();
+                    for (int c = 0; c < 5; c++) {
+                      chunks.add(
+                          chunk(
+                              c * 3 + 1,
+                              "common word file" + f + " part" + c,
+                              Fixtures.randomUnit(random, 16)));
+                    }
+                    index.replaceFile(file("f" + f + ".md"), chunks);
+                  }
+                } catch (Throwable t) {
+                  failures.add(t);
+                } finally {
+                  writing.set(false);
+                }
+              });
+      Thread reader =
+          new Thread(
+              () -> {
+                Random r = new Random(4);
+                try {
+                  started.await();
+                  while (writing.get() || searches.get() < 20) {
+                    int hits = index.keywordSearch("common", 1000, SearchScope.all()).size();
+                    if (hits % 5 != 0) {
+                      throw new AssertionError("saw a half-written file: " + hits + " chunks");
+                    }
+                    index.vectorSearch(Fixtures.randomUnit(r, 16), 10, SearchScope.all());
+                    index.stats();
+                    searches.incrementAndGet();
+                  }
+                } catch (Throwable t) {
+                  failures.add(t);
+                }
+              });
       writer.start();
       reader.start();
       writer.join(60_000);
@@ -218,7 +244,8 @@ class SqliteMemoryIndexReliabilityTest {
       assertThat(searches.get()).isGreaterThanOrEqualTo(20);
       assertThat(index.stats().chunks()).isEqualTo(files * 5);
       assertThat(index.keywordSearch("common", 1000, SearchScope.all())).hasSize(files * 5);
-      assertThat(index.vectorSearch(Fixtures.randomUnit(random, 16), 1000, SearchScope.all())).hasSize(files * 5);
+      assertThat(index.vectorSearch(Fixtures.randomUnit(random, 16), 1000, SearchScope.all()))
+          .hasSize(files * 5);
     }
   }
 }

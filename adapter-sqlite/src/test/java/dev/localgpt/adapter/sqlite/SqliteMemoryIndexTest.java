@@ -40,7 +40,8 @@ class SqliteMemoryIndexTest {
   @Test
   void storesFilesAndFindsChunksByKeyword() {
     IndexedFile notes = file("memory/2024-01-02.md");
-    index.replaceFile(notes, List.of(chunk(1, "The quick brown fox"), chunk(5, "jumps over the lazy dog")));
+    index.replaceFile(
+        notes, List.of(chunk(1, "The quick brown fox"), chunk(5, "jumps over the lazy dog")));
 
     assertThat(index.files()).containsExactly(notes);
     assertThat(index.file("memory/2024-01-02.md")).contains(notes);
@@ -48,26 +49,32 @@ class SqliteMemoryIndexTest {
     List<ScoredChunk> hits = index.keywordSearch("lazy dog", 10, SearchScope.all());
     assertThat(hits).hasSize(1);
     assertThat(hits.getFirst().chunk())
-        .satisfies(c -> {
-          assertThat(c.path()).isEqualTo("memory/2024-01-02.md");
-          assertThat(c.source()).isEqualTo("memory");
-          assertThat(c.startLine()).isEqualTo(5);
-          assertThat(c.endLine()).isEqualTo(7);
-          assertThat(c.headingPath()).isEqualTo("Notes > 5");
-          assertThat(c.text()).isEqualTo("jumps over the lazy dog");
-        });
+        .satisfies(
+            c -> {
+              assertThat(c.path()).isEqualTo("memory/2024-01-02.md");
+              assertThat(c.source()).isEqualTo("memory");
+              assertThat(c.startLine()).isEqualTo(5);
+              assertThat(c.endLine()).isEqualTo(7);
+              assertThat(c.headingPath()).isEqualTo("Notes > 5");
+              assertThat(c.text()).isEqualTo("jumps over the lazy dog");
+            });
     assertThat(hits.getFirst().score()).isPositive();
   }
 
   @Test
   void keywordSearchRanksMoreMatchingChunksFirstWithNonNegativeScores() {
-    index.replaceFile(file("a.md"), List.of(
-        chunk(1, "sqlite sqlite sqlite index"), chunk(4, "an index of things"), chunk(8, "unrelated words")));
+    index.replaceFile(
+        file("a.md"),
+        List.of(
+            chunk(1, "sqlite sqlite sqlite index"),
+            chunk(4, "an index of things"),
+            chunk(8, "unrelated words")));
     index.replaceFile(file("b.md"), List.of(chunk(1, "more unrelated filler text about cats")));
 
     List<ScoredChunk> hits = index.keywordSearch("sqlite index", 10, SearchScope.all());
 
-    assertThat(hits).extracting(h -> h.chunk().text())
+    assertThat(hits)
+        .extracting(h -> h.chunk().text())
         .containsExactly("sqlite sqlite sqlite index", "an index of things");
     assertThat(hits).allSatisfy(h -> assertThat(h.score()).isGreaterThanOrEqualTo(0));
     assertThat(hits.get(0).score()).isGreaterThan(hits.get(1).score());
@@ -82,7 +89,20 @@ class SqliteMemoryIndexTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\"AND OR NEAR(", "*", "-", ":", "\"", "NOT", "a:b OR (c", "^foo*", "col:\"x\"", "'", "))(("})
+  @ValueSource(
+      strings = {
+        "\"AND OR NEAR(",
+        "*",
+        "-",
+        ":",
+        "\"",
+        "NOT",
+        "a:b OR (c",
+        "^foo*",
+        "col:\"x\"",
+        "'",
+        "))(("
+      })
   void keywordSearchNeverThrowsOnQuerySyntax(String text) {
     index.replaceFile(file("a.md"), List.of(chunk(1, "near and or not foo x b c")));
 
@@ -91,10 +111,12 @@ class SqliteMemoryIndexTest {
 
   @Test
   void operatorWordsAreSearchedAsPlainWords() {
-    index.replaceFile(file("a.md"), List.of(chunk(1, "we camped near the river"), chunk(4, "nothing here")));
+    index.replaceFile(
+        file("a.md"), List.of(chunk(1, "we camped near the river"), chunk(4, "nothing here")));
 
     assertThat(index.keywordSearch("\"AND OR NEAR(", 5, SearchScope.all()))
-        .extracting(h -> h.chunk().text()).containsExactly("we camped near the river");
+        .extracting(h -> h.chunk().text())
+        .containsExactly("we camped near the river");
   }
 
   @ParameterizedTest
@@ -107,7 +129,8 @@ class SqliteMemoryIndexTest {
 
   @Test
   void keywordSearchMatchesUnicodeTerms() {
-    index.replaceFile(file("a.md"), List.of(chunk(1, "Café crème à Zürich"), chunk(4, "plain english")));
+    index.replaceFile(
+        file("a.md"), List.of(chunk(1, "Café crème à Zürich"), chunk(4, "plain english")));
 
     assertThat(index.keywordSearch("zürich", 5, SearchScope.all())).hasSize(1);
     assertThat(index.keywordSearch("CAFÉ!", 5, SearchScope.all())).hasSize(1);
@@ -134,7 +157,8 @@ class SqliteMemoryIndexTest {
 
     assertThat(index.files()).extracting(IndexedFile::path).containsExactly("b.md");
     assertThat(index.keywordSearch("alpha", 10, SearchScope.all()))
-        .extracting(h -> h.chunk().path()).containsExactly("b.md");
+        .extracting(h -> h.chunk().path())
+        .containsExactly("b.md");
   }
 
   @Test
@@ -145,27 +169,35 @@ class SqliteMemoryIndexTest {
 
     assertThat(sources(index.keywordSearch("topic", 10, SearchScope.all())))
         .containsExactlyInAnyOrder("memory", "work", "secret");
-    assertThat(sources(index.keywordSearch("topic", 10, SearchScope.only("work")))).containsExactly("work");
+    assertThat(sources(index.keywordSearch("topic", 10, SearchScope.only("work"))))
+        .containsExactly("work");
     assertThat(sources(index.keywordSearch("topic", 10, SearchScope.allExcept(Set.of("secret")))))
         .containsExactlyInAnyOrder("memory", "work");
-    assertThat(sources(index.keywordSearch("topic", 10, new SearchScope(Set.of("work", "secret"), Set.of("secret")))))
+    assertThat(
+            sources(
+                index.keywordSearch(
+                    "topic", 10, new SearchScope(Set.of("work", "secret"), Set.of("secret")))))
         .containsExactly("work");
   }
 
   @Test
   void vectorSearchReturnsNearestByCosineBestFirst() {
     index.useEmbeddingModel("test-model", 8);
-    index.replaceFile(file("a.md"), List.of(
-        chunk(1, "x axis", axis(8, 0, 1, 0.1f)),
-        chunk(4, "y axis", axis(8, 1, 2, 0.1f)),
-        chunk(7, "between", Embedding.normalized(new float[] {1, 1, 0, 0, 0, 0, 0, 0})),
-        chunk(10, "no vector")));
+    index.replaceFile(
+        file("a.md"),
+        List.of(
+            chunk(1, "x axis", axis(8, 0, 1, 0.1f)),
+            chunk(4, "y axis", axis(8, 1, 2, 0.1f)),
+            chunk(7, "between", Embedding.normalized(new float[] {1, 1, 0, 0, 0, 0, 0, 0})),
+            chunk(10, "no vector")));
 
     List<ScoredChunk> hits = index.vectorSearch(axis(8, 0, 1, 0f), 2, SearchScope.all());
 
     assertThat(hits).extracting(h -> h.chunk().text()).containsExactly("x axis", "between");
-    assertThat(hits.get(0).score()).isCloseTo(1 / Math.sqrt(1.01), org.assertj.core.data.Offset.offset(1e-5));
-    assertThat(hits.get(1).score()).isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(hits.get(0).score())
+        .isCloseTo(1 / Math.sqrt(1.01), org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(hits.get(1).score())
+        .isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-5));
     assertThat(index.vectorSearch(axis(8, 0, 1, 0f), 10, SearchScope.all())).hasSize(3);
   }
 
@@ -182,9 +214,12 @@ class SqliteMemoryIndexTest {
     index.replaceFile(file("a.md"), List.of(chunk(1, "x", axis(8, 0, 1, 0f))));
 
     assertThatThrownBy(() -> index.vectorSearch(axis(4, 0, 1, 0f), 5, SearchScope.all()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 dimensions");
-    assertThatThrownBy(() -> index.replaceFile(file("b.md"), List.of(chunk(1, "y", axis(4, 0, 1, 0f)))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("useEmbeddingModel");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("4 dimensions");
+    assertThatThrownBy(
+            () -> index.replaceFile(file("b.md"), List.of(chunk(1, "y", axis(4, 0, 1, 0f)))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("useEmbeddingModel");
     assertThat(index.file("b.md")).isEmpty();
   }
 
@@ -194,10 +229,13 @@ class SqliteMemoryIndexTest {
     index.replaceFile(file("MEMORY.md", "memory"), List.of(chunk(1, "m", axis(4, 0, 1, 0.2f))));
     index.replaceFile(file("knowledge/s/a.md", "s"), List.of(chunk(1, "s", axis(4, 0, 1, 0.1f))));
 
-    assertThat(sources(index.vectorSearch(axis(4, 0, 1, 0f), 5, SearchScope.all()))).containsExactly("s", "memory");
-    assertThat(sources(index.vectorSearch(axis(4, 0, 1, 0f), 5, SearchScope.allExcept(Set.of("s")))))
+    assertThat(sources(index.vectorSearch(axis(4, 0, 1, 0f), 5, SearchScope.all())))
+        .containsExactly("s", "memory");
+    assertThat(
+            sources(index.vectorSearch(axis(4, 0, 1, 0f), 5, SearchScope.allExcept(Set.of("s")))))
         .containsExactly("memory");
-    assertThat(sources(index.vectorSearch(axis(4, 0, 1, 0f), 5, SearchScope.only("s")))).containsExactly("s");
+    assertThat(sources(index.vectorSearch(axis(4, 0, 1, 0f), 5, SearchScope.only("s"))))
+        .containsExactly("s");
   }
 
   @Test
@@ -207,7 +245,8 @@ class SqliteMemoryIndexTest {
     index.cacheEmbeddings("m1", Map.of("h1", e1, "h2", e2));
     index.cacheEmbeddings("m2", Map.of("h1", e2));
 
-    assertThat(index.cachedEmbeddings("m1", List.of("h1", "h2", "h3"))).isEqualTo(Map.of("h1", e1, "h2", e2));
+    assertThat(index.cachedEmbeddings("m1", List.of("h1", "h2", "h3")))
+        .isEqualTo(Map.of("h1", e1, "h2", e2));
     assertThat(index.cachedEmbeddings("m2", List.of("h1", "h2"))).isEqualTo(Map.of("h1", e2));
     assertThat(index.cachedEmbeddings("m3", List.of("h1"))).isEmpty();
     assertThat(index.cachedEmbeddings("m1", List.of())).isEmpty();
@@ -245,7 +284,8 @@ class SqliteMemoryIndexTest {
 
   @Test
   void statsCountFilesChunksAndVectors() {
-    assertThat(index.stats()).isEqualTo(new IndexStats(0, 0, 0, index.stats().sizeBytes(), "", "java"));
+    assertThat(index.stats())
+        .isEqualTo(new IndexStats(0, 0, 0, index.stats().sizeBytes(), "", "java"));
     index.useEmbeddingModel("mini", 4);
     index.replaceFile(file("a.md"), List.of(chunk(1, "a", axis(4, 0, 1, 0f)), chunk(4, "b")));
     index.replaceFile(file("b.md"), List.of(chunk(1, "c", axis(4, 1, 2, 0f))));
@@ -263,14 +303,17 @@ class SqliteMemoryIndexTest {
   @Test
   void rejectsNonPositiveLimits() {
     assertThatThrownBy(() -> index.keywordSearch("x", 0, SearchScope.all()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'limit'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'limit'");
   }
 
   @Test
   void closedIndexFailsClearly() {
     index.close();
 
-    assertThatThrownBy(() -> index.files()).isInstanceOf(IndexException.class).hasMessageContaining("closed");
+    assertThatThrownBy(() -> index.files())
+        .isInstanceOf(IndexException.class)
+        .hasMessageContaining("closed");
   }
 
   private static List<String> sources(List<ScoredChunk> hits) {

@@ -20,7 +20,10 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** sqlite-vec and the Java k-NN must agree; skipped when the extension is not there (run fetch-sqlite-vec.sh). */
+/**
+ * sqlite-vec and the Java k-NN must agree; skipped when the extension is not there (run
+ * fetch-sqlite-vec.sh).
+ */
 class VectorBackendsTest {
   static final int DIM = 32;
   @TempDir Path dir;
@@ -33,8 +36,9 @@ class VectorBackendsTest {
 
   @Test
   void sqliteVecLoadsAndIsReportedAsBackend() {
-    try (SqliteMemoryIndex index = SqliteMemoryIndex.open(dir.resolve("i.sqlite"), SqliteOptions.defaults()
-        .withSqliteVec(vec()))) {
+    try (SqliteMemoryIndex index =
+        SqliteMemoryIndex.open(
+            dir.resolve("i.sqlite"), SqliteOptions.defaults().withSqliteVec(vec()))) {
       assertThat(index.stats().vectorBackend()).isEqualTo("sqlite-vec");
     }
   }
@@ -42,17 +46,20 @@ class VectorBackendsTest {
   @Test
   void bothBackendsReturnTheSameNeighboursOnRandomVectors() {
     Random random = new Random(42);
-    try (SqliteMemoryIndex index = SqliteMemoryIndex.open(dir.resolve("i.sqlite"), SqliteOptions.defaults()
-        .withSqliteVec(vec()))) {
+    try (SqliteMemoryIndex index =
+        SqliteMemoryIndex.open(
+            dir.resolve("i.sqlite"), SqliteOptions.defaults().withSqliteVec(vec()))) {
       index.useEmbeddingModel("random", DIM);
       fill(index, random, 20, 50);
-      for (SearchScope scope : List.of(SearchScope.all(), SearchScope.only("s1"), SearchScope.allExcept(Set.of("s0")))) {
+      for (SearchScope scope :
+          List.of(SearchScope.all(), SearchScope.only("s1"), SearchScope.allExcept(Set.of("s0")))) {
         for (int q = 0; q < 20; q++) {
           Embedding query = randomUnit(random, DIM);
           List<ScoredChunk> vec0 = index.vec0VectorSearch(query, 10, scope);
           List<ScoredChunk> java = index.javaVectorSearch(query, 10, scope);
           assertSame(vec0, java);
-          assertThat(index.vectorSearch(query, 10, scope)).extracting(h -> h.chunk().id())
+          assertThat(index.vectorSearch(query, 10, scope))
+              .extracting(h -> h.chunk().id())
               .containsExactlyElementsOf(ids(vec0));
           assertThat(vec0).allSatisfy(h -> assertThat(scope.admits(h.chunk().source())).isTrue());
         }
@@ -64,7 +71,8 @@ class VectorBackendsTest {
   void backendsStayInSyncAcrossReplaceDeleteAndReopen() {
     Random random = new Random(7);
     Path db = dir.resolve("i.sqlite");
-    try (SqliteMemoryIndex index = SqliteMemoryIndex.open(db, SqliteOptions.defaults().withSqliteVec(vec()))) {
+    try (SqliteMemoryIndex index =
+        SqliteMemoryIndex.open(db, SqliteOptions.defaults().withSqliteVec(vec()))) {
       index.useEmbeddingModel("random", DIM);
       fill(index, random, 10, 20);
       index.javaVectorSearch(randomUnit(random, DIM), 5, SearchScope.all()); // load the Java matrix
@@ -72,12 +80,14 @@ class VectorBackendsTest {
       index.deleteFile("f7.md");
       compare(index, random);
     }
-    // Written without sqlite-vec: chunks_vec becomes stale and must be rebuilt when sqlite-vec is back.
+    // Written without sqlite-vec: chunks_vec becomes stale and must be rebuilt when sqlite-vec is
+    // back.
     try (SqliteMemoryIndex index = SqliteMemoryIndex.open(db, SqliteOptions.javaKnn())) {
       index.deleteFile("f8.md");
       fill(index, random, 3, 10);
     }
-    try (SqliteMemoryIndex index = SqliteMemoryIndex.open(db, SqliteOptions.defaults().withSqliteVec(vec()))) {
+    try (SqliteMemoryIndex index =
+        SqliteMemoryIndex.open(db, SqliteOptions.defaults().withSqliteVec(vec()))) {
       assertThat(index.stats().embeddedChunks()).isEqualTo(3 * 10 + 2 * 30 + 3 * 20);
       compare(index, random);
     }
@@ -86,7 +96,8 @@ class VectorBackendsTest {
   private static void compare(SqliteMemoryIndex index, Random random) {
     for (int q = 0; q < 10; q++) {
       Embedding query = randomUnit(random, DIM);
-      assertSame(index.vec0VectorSearch(query, 25, SearchScope.all()),
+      assertSame(
+          index.vec0VectorSearch(query, 25, SearchScope.all()),
           index.javaVectorSearch(query, 25, SearchScope.all()));
     }
   }
@@ -95,7 +106,11 @@ class VectorBackendsTest {
     for (int f = 0; f < files; f++) {
       List<NewChunk> chunks = new ArrayList<>();
       for (int c = 0; c < chunksPerFile; c++) {
-        chunks.add(chunk(c * 3 + 1, "file " + f + " chunk " + c + " " + random.nextInt(), randomUnit(random, DIM)));
+        chunks.add(
+            chunk(
+                c * 3 + 1,
+                "file " + f + " chunk " + c + " " + random.nextInt(),
+                randomUnit(random, DIM)));
       }
       index.replaceFile(file("f" + f + ".md", "s" + (f % 3)), chunks);
     }

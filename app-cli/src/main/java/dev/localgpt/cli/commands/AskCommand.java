@@ -29,28 +29,47 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code localgpt ask "..." [-m MODEL] [-f text|json]}: one turn with all tools, in a new session. */
-@Command(name = "ask", mixinStandardHelpOptions = true,
-    description = "Ask one question (all tools available) and print the answer. Reads stdin when no question or '-'.")
+/**
+ * {@code localgpt ask "..." [-m MODEL] [-f text|json]}: one turn with all tools, in a new session.
+ */
+@Command(
+    name = "ask",
+    mixinStandardHelpOptions = true,
+    description =
+        "Ask one question (all tools available) and print the answer. Reads stdin when no question or '-'.")
 public final class AskCommand implements java.util.concurrent.Callable<Integer> {
   /** Output format. */
-  public enum Format { text, json }
+  public enum Format {
+    text,
+    json
+  }
 
   @Inject private CliContext context;
   @Inject private Provider<ChatFactory> chats;
   @Inject private Provider<LocalGptConfig> config;
   private InputStream stdin = System.in;
 
-  @Parameters(arity = "0..*", paramLabel = "QUESTION", description = "The question; '-' or none reads stdin.")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "QUESTION",
+      description = "The question; '-' or none reads stdin.")
   List<String> words = List.of();
 
-  @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "provider/model, e.g. ollama/llama3.2.")
+  @Option(
+      names = {"-m", "--model"},
+      paramLabel = "MODEL",
+      description = "provider/model, e.g. ollama/llama3.2.")
   String model;
 
-  @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (streamed) or json.")
+  @Option(
+      names = {"-f", "--format"},
+      defaultValue = "text",
+      description = "text (streamed) or json.")
   Format format;
 
-  @Option(names = "--local", description = "Answer in this process even when a daemon runs for this home.")
+  @Option(
+      names = "--local",
+      description = "Answer in this process even when a daemon runs for this home.")
   boolean local;
 
   /** Where {@code -} and an empty question read from (tests pass their own). */
@@ -61,7 +80,8 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
   @Override
   public Integer call() {
     String question = question();
-    Optional<DaemonClient> daemon = DaemonClient.forCli(context, local, () -> config.get().server().authToken());
+    Optional<DaemonClient> daemon =
+        DaemonClient.forCli(context, local, () -> config.get().server().authToken());
     if (daemon.isPresent()) {
       return RemoteAsk.run(context, daemon.get(), question, model, format == Format.json);
     }
@@ -71,13 +91,14 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
     chat.shellNotice().ifPresent(n -> context.err().println("note: " + n));
     TurnResult result;
     if (format == Format.json) {
-      ChatStreamListener quiet = new ToolProgress(new PrintWriter(Writer.nullWriter()), context.err()) {
-        @Override
-        public void onToolStart(String tool, String detail) {}
+      ChatStreamListener quiet =
+          new ToolProgress(new PrintWriter(Writer.nullWriter()), context.err()) {
+            @Override
+            public void onToolStart(String tool, String detail) {}
 
-        @Override
-        public void onToolEnd(String tool, boolean error) {}
-      };
+            @Override
+            public void onToolEnd(String tool, boolean error) {}
+          };
       result = chat.send(question, quiet);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("question", question);
@@ -95,12 +116,15 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
 
   /** A turn stopped by a guard (tool errors, repeats, step limit) failed: say why, exit 1. */
   private static int checkCompleted(TurnResult result) {
-    if (result.stoppedBecause() == StopCause.COMPLETED || result.stoppedBecause() == StopCause.MAX_TOKENS) {
+    if (result.stoppedBecause() == StopCause.COMPLETED
+        || result.stoppedBecause() == StopCause.MAX_TOKENS) {
       return ExitCodes.OK;
     }
     String why = result.text().strip().replaceAll("^\\[Stopped: |\\.?]$", "");
-    throw new CliException("the agent stopped before answering: " + why,
-        "see the failed tool calls with 'localgpt sessions show " + result.sessionId() + "'", ExitCodes.GENERAL);
+    throw new CliException(
+        "the agent stopped before answering: " + why,
+        "see the failed tool calls with 'localgpt sessions show " + result.sessionId() + "'",
+        ExitCodes.GENERAL);
   }
 
   private String question() {
@@ -111,7 +135,9 @@ public final class AskCommand implements java.util.concurrent.Callable<Integer> 
     try {
       String read = new String(stdin.readAllBytes(), StandardCharsets.UTF_8).strip();
       if (read.isEmpty()) {
-        throw new CliException("no question given", "localgpt ask \"your question\", or pipe it: echo hi | localgpt ask",
+        throw new CliException(
+            "no question given",
+            "localgpt ask \"your question\", or pipe it: echo hi | localgpt ask",
             ExitCodes.CONFIG);
       }
       return read;

@@ -36,11 +36,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code localgpt chat [-m MODEL] [-s ID | --resume] [--local]}: the interactive REPL; through the daemon of this
- * home when one runs (the session lives there), else in this process.
+ * {@code localgpt chat [-m MODEL] [-s ID | --resume] [--local]}: the interactive REPL; through the
+ * daemon of this home when one runs (the session lives there), else in this process.
  */
-@Command(name = "chat", mixinStandardHelpOptions = true,
-    description = "Chat interactively (history, multi-line input with a trailing \\, /help for commands).")
+@Command(
+    name = "chat",
+    mixinStandardHelpOptions = true,
+    description =
+        "Chat interactively (history, multi-line input with a trailing \\, /help for commands).")
 public final class ChatCommand implements Callable<Integer> {
   @Inject private CliContext context;
   @Inject private Provider<ChatFactory> chats;
@@ -49,25 +52,34 @@ public final class ChatCommand implements Callable<Integer> {
   @Inject private Provider<LocalGptConfig> config;
   @Inject private Provider<SessionStore> sessions;
 
-  @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "provider/model, e.g. ollama/llama3.2.")
+  @Option(
+      names = {"-m", "--model"},
+      paramLabel = "MODEL",
+      description = "provider/model, e.g. ollama/llama3.2.")
   String model;
 
-  @Option(names = {"-s", "--session"}, paramLabel = "ID", description = "Continue this session (id or prefix).")
+  @Option(
+      names = {"-s", "--session"},
+      paramLabel = "ID",
+      description = "Continue this session (id or prefix).")
   String session;
 
   @Option(names = "--resume", description = "Continue the most recent session.")
   boolean resume;
 
-  @Option(names = "--local", description = "Chat in this process even when a daemon runs for this home.")
+  @Option(
+      names = "--local",
+      description = "Chat in this process even when a daemon runs for this home.")
   boolean local;
 
   @Override
   public Integer call() throws IOException {
     if (session != null && resume) {
-      throw new CliException("use either -s ID or --resume, not both", "run 'localgpt chat --help'",
-          ExitCodes.CONFIG);
+      throw new CliException(
+          "use either -s ID or --resume, not both", "run 'localgpt chat --help'", ExitCodes.CONFIG);
     }
-    Optional<DaemonClient> daemon = DaemonClient.forCli(context, local, () -> config.get().server().authToken());
+    Optional<DaemonClient> daemon =
+        DaemonClient.forCli(context, local, () -> config.get().server().authToken());
     if (daemon.isPresent()) {
       return throughDaemon(daemon.get());
     }
@@ -78,11 +90,16 @@ public final class ChatCommand implements Callable<Integer> {
       ChatSetup setup = factory.setup(chatModel, new ReplApproval(reader));
       ChatService chat = open(setup);
       terminal.writer().println(TerminalSafeWriter.clean(banner(chat, factory)));
-      chat.sessionWarning().ifPresent(w -> terminal.writer().println(TerminalSafeWriter.clean("Warning: " + w)));
+      chat.sessionWarning()
+          .ifPresent(w -> terminal.writer().println(TerminalSafeWriter.clean("Warning: " + w)));
       chat.shellNotice().ifPresent(n -> terminal.writer().println("Note: " + n));
       terminal.writer().flush();
-      new ChatRepl(terminal, reader,
-          new LocalConversation(chat, new SlashCommands(chat, factory.resolver(), factory.reindexer()))).run();
+      new ChatRepl(
+              terminal,
+              reader,
+              new LocalConversation(
+                  chat, new SlashCommands(chat, factory.resolver(), factory.reindexer())))
+          .run();
       reader.getHistory().save();
       return ExitCodes.OK;
     }
@@ -90,7 +107,8 @@ public final class ChatCommand implements Callable<Integer> {
 
   /** The session lives on the daemon: no model, no index in this process. */
   private int throughDaemon(DaemonClient daemon) throws IOException {
-    DaemonConversation conversation = DaemonConversation.open(daemon, sessions.get(), session, resume, model);
+    DaemonConversation conversation =
+        DaemonConversation.open(daemon, sessions.get(), session, resume, model);
     try (Terminal terminal = terminals.open()) {
       LineReader reader = reader(terminal);
       terminal.writer().println(TerminalSafeWriter.clean(conversation.banner()));
@@ -113,7 +131,8 @@ public final class ChatCommand implements Callable<Integer> {
     try {
       Files.createDirectories(history.getParent());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + history.getParent() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot create " + history.getParent() + ": " + e.getMessage(), e);
     }
     DefaultParser parser = new DefaultParser();
     parser.setEscapeChars(new char[0]);
@@ -129,16 +148,30 @@ public final class ChatCommand implements Callable<Integer> {
 
   private static String banner(ChatService chat, ChatFactory factory) {
     int chunks = factory.memory().stats().chunks();
-    String resumed = chat.history().isEmpty() ? ""
-        : "\nResumed session " + chat.sessionId() + " (" + chat.history().size() + " messages).";
-    return "LocalGPT v" + version() + " | Model: " + (chat.memoryOnly() ? "none (memory-only)" : chat.model().id())
-        + " | Memory: " + chunks + " chunks | Skills: " + chat.skills().ready().size() + resumed
+    String resumed =
+        chat.history().isEmpty()
+            ? ""
+            : "\nResumed session "
+                + chat.sessionId()
+                + " ("
+                + chat.history().size()
+                + " messages).";
+    return "LocalGPT v"
+        + version()
+        + " | Model: "
+        + (chat.memoryOnly() ? "none (memory-only)" : chat.model().id())
+        + " | Memory: "
+        + chunks
+        + " chunks | Skills: "
+        + chat.skills().ready().size()
+        + resumed
         + "\nType /help for commands, Ctrl-C to cancel a reply, Ctrl-D to exit.";
   }
 
   private static String version() {
     Properties properties = new Properties();
-    try (InputStream in = ChatCommand.class.getResourceAsStream("/dev/localgpt/cli/version.properties")) {
+    try (InputStream in =
+        ChatCommand.class.getResourceAsStream("/dev/localgpt/cli/version.properties")) {
       if (in != null) {
         properties.load(in);
       }

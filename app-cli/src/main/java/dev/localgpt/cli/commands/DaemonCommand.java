@@ -39,10 +39,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code localgpt daemon start [-f] | stop | restart [-f] | status [--json] | heartbeat}. */
-@Command(name = "daemon", mixinStandardHelpOptions = true,
-    description = "Run LocalGPT in the background: the HTTP server and a watcher that re-indexes changed notes.")
+@Command(
+    name = "daemon",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run LocalGPT in the background: the HTTP server and a watcher that re-indexes changed notes.")
 public final class DaemonCommand implements Runnable {
-  /** How long {@code stop} waits; a little more than the server's grace period for in-flight requests. */
+  /**
+   * How long {@code stop} waits; a little more than the server's grace period for in-flight
+   * requests.
+   */
   static final Duration STOP_WAIT = Duration.ofSeconds(12);
 
   @Inject private CliContext context;
@@ -56,13 +62,19 @@ public final class DaemonCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: start, stop, restart, status or heartbeat");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing subcommand: start, stop, restart, status or heartbeat");
   }
 
-  @Command(name = "start", mixinStandardHelpOptions = true,
+  @Command(
+      name = "start",
+      mixinStandardHelpOptions = true,
       description = "Start the daemon in the background (log: <home>/logs/daemon-YYYY-MM-DD.log).")
-  int start(@Option(names = {"-f", "--foreground"}, description = "Run in this terminal until Ctrl-C or SIGTERM.")
-      boolean foreground) {
+  int start(
+      @Option(
+              names = {"-f", "--foreground"},
+              description = "Run in this terminal until Ctrl-C or SIGTERM.")
+          boolean foreground) {
     PidFile pidFile = PidFile.in(home());
     Optional<DaemonInfo> running = pidFile.running();
     if (running.isPresent()) {
@@ -74,25 +86,39 @@ public final class DaemonCommand implements Runnable {
     }
     DaemonLauncher launcher = new DaemonLauncher(home(), context.wiringOptions().configFile());
     DaemonInfo info = launcher.start();
-    context.out().println("daemon started (pid " + info.pid() + (info.serving() ? ", " + info.baseUrl() : "")
-        + "); log: " + launcher.logFile());
+    context
+        .out()
+        .println(
+            "daemon started (pid "
+                + info.pid()
+                + (info.serving() ? ", " + info.baseUrl() : "")
+                + "); log: "
+                + launcher.logFile());
     return ExitCodes.OK;
   }
 
-  @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the daemon (SIGTERM; waits for it).")
+  @Command(
+      name = "stop",
+      mixinStandardHelpOptions = true,
+      description = "Stop the daemon (SIGTERM; waits for it).")
   int stop() {
     PidFile pidFile = PidFile.in(home());
     Optional<DaemonInfo> running = pidFile.running();
     if (running.isEmpty()) {
       boolean stale = pidFile.stale();
       pidFile.deleteStale();
-      context.err().println("no daemon is running for " + home() + (stale ? " (removed a stale pid file)" : ""));
+      context
+          .err()
+          .println(
+              "no daemon is running for " + home() + (stale ? " (removed a stale pid file)" : ""));
       return ExitCodes.GENERAL;
     }
     long pid = running.get().pid();
     Optional<ProcessHandle> process = ProcessHandle.of(pid);
     if (process.isEmpty() || !process.get().destroy()) {
-      context.err().println("cannot signal the daemon (pid " + pid + "); stop it with: kill " + pid);
+      context
+          .err()
+          .println("cannot signal the daemon (pid " + pid + "); stop it with: kill " + pid);
       return ExitCodes.GENERAL;
     }
     try {
@@ -100,8 +126,16 @@ public final class DaemonCommand implements Runnable {
       context.out().println("daemon stopped (pid " + pid + ")");
       return ExitCodes.OK;
     } catch (TimeoutException e) {
-      context.err().println("the daemon (pid " + pid + ") did not stop within " + STOP_WAIT.toSeconds()
-          + " s; it may still be finishing; kill -9 " + pid + " forces it");
+      context
+          .err()
+          .println(
+              "the daemon (pid "
+                  + pid
+                  + ") did not stop within "
+                  + STOP_WAIT.toSeconds()
+                  + " s; it may still be finishing; kill -9 "
+                  + pid
+                  + " forces it");
       return ExitCodes.GENERAL;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -112,9 +146,15 @@ public final class DaemonCommand implements Runnable {
     }
   }
 
-  @Command(name = "restart", mixinStandardHelpOptions = true, description = "Stop the daemon if it runs, then start it.")
-  int restart(@Option(names = {"-f", "--foreground"}, description = "Run in this terminal until Ctrl-C or SIGTERM.")
-      boolean foreground) {
+  @Command(
+      name = "restart",
+      mixinStandardHelpOptions = true,
+      description = "Stop the daemon if it runs, then start it.")
+  int restart(
+      @Option(
+              names = {"-f", "--foreground"},
+              description = "Run in this terminal until Ctrl-C or SIGTERM.")
+          boolean foreground) {
     if (PidFile.in(home()).running().isPresent()) {
       int stopped = stop();
       if (stopped != ExitCodes.OK) {
@@ -124,14 +164,20 @@ public final class DaemonCommand implements Runnable {
     return start(foreground);
   }
 
-  @Command(name = "heartbeat", mixinStandardHelpOptions = true,
-      description = "One heartbeat now, printing the result (the Rust LocalGPT's name for 'localgpt heartbeat run').")
+  @Command(
+      name = "heartbeat",
+      mixinStandardHelpOptions = true,
+      description =
+          "One heartbeat now, printing the result (the Rust LocalGPT's name for 'localgpt heartbeat run').")
   int heartbeat() {
     return HeartbeatCommand.report(context, heartbeat.get().runOnce());
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true,
-      description = "Whether a daemon runs for this home: pid, URL, uptime, version (exit 1 when none).")
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description =
+          "Whether a daemon runs for this home: pid, URL, uptime, version (exit 1 when none).")
   int status(@Option(names = "--json", description = "Print JSON.") boolean json) {
     PidFile pidFile = PidFile.in(home());
     DaemonStatus status = DaemonStatus.of(pidFile, info -> DaemonClient.healthy(info));
@@ -149,9 +195,14 @@ public final class DaemonCommand implements Runnable {
     List<Path> watch = new ArrayList<>();
     watch.add(roots.workspace());
     roots.extraRoots().forEach(r -> watch.add(r.root()));
-    DaemonSetup setup = new DaemonSetup(home(),
-        () -> config.server().enabled() ? Optional.of(server.get()) : Optional.empty(),
-        memory::get, watch, DaemonStatus.version(), () -> stack.get().close());
+    DaemonSetup setup =
+        new DaemonSetup(
+            home(),
+            () -> config.server().enabled() ? Optional.of(server.get()) : Optional.empty(),
+            memory::get,
+            watch,
+            DaemonStatus.version(),
+            () -> stack.get().close());
     PrintStream log = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Daemon daemon = new Daemon(setup, log);
     try {
@@ -161,13 +212,19 @@ public final class DaemonCommand implements Runnable {
       return ExitCodes.GENERAL;
     }
     new BashSandbox(BashSandbox.findBwrap(System.getenv()), false, List.of())
-        .notice(config.tools().bashEnabled()).ifPresent(n -> log.println("note: " + n));
-    Scheduler heartbeat = HeartbeatComponents.start(this.heartbeat.get(), Clock.systemUTC(),
-        config.memory().storage());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      heartbeat.close();
-      daemon.stop();
-    }, "localgpt-daemon-stop"));
+        .notice(config.tools().bashEnabled())
+        .ifPresent(n -> log.println("note: " + n));
+    Scheduler heartbeat =
+        HeartbeatComponents.start(
+            this.heartbeat.get(), Clock.systemUTC(), config.memory().storage());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  heartbeat.close();
+                  daemon.stop();
+                },
+                "localgpt-daemon-stop"));
     try {
       daemon.awaitStop();
     } catch (InterruptedException e) {
@@ -183,7 +240,9 @@ public final class DaemonCommand implements Runnable {
   }
 
   private static String alreadyRunning(DaemonInfo info) {
-    return "a daemon is already running for this home (pid " + info.pid()
-        + (info.serving() ? ", " + info.baseUrl() : "") + "); stop it with: localgpt daemon stop";
+    return "a daemon is already running for this home (pid "
+        + info.pid()
+        + (info.serving() ? ", " + info.baseUrl() : "")
+        + "); stop it with: localgpt daemon stop";
   }
 }

@@ -11,12 +11,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * {@code memory search} through a running daemon without building picocli's model: its classes are too old for the
- * AOT cache and building the model cost most of the ~1 s such a search took. Only the plain forms are taken ({@code
- * memory search QUERY [-l N | --limit N | --limit=N] [--silo S | --silo=S] [--explain] [--json]}; without a
- * limit, {@code memory.max_results} is read from the config, without the injector); anything else (help, {@code
- * --local}, other options, a second word, no daemon) returns empty and picocli runs the command as usual, with the
- * same output.
+ * {@code memory search} through a running daemon without building picocli's model: its classes are
+ * too old for the AOT cache and building the model cost most of the ~1 s such a search took. Only
+ * the plain forms are taken ({@code memory search QUERY [-l N | --limit N | --limit=N] [--silo S |
+ * --silo=S] [--explain] [--json]}; without a limit, {@code memory.max_results} is read from the
+ * config, without the injector); anything else (help, {@code --local}, other options, a second
+ * word, no daemon) returns empty and picocli runs the command as usual, with the same output.
  */
 public final class DaemonSearchShortcut {
   private DaemonSearchShortcut() {}
@@ -43,7 +43,9 @@ public final class DaemonSearchShortcut {
     }
   }
 
-  /** The exit code when the search ran through the daemon; empty when the normal path must run it. */
+  /**
+   * The exit code when the search ran through the daemon; empty when the normal path must run it.
+   */
   public static OptionalInt tryRun(CliContext context, String... args) {
     if (args.length < 3 || !args[0].equals("memory") || !args[1].equals("search")) {
       return OptionalInt.empty();
@@ -87,10 +89,15 @@ public final class DaemonSearchShortcut {
     }
     SearchResult result;
     try {
-      // without -l the limit is memory.max_results: the config is read (no injector, no picocli) only then
-      result = daemon.get().search(query, limit > 0 ? limit : config.get().memory().maxResults(), silo, explain);
+      // without -l the limit is memory.max_results: the config is read (no injector, no picocli)
+      // only then
+      result =
+          daemon
+              .get()
+              .search(query, limit > 0 ? limit : config.get().memory().maxResults(), silo, explain);
     } catch (RuntimeException e) {
-      // a config the normal path reports, or a daemon that refused: the normal path runs and says why
+      // a config the normal path reports, or a daemon that refused: the normal path runs and says
+      // why
       return OptionalInt.empty();
     }
     MemoryCommand.printSearch(context, query, result, explain, json);

@@ -16,8 +16,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code localgpt mcp list [--json]}: the configured MCP servers, started once to show their state and tools. */
-@Command(name = "mcp", description = "The MCP servers of [[mcp.servers]] whose tools the agent uses.",
+/**
+ * {@code localgpt mcp list [--json]}: the configured MCP servers, started once to show their state
+ * and tools.
+ */
+@Command(
+    name = "mcp",
+    description = "The MCP servers of [[mcp.servers]] whose tools the agent uses.",
     mixinStandardHelpOptions = true)
 public final class McpCommand implements Runnable {
   @Inject private CliContext context;
@@ -30,8 +35,11 @@ public final class McpCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list");
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true,
-      description = "Start each enabled server, then show its state, tools and problem; the servers stop again.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description =
+          "Start each enabled server, then show its state, tools and problem; the servers stop again.")
   int list(@Option(names = "--json", description = "Print JSON.") boolean json) {
     ToolSource source = tools.get();
     ToolSnapshot snapshot = source.refresh();

@@ -15,13 +15,17 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
- * {@code localgpt mcp-server}: the memory tools over MCP on stdin/stdout, for editors and other assistants. Standard
- * output carries protocol messages only: {@code System.out} is pointed at stderr before anything loads, and logs go
- * to stderr or the log file.
+ * {@code localgpt mcp-server}: the memory tools over MCP on stdin/stdout, for editors and other
+ * assistants. Standard output carries protocol messages only: {@code System.out} is pointed at
+ * stderr before anything loads, and logs go to stderr or the log file.
  */
-@Command(name = "mcp-server", mixinStandardHelpOptions = true,
-    description = {"Serve memory_search, memory_get, memory_append and memory_stats over MCP (stdio).",
-        "Runs until the client closes stdin. Nothing but protocol messages is written to stdout."})
+@Command(
+    name = "mcp-server",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve memory_search, memory_get, memory_append and memory_stats over MCP (stdio).",
+      "Runs until the client closes stdin. Nothing but protocol messages is written to stdout."
+    })
 public final class McpServerCommand implements Callable<Integer> {
   @Inject private Provider<MemoryOperations> memory;
   @Inject private Provider<MemoryService> index;

@@ -31,16 +31,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code localgpt memory reindex|search|stats|recent|migrate}. */
-@Command(name = "memory", description = "Index and search the Markdown memory.", mixinStandardHelpOptions = true)
+@Command(
+    name = "memory",
+    description = "Index and search the Markdown memory.",
+    mixinStandardHelpOptions = true)
 public final class MemoryCommand implements Runnable {
-  private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter NOTE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
   @Inject private CliContext context;
   @Inject private Provider<MemoryStack> memory;
@@ -52,59 +55,95 @@ public final class MemoryCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "missing subcommand: reindex, search, stats, recent or migrate");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing subcommand: reindex, search, stats, recent or migrate");
   }
 
-  @Command(name = "reindex", mixinStandardHelpOptions = true, description = "Bring the index up to date with the workspace (incremental).")
-  int reindex(@Option(names = {"-f", "--force"}, description = "Re-read and re-chunk every file.") boolean force) {
+  @Command(
+      name = "reindex",
+      mixinStandardHelpOptions = true,
+      description = "Bring the index up to date with the workspace (incremental).")
+  int reindex(
+      @Option(
+              names = {"-f", "--force"},
+              description = "Re-read and re-chunk every file.")
+          boolean force) {
     try (MemoryStack memory = stack()) {
       ProgressBar bar = new ProgressBar(context.err(), ProgressBar.isTerminal(context.env()));
       IndexReport report = memory.service().index(force, bar);
       bar.finish();
       double seconds = report.duration().toNanos() / 1e9;
-      context.out().printf(Locale.ROOT, "indexed %d files (%d changed, %d unchanged, %d skipped, %d removed): "
-              + "%d chunks, %d embedded, %d from cache in %.2f s%n", report.filesScanned(), report.filesIndexed(),
-          report.filesUnchanged(), report.filesSkipped(), report.filesDeleted(), report.chunks(), report.embedded(),
-          report.cached(), seconds);
+      context
+          .out()
+          .printf(
+              Locale.ROOT,
+              "indexed %d files (%d changed, %d unchanged, %d skipped, %d removed): "
+                  + "%d chunks, %d embedded, %d from cache in %.2f s%n",
+              report.filesScanned(),
+              report.filesIndexed(),
+              report.filesUnchanged(),
+              report.filesSkipped(),
+              report.filesDeleted(),
+              report.chunks(),
+              report.embedded(),
+              report.cached(),
+              seconds);
       context.out().flush();
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "search", mixinStandardHelpOptions = true,
-      description = "Search memory (writes changed files' keyword rows first, embeds for a few seconds at most).")
+  @Command(
+      name = "search",
+      mixinStandardHelpOptions = true,
+      description =
+          "Search memory (writes changed files' keyword rows first, embeds for a few seconds at most).")
   int search(
       @Parameters(paramLabel = "QUERY", description = "What to look for.") String query,
-      @Option(names = {"-l", "--limit"}, paramLabel = "N",
-          description = "Maximum hits (default: memory.max_results).") Integer limit,
-      @Option(names = "--silo", paramLabel = "S", description = "Only this knowledge/<silo>.") String silo,
-      @Option(names = "--explain", description = "Show BM25, cosine, fused score and ranks.") boolean explain,
+      @Option(
+              names = {"-l", "--limit"},
+              paramLabel = "N",
+              description = "Maximum hits (default: memory.max_results).")
+          Integer limit,
+      @Option(names = "--silo", paramLabel = "S", description = "Only this knowledge/<silo>.")
+          String silo,
+      @Option(names = "--explain", description = "Show BM25, cosine, fused score and ranks.")
+          boolean explain,
       @Option(names = "--json", description = "Print JSON.") boolean json,
-      @Option(names = "--local", description = "Search in this process even when a daemon runs for this home.")
-      boolean local) {
+      @Option(
+              names = "--local",
+              description = "Search in this process even when a daemon runs for this home.")
+          boolean local) {
     int max = limit != null ? limit : config.get().memory().maxResults();
     if (max < 1) {
-      throw new CliException("--limit must be at least 1, was " + max, "use e.g. -l 10", ExitCodes.CONFIG);
+      throw new CliException(
+          "--limit must be at least 1, was " + max, "use e.g. -l 10", ExitCodes.CONFIG);
     }
     if (silo != null) {
       Silos.require(config.get().memory().workspace(), silo);
     }
-    Optional<DaemonClient> daemon = DaemonClient.forCli(context, local, () -> config.get().server().authToken());
+    Optional<DaemonClient> daemon =
+        DaemonClient.forCli(context, local, () -> config.get().server().authToken());
     if (daemon.isPresent()) {
       printSearch(context, query, daemon.get().search(query, max, silo, explain), explain, json);
       return ExitCodes.OK;
     }
     try (MemoryStack memory = stack()) {
       memory.service().update(MemoryService.SEARCH_EMBED_BUDGET, IndexListener.NONE);
-      SearchResult result = memory.service().find(query, SearchOptions.limit(max).withSilo(silo).withExplain(explain));
+      SearchResult result =
+          memory
+              .service()
+              .find(query, SearchOptions.limit(max).withSilo(silo).withExplain(explain));
       printSearch(context, query, result, explain, json);
       return ExitCodes.OK;
     }
   }
 
-  /** Prints a search's hits as text or JSON; the same for a local search and one through the daemon. */
-  static void printSearch(CliContext context, String query, SearchResult result, boolean explain, boolean json) {
+  /**
+   * Prints a search's hits as text or JSON; the same for a local search and one through the daemon.
+   */
+  static void printSearch(
+      CliContext context, String query, SearchResult result, boolean explain, boolean json) {
     if (json) {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("hits", result.hits().stream().map(MemoryCommand::toJson).toList());
@@ -113,28 +152,45 @@ public final class MemoryCommand implements Runnable {
     } else {
       SearchOutput.print(context.out(), query, result.hits(), explain);
       if (result.pendingEmbeddings() > 0) {
-        context.out().println("(" + result.pendingEmbeddings() + " chunks are still being embedded: they are found "
-            + "by keywords only until 'localgpt memory reindex' finishes them)");
+        context
+            .out()
+            .println(
+                "("
+                    + result.pendingEmbeddings()
+                    + " chunks are still being embedded: they are found "
+                    + "by keywords only until 'localgpt memory reindex' finishes them)");
       }
     }
   }
 
-  @Command(name = "stats", mixinStandardHelpOptions = true, description = "Files, chunks, size, model and vector backend of the index.")
+  @Command(
+      name = "stats",
+      mixinStandardHelpOptions = true,
+      description = "Files, chunks, size, model and vector backend of the index.")
   int stats(@Option(names = "--json", description = "Print JSON.") boolean json) {
     MemoryConfig config = this.config.get().memory();
     try (MemoryStack memory = stack()) {
-      List<MemoryFileStats.FileStat> files = MemoryComponents.fileStats(config, memory.embedderPort())
-          .of(memory.service().recent(Integer.MAX_VALUE));
+      List<MemoryFileStats.FileStat> files =
+          MemoryComponents.fileStats(config, memory.embedderPort())
+              .of(memory.service().recent(Integer.MAX_VALUE));
       StatsOutput.print(context, memory, config, files, json);
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "recent", mixinStandardHelpOptions = true, description = "The newest memory/*.md files with their last non-empty line.")
-  int recent(@Option(names = {"-c", "--count"}, defaultValue = "10", description = "How many (default 10).")
-      int count) {
+  @Command(
+      name = "recent",
+      mixinStandardHelpOptions = true,
+      description = "The newest memory/*.md files with their last non-empty line.")
+  int recent(
+      @Option(
+              names = {"-c", "--count"},
+              defaultValue = "10",
+              description = "How many (default 10).")
+          int count) {
     if (count < 1) {
-      throw new CliException("--count must be at least 1, was " + count, "use e.g. -c 10", ExitCodes.CONFIG);
+      throw new CliException(
+          "--count must be at least 1, was " + count, "use e.g. -c 10", ExitCodes.CONFIG);
     }
     Workspace workspace = this.workspace.get();
     List<RecentNotes.Note> notes = new RecentNotes(workspace).newest(count);
@@ -147,29 +203,51 @@ public final class MemoryCommand implements Runnable {
     return ExitCodes.OK;
   }
 
-  @Command(name = "migrate", mixinStandardHelpOptions = true,
-      description = "Copy the SQLite index (chunks, vectors, embedding cache) into PostgreSQL ([memory.postgres]) "
-          + "without re-embedding; the workspace's rows there are replaced.")
-  int migrate(@Option(names = "--to", required = true, paramLabel = "BACKEND", description = "Only 'postgres'.")
-      String to) {
+  @Command(
+      name = "migrate",
+      mixinStandardHelpOptions = true,
+      description =
+          "Copy the SQLite index (chunks, vectors, embedding cache) into PostgreSQL ([memory.postgres]) "
+              + "without re-embedding; the workspace's rows there are replaced.")
+  int migrate(
+      @Option(
+              names = "--to",
+              required = true,
+              paramLabel = "BACKEND",
+              description = "Only 'postgres'.")
+          String to) {
     if (!to.equals("postgres")) {
-      throw new CliException("--to must be 'postgres', was '" + to + "'", "use --to postgres", ExitCodes.CONFIG);
+      throw new CliException(
+          "--to must be 'postgres', was '" + to + "'", "use --to postgres", ExitCodes.CONFIG);
     }
     MemoryStorage storage = config.get().memory().storage();
     if (storage.url().isEmpty()) {
-      throw new CliException("[memory.postgres] url is not set in config.toml",
+      throw new CliException(
+          "[memory.postgres] url is not set in config.toml",
           "add [memory.postgres] url = \"jdbc:postgresql://localhost:5432/localgpt\" (user, password too)",
           ExitCodes.CONFIG);
     }
     Path sqlite = MemoryComponents.dbFile(home.get());
     if (!Files.isRegularFile(sqlite)) {
-      throw new CliException("no SQLite index at " + sqlite, "nothing to copy: with memory.backend = \"postgres\","
-          + " 'localgpt memory reindex' indexes straight into PostgreSQL", ExitCodes.CONFIG);
+      throw new CliException(
+          "no SQLite index at " + sqlite,
+          "nothing to copy: with memory.backend = \"postgres\","
+              + " 'localgpt memory reindex' indexes straight into PostgreSQL",
+          ExitCodes.CONFIG);
     }
     PostgresMemory.MigrationReport report = PostgresMemory.migrate(sqlite, storage);
-    context.out().printf(Locale.ROOT, "copied %d files, %d chunks (%d with vectors) and %d cached embeddings into "
-        + "workspace '%s' at %s%n", report.files(), report.chunks(), report.vectors(), report.cached(),
-        report.workspace(), storage.url());
+    context
+        .out()
+        .printf(
+            Locale.ROOT,
+            "copied %d files, %d chunks (%d with vectors) and %d cached embeddings into "
+                + "workspace '%s' at %s%n",
+            report.files(),
+            report.chunks(),
+            report.vectors(),
+            report.cached(),
+            report.workspace(),
+            storage.url());
     if (!storage.postgres()) {
       context.out().println("set memory.backend = \"postgres\" in config.toml to use it");
     }
@@ -188,15 +266,17 @@ public final class MemoryCommand implements Runnable {
     m.put("score", round(hit.score()));
     m.put("snippet", hit.snippet());
     m.put("source", hit.source());
-    hit.explanation().ifPresent(x -> {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("bm25", Double.isNaN(x.bm25()) ? null : round(x.bm25()));
-      e.put("cosine", Double.isNaN(x.cosine()) ? null : round(x.cosine()));
-      e.put("fused", round(x.fused()));
-      e.put("keywordRank", x.keywordRank());
-      e.put("vectorRank", x.vectorRank());
-      m.put("explain", e);
-    });
+    hit.explanation()
+        .ifPresent(
+            x -> {
+              Map<String, Object> e = new LinkedHashMap<>();
+              e.put("bm25", Double.isNaN(x.bm25()) ? null : round(x.bm25()));
+              e.put("cosine", Double.isNaN(x.cosine()) ? null : round(x.cosine()));
+              e.put("fused", round(x.fused()));
+              e.put("keywordRank", x.keywordRank());
+              e.put("vectorRank", x.vectorRank());
+              m.put("explain", e);
+            });
     return m;
   }
 

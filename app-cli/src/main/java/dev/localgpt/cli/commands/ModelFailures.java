@@ -6,7 +6,9 @@ import dev.localgpt.cli.ExitCodes;
 import dev.localgpt.ports.llm.ChatModel;
 import java.util.Optional;
 
-/** Turns a model name that cannot be served ({@code -m} or the config) into a usage error (exit 2). */
+/**
+ * Turns a model name that cannot be served ({@code -m} or the config) into a usage error (exit 2).
+ */
 final class ModelFailures {
   private ModelFailures() {}
 
@@ -15,7 +17,8 @@ final class ModelFailures {
     try {
       return factory.model(Optional.ofNullable(name));
     } catch (IllegalArgumentException e) {
-      throw new CliException(e.getMessage(),
+      throw new CliException(
+          e.getMessage(),
           "name a model as provider/model, e.g. anthropic/claude-sonnet-4-5, openai/gpt-4o, ollama/llama3.2",
           ExitCodes.CONFIG);
     }

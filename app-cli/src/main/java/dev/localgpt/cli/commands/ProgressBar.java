@@ -6,9 +6,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * Draws indexing progress on stderr, per phase: files while keyword rows are written, then chunks while vectors are
- * embedded, each with its rate and ETA. On a terminal one bar is redrawn in place, otherwise a plain line every 10%
- * of a phase so logs stay readable. Warnings are printed as they come.
+ * Draws indexing progress on stderr, per phase: files while keyword rows are written, then chunks
+ * while vectors are embedded, each with its rate and ETA. On a terminal one bar is redrawn in
+ * place, otherwise a plain line every 10% of a phase so logs stay readable. Warnings are printed as
+ * they come.
  */
 final class ProgressBar implements IndexListener {
   private static final int WIDTH = 24;
@@ -80,16 +81,27 @@ final class ProgressBar implements IndexListener {
     double fraction = p.total() == 0 ? 1 : (double) p.done() / p.total();
     int filled = (int) Math.round(fraction * WIDTH);
     String eta = p.eta().map(d -> duration(d.toMillis() / 1000.0)).orElse("?");
-    String what = p.phase() == IndexProgress.Phase.KEYWORDS
-        ? String.format(Locale.ROOT, "%d/%d files, %d chunks", p.filesDone(), p.filesTotal(), p.chunks())
-        : String.format(Locale.ROOT, "embedding %d/%d chunks", p.vectorsDone(), p.vectorsTotal());
-    return String.format(Locale.ROOT, "[%s%s] %3d%% %s, %.1f chunks/s, ETA %s",
-        "#".repeat(filled), "-".repeat(WIDTH - filled), Math.round(fraction * 100), what, p.chunksPerSecond(), eta);
+    String what =
+        p.phase() == IndexProgress.Phase.KEYWORDS
+            ? String.format(
+                Locale.ROOT, "%d/%d files, %d chunks", p.filesDone(), p.filesTotal(), p.chunks())
+            : String.format(
+                Locale.ROOT, "embedding %d/%d chunks", p.vectorsDone(), p.vectorsTotal());
+    return String.format(
+        Locale.ROOT,
+        "[%s%s] %3d%% %s, %.1f chunks/s, ETA %s",
+        "#".repeat(filled),
+        "-".repeat(WIDTH - filled),
+        Math.round(fraction * 100),
+        what,
+        p.chunksPerSecond(),
+        eta);
   }
 
   static String duration(double seconds) {
     long s = Math.round(seconds);
-    return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
         : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
   }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 final class RemoteAsk {
   private RemoteAsk() {}
 
-  static int run(CliContext context, DaemonClient daemon, String question, String model, boolean json) {
+  static int run(
+      CliContext context, DaemonClient daemon, String question, String model, boolean json) {
     if (json) {
       DaemonChat.Reply reply = daemon.chat().ask(question, model);
       Map<String, Object> out = new LinkedHashMap<>();

@@ -19,11 +19,26 @@ final class SearchOutput {
     }
     int rank = 1;
     for (MemoryHit h : hits) {
-      out.printf(Locale.ROOT, "%d. %s:%d-%d  score %.3f%s%n", rank++, h.path(), h.startLine(), h.endLine(),
-          h.score(), h.source().equals("memory") ? "" : "  [" + h.source() + "]");
-      h.explanation().ifPresent(x -> out.printf(Locale.ROOT,
-          "   bm25 %s (rank %s), cosine %s (rank %s), fused %.3f%n", num(x.bm25()), rank(x.keywordRank()),
-          num(x.cosine()), rank(x.vectorRank()), x.fused()));
+      out.printf(
+          Locale.ROOT,
+          "%d. %s:%d-%d  score %.3f%s%n",
+          rank++,
+          h.path(),
+          h.startLine(),
+          h.endLine(),
+          h.score(),
+          h.source().equals("memory") ? "" : "  [" + h.source() + "]");
+      h.explanation()
+          .ifPresent(
+              x ->
+                  out.printf(
+                      Locale.ROOT,
+                      "   bm25 %s (rank %s), cosine %s (rank %s), fused %.3f%n",
+                      num(x.bm25()),
+                      rank(x.keywordRank()),
+                      num(x.cosine()),
+                      rank(x.vectorRank()),
+                      x.fused()));
       out.println("   " + Snippets.preview(h.snippet(), query, SNIPPET_CHARS));
     }
   }

@@ -28,7 +28,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code localgpt security audit [--json] [--fix]}. */
-@Command(name = "security", description = "Check this installation's security.", mixinStandardHelpOptions = true)
+@Command(
+    name = "security",
+    description = "Check this installation's security.",
+    mixinStandardHelpOptions = true)
 public final class SecurityCommand implements Runnable {
   @Inject private CliContext context;
   @Inject private Provider<LocalGptHome> home;
@@ -42,26 +45,42 @@ public final class SecurityCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: audit");
   }
 
-  @Command(name = "audit", mixinStandardHelpOptions = true,
-      description = "Permissions, secrets in config.toml, server exposure, tool limits and "
-      + "approvals, flagged skills; exit 1 on a high finding.")
-  int audit(@Option(names = "--json", description = "Print JSON.") boolean json,
-      @Option(names = "--fix", description = "Apply the safe fixes (chmod 700/600) and say what changed.")
-      boolean fix) {
+  @Command(
+      name = "audit",
+      mixinStandardHelpOptions = true,
+      description =
+          "Permissions, secrets in config.toml, server exposure, tool limits and "
+              + "approvals, flagged skills; exit 1 on a high finding.")
+  int audit(
+      @Option(names = "--json", description = "Print JSON.") boolean json,
+      @Option(
+              names = "--fix",
+              description = "Apply the safe fixes (chmod 700/600) and say what changed.")
+          boolean fix) {
     LocalGptHome home = this.home.get();
     LocalGptConfig config = this.config.get();
-    BashSandbox sandbox = new BashSandbox(BashSandbox.findBwrap(context.env()), config.tools().bashNetwork(),
-        List.of());
-    AuditInput input = new AuditInput(home.root(), home.configFile(), LocalGptHome.userHome(context.env()), config,
-        skillChecks(), sandbox.sandboxed());
+    BashSandbox sandbox =
+        new BashSandbox(
+            BashSandbox.findBwrap(context.env()), config.tools().bashNetwork(), List.of());
+    AuditInput input =
+        new AuditInput(
+            home.root(),
+            home.configFile(),
+            LocalGptHome.userHome(context.env()),
+            config,
+            skillChecks(),
+            sandbox.sandboxed());
     List<AuditFinding> findings = SecurityAudit.run(input);
     List<String> fixed = List.of();
     if (fix) {
       fixed = AuditFixer.apply(findings);
       findings = SecurityAudit.run(input);
     }
-    String shell = config.tools().bashEnabled() ? "bash " + sandbox.describe()
-        : "bash is off" + (sandbox.sandboxed() ? " (would be sandboxed)" : " (bubblewrap not found)");
+    String shell =
+        config.tools().bashEnabled()
+            ? "bash " + sandbox.describe()
+            : "bash is off"
+                + (sandbox.sandboxed() ? " (would be sandboxed)" : " (bubblewrap not found)");
     if (json) {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("home", home.root().toString());
@@ -77,7 +96,8 @@ public final class SecurityCommand implements Runnable {
     return SecurityAudit.failed(findings) ? ExitCodes.GENERAL : ExitCodes.OK;
   }
 
-  private void print(LocalGptHome home, String shell, List<AuditFinding> findings, List<String> fixed) {
+  private void print(
+      LocalGptHome home, String shell, List<AuditFinding> findings, List<String> fixed) {
     var out = context.out();
     out.println("security audit of " + home.root());
     out.println("shell: " + shell);
@@ -85,14 +105,25 @@ public final class SecurityCommand implements Runnable {
       out.println("fixed: " + line);
     }
     for (AuditFinding f : findings) {
-      out.printf("%-6s %s%n       where: %s%n       fix:   %s%n", f.severity().label(), f.what(), f.where(), f.fix());
+      out.printf(
+          "%-6s %s%n       where: %s%n       fix:   %s%n",
+          f.severity().label(), f.what(), f.where(), f.fix());
     }
     long high = findings.stream().filter(f -> f.severity() == Severity.HIGH).count();
     long medium = findings.stream().filter(f -> f.severity() == Severity.MEDIUM).count();
     long low = findings.size() - high - medium;
-    out.println(findings.isEmpty() ? "no findings: passed"
-        : findings.size() + " finding(s): " + high + " high, " + medium + " medium, " + low + " low"
-            + (high > 0 ? ": FAILED" : ": passed"));
+    out.println(
+        findings.isEmpty()
+            ? "no findings: passed"
+            : findings.size()
+                + " finding(s): "
+                + high
+                + " high, "
+                + medium
+                + " medium, "
+                + low
+                + " low"
+                + (high > 0 ? ": FAILED" : ": passed"));
   }
 
   private List<SkillCheck> skillChecks() {
@@ -100,7 +131,8 @@ public final class SecurityCommand implements Runnable {
     SkillScanner scanner = SkillScanner.standard();
     for (Skill s : skills.get().load().all()) {
       try {
-        checks.add(SkillCheck.of(s, Files.readString(s.location(), StandardCharsets.UTF_8), scanner));
+        checks.add(
+            SkillCheck.of(s, Files.readString(s.location(), StandardCharsets.UTF_8), scanner));
       } catch (IOException | java.io.UncheckedIOException e) {
         checks.add(SkillCheck.of(s, "", scanner));
       }

@@ -15,13 +15,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code localgpt sessions list [--json] | show ID [--json]}. */
-@Command(name = "sessions", description = "List and show stored chat sessions.", mixinStandardHelpOptions = true)
+@Command(
+    name = "sessions",
+    description = "List and show stored chat sessions.",
+    mixinStandardHelpOptions = true)
 public final class SessionsCommand implements Runnable {
   @Inject private CliContext context;
   @Inject private Provider<SessionStore> sessions;
@@ -30,10 +33,13 @@ public final class SessionsCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list or show");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing subcommand: list or show");
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true,
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
       description = "Sessions, most recent first.")
   int list(@Option(names = "--json", description = "Print JSON.") boolean json) {
     List<SessionInfo> sessions = store().list();
@@ -49,24 +55,43 @@ public final class SessionsCommand implements Runnable {
       context.out().println("no sessions yet; start one with 'localgpt chat'");
     }
     for (SessionInfo s : sessions) {
-      context.out().printf("%s  %s  %3d msgs  %s%n", s.id(), s.updatedAt().toString().substring(0, 19).replace('T', ' '),
-          s.messageCount(), s.title());
+      context
+          .out()
+          .printf(
+              "%s  %s  %3d msgs  %s%n",
+              s.id(),
+              s.updatedAt().toString().substring(0, 19).replace('T', ' '),
+              s.messageCount(),
+              s.title());
     }
     return ExitCodes.OK;
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true,
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
       description = "A session's transcript as Markdown.")
-  int show(@Parameters(paramLabel = "ID", description = "Session id or a unique prefix.") String id,
+  int show(
+      @Parameters(paramLabel = "ID", description = "Session id or a unique prefix.") String id,
       @Option(names = "--json", description = "Print JSON.") boolean json) {
     SessionStore store = store();
-    SessionInfo info = store.find(id).orElseThrow(() -> new CliException("no session '" + id + "'",
-        "list them with 'localgpt sessions list'", ExitCodes.GENERAL));
+    SessionInfo info =
+        store
+            .find(id)
+            .orElseThrow(
+                () ->
+                    new CliException(
+                        "no session '" + id + "'",
+                        "list them with 'localgpt sessions list'",
+                        ExitCodes.GENERAL));
     SessionTranscript transcript = store.transcript(info.id());
-    transcript.warning().ifPresent(w -> {
-      context.err().println("warning: " + w);
-      context.err().flush();
-    });
+    transcript
+        .warning()
+        .ifPresent(
+            w -> {
+              context.err().println("warning: " + w);
+              context.err().flush();
+            });
     List<ChatMessage> messages = SessionHistory.messages(transcript.entries());
     if (json) {
       Map<String, Object> data = row(info);
@@ -76,8 +101,11 @@ public final class SessionsCommand implements Runnable {
         message.put("role", m.role().toString().toLowerCase(java.util.Locale.ROOT));
         message.put("text", m.text());
         if (!m.toolCalls().isEmpty()) {
-          message.put("tool_calls", m.toolCalls().stream().map(c -> Map.of("id", c.id(), "name", c.name(),
-              "arguments", c.argumentsJson())).toList());
+          message.put(
+              "tool_calls",
+              m.toolCalls().stream()
+                  .map(c -> Map.of("id", c.id(), "name", c.name(), "arguments", c.argumentsJson()))
+                  .toList());
         }
         out.add(message);
       }

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The knowledge silos of a workspace: the folders under {@code knowledge/}, which {@code --silo} names. */
+/**
+ * The knowledge silos of a workspace: the folders under {@code knowledge/}, which {@code --silo}
+ * names.
+ */
 final class Silos {
   private Silos() {}
 
@@ -19,8 +22,12 @@ final class Silos {
       return List.of();
     }
     try (Stream<Path> children = Files.list(knowledge)) {
-      return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-          .filter(name -> !name.startsWith(".")).sorted().toList();
+      return children
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(name -> !name.startsWith("."))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       return List.of();
     }
@@ -30,8 +37,11 @@ final class Silos {
   static void require(Path workspace, String silo) {
     List<String> silos = list(workspace);
     if (!silos.contains(silo)) {
-      throw new CliException("no silo '" + silo + "' in " + workspace.resolve("knowledge"),
-          silos.isEmpty() ? "create one as a folder: knowledge/<silo>/" : "silos: " + String.join(", ", silos),
+      throw new CliException(
+          "no silo '" + silo + "' in " + workspace.resolve("knowledge"),
+          silos.isEmpty()
+              ? "create one as a folder: knowledge/<silo>/"
+              : "silos: " + String.join(", ", silos),
           ExitCodes.CONFIG);
     }
   }

@@ -23,8 +23,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code localgpt skills list [--json] | show NAME | check [NAME] [--json]}. Reads skills, never runs them. */
-@Command(name = "skills", description = "List, show and check the workspace's skills.", mixinStandardHelpOptions = true)
+/**
+ * {@code localgpt skills list [--json] | show NAME | check [NAME] [--json]}. Reads skills, never
+ * runs them.
+ */
+@Command(
+    name = "skills",
+    description = "List, show and check the workspace's skills.",
+    mixinStandardHelpOptions = true)
 public final class SkillsCommand implements Runnable {
   @Inject private CliContext context;
   @Inject private Provider<SkillLoader> skills;
@@ -33,10 +39,13 @@ public final class SkillsCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list, show or check");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing subcommand: list, show or check");
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true,
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
       description = "Every skill: name, source, eligible or why not, command.")
   int list(@Option(names = "--json", description = "Print JSON.") boolean json) {
     List<Skill> skills = skills();
@@ -48,19 +57,33 @@ public final class SkillsCommand implements Runnable {
       context.out().println("no skills; add one as skills/<name>/SKILL.md in the workspace");
     }
     for (Skill s : skills) {
-      context.out().printf("%-24s %-9s %-8s /%-20s %s%n", s.name(), lower(s.source()), lower(s.state()),
-          s.command(), s.ready() ? s.description() : s.reason());
+      context
+          .out()
+          .printf(
+              "%-24s %-9s %-8s /%-20s %s%n",
+              s.name(),
+              lower(s.source()),
+              lower(s.state()),
+              s.command(),
+              s.ready() ? s.description() : s.reason());
     }
     return ExitCodes.OK;
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true,
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
       description = "A skill's details, front matter and body.")
   int show(@Parameters(paramLabel = "NAME", description = "The skill name.") String name) {
     Skill skill = find(name);
     context.out().println("name:     " + skill.name());
     context.out().println("source:   " + lower(skill.source()) + " (" + skill.location() + ")");
-    context.out().println("state:    " + lower(skill.state()) + (skill.reason().isEmpty() ? "" : " - " + skill.reason()));
+    context
+        .out()
+        .println(
+            "state:    "
+                + lower(skill.state())
+                + (skill.reason().isEmpty() ? "" : " - " + skill.reason()));
     context.out().println("command:  /" + skill.command());
     context.out().println();
     context.out().print(read(skill));
@@ -68,9 +91,13 @@ public final class SkillsCommand implements Runnable {
     return ExitCodes.OK;
   }
 
-  @Command(name = "check", mixinStandardHelpOptions = true,
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
       description = "Validate the front matter and scan for dangerous content; exit 1 on high.")
-  int check(@Parameters(paramLabel = "NAME", arity = "0..1", description = "One skill (default: all).") String name,
+  int check(
+      @Parameters(paramLabel = "NAME", arity = "0..1", description = "One skill (default: all).")
+          String name,
       @Option(names = "--json", description = "Print JSON.") boolean json) {
     List<Skill> targets = name == null ? skills() : List.of(find(name));
     SkillScanner scanner = SkillScanner.standard();
@@ -83,11 +110,22 @@ public final class SkillsCommand implements Runnable {
       context.printJson(checks.stream().map(SkillsCommand::row).toList());
     } else {
       for (SkillCheck c : checks) {
-        context.out().println(c.skill().name() + ": " + (c.findings().isEmpty() ? "ok" : c.findings().size()
-            + " finding(s)"));
+        context
+            .out()
+            .println(
+                c.skill().name()
+                    + ": "
+                    + (c.findings().isEmpty() ? "ok" : c.findings().size() + " finding(s)"));
         for (ScanFinding f : c.findings()) {
-          context.out().printf("  %-6s line %-4d %-26s %s%s%n", f.severity().label(), f.line(), f.rule(), f.why(),
-              f.excerpt().isEmpty() ? "" : ": " + f.excerpt());
+          context
+              .out()
+              .printf(
+                  "  %-6s line %-4d %-26s %s%s%n",
+                  f.severity().label(),
+                  f.line(),
+                  f.rule(),
+                  f.why(),
+                  f.excerpt().isEmpty() ? "" : ": " + f.excerpt());
         }
       }
       if (targets.isEmpty()) {
@@ -102,17 +140,25 @@ public final class SkillsCommand implements Runnable {
   }
 
   private Skill find(String name) {
-    return skills().stream().filter(s -> s.name().equals(name) || s.command().equals(name)).findFirst()
-        .orElseThrow(() -> new CliException("no skill '" + name + "'", "list them with 'localgpt skills list'",
-            ExitCodes.GENERAL));
+    return skills().stream()
+        .filter(s -> s.name().equals(name) || s.command().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new CliException(
+                    "no skill '" + name + "'",
+                    "list them with 'localgpt skills list'",
+                    ExitCodes.GENERAL));
   }
 
   private static String read(Skill skill) {
     try {
       return Files.readString(skill.location(), StandardCharsets.UTF_8);
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new CliException("cannot read " + skill.location() + ": " + e.getMessage(),
-          "check the file's permissions", ExitCodes.GENERAL);
+      throw new CliException(
+          "cannot read " + skill.location() + ": " + e.getMessage(),
+          "check the file's permissions",
+          ExitCodes.GENERAL);
     }
   }
 
@@ -138,15 +184,20 @@ public final class SkillsCommand implements Runnable {
     row.put("name", c.skill().name());
     row.put("location", c.skill().location().toString());
     row.put("worst", c.worst() == null ? "none" : c.worst().label());
-    row.put("findings", c.findings().stream().map(f -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("rule", f.rule());
-      m.put("severity", f.severity().label());
-      m.put("line", f.line());
-      m.put("why", f.why());
-      m.put("excerpt", f.excerpt());
-      return m;
-    }).toList());
+    row.put(
+        "findings",
+        c.findings().stream()
+            .map(
+                f -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("rule", f.rule());
+                  m.put("severity", f.severity().label());
+                  m.put("line", f.line());
+                  m.put("why", f.why());
+                  m.put("excerpt", f.excerpt());
+                  return m;
+                })
+            .toList());
     return row;
   }
 }

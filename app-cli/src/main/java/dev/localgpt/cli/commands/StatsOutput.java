@@ -13,16 +13,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code memory stats}: index totals and, per indexed file, its lines and chunks ({@link MemoryFileStats}). */
+/**
+ * {@code memory stats}: index totals and, per indexed file, its lines and chunks ({@link
+ * MemoryFileStats}).
+ */
 final class StatsOutput {
   private StatsOutput() {}
 
-  static void print(CliContext context, MemoryStack memory, MemoryConfig config, List<MemoryFileStats.FileStat> files,
+  static void print(
+      CliContext context,
+      MemoryStack memory,
+      MemoryConfig config,
+      List<MemoryFileStats.FileStat> files,
       boolean json) {
     IndexStats s = memory.service().stats();
     Optional<WindowCoverage> window = memory.service().windowCoverage();
-    String model = !s.embeddingModel().isEmpty() ? s.embeddingModel()
-        : memory.embedder().map(e -> e.modelId() + " (nothing embedded yet)").orElse("none (keyword search only)");
+    String model =
+        !s.embeddingModel().isEmpty()
+            ? s.embeddingModel()
+            : memory
+                .embedder()
+                .map(e -> e.modelId() + " (nothing embedded yet)")
+                .orElse("none (keyword search only)");
     if (json) {
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("files", s.files());
@@ -43,7 +55,12 @@ final class StatsOutput {
     out.println("chunks:         " + s.chunks() + " (" + s.embeddedChunks() + " embedded)");
     out.printf(Locale.ROOT, "size:           %.1f KB%n", s.sizeBytes() / 1024.0);
     out.println("model:          " + model);
-    out.println("vector backend: " + s.vectorBackend() + " (memory.vector_backend = " + config.vectorBackend() + ")");
+    out.println(
+        "vector backend: "
+            + s.vectorBackend()
+            + " (memory.vector_backend = "
+            + config.vectorBackend()
+            + ")");
     window.ifPresent(w -> out.println("window cut:     " + windowText(w)));
     if (!files.isEmpty()) {
       out.println();
@@ -54,13 +71,25 @@ final class StatsOutput {
     }
   }
 
-  /** E.g. {@code none (every chunk fits the model's 254 tokens)} or {@code 812 of 1,803 chunks over ...}. */
+  /**
+   * E.g. {@code none (every chunk fits the model's 254 tokens)} or {@code 812 of 1,803 chunks over
+   * ...}.
+   */
   static String windowText(WindowCoverage w) {
-    String text = w.chunksOverWindow() == 0
-        ? "none (every chunk fits the model's " + w.window() + " tokens)"
-        : String.format(Locale.ROOT, "%d of %d chunks are over the model's %d tokens, %.1f%% of the text "
-            + "never reaches a vector", w.chunksOverWindow(), w.chunks(), w.window(), w.cutPercent());
-    return w.upToDate() ? text : text + "; the next index run re-chunks to fit ('localgpt memory reindex')";
+    String text =
+        w.chunksOverWindow() == 0
+            ? "none (every chunk fits the model's " + w.window() + " tokens)"
+            : String.format(
+                Locale.ROOT,
+                "%d of %d chunks are over the model's %d tokens, %.1f%% of the text "
+                    + "never reaches a vector",
+                w.chunksOverWindow(),
+                w.chunks(),
+                w.window(),
+                w.cutPercent());
+    return w.upToDate()
+        ? text
+        : text + "; the next index run re-chunks to fit ('localgpt memory reindex')";
   }
 
   private static Map<String, Object> windowJson(WindowCoverage w) {

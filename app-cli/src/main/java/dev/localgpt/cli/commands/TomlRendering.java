@@ -13,19 +13,22 @@ final class TomlRendering {
   /** The whole view grouped into {@code [section]} tables. */
   static String document(Map<String, Object> flat) {
     Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
-    flat.forEach((key, value) -> {
-      String section = ConfigSchema.find(key).map(k -> k.section()).orElse("");
-      String leaf = key.substring(section.isEmpty() ? 0 : section.length() + 1);
-      sections.computeIfAbsent(section, s -> new LinkedHashMap<>()).put(leaf, value);
-    });
+    flat.forEach(
+        (key, value) -> {
+          String section = ConfigSchema.find(key).map(k -> k.section()).orElse("");
+          String leaf = key.substring(section.isEmpty() ? 0 : section.length() + 1);
+          sections.computeIfAbsent(section, s -> new LinkedHashMap<>()).put(leaf, value);
+        });
     StringBuilder text = new StringBuilder();
-    sections.forEach((section, values) -> {
-      if (!text.isEmpty()) {
-        text.append('\n');
-      }
-      text.append('[').append(section).append("]\n");
-      values.forEach((leaf, value) -> text.append(leaf).append(" = ").append(value(value)).append('\n'));
-    });
+    sections.forEach(
+        (section, values) -> {
+          if (!text.isEmpty()) {
+            text.append('\n');
+          }
+          text.append('[').append(section).append("]\n");
+          values.forEach(
+              (leaf, value) -> text.append(leaf).append(" = ").append(value(value)).append('\n'));
+        });
     return text.toString();
   }
 
@@ -33,11 +36,13 @@ final class TomlRendering {
   static String value(Object value) {
     return switch (value) {
       case String s -> quote(s);
-      case List<?> list -> list.stream().map(TomlRendering::value).collect(Collectors.joining(", ", "[", "]"));
-      case Map<?, ?> map -> map.entrySet().stream()
-          .map(e -> e.getKey() + " = " + value(e.getValue()))
-          .sorted()
-          .collect(Collectors.joining(", ", "{ ", " }"));
+      case List<?> list ->
+          list.stream().map(TomlRendering::value).collect(Collectors.joining(", ", "[", "]"));
+      case Map<?, ?> map ->
+          map.entrySet().stream()
+              .map(e -> e.getKey() + " = " + value(e.getValue()))
+              .sorted()
+              .collect(Collectors.joining(", ", "{ ", " }"));
       default -> String.valueOf(value);
     };
   }

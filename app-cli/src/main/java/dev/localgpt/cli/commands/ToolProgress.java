@@ -4,8 +4,8 @@ import dev.localgpt.core.chat.ChatStreamListener;
 import java.io.PrintWriter;
 
 /**
- * Streams a reply: text to {@code out} as it arrives, tool activity ({@code > Running tool: name (detail) ...
- * Done.}) and notices to {@code err}.
+ * Streams a reply: text to {@code out} as it arrives, tool activity ({@code > Running tool: name
+ * (detail) ... Done.}) and notices to {@code err}.
  */
 public class ToolProgress implements ChatStreamListener {
   private final PrintWriter out;
@@ -27,8 +27,11 @@ public class ToolProgress implements ChatStreamListener {
   @Override
   public void onToolStart(String tool, String detail) {
     endTextLine();
-    err.print("> Running tool: " + tool + (detail == null || detail.isBlank() ? "" : " (" + oneLine(detail) + ")")
-        + " ...");
+    err.print(
+        "> Running tool: "
+            + tool
+            + (detail == null || detail.isBlank() ? "" : " (" + oneLine(detail) + ")")
+            + " ...");
     err.flush();
   }
 

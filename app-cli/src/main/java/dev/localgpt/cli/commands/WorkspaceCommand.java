@@ -13,12 +13,14 @@ import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.core.workspace.Workspace;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code localgpt workspace init|status}. */
-@Command(name = "workspace", description = "Create and inspect the Markdown workspace.",
+@Command(
+    name = "workspace",
+    description = "Create and inspect the Markdown workspace.",
     mixinStandardHelpOptions = true)
 public final class WorkspaceCommand implements Runnable {
   @Inject private CliContext context;
@@ -30,10 +32,13 @@ public final class WorkspaceCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: init or status");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing subcommand: init or status");
   }
 
-  @Command(name = "init", mixinStandardHelpOptions = true,
+  @Command(
+      name = "init",
+      mixinStandardHelpOptions = true,
       description = "Create the home and the workspace with its templates; never overwrites.")
   int init() {
     Components.requireWorkspaceFolder(home.get(), config.get());
@@ -43,12 +48,17 @@ public final class WorkspaceCommand implements Runnable {
     if (result.created().isEmpty()) {
       context.out().println("workspace " + workspace.root() + " is complete; nothing to create");
     } else {
-      context.out().println("workspace " + workspace.root() + ": created " + String.join(", ", result.created()));
+      context
+          .out()
+          .println(
+              "workspace " + workspace.root() + ": created " + String.join(", ", result.created()));
     }
     return ExitCodes.OK;
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true,
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
       description = "Show where things are and what is missing.")
   int status(@Option(names = "--json", description = "Print JSON.") boolean json) {
     LocalGptHome home = this.home.get();
@@ -68,11 +78,24 @@ public final class WorkspaceCommand implements Runnable {
     } else {
       context.out().println("home:       " + home.root());
       context.out().println("config:     " + home.configFile());
-      context.out().println("workspace:  " + status.root() + (status.exists() ? "" : " (not created yet)"));
-      context.out().println("files:      " + notes.notes() + " notes to index, " + notes.dailyNotes()
-          + " daily notes");
-      context.out().println("missing:    " + (status.missing().isEmpty() ? "nothing"
-          : String.join(", ", status.missing()) + " (run 'localgpt workspace init')"));
+      context
+          .out()
+          .println("workspace:  " + status.root() + (status.exists() ? "" : " (not created yet)"));
+      context
+          .out()
+          .println(
+              "files:      "
+                  + notes.notes()
+                  + " notes to index, "
+                  + notes.dailyNotes()
+                  + " daily notes");
+      context
+          .out()
+          .println(
+              "missing:    "
+                  + (status.missing().isEmpty()
+                      ? "nothing"
+                      : String.join(", ", status.missing()) + " (run 'localgpt workspace init')"));
     }
     return ExitCodes.OK;
   }

@@ -29,16 +29,20 @@ public final class DaemonChat {
     return new Reply(body.path("response").asText(), body.path("model").asText(null));
   }
 
-  /** One turn in a new session, streamed to {@code listener}: {@code POST /api/chat/stream} (SSE). */
+  /**
+   * One turn in a new session, streamed to {@code listener}: {@code POST /api/chat/stream} (SSE).
+   */
   public void askStreaming(String message, String model, ChatStreamListener listener) {
     stream(null, message, model, listener);
   }
 
   /**
-   * One turn in the daemon's session {@code sessionId} (a new one when null), streamed to {@code listener}. When the
-   * listener says it is cancelled (Ctrl-C), the connection is closed, which stops the turn on the daemon.
+   * One turn in the daemon's session {@code sessionId} (a new one when null), streamed to {@code
+   * listener}. When the listener says it is cancelled (Ctrl-C), the connection is closed, which
+   * stops the turn on the daemon.
    */
-  public Streamed stream(String sessionId, String message, String model, ChatStreamListener listener) {
+  public Streamed stream(
+      String sessionId, String message, String model, ChatStreamListener listener) {
     ObjectNode body = chatJson(message, model);
     if (sessionId != null) {
       body.put("session_id", sessionId);
@@ -46,7 +50,8 @@ public final class DaemonChat {
     HttpURLConnection c = client.request("POST", "/api/chat/stream", bytes(body));
     String session = sessionId;
     boolean said = false;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(c.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while (!listener.isCancelled() && (line = in.readLine()) != null) {
         if (!line.startsWith("data:")) {
@@ -64,11 +69,15 @@ public final class DaemonChat {
             said |= !delta.isBlank();
             listener.onText(delta);
           }
-          case "tool_start" -> listener.onToolStart(event.path("name").asText(), event.path("detail").asText(""));
+          case "tool_start" ->
+              listener.onToolStart(event.path("name").asText(), event.path("detail").asText(""));
           case "tool_end" -> listener.onToolEnd(event.path("name").asText(), false);
-          case "error" -> throw new CliException(event.path("error").asText("the daemon failed to answer"),
-              "see the daemon log under <home>/logs, or run with --local", ExitCodes.PROVIDER);
-          default -> { }
+          case "error" ->
+              throw new CliException(
+                  event.path("error").asText("the daemon failed to answer"),
+                  "see the daemon log under <home>/logs, or run with --local",
+                  ExitCodes.PROVIDER);
+          default -> {}
         }
       }
     } catch (IOException e) {

@@ -25,18 +25,21 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Talks to the daemon of this home over its HTTP API. {@link #find} returns one only when the pid file names a live
- * daemon whose {@code /health} answers within {@link #HEALTH_TIMEOUT}; commands then search (here) and ask ({@link
- * DaemonChat}) through it and never load the model. Requests go without a token first; on 401 the token from {@code server.auth_token} (read
- * only then) is sent.
+ * Talks to the daemon of this home over its HTTP API. {@link #find} returns one only when the pid
+ * file names a live daemon whose {@code /health} answers within {@link #HEALTH_TIMEOUT}; commands
+ * then search (here) and ask ({@link DaemonChat}) through it and never load the model. Requests go
+ * without a token first; on 401 the token from {@code server.auth_token} (read only then) is sent.
  */
 public final class DaemonClient {
   /** Set to 1 (or true) to never use the daemon, like {@code --local}. */
   public static final String LOCAL_VARIABLE = "LOCALGPT_LOCAL";
+
   /** How long a connection to the daemon may take (loopback: at once when it runs). */
   public static final Duration CONNECT_TIMEOUT = Duration.ofMillis(200);
+
   /** How long {@code /health} may take to answer; a daemon slower than this is not used. */
   public static final Duration HEALTH_TIMEOUT = Duration.ofMillis(500);
+
   private static final Duration READ_TIMEOUT = Duration.ofMinutes(10);
   private static final long MAX_RETRY_AFTER_SECONDS = 5;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,7 +55,8 @@ public final class DaemonClient {
 
   /** The daemon serving {@code home}, if one runs and answers. */
   public static Optional<DaemonClient> find(Path home, Supplier<Optional<String>> tokenSource) {
-    return PidFile.in(home).running()
+    return PidFile.in(home)
+        .running()
         .filter(DaemonInfo::serving)
         .filter(DaemonClient::healthy)
         .map(info -> new DaemonClient(info, tokenSource));
@@ -64,8 +68,8 @@ public final class DaemonClient {
    * @param local {@code --local}: never use the daemon
    * @param tokenSource {@code server.auth_token}, asked only when the daemon wants a token
    */
-  public static Optional<DaemonClient> forCli(CliContext context, boolean local,
-      Supplier<Optional<String>> tokenSource) {
+  public static Optional<DaemonClient> forCli(
+      CliContext context, boolean local, Supplier<Optional<String>> tokenSource) {
     String forced = context.env().getOrDefault(LOCAL_VARIABLE, "");
     if (local || forced.equals("1") || forced.equalsIgnoreCase("true")) {
       return Optional.empty();
@@ -102,12 +106,15 @@ public final class DaemonClient {
   }
 
   /**
-   * {@code GET /api/memory/search}: the hits as the local search returns them; {@code pendingEmbeddings} as the daemon
-   * reports it, else 0 (its watcher embeds changed notes at once).
+   * {@code GET /api/memory/search}: the hits as the local search returns them; {@code
+   * pendingEmbeddings} as the daemon reports it, else 0 (its watcher embeds changed notes at once).
    */
   public SearchResult search(String query, int limit, String silo, boolean explain) {
-    StringBuilder url = new StringBuilder("/api/memory/search?q=").append(encode(query))
-        .append("&limit=").append(limit);
+    StringBuilder url =
+        new StringBuilder("/api/memory/search?q=")
+            .append(encode(query))
+            .append("&limit=")
+            .append(limit);
     if (silo != null && !silo.isBlank()) {
       url.append("&silo=").append(encode(silo));
     }
@@ -118,15 +125,30 @@ public final class DaemonClient {
     List<MemoryHit> hits = new ArrayList<>();
     for (JsonNode r : body.path("results")) {
       JsonNode x = r.path("explain");
-      Optional<MemoryHit.Explanation> explanation = x.isObject()
-          ? Optional.of(new MemoryHit.Explanation(number(x.get("bm25")), number(x.get("cosine")),
-              number(x.get("fused")), x.path("keyword_rank").asInt(), x.path("vector_rank").asInt()))
-          : Optional.empty();
-      hits.add(new MemoryHit(r.path("file").asText(), r.path("line_start").asInt(), r.path("line_end").asInt(),
-          number(r.get("score")), r.path("content").asText(), r.path("source").asText("memory"), explanation));
+      Optional<MemoryHit.Explanation> explanation =
+          x.isObject()
+              ? Optional.of(
+                  new MemoryHit.Explanation(
+                      number(x.get("bm25")),
+                      number(x.get("cosine")),
+                      number(x.get("fused")),
+                      x.path("keyword_rank").asInt(),
+                      x.path("vector_rank").asInt()))
+              : Optional.empty();
+      hits.add(
+          new MemoryHit(
+              r.path("file").asText(),
+              r.path("line_start").asInt(),
+              r.path("line_end").asInt(),
+              number(r.get("score")),
+              r.path("content").asText(),
+              r.path("source").asText("memory"),
+              explanation));
     }
-    int pending = body.has("pendingEmbeddings") ? body.path("pendingEmbeddings").asInt()
-        : body.path("pending_embeddings").asInt(0);
+    int pending =
+        body.has("pendingEmbeddings")
+            ? body.path("pendingEmbeddings").asInt()
+            : body.path("pending_embeddings").asInt(0);
     return new SearchResult(hits, pending);
   }
 
@@ -140,8 +162,10 @@ public final class DaemonClient {
     try (InputStream in = c.getInputStream()) {
       return JSON.readTree(in);
     } catch (IOException e) {
-      throw new CliException("the daemon's reply is not JSON: " + e.getMessage(),
-          "run the command again with --local, or restart it: localgpt daemon restart", ExitCodes.GENERAL);
+      throw new CliException(
+          "the daemon's reply is not JSON: " + e.getMessage(),
+          "run the command again with --local, or restart it: localgpt daemon restart",
+          ExitCodes.GENERAL);
     } finally {
       c.disconnect();
     }
@@ -170,9 +194,12 @@ public final class DaemonClient {
     }
   }
 
-  /** The daemon's rate limit (60/min, bursts of 10) also counts this CLI: wait as told (at most 5 s), try once more. */
-  private HttpURLConnection sendAgainAfter(HttpURLConnection limited, String method, String path, byte[] body)
-      throws IOException {
+  /**
+   * The daemon's rate limit (60/min, bursts of 10) also counts this CLI: wait as told (at most 5
+   * s), try once more.
+   */
+  private HttpURLConnection sendAgainAfter(
+      HttpURLConnection limited, String method, String path, byte[] body) throws IOException {
     long seconds = 1;
     try {
       seconds = Long.parseLong(limited.getHeaderField("Retry-After"));
@@ -225,16 +252,20 @@ public final class DaemonClient {
         // keep the status line
       }
     }
-    String hint = status == 401
-        ? "set server.auth_token in this home's config.toml to the daemon's token, or run with --local"
-        : status == 429 ? "the daemon limits requests per client (60 a minute); wait a moment, or run with --local"
-        : "see the daemon log under <home>/logs, or run with --local";
+    String hint =
+        status == 401
+            ? "set server.auth_token in this home's config.toml to the daemon's token, or run with --local"
+            : status == 429
+                ? "the daemon limits requests per client (60 a minute); wait a moment, or run with --local"
+                : "see the daemon log under <home>/logs, or run with --local";
     return new CliException("the daemon refused the request: " + message, hint, ExitCodes.GENERAL);
   }
 
   CliException lost(IOException e) {
-    return new CliException("the daemon at " + daemon.baseUrl() + " stopped answering: " + e.getMessage(),
-        "run the command again with --local, or restart it: localgpt daemon restart", ExitCodes.GENERAL);
+    return new CliException(
+        "the daemon at " + daemon.baseUrl() + " stopped answering: " + e.getMessage(),
+        "run the command again with --local, or restart it: localgpt daemon restart",
+        ExitCodes.GENERAL);
   }
 
   private static String encode(String s) {

@@ -10,10 +10,11 @@ import dev.localgpt.ports.session.SessionStore;
 import java.util.Optional;
 
 /**
- * A chat whose session lives on the daemon of this home: messages go to {@code POST /api/chat/stream} with the
- * session's id, slash commands to the session routes ({@link DaemonSlashCommands}). The CLI loads no model and no
- * index; it reads only the session files on disk (for {@code -s}, {@code --resume}, {@code /sessions}, {@code
- * /resume}). Tools that need approval are denied by the daemon, as nobody is there to ask.
+ * A chat whose session lives on the daemon of this home: messages go to {@code POST
+ * /api/chat/stream} with the session's id, slash commands to the session routes ({@link
+ * DaemonSlashCommands}). The CLI loads no model and no index; it reads only the session files on
+ * disk (for {@code -s}, {@code --resume}, {@code /sessions}, {@code /resume}). Tools that need
+ * approval are denied by the daemon, as nobody is there to ask.
  */
 public final class DaemonConversation implements Conversation {
   private final DaemonClient daemon;
@@ -35,12 +36,21 @@ public final class DaemonConversation implements Conversation {
    * @param model {@code -m MODEL}, or null for the daemon's default
    * @throws CliException when {@code session} names no stored session
    */
-  public static DaemonConversation open(DaemonClient daemon, SessionStore store, String session,
-      boolean resumeLatest, String model) {
+  public static DaemonConversation open(
+      DaemonClient daemon, SessionStore store, String session, boolean resumeLatest, String model) {
     Optional<String> id = Optional.empty();
     if (session != null) {
-      id = Optional.of(store.find(session).map(SessionInfo::id).orElseThrow(() -> new CliException(
-          "no session matches '" + session + "'", "list them with 'localgpt sessions list'", ExitCodes.CONFIG)));
+      id =
+          Optional.of(
+              store
+                  .find(session)
+                  .map(SessionInfo::id)
+                  .orElseThrow(
+                      () ->
+                          new CliException(
+                              "no session matches '" + session + "'",
+                              "list them with 'localgpt sessions list'",
+                              ExitCodes.CONFIG)));
     } else if (resumeLatest) {
       id = store.latest().map(SessionInfo::id);
     }
@@ -59,10 +69,19 @@ public final class DaemonConversation implements Conversation {
   public String banner() {
     DaemonSessions.Status status = daemon.sessions().status();
     String model = daemon.sessions().get(sessionId).model();
-    String resumed = resumedMessages == 0 ? ""
-        : "\nResumed session " + sessionId + " (" + resumedMessages + " messages).";
-    return "LocalGPT v" + status.version() + " | Model: " + model + " | Memory: " + status.memoryChunks()
-        + " chunks | Daemon: " + daemon.daemon().baseUrl() + resumed
+    String resumed =
+        resumedMessages == 0
+            ? ""
+            : "\nResumed session " + sessionId + " (" + resumedMessages + " messages).";
+    return "LocalGPT v"
+        + status.version()
+        + " | Model: "
+        + model
+        + " | Memory: "
+        + status.memoryChunks()
+        + " chunks | Daemon: "
+        + daemon.daemon().baseUrl()
+        + resumed
         + "\nType /help for commands, Ctrl-C to cancel a reply, Ctrl-D to exit.";
   }
 
@@ -80,8 +99,8 @@ public final class DaemonConversation implements Conversation {
     try {
       return commands.handle(line);
     } catch (CliException e) {
-      return new CommandResult.Reply("error: " + e.getMessage()
-          + (e.hint().isEmpty() ? "" : "\nhint: " + e.hint()));
+      return new CommandResult.Reply(
+          "error: " + e.getMessage() + (e.hint().isEmpty() ? "" : "\nhint: " + e.hint()));
     }
   }
 

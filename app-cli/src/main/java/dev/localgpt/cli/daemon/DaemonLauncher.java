@@ -18,22 +18,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Starts {@code localgpt daemon start --foreground} as a detached background process: the same java, JVM options
- * and class path as this one (under {@code setsid} when there is one, so it leaves the terminal's session), stdin
- * from {@code /dev/null}, stdout and stderr appended to {@code <home>/logs/daemon-YYYY-MM-DD.log} (mode 0600). Then
- * waits until the new daemon has written its pid file, or reports the end of the log when it died.
+ * Starts {@code localgpt daemon start --foreground} as a detached background process: the same
+ * java, JVM options and class path as this one (under {@code setsid} when there is one, so it
+ * leaves the terminal's session), stdin from {@code /dev/null}, stdout and stderr appended to
+ * {@code <home>/logs/daemon-YYYY-MM-DD.log} (mode 0600). Then waits until the new daemon has
+ * written its pid file, or reports the end of the log when it died.
  */
 public final class DaemonLauncher {
   static final String MAIN = "dev.localgpt.cli.Main";
+
   /**
-   * JVM options of the daemon unless the user gave their own (bin/localgpt adds the same for {@code daemon start
-   * -f}): a heap that starts at 16 MB and grows on demand (its live set is ~10 MB; the default initial heap of 1/64
-   * of RAM let eden alone take ~100 MB of RSS), and glibc's freed native memory (onnxruntime's tensors after an
-   * indexing burst) trimmed back to the OS every 5 s. Measured in docs/benchmarks.md, "CLI and daemon".
+   * JVM options of the daemon unless the user gave their own (bin/localgpt adds the same for {@code
+   * daemon start -f}): a heap that starts at 16 MB and grows on demand (its live set is ~10 MB; the
+   * default initial heap of 1/64 of RAM let eden alone take ~100 MB of RSS), and glibc's freed
+   * native memory (onnxruntime's tensors after an indexing burst) trimmed back to the OS every 5 s.
+   * Measured in docs/benchmarks.md, "CLI and daemon".
    */
-  static final List<String> JVM_OPTIONS = List.of("-Xms16m", "-Xmx512m", "-XX:TrimNativeHeapInterval=5000");
+  static final List<String> JVM_OPTIONS =
+      List.of("-Xms16m", "-Xmx512m", "-XX:TrimNativeHeapInterval=5000");
+
   /** Fewer glibc malloc arenas: one per thread otherwise, each holding on to freed memory. */
   static final String MALLOC_ARENA_MAX = "2";
+
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final Path home;
@@ -55,17 +61,20 @@ public final class DaemonLauncher {
     PrivateFiles.createDirectories(log.getParent());
     PrivateFiles.writeIfAbsent(log, "");
     long logStart = size(log);
-    ProcessBuilder builder = new ProcessBuilder(command())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .redirectErrorStream(true);
     builder.environment().putIfAbsent("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
     Process process;
     try {
       process = builder.start();
     } catch (IOException e) {
-      throw new CliException("cannot start the daemon: " + e.getMessage(), "run it in the foreground to see why:"
-          + " localgpt daemon start -f", ExitCodes.GENERAL);
+      throw new CliException(
+          "cannot start the daemon: " + e.getMessage(),
+          "run it in the foreground to see why:" + " localgpt daemon start -f",
+          ExitCodes.GENERAL);
     }
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     PidFile pidFile = PidFile.in(home);
@@ -75,13 +84,24 @@ public final class DaemonLauncher {
         return info.get();
       }
       if (!process.isAlive()) {
-        throw new CliException("the daemon stopped at start (exit code " + process.exitValue() + "): "
-            + lastLines(log, logStart), "the whole log: " + log, ExitCodes.GENERAL);
+        throw new CliException(
+            "the daemon stopped at start (exit code "
+                + process.exitValue()
+                + "): "
+                + lastLines(log, logStart),
+            "the whole log: " + log,
+            ExitCodes.GENERAL);
       }
       sleep(50);
     }
-    throw new CliException("the daemon did not announce itself within " + START_TIMEOUT.toSeconds() + " s (pid "
-        + process.pid() + ")", "see " + log, ExitCodes.GENERAL);
+    throw new CliException(
+        "the daemon did not announce itself within "
+            + START_TIMEOUT.toSeconds()
+            + " s (pid "
+            + process.pid()
+            + ")",
+        "see " + log,
+        ExitCodes.GENERAL);
   }
 
   /** The command line of the background daemon. */
@@ -91,35 +111,44 @@ public final class DaemonLauncher {
     if (Files.isExecutable(setsid)) {
       cmd.add(setsid.toString());
     }
-    cmd.add(ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.add(
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(jvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(MAIN);
-    configFile.ifPresent(f -> {
-      cmd.add("--config");
-      cmd.add(f.toString());
-    });
+    configFile.ifPresent(
+        f -> {
+          cmd.add("--config");
+          cmd.add(f.toString());
+        });
     cmd.addAll(List.of("daemon", "start", "--foreground"));
     return cmd;
   }
 
   /**
-   * The daemon's JVM options from this JVM's: without a debugger agent, AOT training and the launcher's C1-only
-   * setting for short commands (the daemon runs long: it wants the full JIT), plus {@link #JVM_OPTIONS} that the
-   * user did not set.
+   * The daemon's JVM options from this JVM's: without a debugger agent, AOT training and the
+   * launcher's C1-only setting for short commands (the daemon runs long: it wants the full JIT),
+   * plus {@link #JVM_OPTIONS} that the user did not set.
    */
   static List<String> jvmOptions(List<String> inherited) {
     List<String> options = new ArrayList<>();
     for (String arg : inherited) {
-      if (!arg.startsWith("-agentlib:jdwp") && !arg.startsWith("-XX:AOTCacheOutput")
-          && !arg.startsWith("-XX:AOTMode") && !arg.startsWith("-XX:TieredStopAtLevel")) {
+      if (!arg.startsWith("-agentlib:jdwp")
+          && !arg.startsWith("-XX:AOTCacheOutput")
+          && !arg.startsWith("-XX:AOTMode")
+          && !arg.startsWith("-XX:TieredStopAtLevel")) {
         options.add(arg);
       }
     }
     for (String option : JVM_OPTIONS) {
-      String name = option.startsWith("-XX:") ? option.substring(0, option.indexOf('=') + 1) : option.substring(0, 4);
+      String name =
+          option.startsWith("-XX:")
+              ? option.substring(0, option.indexOf('=') + 1)
+              : option.substring(0, 4);
       if (options.stream().noneMatch(o -> o.startsWith(name))) {
         options.add(option);
       }
@@ -142,8 +171,13 @@ public final class DaemonLauncher {
   private static String lastLines(Path log, long from) {
     try {
       byte[] all = Files.readAllBytes(log);
-      String text = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
-          StandardCharsets.UTF_8).strip();
+      String text =
+          new String(
+                  all,
+                  (int) Math.min(from, all.length),
+                  (int) Math.max(0, all.length - from),
+                  StandardCharsets.UTF_8)
+              .strip();
       List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
       for (int i = lines.size() - 1; i >= 0; i--) {
         if (lines.get(i).startsWith("error:")) {
@@ -161,7 +195,9 @@ public final class DaemonLauncher {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CliException("interrupted while starting the daemon", "see the daemon log under <home>/logs",
+      throw new CliException(
+          "interrupted while starting the daemon",
+          "see the daemon log under <home>/logs",
           ExitCodes.GENERAL);
     }
   }

@@ -19,7 +19,10 @@ public final class DaemonSessions {
     this.client = client;
   }
 
-  /** {@code POST /api/sessions}: continues the stored session {@code id}, or a new one when empty or unknown. */
+  /**
+   * {@code POST /api/sessions}: continues the stored session {@code id}, or a new one when empty or
+   * unknown.
+   */
   public Session open(Optional<String> id) {
     ObjectNode body = JSON.createObjectNode();
     id.ifPresent(i -> body.put("session_id", i));
@@ -30,21 +33,29 @@ public final class DaemonSessions {
   /** {@code GET /api/sessions/{id}}. */
   public Session get(String id) {
     JsonNode reply = call("GET", "/api/sessions/" + id, null);
-    return new Session(reply.path("session_id").asText(id), reply.path("model").asText(),
-        reply.path("message_count").asInt(), reply.path("token_count").asInt());
+    return new Session(
+        reply.path("session_id").asText(id),
+        reply.path("model").asText(),
+        reply.path("message_count").asInt(),
+        reply.path("token_count").asInt());
   }
 
   /** {@code POST /api/sessions/{id}/model}: the id of the model now used. */
   public String switchModel(String id, String model) {
-    return call("POST", "/api/sessions/" + id + "/model", JSON.createObjectNode().put("model", model))
-        .path("model").asText(model);
+    return call(
+            "POST", "/api/sessions/" + id + "/model", JSON.createObjectNode().put("model", model))
+        .path("model")
+        .asText(model);
   }
 
   /** {@code POST /api/sessions/{id}/compact}. */
   public Compaction compact(String id) {
     JsonNode reply = call("POST", "/api/sessions/" + id + "/compact", null);
-    return new Compaction(reply.path("compacted").asBoolean(), reply.path("token_count_before").asInt(),
-        reply.path("token_count_after").asInt(), reply.path("reason").asText(""));
+    return new Compaction(
+        reply.path("compacted").asBoolean(),
+        reply.path("token_count_before").asInt(),
+        reply.path("token_count_after").asInt(),
+        reply.path("reason").asText(""));
   }
 
   /** {@code POST /api/sessions/{id}/clear}: the new session's id. */
@@ -55,16 +66,26 @@ public final class DaemonSessions {
   /** {@code GET /api/status}. */
   public Status status() {
     JsonNode reply = call("GET", "/api/status", null);
-    return new Status(reply.path("version").asText(), reply.path("model").asText(),
+    return new Status(
+        reply.path("version").asText(),
+        reply.path("model").asText(),
         reply.path("memory_chunks").asInt());
   }
 
-  /** {@code POST /api/memory/reindex}: brings the daemon's index up to date; the reply as one line. */
+  /**
+   * {@code POST /api/memory/reindex}: brings the daemon's index up to date; the reply as one line.
+   */
   public String reindex() {
     JsonNode reply = call("POST", "/api/memory/reindex", null);
-    return "Reindexed: " + reply.path("files_updated").asInt() + " of " + reply.path("files_processed").asInt()
-        + " files changed, " + reply.path("chunks_indexed").asInt() + " chunks, in "
-        + reply.path("duration_ms").asLong() + " ms.";
+    return "Reindexed: "
+        + reply.path("files_updated").asInt()
+        + " of "
+        + reply.path("files_processed").asInt()
+        + " files changed, "
+        + reply.path("chunks_indexed").asInt()
+        + " chunks, in "
+        + reply.path("duration_ms").asLong()
+        + " ms.";
   }
 
   /** A session on the daemon; counts are 0 when not asked for. */

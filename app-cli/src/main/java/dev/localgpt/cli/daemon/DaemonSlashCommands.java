@@ -9,13 +9,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The chat's slash commands when the session lives on the daemon: each one that the daemon's API offers goes
- * through it; {@code /context}, {@code /skills}, {@code /export} and skill commands say that they are local-only.
+ * The chat's slash commands when the session lives on the daemon: each one that the daemon's API
+ * offers goes through it; {@code /context}, {@code /skills}, {@code /export} and skill commands say
+ * that they are local-only.
  */
 final class DaemonSlashCommands {
   static final int SESSIONS_SHOWN = 10;
   static final int MEMORY_HITS = 10;
-  static final String HELP = """
+  static final String HELP =
+      """
       Commands (this chat runs on the daemon):
         /help, /h, /?        show this help
         /quit, /exit, /q     leave the chat
@@ -40,14 +42,17 @@ final class DaemonSlashCommands {
     this.store = store;
   }
 
-  /** What the line asks for; the daemon's refusals come as {@link dev.localgpt.cli.CliException}. */
+  /**
+   * What the line asks for; the daemon's refusals come as {@link dev.localgpt.cli.CliException}.
+   */
   CommandResult handle(String line) {
     String input = line.strip();
     if (!input.startsWith("/")) {
       return new CommandResult.Send(line, Optional.empty());
     }
     int space = input.indexOf(' ');
-    String name = (space < 0 ? input.substring(1) : input.substring(1, space)).toLowerCase(Locale.ROOT);
+    String name =
+        (space < 0 ? input.substring(1) : input.substring(1, space)).toLowerCase(Locale.ROOT);
     String args = space < 0 ? "" : input.substring(space + 1).strip();
     DaemonSessions sessions = daemon.sessions();
     String id = chat.sessionId();
@@ -56,34 +61,61 @@ final class DaemonSlashCommands {
       case "quit", "exit", "q" -> new CommandResult.Exit();
       case "new" -> {
         chat.sessionId(sessions.open(Optional.empty()).id());
-        yield reply("New session " + shortId(chat.sessionId()) + " (the last one was not saved to memory: that"
-            + " is local-only).");
+        yield reply(
+            "New session "
+                + shortId(chat.sessionId())
+                + " (the last one was not saved to memory: that"
+                + " is local-only).");
       }
       case "sessions" -> reply(sessionList());
       case "resume" -> resume(args);
-      case "memory" -> args.isEmpty() ? reply("Usage: /memory <query>")
-          : reply(memory(args, daemon.search(args, MEMORY_HITS, null, false).hits()));
+      case "memory" ->
+          args.isEmpty()
+              ? reply("Usage: /memory <query>")
+              : reply(memory(args, daemon.search(args, MEMORY_HITS, null, false).hits()));
       case "reindex" -> reply(sessions.reindex());
       case "status" -> {
         DaemonSessions.Session s = sessions.get(id);
-        yield reply("Session: " + s.id() + "\nModel: " + s.model() + "\nMessages: " + s.messages()
-            + "\nContext: " + s.tokens() + " tokens\nDaemon: " + daemon.daemon().baseUrl());
+        yield reply(
+            "Session: "
+                + s.id()
+                + "\nModel: "
+                + s.model()
+                + "\nMessages: "
+                + s.messages()
+                + "\nContext: "
+                + s.tokens()
+                + " tokens\nDaemon: "
+                + daemon.daemon().baseUrl());
       }
-      case "model" -> args.isEmpty() ? reply("Model: " + sessions.get(id).model())
-          : reply("Switched to " + sessions.switchModel(id, args) + ".");
+      case "model" ->
+          args.isEmpty()
+              ? reply("Model: " + sessions.get(id).model())
+              : reply("Switched to " + sessions.switchModel(id, args) + ".");
       case "compact" -> {
         DaemonSessions.Compaction c = sessions.compact(id);
-        yield reply(c.compacted() ? "Compacted: " + c.tokensBefore() + " → " + c.tokensAfter() + " tokens."
-            : "Nothing to compact" + (c.reason().isEmpty() ? "." : ": " + c.reason()));
+        yield reply(
+            c.compacted()
+                ? "Compacted: " + c.tokensBefore() + " → " + c.tokensAfter() + " tokens."
+                : "Nothing to compact" + (c.reason().isEmpty() ? "." : ": " + c.reason()));
       }
       case "clear" -> {
         chat.sessionId(sessions.clear(id));
         yield reply("History cleared. New session " + shortId(chat.sessionId()) + ".");
       }
-      case "context", "skills", "export" -> reply("/" + name + " is local-only: this chat runs on the daemon at "
-          + daemon.daemon().baseUrl() + "; use it in 'localgpt chat --local'.");
-      default -> reply("Unknown command /" + name + ". Skill commands are local-only ('localgpt chat --local')."
-          + " Type /help for the list.");
+      case "context", "skills", "export" ->
+          reply(
+              "/"
+                  + name
+                  + " is local-only: this chat runs on the daemon at "
+                  + daemon.daemon().baseUrl()
+                  + "; use it in 'localgpt chat --local'.");
+      default ->
+          reply(
+              "Unknown command /"
+                  + name
+                  + ". Skill commands are local-only ('localgpt chat --local')."
+                  + " Type /help for the list.");
     };
   }
 
@@ -97,8 +129,12 @@ final class DaemonSlashCommands {
     }
     DaemonSessions.Session session = daemon.sessions().open(Optional.of(found.get().id()));
     chat.sessionId(session.id());
-    return reply("Resumed session " + session.id() + " (" + daemon.sessions().get(session.id()).messages()
-        + " messages in context).");
+    return reply(
+        "Resumed session "
+            + session.id()
+            + " ("
+            + daemon.sessions().get(session.id()).messages()
+            + " messages in context).");
   }
 
   private String sessionList() {
@@ -108,8 +144,12 @@ final class DaemonSlashCommands {
     }
     StringBuilder out = new StringBuilder("Recent sessions (newest first):");
     for (SessionInfo s : all.subList(0, Math.min(SESSIONS_SHOWN, all.size()))) {
-      out.append('\n').append(s.id().equals(chat.sessionId()) ? "* " : "  ").append(shortId(s.id()))
-          .append("  ").append(s.updatedAt().toString(), 0, 16).append("  ")
+      out.append('\n')
+          .append(s.id().equals(chat.sessionId()) ? "* " : "  ")
+          .append(shortId(s.id()))
+          .append("  ")
+          .append(s.updatedAt().toString(), 0, 16)
+          .append("  ")
           .append(String.format(Locale.ROOT, "%3d msgs", s.messageCount()))
           .append(s.title().isEmpty() ? "" : "  " + s.title());
     }
@@ -124,9 +164,17 @@ final class DaemonSlashCommands {
     int n = 1;
     for (MemoryHit hit : hits) {
       String snippet = hit.snippet().replaceAll("\\s+", " ").strip();
-      out.append(n++).append(". ").append(hit.path()).append(':').append(hit.startLine()).append('-')
-          .append(hit.endLine()).append(String.format(Locale.ROOT, "  (%.3f)", hit.score())).append("\n   ")
-          .append(snippet.length() <= 120 ? snippet : snippet.substring(0, 117) + "...").append('\n');
+      out.append(n++)
+          .append(". ")
+          .append(hit.path())
+          .append(':')
+          .append(hit.startLine())
+          .append('-')
+          .append(hit.endLine())
+          .append(String.format(Locale.ROOT, "  (%.3f)", hit.score()))
+          .append("\n   ")
+          .append(snippet.length() <= 120 ? snippet : snippet.substring(0, 117) + "...")
+          .append('\n');
     }
     return out.toString().stripTrailing();
   }

@@ -12,9 +12,10 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 
 /**
- * The chat loop: {@code You: } prompt, a trailing {@code \} continues the message on the next line, slash commands
- * through the {@link Conversation} (in this process or on the daemon), replies streamed as they arrive. Ctrl-C cancels the reply being streamed (at the
- * prompt it clears the line); Ctrl-D or {@code /quit} ends the loop.
+ * The chat loop: {@code You: } prompt, a trailing {@code \} continues the message on the next line,
+ * slash commands through the {@link Conversation} (in this process or on the daemon), replies
+ * streamed as they arrive. Ctrl-C cancels the reply being streamed (at the prompt it clears the
+ * line); Ctrl-D or {@code /quit} ends the loop.
  */
 public final class ChatRepl {
   static final String PROMPT = "You: ";
@@ -55,7 +56,8 @@ public final class ChatRepl {
         case CommandResult.Send send -> send(send.message());
         case CommandResult.Unknown unknown -> println(unknown.message());
         case CommandResult.Reindex reindex -> println("Reindexing is not available here.");
-        case CommandResult.SwitchModel switchModel -> println("Switching models is not available here.");
+        case CommandResult.SwitchModel switchModel ->
+            println("Switching models is not available here.");
       }
     }
   }
@@ -72,13 +74,15 @@ public final class ChatRepl {
 
   private void send(String message) {
     AtomicBoolean cancelled = new AtomicBoolean();
-    Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> cancelled.set(true));
-    ToolProgress progress = new ToolProgress(out, out) {
-      @Override
-      public boolean isCancelled() {
-        return cancelled.get();
-      }
-    };
+    Terminal.SignalHandler previous =
+        terminal.handle(Terminal.Signal.INT, signal -> cancelled.set(true));
+    ToolProgress progress =
+        new ToolProgress(out, out) {
+          @Override
+          public boolean isCancelled() {
+            return cancelled.get();
+          }
+        };
     try {
       out.println();
       boolean silent = conversation.send(message, progress);

@@ -7,9 +7,9 @@ import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 
 /**
- * Asks {@code Execute <tool> (<detail>)? [y/N]} at the terminal, after a line saying why approval is needed (listed in
- * {@code tools.require_approval}, or the turn took in untrusted content); anything but y/yes (or Ctrl-C/Ctrl-D)
- * denies.
+ * Asks {@code Execute <tool> (<detail>)? [y/N]} at the terminal, after a line saying why approval
+ * is needed (listed in {@code tools.require_approval}, or the turn took in untrusted content);
+ * anything but y/yes (or Ctrl-C/Ctrl-D) denies.
  */
 public final class ReplApproval implements ApprovalGate {
   private final LineReader reader;
@@ -25,12 +25,15 @@ public final class ReplApproval implements ApprovalGate {
 
   @Override
   public boolean approve(String tool, String detail, String reason) {
-    String why = reason == null || reason.isBlank() ? "" : "\nNeeds your approval: " + reason.strip() + ".";
+    String why =
+        reason == null || reason.isBlank() ? "" : "\nNeeds your approval: " + reason.strip() + ".";
     return ask(why + "\nExecute " + tool + what(detail) + "? [y/N] ");
   }
 
   private static String what(String detail) {
-    return detail == null || detail.isBlank() ? "" : " (" + detail.strip().replaceAll("\\s+", " ") + ")";
+    return detail == null || detail.isBlank()
+        ? ""
+        : " (" + detail.strip().replaceAll("\\s+", " ") + ")";
   }
 
   private boolean ask(String prompt) {

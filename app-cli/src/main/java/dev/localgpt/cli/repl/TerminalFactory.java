@@ -4,7 +4,10 @@ import java.io.IOException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
-/** Opens the terminal the REPL talks to; tests pass one that builds a {@code DumbTerminal} over byte streams. */
+/**
+ * Opens the terminal the REPL talks to; tests pass one that builds a {@code DumbTerminal} over byte
+ * streams.
+ */
 @FunctionalInterface
 public interface TerminalFactory {
 

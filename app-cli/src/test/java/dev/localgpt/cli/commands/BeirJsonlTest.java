@@ -16,7 +16,9 @@ class BeirJsonlTest {
 
   private Path corpus() throws IOException {
     Path corpus = dir.resolve("corpus.jsonl");
-    Files.writeString(corpus, """
+    Files.writeString(
+        corpus,
+        """
         {"_id": "1", "title": "Cells", "text": "Mitochondria make energy."}
 
         {"_id": "2", "title": "", "text": "No title here."}
@@ -27,7 +29,8 @@ class BeirJsonlTest {
 
   @Test
   void textsAreTitleAndTextOfTheFirstDocuments() throws IOException {
-    assertThat(BeirJsonl.texts(corpus(), 2)).containsExactly("Cells\nMitochondria make energy.", "No title here.");
+    assertThat(BeirJsonl.texts(corpus(), 2))
+        .containsExactly("Cells\nMitochondria make energy.", "No title here.");
   }
 
   @Test
@@ -37,7 +40,10 @@ class BeirJsonlTest {
     Path qrels = dir.resolve("qrels.tsv");
     Files.writeString(qrels, "query-id\tcorpus-id\tscore\nq1\t1\t1\n");
     BeirData data = BeirJsonl.read(corpus(), queries, qrels);
-    assertThat(data.corpus()).hasSize(3).first().isEqualTo(new BeirData.Doc("1", "Cells", "Mitochondria make energy."));
+    assertThat(data.corpus())
+        .hasSize(3)
+        .first()
+        .isEqualTo(new BeirData.Doc("1", "Cells", "Mitochondria make energy."));
     assertThat(data.queries()).containsExactly(java.util.Map.entry("q1", "What makes energy?"));
     assertThat(data.qrels().get("q1")).containsEntry("1", 1);
   }
@@ -46,15 +52,18 @@ class BeirJsonlTest {
   void aLineThatIsNotJsonIsAOneLineErrorNamingFileAndLine() throws IOException {
     Path bad = dir.resolve("bad.jsonl");
     Files.writeString(bad, "{\"_id\": \"1\"}\n{oops\n");
-    assertThatThrownBy(() -> BeirJsonl.texts(bad, 10)).isInstanceOf(CliException.class)
-        .hasMessageContaining("line 2 of").hasMessageContaining("bad.jsonl");
+    assertThatThrownBy(() -> BeirJsonl.texts(bad, 10))
+        .isInstanceOf(CliException.class)
+        .hasMessageContaining("line 2 of")
+        .hasMessageContaining("bad.jsonl");
   }
 
   @Test
   void aBadQrelsLineIsACliError() throws IOException {
     Path qrels = dir.resolve("qrels.tsv");
     Files.writeString(qrels, "q1\t1\tx\n");
-    assertThatThrownBy(() -> BeirJsonl.read(corpus(), corpus(), qrels)).isInstanceOf(CliException.class)
+    assertThatThrownBy(() -> BeirJsonl.read(corpus(), corpus(), qrels))
+        .isInstanceOf(CliException.class)
         .hasMessageContaining("bad qrels line 1");
   }
 }

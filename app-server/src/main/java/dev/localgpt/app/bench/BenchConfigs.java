@@ -9,22 +9,53 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Helpers shared by the benchmarks: a memory config over a scratch workspace, scratch folders, clean-up. */
+/**
+ * Helpers shared by the benchmarks: a memory config over a scratch workspace, scratch folders,
+ * clean-up.
+ */
 final class BenchConfigs {
   private BenchConfigs() {}
 
-  /** {@code base} with {@code workspace}, no extra roots, no isolated silos and no recency decay. */
+  /**
+   * {@code base} with {@code workspace}, no extra roots, no isolated silos and no recency decay.
+   */
   static MemoryConfig withWorkspace(MemoryConfig b, Path workspace) {
-    return new MemoryConfig(workspace, b.embeddingProvider(), b.embeddingModel(), b.chunkSize(), b.chunkOverlap(),
-        List.of(), b.vectorWeight(), b.textWeight(), List.of(), b.mmr(), 0, b.maxResults(), b.fusion(),
-        b.vectorBackend(), b.embeddingBatchSize());
+    return new MemoryConfig(
+        workspace,
+        b.embeddingProvider(),
+        b.embeddingModel(),
+        b.chunkSize(),
+        b.chunkOverlap(),
+        List.of(),
+        b.vectorWeight(),
+        b.textWeight(),
+        List.of(),
+        b.mmr(),
+        0,
+        b.maxResults(),
+        b.fusion(),
+        b.vectorBackend(),
+        b.embeddingBatchSize());
   }
 
   /** {@code base} with another embedding provider ({@code none} for keyword-only runs). */
   static MemoryConfig withProvider(MemoryConfig b, String provider) {
-    return new MemoryConfig(b.workspace(), provider, b.embeddingModel(), b.chunkSize(), b.chunkOverlap(), b.paths(),
-        b.vectorWeight(), b.textWeight(), b.isolatedSilos(), b.mmr(), b.temporalDecayHalfLifeDays(),
-        b.maxResults(), b.fusion(), b.vectorBackend(), b.embeddingBatchSize());
+    return new MemoryConfig(
+        b.workspace(),
+        provider,
+        b.embeddingModel(),
+        b.chunkSize(),
+        b.chunkOverlap(),
+        b.paths(),
+        b.vectorWeight(),
+        b.textWeight(),
+        b.isolatedSilos(),
+        b.mmr(),
+        b.temporalDecayHalfLifeDays(),
+        b.maxResults(),
+        b.fusion(),
+        b.vectorBackend(),
+        b.embeddingBatchSize());
   }
 
   /** A new folder in the system's temporary directory. */

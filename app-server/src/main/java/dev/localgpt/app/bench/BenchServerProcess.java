@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The server process that {@code localgpt bench server} measures: the app's server for the home in {@code args[0]} on a free
- * port, without the rate limit (every benchmark client is 127.0.0.1). Prints {@code PORT n}, serves until its
- * standard input closes, then stops.
+ * The server process that {@code localgpt bench server} measures: the app's server for the home in
+ * {@code args[0]} on a free port, without the rate limit (every benchmark client is 127.0.0.1).
+ * Prints {@code PORT n}, serves until its standard input closes, then stops.
  */
 public final class BenchServerProcess {
   private BenchServerProcess() {}
@@ -18,7 +18,8 @@ public final class BenchServerProcess {
   public static void main(String[] args) throws IOException {
     WiringOptions options = WiringOptions.of(System.getenv()).withHome(Path.of(args[0]));
     LocalGptServer wired = Wiring.get(Wiring.injector(options), LocalGptServer.class);
-    LocalGptServer server = wired.toBuilder().port(0).limits(ServerLimits.DEFAULTS.withoutRateLimit()).build();
+    LocalGptServer server =
+        wired.toBuilder().port(0).limits(ServerLimits.DEFAULTS.withoutRateLimit()).build();
     server.start();
     System.out.println("PORT " + server.port());
     System.out.flush();

@@ -12,14 +12,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Closed-loop load: {@code clients} threads each send one request after another for a fixed time. */
+/**
+ * Closed-loop load: {@code clients} threads each send one request after another for a fixed time.
+ */
 final class LoadRun {
   private LoadRun() {}
 
   /** Where to send: a shared HTTP/1.1 client and the server's base URL. */
   record Target(HttpClient client, String base) {}
 
-  record Result(int requests, int errors, double perSecond, double p50Millis, double p99Millis, long peakRssKb) {}
+  record Result(
+      int requests,
+      int errors,
+      double perSecond,
+      double p50Millis,
+      double p99Millis,
+      long peakRssKb) {}
 
   static void warm(Target target, List<String> paths, int n) {
     for (int i = 0; i < n; i++) {
@@ -34,38 +42,46 @@ final class LoadRun {
     AtomicInteger next = new AtomicInteger();
     AtomicLong peak = new AtomicLong(ServerBenchRun.Rss.kb(serverPid));
     List<long[]> perClient = new ArrayList<>();
-    Thread sampler = Thread.ofPlatform().daemon().start(() -> {
-      while (!stop.get()) {
-        peak.accumulateAndGet(ServerBenchRun.Rss.kb(serverPid), Math::max);
-        try {
-          Thread.sleep(200);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    Thread sampler =
+        Thread.ofPlatform()
+            .daemon()
+            .start(
+                () -> {
+                  while (!stop.get()) {
+                    peak.accumulateAndGet(ServerBenchRun.Rss.kb(serverPid), Math::max);
+                    try {
+                      Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                  }
+                });
     long started = System.nanoTime();
     try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       List<Future<long[]>> futures = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
-        futures.add(pool.submit(() -> {
-          long[] nanos = new long[1024];
-          int n = 0;
-          while (!stop.get()) {
-            String uri = target.base() + paths.get(Math.floorMod(next.getAndIncrement(), paths.size()));
-            long t = System.nanoTime();
-            boolean ok = ServerBenchRun.ok(target.client(), uri);
-            long took = System.nanoTime() - t;
-            if (!ok) {
-              errors.incrementAndGet();
-            }
-            if (n == nanos.length) {
-              nanos = Arrays.copyOf(nanos, n * 2);
-            }
-            nanos[n++] = took;
-          }
-          return Arrays.copyOf(nanos, n);
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  long[] nanos = new long[1024];
+                  int n = 0;
+                  while (!stop.get()) {
+                    String uri =
+                        target.base()
+                            + paths.get(Math.floorMod(next.getAndIncrement(), paths.size()));
+                    long t = System.nanoTime();
+                    boolean ok = ServerBenchRun.ok(target.client(), uri);
+                    long took = System.nanoTime() - t;
+                    if (!ok) {
+                      errors.incrementAndGet();
+                    }
+                    if (n == nanos.length) {
+                      nanos = Arrays.copyOf(nanos, n * 2);
+                    }
+                    nanos[n++] = took;
+                  }
+                  return Arrays.copyOf(nanos, n);
+                }));
       }
       Thread.sleep(length.toMillis());
       stop.set(true);
@@ -83,7 +99,12 @@ final class LoadRun {
     if (all.length == 0) {
       return new Result(0, errors.get(), 0, 0, 0, peak.get());
     }
-    return new Result(all.length, errors.get(), all.length / seconds, all[all.length / 2] / 1e6,
-        all[Math.min(all.length - 1, (int) Math.ceil(all.length * 0.99) - 1)] / 1e6, peak.get());
+    return new Result(
+        all.length,
+        errors.get(),
+        all.length / seconds,
+        all[all.length / 2] / 1e6,
+        all[Math.min(all.length - 1, (int) Math.ceil(all.length * 0.99) - 1)] / 1e6,
+        peak.get());
   }
 }

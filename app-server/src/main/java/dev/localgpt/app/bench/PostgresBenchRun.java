@@ -23,16 +23,24 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * SQLite against PostgreSQL in one run, on the same synthetic corpus as {@code bench search} (60-word chunks, random
- * 384-d unit vectors, ten chunks per file): fill time (indexing rate), hybrid p50/p95 on each, pgvector's k-NN and
- * {@code ts_rank} alone, and HNSW recall@10 against the exact k-NN (SQLite's Java brute force).
+ * SQLite against PostgreSQL in one run, on the same synthetic corpus as {@code bench search}
+ * (60-word chunks, random 384-d unit vectors, ten chunks per file): fill time (indexing rate),
+ * hybrid p50/p95 on each, pgvector's k-NN and {@code ts_rank} alone, and HNSW recall@10 against the
+ * exact k-NN (SQLite's Java brute force).
  */
 public final class PostgresBenchRun {
   private PostgresBenchRun() {}
 
   /** One run's figures. */
-  public record Report(int chunks, int queries, double sqliteFillSeconds, double postgresFillSeconds,
-      Latency sqliteHybrid, Latency postgresHybrid, Latency postgresVector, Latency postgresKeyword,
+  public record Report(
+      int chunks,
+      int queries,
+      double sqliteFillSeconds,
+      double postgresFillSeconds,
+      Latency sqliteHybrid,
+      Latency postgresHybrid,
+      Latency postgresVector,
+      Latency postgresKeyword,
       double recallAt10) {
     public double sqliteChunksPerSecond() {
       return chunks / sqliteFillSeconds;
@@ -47,7 +55,8 @@ public final class PostgresBenchRun {
   static final int LIMIT = 10;
 
   /** Fills both stores with {@code chunks} chunks and times {@code queries} queries on each. */
-  public static Report run(PostgresOptions options, String workspace, MemoryConfig base, int chunks, int queries) {
+  public static Report run(
+      PostgresOptions options, String workspace, MemoryConfig base, int chunks, int queries) {
     Path dir = BenchConfigs.tempDir("localgpt-bench-postgres");
     Random random = new Random(7);
     SyntheticCorpus words = new SyntheticCorpus(new Random(8));
@@ -58,7 +67,8 @@ public final class PostgresBenchRun {
       texts.add(words.words(3));
     }
     SearchSettings settings = MemoryComponents.searchSettings(base);
-    try (SqliteMemoryIndex sqlite = SqliteMemoryIndex.open(dir.resolve("bench.sqlite"), SqliteOptions.javaKnn());
+    try (SqliteMemoryIndex sqlite =
+            SqliteMemoryIndex.open(dir.resolve("bench.sqlite"), SqliteOptions.javaKnn());
         PostgresDatabase db = PostgresDatabase.open(options)) {
       PostgresMemoryIndex postgres = PostgresMemoryIndex.open(db, workspace, Set.of());
       postgres.clear();
@@ -73,8 +83,16 @@ public final class PostgresBenchRun {
       Latency postgresKeyword = onPostgres.keyword(texts).wall();
       double recall = recallAt10(sqlite, postgres, vectors);
       postgres.clear();
-      return new Report(chunks, queries, sqliteFill, postgresFill, sqliteHybrid, postgresHybrid, postgresVector,
-          postgresKeyword, recall);
+      return new Report(
+          chunks,
+          queries,
+          sqliteFill,
+          postgresFill,
+          sqliteHybrid,
+          postgresHybrid,
+          postgresVector,
+          postgresKeyword,
+          recall);
     } finally {
       BenchConfigs.deleteTree(dir);
     }
@@ -86,7 +104,10 @@ public final class PostgresBenchRun {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  /** Share of the exact top 10 (by file and line) that the HNSW search returns, averaged over the queries. */
+  /**
+   * Share of the exact top 10 (by file and line) that the HNSW search returns, averaged over the
+   * queries.
+   */
   static double recallAt10(MemoryIndex exact, MemoryIndex approximate, List<Embedding> vectors) {
     double sum = 0;
     for (Embedding q : vectors) {

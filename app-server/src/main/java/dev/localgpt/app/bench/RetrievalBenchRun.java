@@ -17,28 +17,37 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code bench retrieval} over the real adapters: writes the corpus as Markdown into a scratch workspace, indexes it
- * through the same {@link MemoryStack} a user's workspace goes through (local embedding model), then lets
- * {@link RetrievalBenchmark} evaluate the legs on the SQLite index.
+ * {@code bench retrieval} over the real adapters: writes the corpus as Markdown into a scratch
+ * workspace, indexes it through the same {@link MemoryStack} a user's workspace goes through (local
+ * embedding model), then lets {@link RetrievalBenchmark} evaluate the legs on the SQLite index.
  */
 public final class RetrievalBenchRun {
   private RetrievalBenchRun() {}
 
   /**
-   * Runs the benchmark. With {@code keep} the workspace and index live in that folder and survive the run, so a
-   * second run with the same folder and model re-indexes nothing (unchanged files are skipped) and only measures
-   * the legs; the raw leg candidates are then also written there ({@code legs-<model>.tsv}). Without it everything
-   * lives in a temporary folder that is deleted afterwards.
+   * Runs the benchmark. With {@code keep} the workspace and index live in that folder and survive
+   * the run, so a second run with the same folder and model re-indexes nothing (unchanged files are
+   * skipped) and only measures the legs; the raw leg candidates are then also written there ({@code
+   * legs-<model>.tsv}). Without it everything lives in a temporary folder that is deleted
+   * afterwards.
    *
    * @param progress told about indexing
    */
-  public static RetrievalBenchmark.Result run(BeirData data, EmbeddingModelChoice model, MemoryConfig base,
-      List<FusionSpec> hybrids, int limitQueries, IndexListener progress, Optional<Path> keep) {
-    Path dir = keep.map(BenchConfigs::folder).orElseGet(() -> BenchConfigs.tempDir("localgpt-bench"));
+  public static RetrievalBenchmark.Result run(
+      BeirData data,
+      EmbeddingModelChoice model,
+      MemoryConfig base,
+      List<FusionSpec> hybrids,
+      int limitQueries,
+      IndexListener progress,
+      Optional<Path> keep) {
+    Path dir =
+        keep.map(BenchConfigs::folder).orElseGet(() -> BenchConfigs.tempDir("localgpt-bench"));
     try {
       Path workspace = dir.resolve("workspace");
       Map<String, String> docOfPath = BeirData.writeMarkdown(data.corpus(), workspace);
-      MemoryConfig config = BenchConfigs.withWorkspace(BenchConfigs.withProvider(base, "local"), workspace);
+      MemoryConfig config =
+          BenchConfigs.withWorkspace(BenchConfigs.withProvider(base, "local"), workspace);
       Path db = dir.resolve("memory-" + safe(model.id()) + ".sqlite");
       try (MemoryStack stack = MemoryComponents.memory(db, config, Optional.of(model))) {
         Embedder embedder = stack.embedder().orElseThrow();
@@ -46,13 +55,23 @@ public final class RetrievalBenchRun {
         IndexReport report = stack.service().index(false, progress);
         List<String> queryIds = RetrievalBenchmark.judgedQueries(data, limitQueries);
         List<RetrievalBenchmark.Row> rows;
-        try (SqliteMemoryIndex index = SqliteMemoryIndex.open(db, MemoryComponents.sqliteOptions(config))) {
+        try (SqliteMemoryIndex index =
+            SqliteMemoryIndex.open(db, MemoryComponents.sqliteOptions(config))) {
           Optional<Path> legDump = keep.map(k -> dir.resolve("legs-" + safe(model.id()) + ".tsv"));
-          rows = RetrievalBenchmark.evaluate(data, docOfPath, index, embedder,
-              MemoryComponents.searchSettings(config), hybrids, queryIds, legDump);
+          rows =
+              RetrievalBenchmark.evaluate(
+                  data,
+                  docOfPath,
+                  index,
+                  embedder,
+                  MemoryComponents.searchSettings(config),
+                  hybrids,
+                  queryIds,
+                  legDump);
         }
         double seconds = report.duration().toNanos() / 1e9;
-        return new RetrievalBenchmark.Result(data.corpus().size(), report.chunks(), seconds, queryIds.size(), rows);
+        return new RetrievalBenchmark.Result(
+            data.corpus().size(), report.chunks(), seconds, queryIds.size(), rows);
       }
     } finally {
       if (keep.isEmpty()) {

@@ -24,10 +24,11 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * {@code bench search} over the real adapters, in three parts that each use a scratch folder of their own: query
- * latency (chunks of a real corpus or synthetic prose with random vectors, real or synthetic query texts, the query
- * embedded by the real model) with the Java k-NN and (when found) sqlite-vec on the same SQLite file, the indexing
- * rate through the memory stack beside the raw onnxruntime rate on the same texts, and a no-op re-index.
+ * {@code bench search} over the real adapters, in three parts that each use a scratch folder of
+ * their own: query latency (chunks of a real corpus or synthetic prose with random vectors, real or
+ * synthetic query texts, the query embedded by the real model) with the Java k-NN and (when found)
+ * sqlite-vec on the same SQLite file, the indexing rate through the memory stack beside the raw
+ * onnxruntime rate on the same texts, and a no-op re-index.
  */
 public final class SearchBenchRun {
   private SearchBenchRun() {}
@@ -44,8 +45,16 @@ public final class SearchBenchRun {
    * @param model the model embedding the queries, or empty when {@code embedding_provider = "none"}
    * @param sqliteVecFound whether sqlite-vec was found (else only the Java k-NN is measured)
    */
-  public record LatencyReport(int chunks, String corpus, String queries, int limit, int candidates,
-      double fillSeconds, double javaFirstQueryMillis, Optional<String> model, List<Leg> legs,
+  public record LatencyReport(
+      int chunks,
+      String corpus,
+      String queries,
+      int limit,
+      int candidates,
+      double fillSeconds,
+      double javaFirstQueryMillis,
+      Optional<String> model,
+      List<Leg> legs,
       boolean sqliteVecFound) {
     public LatencyReport {
       legs = List.copyOf(legs);
@@ -53,21 +62,32 @@ public final class SearchBenchRun {
   }
 
   /**
-   * What to time: {@code chunks} chunks with random vectors whose texts are {@code chunkTexts} in turn (synthetic
-   * prose when empty), and {@code queryTexts} (synthetic questions when empty) at the hit limit {@code limit}.
+   * What to time: {@code chunks} chunks with random vectors whose texts are {@code chunkTexts} in
+   * turn (synthetic prose when empty), and {@code queryTexts} (synthetic questions when empty) at
+   * the hit limit {@code limit}.
    *
    * @param runs timed queries (query texts are taken in turn)
    */
-  public record LatencyPlan(int chunks, List<String> chunkTexts, String corpusName, List<String> queryTexts,
-      String queriesName, int runs, int limit) {
+  public record LatencyPlan(
+      int chunks,
+      List<String> chunkTexts,
+      String corpusName,
+      List<String> queryTexts,
+      String queriesName,
+      int runs,
+      int limit) {
     public LatencyPlan {
       chunkTexts = List.copyOf(chunkTexts);
       queryTexts = List.copyOf(queryTexts);
     }
   }
 
-  /** Hybrid and single-leg latency: with precomputed query vectors, and with {@code embedder} embedding each query. */
-  public static LatencyReport latency(MemoryConfig base, LatencyPlan plan, Optional<? extends Embedder> embedder) {
+  /**
+   * Hybrid and single-leg latency: with precomputed query vectors, and with {@code embedder}
+   * embedding each query.
+   */
+  public static LatencyReport latency(
+      MemoryConfig base, LatencyPlan plan, Optional<? extends Embedder> embedder) {
     Path dir = BenchConfigs.tempDir("localgpt-bench-search");
     try {
       Path db = dir.resolve("synthetic.sqlite");
@@ -88,8 +108,10 @@ public final class SearchBenchRun {
       List<String> texts = new ArrayList<>();
       for (int i = 0; i < plan.runs(); i++) {
         vectors.add(SyntheticCorpus.randomUnit(random));
-        texts.add(plan.queryTexts().isEmpty() ? synthetic.question()
-            : plan.queryTexts().get(i % plan.queryTexts().size()));
+        texts.add(
+            plan.queryTexts().isEmpty()
+                ? synthetic.question()
+                : plan.queryTexts().get(i % plan.queryTexts().size()));
       }
       SearchSettings settings = MemoryComponents.searchSettings(base);
       List<Leg> legs = new ArrayList<>();
@@ -103,7 +125,8 @@ public final class SearchBenchRun {
         legs.add(new Leg("java k-NN alone", timer.vector(vectors)));
         legs.add(new Leg("hybrid, java k-NN, given vector", timer.hybrid(vectors, texts)));
         if (embedder.isPresent()) {
-          legs.add(new Leg("query embedding alone", SearchLatency.embedding(embedder.get(), texts)));
+          legs.add(
+              new Leg("query embedding alone", SearchLatency.embedding(embedder.get(), texts)));
           legs.add(new Leg("hybrid, java k-NN, embedding", timer.hybrid(embedder.get(), texts)));
         }
       }
@@ -114,28 +137,55 @@ public final class SearchBenchRun {
           legs.add(new Leg("hybrid, sqlite-vec, given vector", timer.hybrid(vectors, texts)));
         }
       }
-      String queries = (plan.queryTexts().isEmpty() ? "synthetic questions" : plan.queriesName()) + ", "
-          + plan.runs() + " timed";
-      return new LatencyReport(plan.chunks(), plan.corpusName(), queries, plan.limit(), candidates, fillSeconds,
-          first, embedder.map(Embedder::modelId), legs, vec.isPresent());
+      String queries =
+          (plan.queryTexts().isEmpty() ? "synthetic questions" : plan.queriesName())
+              + ", "
+              + plan.runs()
+              + " timed";
+      return new LatencyReport(
+          plan.chunks(),
+          plan.corpusName(),
+          queries,
+          plan.limit(),
+          candidates,
+          fillSeconds,
+          first,
+          embedder.map(Embedder::modelId),
+          legs,
+          vec.isPresent());
     } finally {
       BenchConfigs.deleteTree(dir);
     }
   }
 
-  /** The chunks the product's chunker makes of {@code docs}, each written as one note (as in {@code bench retrieval}). */
+  /**
+   * The chunks the product's chunker makes of {@code docs}, each written as one note (as in {@code
+   * bench retrieval}).
+   */
   public static List<String> chunkTexts(MemoryConfig config, List<String> docs) {
     MarkdownChunker chunker = new MarkdownChunker(MemoryComponents.chunker(config));
     List<String> out = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {
-      chunker.chunk("docs/d" + i + ".md", "# " + docs.get(i) + "\n").forEach(c -> out.add(c.text()));
+      chunker
+          .chunk("docs/d" + i + ".md", "# " + docs.get(i) + "\n")
+          .forEach(c -> out.add(c.text()));
     }
     return out;
   }
 
-  /** Indexing {@code docs} documents ({@code chunks} chunks) through the memory service and raw onnxruntime. */
-  public record RateReport(String model, int docs, int chunks, int embedded, int batchSize, int texts,
-      double indexTextsPerSecond, double rawTextsPerSecond) {
+  /**
+   * Indexing {@code docs} documents ({@code chunks} chunks) through the memory service and raw
+   * onnxruntime.
+   */
+  public record RateReport(
+      String model,
+      int docs,
+      int chunks,
+      int embedded,
+      int batchSize,
+      int texts,
+      double indexTextsPerSecond,
+      double rawTextsPerSecond) {
     /** {@code index / raw}: 1.0 means the memory stack adds nothing to the model. */
     public double ratio() {
       return indexTextsPerSecond / rawTextsPerSecond;
@@ -145,8 +195,12 @@ public final class SearchBenchRun {
   /** The second of two keyword-only index runs over {@code files} unchanged files. */
   public record NoOpReport(int files, double firstSeconds, double secondMillis, int unchanged) {}
 
-  /** Indexes {@code texts} (one document each) with {@code model}, then runs raw onnxruntime on the same chunks. */
-  public static RateReport indexingRate(MemoryConfig base, EmbeddingModelChoice model, List<String> texts) {
+  /**
+   * Indexes {@code texts} (one document each) with {@code model}, then runs raw onnxruntime on the
+   * same chunks.
+   */
+  public static RateReport indexingRate(
+      MemoryConfig base, EmbeddingModelChoice model, List<String> texts) {
     Path dir = BenchConfigs.tempDir("localgpt-bench-rate");
     try {
       Path workspace = dir.resolve("workspace");
@@ -155,39 +209,59 @@ public final class SearchBenchRun {
         docs.add(new BeirData.Doc(Integer.toString(i), "", texts.get(i)));
       }
       BeirData.writeMarkdown(docs, workspace);
-      MemoryConfig config = BenchConfigs.withProvider(BenchConfigs.withWorkspace(base, workspace), "local");
-      try (MemoryStack stack = MemoryComponents.memory(dir.resolve("memory.sqlite"), config, Optional.of(model))) {
+      MemoryConfig config =
+          BenchConfigs.withProvider(BenchConfigs.withWorkspace(base, workspace), "local");
+      try (MemoryStack stack =
+          MemoryComponents.memory(dir.resolve("memory.sqlite"), config, Optional.of(model))) {
         OnnxEmbedder embedder = stack.embedder().orElseThrow();
         MarkdownChunker chunker = new MarkdownChunker(MemoryComponents.chunker(config));
         List<String> chunkTexts = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
-          chunker.chunk("docs/d" + i + ".md", docs.get(i).text() + "\n").forEach(c -> chunkTexts.add(c.text()));
+          chunker
+              .chunk("docs/d" + i + ".md", docs.get(i).text() + "\n")
+              .forEach(c -> chunkTexts.add(c.text()));
         }
-        // The same warm-up as the raw measurement gets (one batch of these texts), so neither pays for JIT alone.
+        // The same warm-up as the raw measurement gets (one batch of these texts), so neither pays
+        // for JIT alone.
         int batch = config.embeddingBatchSize();
         embedder.embed(chunkTexts.subList(0, Math.min(chunkTexts.size(), batch)));
         IndexReport report = stack.service().index();
         double indexRate = report.embedded() / (report.duration().toNanos() / 1e9);
         double raw = OnnxThroughput.rawTextsPerSecond(embedder, chunkTexts, batch);
-        return new RateReport(model.id(), docs.size(), report.chunks(), report.embedded(), batch, chunkTexts.size(),
-            indexRate, raw);
+        return new RateReport(
+            model.id(),
+            docs.size(),
+            report.chunks(),
+            report.embedded(),
+            batch,
+            chunkTexts.size(),
+            indexRate,
+            raw);
       }
     } finally {
       BenchConfigs.deleteTree(dir);
     }
   }
 
-  /** Writes {@code files} small notes, indexes them keyword-only, then times a second run that finds nothing new. */
+  /**
+   * Writes {@code files} small notes, indexes them keyword-only, then times a second run that finds
+   * nothing new.
+   */
   public static NoOpReport noOpReindex(MemoryConfig base, int files) {
     Path dir = BenchConfigs.tempDir("localgpt-bench-noop");
     try {
       Path workspace = dir.resolve("workspace");
       SyntheticCorpus.writeFiles(workspace, files, new Random(7));
-      MemoryConfig config = BenchConfigs.withProvider(BenchConfigs.withWorkspace(base, workspace), "none");
-      try (MemoryStack stack = MemoryComponents.memory(dir.resolve("memory.sqlite"), config, Optional.empty())) {
+      MemoryConfig config =
+          BenchConfigs.withProvider(BenchConfigs.withWorkspace(base, workspace), "none");
+      try (MemoryStack stack =
+          MemoryComponents.memory(dir.resolve("memory.sqlite"), config, Optional.empty())) {
         IndexReport first = stack.service().index();
         IndexReport second = stack.service().index();
-        return new NoOpReport(files, first.duration().toNanos() / 1e9, second.duration().toNanos() / 1e6,
+        return new NoOpReport(
+            files,
+            first.duration().toNanos() / 1e9,
+            second.duration().toNanos() / 1e6,
             second.filesUnchanged());
       }
     } finally {

@@ -23,11 +23,12 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * {@code localgpt bench server}: requests per second and p50/p99 latency of {@code GET /health} and {@code GET
- * /api/memory/search} with 1, 8 and 64 concurrent loopback clients, against the app's server in its own JVM over a
- * synthetic index (prose of random words and English function words, random 384-d vectors; the queries are
- * realistic questions at the API's default limit, embedded by the configured model), plus that
- * JVM's resident memory at start, idle after warm-up and at its peak under load.
+ * {@code localgpt bench server}: requests per second and p50/p99 latency of {@code GET /health} and
+ * {@code GET /api/memory/search} with 1, 8 and 64 concurrent loopback clients, against the app's
+ * server in its own JVM over a synthetic index (prose of random words and English function words,
+ * random 384-d vectors; the queries are realistic questions at the API's default limit, embedded by
+ * the configured model), plus that JVM's resident memory at start, idle after warm-up and at its
+ * peak under load.
  */
 public final class ServerBenchRun {
   static final int[] CLIENTS = {1, 8, 64};
@@ -35,51 +36,89 @@ public final class ServerBenchRun {
   private ServerBenchRun() {}
 
   /**
-   * @param embedding {@code memory.embedding_provider} for the server ({@code local} = hybrid search with the ONNX
-   *     model, {@code none} = keyword only)
+   * @param embedding {@code memory.embedding_provider} for the server ({@code local} = hybrid
+   *     search with the ONNX model, {@code none} = keyword only)
    * @param jvmOptions extra options for the server JVM (e.g. {@code -Xmx128m})
    */
-  public static void run(PrintWriter out, int chunks, int seconds, String embedding, List<String> jvmOptions) {
+  public static void run(
+      PrintWriter out, int chunks, int seconds, String embedding, List<String> jvmOptions) {
     Process server = null;
     Path home = BenchConfigs.tempDir("localgpt-bench-server");
     try {
       Random random = new Random(42);
       SyntheticCorpus synthetic = new SyntheticCorpus(random);
       Files.createDirectories(home.resolve("data"));
-      Files.writeString(home.resolve("config.toml"), "[memory]\nembedding_provider = \"" + embedding + "\"\n");
+      Files.writeString(
+          home.resolve("config.toml"), "[memory]\nembedding_provider = \"" + embedding + "\"\n");
       long t0 = System.nanoTime();
-      try (SqliteMemoryIndex index = SqliteMemoryIndex.open(home.resolve("data/memory.sqlite"),
-          SqliteOptions.javaKnn())) {
+      try (SqliteMemoryIndex index =
+          SqliteMemoryIndex.open(home.resolve("data/memory.sqlite"), SqliteOptions.javaKnn())) {
         synthetic.fill(index, chunks);
       }
-      out.printf(Locale.ROOT, "%,d synthetic chunks written in %.1f s; server JVM options %s, embeddings %s%n",
-          chunks, (System.nanoTime() - t0) / 1e9, jvmOptions, embedding);
+      out.printf(
+          Locale.ROOT,
+          "%,d synthetic chunks written in %.1f s; server JVM options %s, embeddings %s%n",
+          chunks,
+          (System.nanoTime() - t0) / 1e9,
+          jvmOptions,
+          embedding);
       out.flush();
       server = start(home, jvmOptions);
       int port = port(server);
       long pid = server.pid();
       long rssStart = Rss.kb(pid);
-      LoadRun.Target base = new LoadRun.Target(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10)).build(), "http://127.0.0.1:" + port);
+      LoadRun.Target base =
+          new LoadRun.Target(
+              HttpClient.newBuilder()
+                  .version(HttpClient.Version.HTTP_1_1)
+                  .connectTimeout(Duration.ofSeconds(10))
+                  .build(),
+              "http://127.0.0.1:" + port);
       List<String> searches = new ArrayList<>();
       for (int i = 0; i < 1000; i++) {
-        searches.add("/api/memory/search?q=" + URLEncoder.encode(synthetic.question(), StandardCharsets.UTF_8));
+        searches.add(
+            "/api/memory/search?q="
+                + URLEncoder.encode(synthetic.question(), StandardCharsets.UTF_8));
       }
       List<String> health = List.of("/health");
       LoadRun.warm(base, searches, 100);
       LoadRun.warm(base, health, 500);
       Thread.sleep(2000);
       long rssIdle = Rss.kb(pid);
-      out.printf(Locale.ROOT, "server RSS: %,d KB at start, %,d KB idle after warm-up (model loaded)%n", rssStart,
+      out.printf(
+          Locale.ROOT,
+          "server RSS: %,d KB at start, %,d KB idle after warm-up (model loaded)%n",
+          rssStart,
           rssIdle);
-      out.printf(Locale.ROOT, "%-22s %7s %10s %9s %9s %12s%n", "endpoint", "clients", "req/s", "p50 ms", "p99 ms",
+      out.printf(
+          Locale.ROOT,
+          "%-22s %7s %10s %9s %9s %12s%n",
+          "endpoint",
+          "clients",
+          "req/s",
+          "p50 ms",
+          "p99 ms",
           "peak RSS KB");
-      for (String[] endpoint : new String[][] {{"GET /health", "h"}, {"GET /api/memory/search", "s"}}) {
+      for (String[] endpoint :
+          new String[][] {{"GET /health", "h"}, {"GET /api/memory/search", "s"}}) {
         for (int clients : CLIENTS) {
-          LoadRun.Result r = LoadRun.run(base, endpoint[1].equals("h") ? health : searches, clients,
-              Duration.ofSeconds(seconds), pid);
-          out.printf(Locale.ROOT, "%-22s %7d %10.0f %9.2f %9.2f %,12d%s%n", endpoint[0], clients, r.perSecond(),
-              r.p50Millis(), r.p99Millis(), r.peakRssKb(), r.errors() > 0 ? "  (" + r.errors() + " errors)" : "");
+          LoadRun.Result r =
+              LoadRun.run(
+                  base,
+                  endpoint[1].equals("h") ? health : searches,
+                  clients,
+                  Duration.ofSeconds(seconds),
+                  pid);
+          out.printf(
+              Locale.ROOT,
+              "%-22s %7d %10.0f %9.2f %9.2f %,12d%s%n",
+              endpoint[0],
+              clients,
+              r.perSecond(),
+              r.p50Millis(),
+              r.p99Millis(),
+              r.peakRssKb(),
+              r.errors() > 0 ? "  (" + r.errors() + " errors)" : "");
           out.flush();
         }
       }
@@ -98,17 +137,24 @@ public final class ServerBenchRun {
 
   private static Process start(Path home, List<String> jvmOptions) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC"));
+    List<String> command =
+        new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC"));
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServerProcess.class.getName(),
-        home.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(home.resolve("server.log").toFile());
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            BenchServerProcess.class.getName(),
+            home.toString()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(home.resolve("server.log").toFile());
     builder.environment().remove("LOCALGPT_CONFIG");
     return builder.start();
   }
 
   private static int port(Process server) throws IOException {
-    BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader lines =
+        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       if (line.startsWith("PORT ")) {
         return Integer.parseInt(line.substring(5).strip());

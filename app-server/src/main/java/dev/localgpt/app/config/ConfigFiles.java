@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** Writing config files: atomically (temp file + rename in the same directory), mode 0600 where POSIX. */
+/**
+ * Writing config files: atomically (temp file + rename in the same directory), mode 0600 where
+ * POSIX.
+ */
 public final class ConfigFiles {
   private ConfigFiles() {}
 

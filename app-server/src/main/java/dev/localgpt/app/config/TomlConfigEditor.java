@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * {@code config set}: changes one key of {@code config.toml}, keeping every other line and comment; checks the whole
- * result before writing; writes atomically with mode 0600.
+ * {@code config set}: changes one key of {@code config.toml}, keeping every other line and comment;
+ * checks the whole result before writing; writes atomically with mode 0600.
  */
 public final class TomlConfigEditor {
   private final LocalGptHome home;
@@ -33,9 +33,19 @@ public final class TomlConfigEditor {
   public String set(String key, String value) {
     Path file = home.configFile();
     String fileName = file.getFileName().toString();
-    ConfigKey configKey = ConfigSchema.find(key).orElseThrow(() -> new ConfigException(new ConfigProblem(
-        fileName, 0, key, "unknown key",
-        ConfigSchema.suggest(key).map(s -> "did you mean '" + s + "'?").orElse("see 'localgpt config show'"))));
+    ConfigKey configKey =
+        ConfigSchema.find(key)
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        new ConfigProblem(
+                            fileName,
+                            0,
+                            key,
+                            "unknown key",
+                            ConfigSchema.suggest(key)
+                                .map(s -> "did you mean '" + s + "'?")
+                                .orElse("see 'localgpt config show'"))));
     String tomlValue;
     try {
       tomlValue = TomlValues.format(configKey, value);
@@ -46,13 +56,20 @@ public final class TomlConfigEditor {
     try {
       new TomlConfigLoader(home, env).load(updated, fileName);
     } catch (ConfigException e) {
-      ConfigProblem syntax = e.problems().stream().filter(p -> p.key().isEmpty()).findFirst().orElse(null);
+      ConfigProblem syntax =
+          e.problems().stream().filter(p -> p.key().isEmpty()).findFirst().orElse(null);
       if (syntax == null) {
         throw e;
       }
-      throw new ConfigException(new ConfigProblem(fileName, 0, key,
-          "cannot be changed by a line edit (the result would not parse: " + syntax.problem() + ")",
-          "edit " + file + " by hand; the key may be inside an inline table"));
+      throw new ConfigException(
+          new ConfigProblem(
+              fileName,
+              0,
+              key,
+              "cannot be changed by a line edit (the result would not parse: "
+                  + syntax.problem()
+                  + ")",
+              "edit " + file + " by hand; the key may be inside an inline table"));
     }
     ConfigFiles.writePrivate(file, updated);
     return updated;

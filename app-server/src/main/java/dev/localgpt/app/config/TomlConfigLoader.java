@@ -20,9 +20,10 @@ import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 
 /**
- * Loads {@code config.toml} into a {@link LocalGptConfig}. A missing file means "all defaults". Syntax errors, unknown
- * keys (with the nearest valid key suggested), wrong types and invalid values are all collected and thrown together as
- * one {@link ConfigException}. Sections of the Rust LocalGPT that we do not use are ignored silently.
+ * Loads {@code config.toml} into a {@link LocalGptConfig}. A missing file means "all defaults".
+ * Syntax errors, unknown keys (with the nearest valid key suggested), wrong types and invalid
+ * values are all collected and thrown together as one {@link ConfigException}. Sections of the Rust
+ * LocalGPT that we do not use are ignored silently.
  */
 public final class TomlConfigLoader {
   private final LocalGptHome home;
@@ -43,8 +44,13 @@ public final class TomlConfigLoader {
     try {
       text = ConfigText.decode(file.getFileName().toString(), Files.readAllBytes(file));
     } catch (IOException e) {
-      throw new ConfigException(new ConfigProblem(file.toString(), 0, "", "cannot read the file: " + e.getMessage(),
-          "check that it exists and is readable"));
+      throw new ConfigException(
+          new ConfigProblem(
+              file.toString(),
+              0,
+              "",
+              "cannot read the file: " + e.getMessage(),
+              "check that it exists and is readable"));
     }
     return load(text, file.getFileName().toString());
   }
@@ -53,11 +59,13 @@ public final class TomlConfigLoader {
   public LocalGptConfig load(String text, String fileName) {
     TomlParseResult toml = Toml.parse(text);
     if (toml.hasErrors()) {
-      throw new ConfigException(toml.errors().stream().map(error -> syntaxProblem(fileName, error)).toList());
+      throw new ConfigException(
+          toml.errors().stream().map(error -> syntaxProblem(fileName, error)).toList());
     }
     List<ConfigProblem> problems = new ArrayList<>(unknownKeys(fileName, toml));
     try {
-      LocalGptConfig config = new ConfigBinder(home, env).bind(new TomlConfigSource(fileName, toml));
+      LocalGptConfig config =
+          new ConfigBinder(home, env).bind(new TomlConfigSource(fileName, toml));
       if (problems.isEmpty()) {
         return config;
       }
@@ -72,32 +80,46 @@ public final class TomlConfigLoader {
     String message = error.getMessage();
     int column = error.position() == null ? 0 : error.position().column();
     int line = error.position() == null ? 0 : error.position().line();
-    return new ConfigProblem(fileName, line, "",
+    return new ConfigProblem(
+        fileName,
+        line,
+        "",
         "TOML syntax error" + (column > 0 ? " at column " + column : "") + ": " + message,
         "see https://toml.io for the syntax");
   }
 
-  /** Keys we neither read nor knowingly ignore; only the outermost unknown key of a table is reported. */
+  /**
+   * Keys we neither read nor knowingly ignore; only the outermost unknown key of a table is
+   * reported.
+   */
   private static List<ConfigProblem> unknownKeys(String fileName, TomlParseResult toml) {
     List<ConfigProblem> problems = new ArrayList<>();
     List<String> reported = new ArrayList<>();
     for (String key : toml.dottedKeySet(true)) {
-      if (ConfigSchema.isKnown(key) || reported.stream().anyMatch(parent -> key.startsWith(parent + "."))
+      if (ConfigSchema.isKnown(key)
+          || reported.stream().anyMatch(parent -> key.startsWith(parent + "."))
           || isInsideIgnoredOrValue(key)) {
         continue;
       }
       reported.add(key);
       Optional<String> suggestion = ConfigSchema.suggest(key);
-      String fix = suggestion.map(s -> "did you mean '" + s + "'?")
-          .orElse("remove it; see 'localgpt config show' for the valid keys");
-      int line = toml.inputPositionOf(List.of(key.split("\\."))) == null ? 0
-          : toml.inputPositionOf(List.of(key.split("\\."))).line();
+      String fix =
+          suggestion
+              .map(s -> "did you mean '" + s + "'?")
+              .orElse("remove it; see 'localgpt config show' for the valid keys");
+      int line =
+          toml.inputPositionOf(List.of(key.split("\\."))) == null
+              ? 0
+              : toml.inputPositionOf(List.of(key.split("\\."))).line();
       problems.add(new ConfigProblem(fileName, line, key, "unknown key", fix));
     }
     return problems;
   }
 
-  /** Sub-keys of a known key whose value is itself a table (there are none today) are not reported twice. */
+  /**
+   * Sub-keys of a known key whose value is itself a table (there are none today) are not reported
+   * twice.
+   */
   private static boolean isInsideIgnoredOrValue(String key) {
     int dot = key.lastIndexOf('.');
     return dot > 0 && ConfigSchema.find(key.substring(0, dot)).isPresent();

@@ -11,7 +11,10 @@ import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
-/** A {@link ConfigSource} over a parsed TOML document; tables and arrays become plain maps and lists. */
+/**
+ * A {@link ConfigSource} over a parsed TOML document; tables and arrays become plain maps and
+ * lists.
+ */
 final class TomlConfigSource implements ConfigSource {
   private final String fileName;
   private final TomlParseResult toml;
@@ -45,7 +48,9 @@ final class TomlConfigSource implements ConfigSource {
     }
   }
 
-  /** Converts tomlj values to String/Long/Double/Boolean/List/Map; dates and times stay as they are. */
+  /**
+   * Converts tomlj values to String/Long/Double/Boolean/List/Map; dates and times stay as they are.
+   */
   static Object plain(Object value) {
     if (value instanceof TomlTable table) {
       Map<String, Object> map = new LinkedHashMap<>();

@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sets one key in TOML text by editing lines, so every other line (and the comments) stays as the user wrote it. The
- * key's line is replaced in place (keeping a trailing comment); an absent key is added at the end of its table; an
- * absent table is appended.
+ * Sets one key in TOML text by editing lines, so every other line (and the comments) stays as the
+ * user wrote it. The key's line is replaced in place (keeping a trailing comment); an absent key is
+ * added at the end of its table; an absent table is appended.
  */
 final class TomlLineEdit {
   private static final Pattern HEADER = Pattern.compile("^\\s*\\[([^\\[\\]]+)]\\s*(#.*)?$");
@@ -44,15 +44,19 @@ final class TomlLineEdit {
         current = normalise(header.group(1));
         continue;
       }
-      String rest = current.isEmpty() ? key : key.startsWith(current + ".") ? key.substring(current.length() + 1)
-          : null;
+      String rest =
+          current.isEmpty()
+              ? key
+              : key.startsWith(current + ".") ? key.substring(current.length() + 1) : null;
       if (rest != null && keyOf(line).equals(rest)) {
         String indent = line.substring(0, line.length() - line.stripLeading().length());
         String comment = trailingComment(line);
         lines.set(i, indent + rest + " = " + tomlValue + comment);
         return String.join("\n", lines) + "\n";
       }
-      if (current.equals(section) && !line.isBlank() && !(section.isEmpty() && line.strip().startsWith("#"))) {
+      if (current.equals(section)
+          && !line.isBlank()
+          && !(section.isEmpty() && line.strip().startsWith("#"))) {
         sectionEnd = i;
       }
     }
@@ -84,8 +88,9 @@ final class TomlLineEdit {
     StringBuilder out = new StringBuilder();
     for (String part : dottedKey.split("\\.")) {
       String name = part.strip();
-      if (name.length() >= 2 && (name.startsWith("\"") && name.endsWith("\"")
-          || name.startsWith("'") && name.endsWith("'"))) {
+      if (name.length() >= 2
+          && (name.startsWith("\"") && name.endsWith("\"")
+              || name.startsWith("'") && name.endsWith("'"))) {
         name = name.substring(1, name.length() - 1);
       }
       out.append(out.isEmpty() ? "" : ".").append(name);
@@ -93,7 +98,10 @@ final class TomlLineEdit {
     return out.toString();
   }
 
-  /** The {@code # comment} at the end of a key/value line (outside strings) with the spaces before it, or "". */
+  /**
+   * The {@code # comment} at the end of a key/value line (outside strings) with the spaces before
+   * it, or "".
+   */
   static String trailingComment(String line) {
     int equals = line.indexOf('=');
     char quote = 0;

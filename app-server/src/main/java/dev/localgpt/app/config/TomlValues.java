@@ -31,23 +31,32 @@ final class TomlValues {
           throw expected(key, raw);
         }
       }
-      case BOOLEAN -> switch (value.toLowerCase(Locale.ROOT)) {
-        case "true", "yes", "on" -> "true";
-        case "false", "no", "off" -> "false";
-        default -> throw expected(key, raw);
-      };
-      case STRING_LIST -> value.startsWith("[") ? value
-          : value.isEmpty() ? "[]"
-          : Arrays.stream(value.split(",")).map(String::strip).map(TomlValues::quote)
-              .collect(Collectors.joining(", ", "[", "]"));
-      case TABLE_LIST -> throw new IllegalArgumentException(
-          "cannot be set from the command line (edit config.toml; it expects " + ValueType.TABLE_LIST.expected()
-              + ")");
+      case BOOLEAN ->
+          switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> "true";
+            case "false", "no", "off" -> "false";
+            default -> throw expected(key, raw);
+          };
+      case STRING_LIST ->
+          value.startsWith("[")
+              ? value
+              : value.isEmpty()
+                  ? "[]"
+                  : Arrays.stream(value.split(","))
+                      .map(String::strip)
+                      .map(TomlValues::quote)
+                      .collect(Collectors.joining(", ", "[", "]"));
+      case TABLE_LIST ->
+          throw new IllegalArgumentException(
+              "cannot be set from the command line (edit config.toml; it expects "
+                  + ValueType.TABLE_LIST.expected()
+                  + ")");
     };
   }
 
   private static IllegalArgumentException expected(ConfigKey key, String raw) {
-    return new IllegalArgumentException("expected " + key.type().expected() + ", got '" + raw + "'");
+    return new IllegalArgumentException(
+        "expected " + key.type().expected() + ", got '" + raw + "'");
   }
 
   /** A TOML basic string. */

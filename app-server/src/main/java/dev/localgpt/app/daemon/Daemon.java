@@ -19,13 +19,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /**
- * One daemon process: holds the home's daemon lock, serves HTTP (unless {@code server.enabled = false}), announces
- * itself in the {@link PidFile}, indexes the workspace once and then re-indexes whatever the {@link
- * WorkspaceWatcher} reports. {@link #stop()} (run by the shutdown hook on SIGTERM) stops watching, lets in-flight
- * requests finish within the server's grace period, closes the index and removes the pid file.
+ * One daemon process: holds the home's daemon lock, serves HTTP (unless {@code server.enabled =
+ * false}), announces itself in the {@link PidFile}, indexes the workspace once and then re-indexes
+ * whatever the {@link WorkspaceWatcher} reports. {@link #stop()} (run by the shutdown hook on
+ * SIGTERM) stops watching, lets in-flight requests finish within the server's grace period, closes
+ * the index and removes the pid file.
  */
 public final class Daemon {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
   private final DaemonSetup setup;
   private final PrintStream log;
@@ -47,27 +49,47 @@ public final class Daemon {
    */
   public synchronized DaemonInfo start() {
     PidFile pidFile = PidFile.in(setup.home());
-    lock = DaemonLock.acquire(setup.home())
-        .orElseThrow(() -> new DaemonRunningException(pidFile.running()));
+    lock =
+        DaemonLock.acquire(setup.home())
+            .orElseThrow(() -> new DaemonRunningException(pidFile.running()));
     try {
       pidFile.deleteStale();
       Optional<LocalGptServer> maybeServer = setup.server();
       server = maybeServer.map(LocalGptServer::start).orElse(null);
       setup.memory(); // opens the index and creates a missing workspace before watching it
       String bind = server == null ? "-" : server.settings().bind();
-      DaemonInfo info = new DaemonInfo(ProcessHandle.current().pid(), bind, server == null ? 0 : server.port(),
-          Instant.now(), setup.version());
+      DaemonInfo info =
+          new DaemonInfo(
+              ProcessHandle.current().pid(),
+              bind,
+              server == null ? 0 : server.port(),
+              Instant.now(),
+              setup.version());
       pidFile.write(info);
-      ChangeDebouncer debouncer = new ChangeDebouncer(ChangeDebouncer.DEFAULT_QUIET,
-          ChangeDebouncer.DEFAULT_MAX_DELAY, Clock.systemUTC());
-      watcher = new WorkspaceWatcher(setup.watchRoots(), debouncer, this::reindex,
-          e -> log("watcher: " + e.getMessage())).start();
-      // the first batch is a full incremental index of everything (found by the scan, not by an event)
+      ChangeDebouncer debouncer =
+          new ChangeDebouncer(
+              ChangeDebouncer.DEFAULT_QUIET, ChangeDebouncer.DEFAULT_MAX_DELAY, Clock.systemUTC());
+      watcher =
+          new WorkspaceWatcher(
+                  setup.watchRoots(),
+                  debouncer,
+                  this::reindex,
+                  e -> log("watcher: " + e.getMessage()))
+              .start();
+      // the first batch is a full incremental index of everything (found by the scan, not by an
+      // event)
       setup.watchRoots().stream().findFirst().ifPresent(debouncer::changed);
       running = true;
-      log("daemon started: pid " + info.pid() + (server == null ? ", HTTP server disabled (server.enabled = false)"
-          : ", listening on " + info.baseUrl()) + ", watching " + watcher.watchedFolders() + " folders, version "
-          + info.version());
+      log(
+          "daemon started: pid "
+              + info.pid()
+              + (server == null
+                  ? ", HTTP server disabled (server.enabled = false)"
+                  : ", listening on " + info.baseUrl())
+              + ", watching "
+              + watcher.watchedFolders()
+              + " folders, version "
+              + info.version());
       return info;
     } catch (RuntimeException e) {
       stop();
@@ -80,7 +102,10 @@ public final class Daemon {
     stopped.await();
   }
 
-  /** Stops watching, stops the server (in-flight requests finish first), closes the index, removes the pid file. */
+  /**
+   * Stops watching, stops the server (in-flight requests finish first), closes the index, removes
+   * the pid file.
+   */
   public synchronized void stop() {
     if (lock == null) {
       return;
@@ -110,27 +135,40 @@ public final class Daemon {
   /** Keyword rows of the changed notes first (searchable at once), then their embeddings. */
   private void reindex(List<Path> batch) {
     MemoryService memory = setup.memory();
-    IndexListener listener = new IndexListener() {
-      @Override
-      public void onProgress(dev.localgpt.core.memory.IndexProgress progress) {}
+    IndexListener listener =
+        new IndexListener() {
+          @Override
+          public void onProgress(dev.localgpt.core.memory.IndexProgress progress) {}
 
-      @Override
-      public void onWarning(String warning) {
-        log("index: " + warning);
-      }
-    };
+          @Override
+          public void onWarning(String warning) {
+            log("index: " + warning);
+          }
+        };
     IndexReport report = memory.update(Duration.ZERO, listener);
     IndexReport vectors = memory.index(false, listener);
     if (report.filesIndexed() + report.filesDeleted() > 0 || batch.size() > 1) {
-      log(String.format(Locale.ROOT, "re-indexed after %d change(s) (%s): %d files updated, %d removed, %d chunks,"
-              + " %d embedded in %d ms", batch.size(), names(batch), report.filesIndexed(), report.filesDeleted(),
-          report.chunks(), report.embedded() + vectors.embedded(),
-          report.duration().plus(vectors.duration()).toMillis()));
+      log(
+          String.format(
+              Locale.ROOT,
+              "re-indexed after %d change(s) (%s): %d files updated, %d removed, %d chunks,"
+                  + " %d embedded in %d ms",
+              batch.size(),
+              names(batch),
+              report.filesIndexed(),
+              report.filesDeleted(),
+              report.chunks(),
+              report.embedded() + vectors.embedded(),
+              report.duration().plus(vectors.duration()).toMillis()));
     }
   }
 
   private static String names(List<Path> batch) {
-    String joined = batch.stream().limit(5).map(p -> String.valueOf(p.getFileName())).collect(Collectors.joining(", "));
+    String joined =
+        batch.stream()
+            .limit(5)
+            .map(p -> String.valueOf(p.getFileName()))
+            .collect(Collectors.joining(", "));
     return batch.size() > 5 ? joined + ", ..." : joined;
   }
 

@@ -16,7 +16,8 @@ import java.util.Properties;
  *
  * @param pid the daemon's process id
  * @param bind the address its server listens on
- * @param port the port its server listens on; 0 when the server is disabled ({@code server.enabled = false})
+ * @param port the port its server listens on; 0 when the server is disabled ({@code server.enabled
+ *     = false})
  * @param started when it started
  * @param version the LocalGPT version it runs
  */
@@ -38,9 +39,12 @@ public record DaemonInfo(long pid, String bind, int port, Instant started, Strin
     return port > 0;
   }
 
-  /** The base URL a client on this machine uses ({@code http://127.0.0.1:PORT} for a wildcard bind). */
+  /**
+   * The base URL a client on this machine uses ({@code http://127.0.0.1:PORT} for a wildcard bind).
+   */
   public String baseUrl() {
-    String host = bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]") ? "127.0.0.1" : bind;
+    String host =
+        bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]") ? "127.0.0.1" : bind;
     if (host.contains(":") && !host.startsWith("[")) {
       host = "[" + host + "]";
     }
@@ -74,9 +78,13 @@ public record DaemonInfo(long pid, String bind, int port, Instant started, Strin
     Properties p = new Properties();
     try {
       p.load(new StringReader(text));
-      return Optional.of(new DaemonInfo(Long.parseLong(p.getProperty("pid", "").strip()),
-          p.getProperty("bind", "127.0.0.1").strip(), Integer.parseInt(p.getProperty("port", "0").strip()),
-          Instant.parse(p.getProperty("started", "").strip()), p.getProperty("version", "unknown").strip()));
+      return Optional.of(
+          new DaemonInfo(
+              Long.parseLong(p.getProperty("pid", "").strip()),
+              p.getProperty("bind", "127.0.0.1").strip(),
+              Integer.parseInt(p.getProperty("port", "0").strip()),
+              Instant.parse(p.getProperty("started", "").strip()),
+              p.getProperty("version", "unknown").strip()));
     } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
       return Optional.empty();
     }

@@ -11,9 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * An exclusive lock on {@code <home>/daemon.lock}, held for the daemon's life, so two daemons never run for one home
- * even when started at the same instant. The operating system releases it when the process dies, so it is never
- * stale. The file itself stays (removing lock files invites races).
+ * An exclusive lock on {@code <home>/daemon.lock}, held for the daemon's life, so two daemons never
+ * run for one home even when started at the same instant. The operating system releases it when the
+ * process dies, so it is never stale. The file itself stays (removing lock files invites races).
  */
 final class DaemonLock {
   static final String NAME = "daemon.lock";

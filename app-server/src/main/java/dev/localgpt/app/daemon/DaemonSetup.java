@@ -12,14 +12,21 @@ import java.util.function.Supplier;
  * What a {@link Daemon} runs, taken from the one graph by the app that starts it.
  *
  * @param home the LocalGPT home (pid file and lock live there)
- * @param serverSource the HTTP server to start, or empty when {@code server.enabled = false}; called once
+ * @param serverSource the HTTP server to start, or empty when {@code server.enabled = false};
+ *     called once
  * @param memorySource the memory service the watcher re-indexes with (called on first change)
  * @param watchRoots the folders to watch: the workspace first, then extra index roots
  * @param version the LocalGPT version, for the pid file and status
- * @param closeResources closes the index and the model at the end (e.g. the injector's memory stack)
+ * @param closeResources closes the index and the model at the end (e.g. the injector's memory
+ *     stack)
  */
-public record DaemonSetup(Path home, Supplier<Optional<LocalGptServer>> serverSource,
-    Supplier<MemoryService> memorySource, List<Path> watchRoots, String version, Runnable closeResources) {
+public record DaemonSetup(
+    Path home,
+    Supplier<Optional<LocalGptServer>> serverSource,
+    Supplier<MemoryService> memorySource,
+    List<Path> watchRoots,
+    String version,
+    Runnable closeResources) {
   public DaemonSetup {
     Objects.requireNonNull(home, "'home' must not be null");
     Objects.requireNonNull(serverSource, "'serverSource' must not be null");

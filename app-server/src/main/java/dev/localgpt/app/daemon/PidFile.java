@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * {@code <home>/daemon.pid}: written atomically with mode 0600 once the daemon listens, removed when it stops. A pid
- * file whose process is gone, or whose pid now belongs to another program (checked through the process's command
- * line), is stale: {@link #running()} ignores it.
+ * {@code <home>/daemon.pid}: written atomically with mode 0600 once the daemon listens, removed
+ * when it stops. A pid file whose process is gone, or whose pid now belongs to another program
+ * (checked through the process's command line), is stale: {@link #running()} ignores it.
  */
 public final class PidFile {
   public static final String NAME = "daemon.pid";
@@ -73,22 +73,25 @@ public final class PidFile {
       try {
         Files.deleteIfExists(file);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot remove the stale " + file + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot remove the stale " + file + ": " + e.getMessage(), e);
       }
     }
   }
 
   /**
-   * Whether the pid names the daemon that wrote the file: the process is alive, runs a {@code java} executable, and
-   * started before the file says the daemon started (a pid reused by a later process started after it). The
-   * command line is not searched for the main class: Linux cuts it at 4 KB, inside a long class path.
+   * Whether the pid names the daemon that wrote the file: the process is alive, runs a {@code java}
+   * executable, and started before the file says the daemon started (a pid reused by a later
+   * process started after it). The command line is not searched for the main class: Linux cuts it
+   * at 4 KB, inside a long class path.
    */
   static boolean alive(DaemonInfo info) {
     return ProcessHandle.of(info.pid())
         .filter(ProcessHandle::isAlive)
         .map(ProcessHandle::info)
         .filter(p -> p.command().map(PidFile::isJava).orElse(true))
-        .filter(p -> p.startInstant().map(t -> !t.isAfter(info.started().plusSeconds(1))).orElse(true))
+        .filter(
+            p -> p.startInstant().map(t -> !t.isAfter(info.started().plusSeconds(1))).orElse(true))
         .isPresent();
   }
 

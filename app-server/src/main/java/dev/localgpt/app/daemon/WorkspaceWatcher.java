@@ -27,11 +27,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Watches folders recursively (including folders created later; hidden ones are skipped, as the indexer skips them)
- * with the JDK {@link WatchService} and hands every Markdown path of a burst to {@code onBatch}, once the {@link
- * ChangeDebouncer} says the burst is over. Created, modified and deleted files all count; when the watch service
- * overflows, the root itself is reported (a full incremental scan finds the rest). {@code onBatch} runs on the
- * watcher's own thread, one batch at a time; what it throws is reported to {@code onError} and the watching goes on.
+ * Watches folders recursively (including folders created later; hidden ones are skipped, as the
+ * indexer skips them) with the JDK {@link WatchService} and hands every Markdown path of a burst to
+ * {@code onBatch}, once the {@link ChangeDebouncer} says the burst is over. Created, modified and
+ * deleted files all count; when the watch service overflows, the root itself is reported (a full
+ * incremental scan finds the rest). {@code onBatch} runs on the watcher's own thread, one batch at
+ * a time; what it throws is reported to {@code onError} and the watching goes on.
  */
 public final class WorkspaceWatcher implements AutoCloseable {
   private static final Duration IDLE_POLL = Duration.ofSeconds(60);
@@ -45,7 +46,10 @@ public final class WorkspaceWatcher implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
-  public WorkspaceWatcher(List<Path> roots, ChangeDebouncer debouncer, Consumer<List<Path>> onBatch,
+  public WorkspaceWatcher(
+      List<Path> roots,
+      ChangeDebouncer debouncer,
+      Consumer<List<Path>> onBatch,
       Consumer<Exception> onError) {
     this.roots = List.copyOf(roots);
     this.debouncer = debouncer;
@@ -119,32 +123,37 @@ public final class WorkspaceWatcher implements AutoCloseable {
     }
   }
 
-  /** Registers {@code top} and the folders below it; {@code fresh}: report the Markdown already in them. */
+  /**
+   * Registers {@code top} and the folders below it; {@code fresh}: report the Markdown already in
+   * them.
+   */
   private void registerTree(Path top, boolean fresh) {
     try {
-      Files.walkFileTree(top, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (!dir.equals(top) && hidden(dir)) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          register(dir);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          top,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (!dir.equals(top) && hidden(dir)) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              register(dir);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (fresh && isMarkdown(file)) {
-            debouncer.changed(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (fresh && isMarkdown(file)) {
+                debouncer.changed(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       onError.accept(new IOException("cannot watch " + top + ": " + e.getMessage(), e));
     }
@@ -165,7 +174,9 @@ public final class WorkspaceWatcher implements AutoCloseable {
 
   static boolean isMarkdown(Path p) {
     Path name = p.getFileName();
-    return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".md") && !name.toString().startsWith(".");
+    return name != null
+        && name.toString().toLowerCase(Locale.ROOT).endsWith(".md")
+        && !name.toString().startsWith(".");
   }
 
   /** Stops watching; a batch being indexed finishes first. */

@@ -10,9 +10,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@link Scheduler} on one daemon thread of a {@link ScheduledExecutorService}. Tasks run with a fixed delay between
- * the end of one run and the start of the next; a task that throws is logged and runs again (the executor alone
- * would silently stop it). Tasks read the time from {@link #clock()}.
+ * {@link Scheduler} on one daemon thread of a {@link ScheduledExecutorService}. Tasks run with a
+ * fixed delay between the end of one run and the start of the next; a task that throws is logged
+ * and runs again (the executor alone would silently stop it). Tasks read the time from {@link
+ * #clock()}.
  */
 public final class ExecutorScheduler implements Scheduler {
   private static final System.Logger LOG = System.getLogger(ExecutorScheduler.class.getName());
@@ -22,11 +23,13 @@ public final class ExecutorScheduler implements Scheduler {
 
   public ExecutorScheduler(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
-    this.executor = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "localgpt-scheduler");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.executor =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "localgpt-scheduler");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   @Override
@@ -40,8 +43,12 @@ public final class ExecutorScheduler implements Scheduler {
     if (interval.isZero() || interval.isNegative()) {
       throw new IllegalArgumentException("'interval' must be > 0, was " + interval);
     }
-    ScheduledFuture<?> future = executor.scheduleWithFixedDelay(() -> runGuarded(task),
-        Math.max(0, initialDelay.toMillis()), interval.toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> future =
+        executor.scheduleWithFixedDelay(
+            () -> runGuarded(task),
+            Math.max(0, initialDelay.toMillis()),
+            interval.toMillis(),
+            TimeUnit.MILLISECONDS);
     return () -> future.cancel(false);
   }
 
@@ -52,7 +59,10 @@ public final class ExecutorScheduler implements Scheduler {
       if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
         throw fatal;
       }
-      LOG.log(System.Logger.Level.WARNING, "scheduled task failed, it runs again at the next tick: " + e, e);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "scheduled task failed, it runs again at the next tick: " + e,
+          e);
     }
   }
 

@@ -19,8 +19,8 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * Builds the heartbeat from the chat wiring (one wiring for chat, {@code ask} and the heartbeat), and starts it in
- * the background for the daemon:
+ * Builds the heartbeat from the chat wiring (one wiring for chat, {@code ask} and the heartbeat),
+ * and starts it in the background for the daemon:
  *
  * <pre>{@code
  * HeartbeatService heartbeat = HeartbeatComponents.service(home, config, workspace, chatFactory, Optional.empty(),
@@ -32,23 +32,42 @@ public final class HeartbeatComponents {
   private HeartbeatComponents() {}
 
   /**
-   * The heartbeat over {@code data/heartbeat-state.json} and {@code logs/heartbeat.jsonl}. Each run asks {@code
-   * chats} for a new setup on {@code model} if given, else {@code heartbeat.model}, else the chat's model.
+   * The heartbeat over {@code data/heartbeat-state.json} and {@code logs/heartbeat.jsonl}. Each run
+   * asks {@code chats} for a new setup on {@code model} if given, else {@code heartbeat.model},
+   * else the chat's model.
    */
-  public static HeartbeatService service(LocalGptHome home, LocalGptConfig config, Workspace workspace,
-      ChatFactory chats, Optional<ChatModel> model, Clock clock) {
+  public static HeartbeatService service(
+      LocalGptHome home,
+      LocalGptConfig config,
+      Workspace workspace,
+      ChatFactory chats,
+      Optional<ChatModel> model,
+      Clock clock) {
     HeartbeatConfig heartbeat = config.heartbeat();
-    String name = model.map(ChatModel::id).or(heartbeat::model)
-        .orElse(config.agent().defaultModel().isBlank() ? "auto" : config.agent().defaultModel());
-    HeartbeatAgent agent = HeartbeatAgent.chat(name,
-        () -> chats.setup(model.orElseGet(() -> chats.model(heartbeat.model())), ApprovalGate.DENY_ALL));
-    return new HeartbeatService(new HeartbeatPolicy(heartbeat, heartbeat.zoneOr(ZoneId.systemDefault())),
-        workspace.root(), agent, JsonHeartbeatStore.in(home.dataDir()), JsonlHeartbeatLog.in(home.logsDir()), clock);
+    String name =
+        model
+            .map(ChatModel::id)
+            .or(heartbeat::model)
+            .orElse(
+                config.agent().defaultModel().isBlank() ? "auto" : config.agent().defaultModel());
+    HeartbeatAgent agent =
+        HeartbeatAgent.chat(
+            name,
+            () ->
+                chats.setup(
+                    model.orElseGet(() -> chats.model(heartbeat.model())), ApprovalGate.DENY_ALL));
+    return new HeartbeatService(
+        new HeartbeatPolicy(heartbeat, heartbeat.zoneOr(ZoneId.systemDefault())),
+        workspace.root(),
+        agent,
+        JsonHeartbeatStore.in(home.dataDir()),
+        JsonlHeartbeatLog.in(home.logsDir()),
+        clock);
   }
 
   /**
-   * Starts {@code heartbeat} on a new {@link ExecutorScheduler} (nothing is scheduled when it is disabled). Close the
-   * returned scheduler to stop it.
+   * Starts {@code heartbeat} on a new {@link ExecutorScheduler} (nothing is scheduled when it is
+   * disabled). Close the returned scheduler to stop it.
    */
   public static Scheduler start(HeartbeatService heartbeat, Clock clock) {
     ExecutorScheduler scheduler = new ExecutorScheduler(clock);
@@ -57,17 +76,19 @@ public final class HeartbeatComponents {
   }
 
   /**
-   * As {@link #start(HeartbeatService, Clock)}; with {@code memory.backend = "postgres"} the ticks run only on the
-   * instance that holds the workspace's leader lock (a PostgreSQL advisory lock), so servers sharing the database
-   * never fire the heartbeat twice.
+   * As {@link #start(HeartbeatService, Clock)}; with {@code memory.backend = "postgres"} the ticks
+   * run only on the instance that holds the workspace's leader lock (a PostgreSQL advisory lock),
+   * so servers sharing the database never fire the heartbeat twice.
    */
   public static Scheduler start(HeartbeatService heartbeat, Clock clock, MemoryStorage storage) {
     if (!storage.postgres()) {
       return start(heartbeat, clock);
     }
-    PostgresLeaderLock lock = new PostgresLeaderLock(PostgresMemory.options(storage),
-        "heartbeat:" + storage.workspaceId());
-    LeaderOnlyScheduler scheduler = new LeaderOnlyScheduler(new ExecutorScheduler(clock), lock::tryLead, lock);
+    PostgresLeaderLock lock =
+        new PostgresLeaderLock(
+            PostgresMemory.options(storage), "heartbeat:" + storage.workspaceId());
+    LeaderOnlyScheduler scheduler =
+        new LeaderOnlyScheduler(new ExecutorScheduler(clock), lock::tryLead, lock);
     heartbeat.start(scheduler);
     return scheduler;
   }

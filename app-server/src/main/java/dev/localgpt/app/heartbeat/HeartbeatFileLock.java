@@ -12,10 +12,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * The heartbeat's cross-process lock: an exclusive {@link FileLock} on a file beside the state ({@code
- * data/heartbeat-state.json.lock}, mode 0600; the state itself is replaced by rename, so it cannot carry the lock).
- * {@code tryLock} never waits. A second holder in the same JVM (another store on the same file) is refused like
- * another process. The operating system drops the lock when the process dies, so it is never stale; the file stays.
+ * The heartbeat's cross-process lock: an exclusive {@link FileLock} on a file beside the state
+ * ({@code data/heartbeat-state.json.lock}, mode 0600; the state itself is replaced by rename, so it
+ * cannot carry the lock). {@code tryLock} never waits. A second holder in the same JVM (another
+ * store on the same file) is refused like another process. The operating system drops the lock when
+ * the process dies, so it is never stale; the file stays.
  */
 final class HeartbeatFileLock {
   private final Path file;

@@ -7,7 +7,10 @@ import dev.localgpt.core.config.Durations;
 import dev.localgpt.core.heartbeat.HeartbeatLogEntry;
 import dev.localgpt.core.heartbeat.HeartbeatStatus;
 
-/** {@link HeartbeatStatus} as the JSON of {@code heartbeat status --json} and {@code GET /api/heartbeat/status}. */
+/**
+ * {@link HeartbeatStatus} as the JSON of {@code heartbeat status --json} and {@code GET
+ * /api/heartbeat/status}.
+ */
 public final class HeartbeatJson {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,7 +25,8 @@ public final class HeartbeatJson {
     node.put("next_run", status.nextDue().map(Object::toString).orElse(null));
     node.put("last_run", status.lastRun().map(Object::toString).orElse(null));
     if (status.lastAlert().isPresent()) {
-      node.putObject("last_alert").put("at", status.lastAlert().get().at().toString())
+      node.putObject("last_alert")
+          .put("at", status.lastAlert().get().at().toString())
           .put("text", status.lastAlert().get().text());
     } else {
       node.putNull("last_alert");

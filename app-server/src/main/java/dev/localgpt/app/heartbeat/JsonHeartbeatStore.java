@@ -19,14 +19,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The heartbeat state in {@code data/heartbeat-state.json} (mode 0600, replaced atomically): last run, next due time,
- * today's tokens and the alerts of the last 24 hours. A missing or damaged file loads as the initial state (the next
- * tick runs at once), so a damaged file never stops the heartbeat. {@link #tryLock()} locks {@code
- * heartbeat-state.json.lock} beside it (see {@link HeartbeatFileLock}), so the daemon's scheduler and {@code localgpt
- * heartbeat run} never run at once.
+ * The heartbeat state in {@code data/heartbeat-state.json} (mode 0600, replaced atomically): last
+ * run, next due time, today's tokens and the alerts of the last 24 hours. A missing or damaged file
+ * loads as the initial state (the next tick runs at once), so a damaged file never stops the
+ * heartbeat. {@link #tryLock()} locks {@code heartbeat-state.json.lock} beside it (see {@link
+ * HeartbeatFileLock}), so the daemon's scheduler and {@code localgpt heartbeat run} never run at
+ * once.
  */
 public final class JsonHeartbeatStore implements HeartbeatStore {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path file;
   private final HeartbeatFileLock lock;
@@ -50,11 +52,16 @@ public final class JsonHeartbeatStore implements HeartbeatStore {
       JsonNode node = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
       List<HeartbeatState.SentAlert> alerts = new ArrayList<>();
       for (JsonNode alert : node.path("alerts")) {
-        alerts.add(new HeartbeatState.SentAlert(Instant.parse(alert.path("at").asText()),
-            alert.path("text").asText()));
+        alerts.add(
+            new HeartbeatState.SentAlert(
+                Instant.parse(alert.path("at").asText()), alert.path("text").asText()));
       }
-      return new HeartbeatState(instant(node, "last_run"), instant(node, "next_due"),
-          text(node, "budget_day").map(LocalDate::parse), node.path("tokens_today").asLong(), alerts);
+      return new HeartbeatState(
+          instant(node, "last_run"),
+          instant(node, "next_due"),
+          text(node, "budget_day").map(LocalDate::parse),
+          node.path("tokens_today").asLong(),
+          alerts);
     } catch (IOException | RuntimeException e) {
       return HeartbeatState.INITIAL;
     }
@@ -80,7 +87,8 @@ public final class JsonHeartbeatStore implements HeartbeatStore {
       PrivateFiles.createDirectories(file.getParent());
       PrivateFiles.replace(file, JSON.writeValueAsString(node) + "\n");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the heartbeat state: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "cannot write the heartbeat state: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The run log as JSON Lines, {@code logs/heartbeat.jsonl} (mode 0600), one object per tick: {@code time, status,
- * reason, model, tokens, duration_ms, preview}. When the file passes {@link #DEFAULT_MAX_BYTES} it is renamed to
- * {@code heartbeat.jsonl.1} (replacing the previous one), so the log never holds more than about twice the cap.
- * Unreadable lines are skipped when reading.
+ * The run log as JSON Lines, {@code logs/heartbeat.jsonl} (mode 0600), one object per tick: {@code
+ * time, status, reason, model, tokens, duration_ms, preview}. When the file passes {@link
+ * #DEFAULT_MAX_BYTES} it is renamed to {@code heartbeat.jsonl.1} (replacing the previous one), so
+ * the log never holds more than about twice the cap. Unreadable lines are skipped when reading.
  */
 public final class JsonlHeartbeatLog implements HeartbeatLog {
   public static final long DEFAULT_MAX_BYTES = 512 * 1024;
@@ -54,13 +54,18 @@ public final class JsonlHeartbeatLog implements HeartbeatLog {
         Files.move(file, rotated(), StandardCopyOption.REPLACE_EXISTING);
       }
       boolean created = !Files.exists(file);
-      Files.writeString(file, JSON.writeValueAsString(toJson(entry)) + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          file,
+          JSON.writeValueAsString(toJson(entry)) + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
       if (created) {
         PrivateFiles.ownerOnly(file);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the heartbeat log " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the heartbeat log " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -90,11 +95,15 @@ public final class JsonlHeartbeatLog implements HeartbeatLog {
       }
       return entries;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the heartbeat log " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the heartbeat log " + path + ": " + e.getMessage(), e);
     }
   }
 
-  /** The JSON object of one entry (also what {@code heartbeat log --json} and the HTTP status print). */
+  /**
+   * The JSON object of one entry (also what {@code heartbeat log --json} and the HTTP status
+   * print).
+   */
   public static ObjectNode toJson(HeartbeatLogEntry entry) {
     ObjectNode node = JSON.createObjectNode();
     node.put("time", entry.time().toString());
@@ -113,9 +122,15 @@ public final class JsonlHeartbeatLog implements HeartbeatLog {
     }
     try {
       JsonNode node = JSON.readTree(line);
-      return Optional.of(new HeartbeatLogEntry(Instant.parse(node.path("time").asText()),
-          node.path("status").asText(), node.path("reason").asText(), node.path("model").asText(),
-          node.path("tokens").asLong(), node.path("duration_ms").asLong(), node.path("preview").asText()));
+      return Optional.of(
+          new HeartbeatLogEntry(
+              Instant.parse(node.path("time").asText()),
+              node.path("status").asText(),
+              node.path("reason").asText(),
+              node.path("model").asText(),
+              node.path("tokens").asLong(),
+              node.path("duration_ms").asLong(),
+              node.path("preview").asText()));
     } catch (JsonProcessingException | RuntimeException e) {
       return Optional.empty();
     }

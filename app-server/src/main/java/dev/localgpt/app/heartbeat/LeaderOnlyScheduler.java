@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
- * A {@link Scheduler} whose tasks run only while {@code leading} says this instance leads (several servers on one
- * PostgreSQL database: the heartbeat fires on one of them, never twice). A tick on a follower does nothing; when the
- * leader stops, the next tick of another instance takes over.
+ * A {@link Scheduler} whose tasks run only while {@code leading} says this instance leads (several
+ * servers on one PostgreSQL database: the heartbeat fires on one of them, never twice). A tick on a
+ * follower does nothing; when the leader stops, the next tick of another instance takes over.
  */
 public final class LeaderOnlyScheduler implements Scheduler {
   private final Scheduler delegate;
@@ -29,11 +29,14 @@ public final class LeaderOnlyScheduler implements Scheduler {
 
   @Override
   public Cancellable every(Duration interval, Duration initialDelay, Runnable task) {
-    return delegate.every(interval, initialDelay, () -> {
-      if (leading.getAsBoolean()) {
-        task.run();
-      }
-    });
+    return delegate.every(
+        interval,
+        initialDelay,
+        () -> {
+          if (leading.getAsBoolean()) {
+            task.run();
+          }
+        });
   }
 
   @Override
@@ -44,8 +47,8 @@ public final class LeaderOnlyScheduler implements Scheduler {
       try {
         onClose.close();
       } catch (Exception e) {
-        System.getLogger(LeaderOnlyScheduler.class.getName()).log(System.Logger.Level.DEBUG,
-            "releasing leadership failed: " + e.getMessage());
+        System.getLogger(LeaderOnlyScheduler.class.getName())
+            .log(System.Logger.Level.DEBUG, "releasing leadership failed: " + e.getMessage());
       }
     }
   }

@@ -32,8 +32,10 @@ public final class LocalGptLoggerFinder extends System.LoggerFinder {
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
       if (isLoggable(level)) {
-        String message = params == null || params.length == 0 ? format
-            : java.text.MessageFormat.format(format, params);
+        String message =
+            params == null || params.length == 0
+                ? format
+                : java.text.MessageFormat.format(format, params);
         LogSink.write(level, name, message, null);
       }
     }

@@ -18,16 +18,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one destination of the apps' log records. Until {@link #configure} names a directory only warnings and errors
- * are shown (on stderr, one line each); after it, records at or above the configured level also go to
- * {@code <dir>/localgpt-YYYY-MM-DD.log} (owner-only, a new file each day, files older than the retention removed).
- * Secrets (API keys, bearer tokens) are masked in everything written. Thread-safe.
+ * The one destination of the apps' log records. Until {@link #configure} names a directory only
+ * warnings and errors are shown (on stderr, one line each); after it, records at or above the
+ * configured level also go to {@code <dir>/localgpt-YYYY-MM-DD.log} (owner-only, a new file each
+ * day, files older than the retention removed). Secrets (API keys, bearer tokens) are masked in
+ * everything written. Thread-safe.
  */
 public final class LogSink {
   static final String PREFIX = "localgpt-";
-  private static final Pattern SECRET = Pattern.compile(
-      "(?<keep>(?i:\\b(?:api[_-]?key|x-api-key|token|password))\"?\\s*[:=]\\s*\"?)[^\\s\",}]{4,}"
-          + "|sk-[A-Za-z0-9_-]{6,}|(?<bearer>(?i:bearer)\\s+)[A-Za-z0-9._~+/=-]{6,}");
+  private static final Pattern SECRET =
+      Pattern.compile(
+          "(?<keep>(?i:\\b(?:api[_-]?key|x-api-key|token|password))\"?\\s*[:=]\\s*\"?)[^\\s\",}]{4,}"
+              + "|sk-[A-Za-z0-9_-]{6,}|(?<bearer>(?i:bearer)\\s+)[A-Za-z0-9._~+/=-]{6,}");
 
   private static Path directory;
   private static System.Logger.Level threshold = System.Logger.Level.WARNING;
@@ -36,8 +38,8 @@ public final class LogSink {
   private LogSink() {}
 
   /**
-   * Sends records at {@code level} and above to daily files in {@code dir}, removing files older than
-   * {@code retentionDays} days (0 keeps them all).
+   * Sends records at {@code level} and above to daily files in {@code dir}, removing files older
+   * than {@code retentionDays} days (0 keeps them all).
    */
   public static synchronized void configure(Path dir, String level, int retentionDays, Clock time) {
     directory = dir;
@@ -54,22 +56,32 @@ public final class LogSink {
   }
 
   static synchronized boolean isLoggable(System.Logger.Level level) {
-    return level != System.Logger.Level.OFF && level.getSeverity() >= Math.min(threshold.getSeverity(),
-        System.Logger.Level.WARNING.getSeverity());
+    return level != System.Logger.Level.OFF
+        && level.getSeverity()
+            >= Math.min(threshold.getSeverity(), System.Logger.Level.WARNING.getSeverity());
   }
 
-  static synchronized void write(System.Logger.Level level, String logger, String message, Throwable thrown) {
+  static synchronized void write(
+      System.Logger.Level level, String logger, String message, Throwable thrown) {
     String text = mask(message == null ? "" : message);
     if (level.getSeverity() >= System.Logger.Level.WARNING.getSeverity()) {
-      System.err.println((level == System.Logger.Level.ERROR ? "error: " : "warning: ")
-          + text.strip().lines().findFirst().orElse(""));
+      System.err.println(
+          (level == System.Logger.Level.ERROR ? "error: " : "warning: ")
+              + text.strip().lines().findFirst().orElse(""));
     }
     if (directory == null || level.getSeverity() < threshold.getSeverity()) {
       return;
     }
-    StringBuilder line = new StringBuilder().append(clock.instant()).append(' ')
-        .append(String.format(Locale.ROOT, "%-5s", name(level))).append(' ').append(logger).append(": ")
-        .append(text).append('\n');
+    StringBuilder line =
+        new StringBuilder()
+            .append(clock.instant())
+            .append(' ')
+            .append(String.format(Locale.ROOT, "%-5s", name(level)))
+            .append(' ')
+            .append(logger)
+            .append(": ")
+            .append(text)
+            .append('\n');
     if (thrown != null) {
       StringWriter trace = new StringWriter();
       thrown.printStackTrace(new PrintWriter(trace));
@@ -90,9 +102,15 @@ public final class LogSink {
   }
 
   static String mask(String text) {
-    return SECRET.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
-        (m.group("keep") != null ? m.group("keep") : m.group("bearer") != null ? m.group("bearer") : "")
-            + "********"));
+    return SECRET
+        .matcher(text)
+        .replaceAll(
+            m ->
+                Matcher.quoteReplacement(
+                    (m.group("keep") != null
+                            ? m.group("keep")
+                            : m.group("bearer") != null ? m.group("bearer") : "")
+                        + "********"));
   }
 
   private static void prune(Path dir, LocalDate oldestKept) {
@@ -103,7 +121,8 @@ public final class LogSink {
       for (Path file : files) {
         String name = file.getFileName().toString();
         try {
-          LocalDate day = LocalDate.parse(name.substring(PREFIX.length(), name.length() - ".log".length()));
+          LocalDate day =
+              LocalDate.parse(name.substring(PREFIX.length(), name.length() - ".log".length()));
           if (day.isBefore(oldestKept)) {
             Files.deleteIfExists(file);
           }

@@ -28,12 +28,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a chat needs, assembled from the ports the injector bound: the model (from the {@link ChatModelSource}), the
- * {@link ChatSetup}, the {@code /model} resolver and the {@code /reindex} hook. Created by {@link ChatModule}; chat,
- * ask, the server and the library all get it from the injector, so there is one wiring.
+ * What a chat needs, assembled from the ports the injector bound: the model (from the {@link
+ * ChatModelSource}), the {@link ChatSetup}, the {@code /model} resolver and the {@code /reindex}
+ * hook. Created by {@link ChatModule}; chat, ask, the server and the library all get it from the
+ * injector, so there is one wiring.
  */
 public final class ChatFactory {
-  /** Room the context budget keeps free besides the reply reserve (its soft limit is window - reserve - this). */
+  /**
+   * Room the context budget keeps free besides the reply reserve (its soft limit is window -
+   * reserve - this).
+   */
   static final int BUDGET_MARGIN_TOKENS = 4000;
 
   private final LocalGptConfig config;
@@ -45,8 +49,15 @@ public final class ChatFactory {
   private final Clock clock;
   private final ToolSource toolSource;
 
-  ChatFactory(LocalGptConfig config, Workspace workspace, SessionStore sessions, MemoryService memory,
-      ChatModelSource models, Optional<WebFetcher> webFetcher, Clock clock, ToolSource toolSource) {
+  ChatFactory(
+      LocalGptConfig config,
+      Workspace workspace,
+      SessionStore sessions,
+      MemoryService memory,
+      ChatModelSource models,
+      Optional<WebFetcher> webFetcher,
+      Clock clock,
+      ToolSource toolSource) {
     this.config = config;
     this.workspace = workspace;
     this.sessions = sessions;
@@ -75,7 +86,8 @@ public final class ChatFactory {
   }
 
   /**
-   * The model for {@code -m MODEL} (or the configured/detected one when empty), with retries and fallbacks.
+   * The model for {@code -m MODEL} (or the configured/detected one when empty), with retries and
+   * fallbacks.
    *
    * @throws IllegalArgumentException for a model name that cannot be served, naming the fix
    */
@@ -93,15 +105,16 @@ public final class ChatFactory {
   }
 
   /**
-   * Everything a {@link dev.localgpt.core.chat.ChatService} needs, for this model and approval gate. Brings the memory
-   * index up to date first (keyword rows of changed files, and embeddings within {@link
-   * MemoryService#SEARCH_EMBED_BUDGET}), so the conversation's memory search sees the current notes without waiting
-   * minutes for a big note's vectors.
+   * Everything a {@link dev.localgpt.core.chat.ChatService} needs, for this model and approval
+   * gate. Brings the memory index up to date first (keyword rows of changed files, and embeddings
+   * within {@link MemoryService#SEARCH_EMBED_BUDGET}), so the conversation's memory search sees the
+   * current notes without waiting minutes for a big note's vectors.
    */
   public ChatSetup setup(ChatModel model, ApprovalGate approval) {
     memory.update(MemoryService.SEARCH_EMBED_BUDGET, IndexListener.NONE);
     AgentConfig agent = config.agent();
-    int window = agent.contextWindow() == AgentConfig.DEFAULTS.contextWindow() ? 0 : agent.contextWindow();
+    int window =
+        agent.contextWindow() == AgentConfig.DEFAULTS.contextWindow() ? 0 : agent.contextWindow();
     return ChatSetup.builder()
         .model(model)
         .sessions(sessions)
@@ -121,24 +134,31 @@ public final class ChatFactory {
   }
 
   /**
-   * The reply reserve, shrunk for small windows (Ollama's 8k, llama.cpp's 4k) so that the budget's soft limit
-   * (window - reserve - {@link #BUDGET_MARGIN_TOKENS}) stays positive.
+   * The reply reserve, shrunk for small windows (Ollama's 8k, llama.cpp's 4k) so that the budget's
+   * soft limit (window - reserve - {@link #BUDGET_MARGIN_TOKENS}) stays positive.
    */
   static int reserve(int configured, int window) {
-    return configured + BUDGET_MARGIN_TOKENS < window ? configured
+    return configured + BUDGET_MARGIN_TOKENS < window
+        ? configured
         : Math.max(0, window - BUDGET_MARGIN_TOKENS - window / 8);
   }
 
   static ToolSettings toolSettings(ToolsConfig tools) {
-    return new ToolSettings(tools.bashEnabled(), Duration.ofMillis(tools.bashTimeoutMs()), List.of(),
-        tools.toolOutputMaxChars(), (int) Math.min(Integer.MAX_VALUE, tools.webFetchMaxBytes()),
-        tools.webFetchAllowedDomains(), new HashSet<>(tools.requireApproval()))
+    return new ToolSettings(
+            tools.bashEnabled(),
+            Duration.ofMillis(tools.bashTimeoutMs()),
+            List.of(),
+            tools.toolOutputMaxChars(),
+            (int) Math.min(Integer.MAX_VALUE, tools.webFetchMaxBytes()),
+            tools.webFetchAllowedDomains(),
+            new HashSet<>(tools.requireApproval()))
         .withAllowAfterUntrusted(new HashSet<>(tools.allowAfterUntrusted()));
   }
 
   /**
-   * The bash tool's confinement: Bubblewrap when installed, hiding the user's home and the folder holding the
-   * workspace (the LocalGPT home by default); network only with {@code tools.bash_network}.
+   * The bash tool's confinement: Bubblewrap when installed, hiding the user's home and the folder
+   * holding the workspace (the LocalGPT home by default); network only with {@code
+   * tools.bash_network}.
    */
   static BashSandbox bashSandbox(ToolsConfig tools, Workspace workspace) {
     List<java.nio.file.Path> hidden = new ArrayList<>();

@@ -6,9 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where chat models come from: the port the apps ask for "the model for {@code -m NAME}, or the configured one" and
- * for {@code /model NAME}. The default is {@link ProviderModels} (the configured providers); the library's
- * {@code chatModel(...)} and tests replace it with {@link #fixed} through one {@code Modules.override}.
+ * Where chat models come from: the port the apps ask for "the model for {@code -m NAME}, or the
+ * configured one" and for {@code /model NAME}. The default is {@link ProviderModels} (the
+ * configured providers); the library's {@code chatModel(...)} and tests replace it with {@link
+ * #fixed} through one {@code Modules.override}.
  */
 public interface ChatModelSource extends AutoCloseable {
 

@@ -20,14 +20,17 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Chat: binds the {@link SessionStore} port to JSONL files (to PostgreSQL with {@code memory.backend = "postgres"}), the {@link WebFetcher} port (present only when
- * {@code tools.web_fetch_allowed_domains} names hosts) to OkHttp, the {@link ChatModelSource} to the configured
- * providers, and the {@link ChatFactory} above them. Replace one with {@code Modules.override}.
+ * Chat: binds the {@link SessionStore} port to JSONL files (to PostgreSQL with {@code
+ * memory.backend = "postgres"}), the {@link WebFetcher} port (present only when {@code
+ * tools.web_fetch_allowed_domains} names hosts) to OkHttp, the {@link ChatModelSource} to the
+ * configured providers, and the {@link ChatFactory} above them. Replace one with {@code
+ * Modules.override}.
  */
 public final class ChatModule extends AbstractModule {
   @Provides
   @Singleton
-  SessionStore sessions(LocalGptHome home, LocalGptConfig config, Clock clock, Resources resources) {
+  SessionStore sessions(
+      LocalGptHome home, LocalGptConfig config, Clock clock, Resources resources) {
     if (config.memory().storage().postgres()) {
       return PostgresMemory.sessions(config.memory().storage(), clock, resources);
     }
@@ -41,7 +44,8 @@ public final class ChatModule extends AbstractModule {
     if (tools.webFetchAllowedDomains().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(OkHttpWebFetcher.builder().allowedDomains(tools.webFetchAllowedDomains()).build());
+    return Optional.of(
+        OkHttpWebFetcher.builder().allowedDomains(tools.webFetchAllowedDomains()).build());
   }
 
   @Provides
@@ -57,15 +61,28 @@ public final class ChatModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ChatModelSource chatModels(LocalGptConfig config, ProviderSettings settings, MemorySearch memory, RetryPolicy retry,
-      Clock clock, Resources resources) {
+  ChatModelSource chatModels(
+      LocalGptConfig config,
+      ProviderSettings settings,
+      MemorySearch memory,
+      RetryPolicy retry,
+      Clock clock,
+      Resources resources) {
     return resources.register(new ProviderModels(config, settings, memory, retry, clock));
   }
 
   @Provides
   @Singleton
-  ChatFactory chatFactory(LocalGptConfig config, Workspace workspace, SessionStore sessions, MemoryService memory,
-      ChatModelSource models, Optional<WebFetcher> webFetcher, Clock clock, ToolSource toolSource) {
-    return new ChatFactory(config, workspace, sessions, memory, models, webFetcher, clock, toolSource);
+  ChatFactory chatFactory(
+      LocalGptConfig config,
+      Workspace workspace,
+      SessionStore sessions,
+      MemoryService memory,
+      ChatModelSource models,
+      Optional<WebFetcher> webFetcher,
+      Clock clock,
+      ToolSource toolSource) {
+    return new ChatFactory(
+        config, workspace, sessions, memory, models, webFetcher, clock, toolSource);
   }
 }

@@ -13,13 +13,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Plain factories for the parts that both the Guice modules and the library builder need. No Guice here: the modules'
- * {@code @Provides} methods and {@link dev.localgpt.LocalGpt.Builder#build()} call these, so there is one wiring.
+ * Plain factories for the parts that both the Guice modules and the library builder need. No Guice
+ * here: the modules' {@code @Provides} methods and {@link dev.localgpt.LocalGpt.Builder#build()}
+ * call these, so there is one wiring.
  */
 public final class Components {
   private Components() {}
 
-  /** The home: explicit, else from the environment; the config file: explicit, else from the environment. */
+  /**
+   * The home: explicit, else from the environment; the config file: explicit, else from the
+   * environment.
+   */
   public static LocalGptHome home(WiringOptions options) {
     Map<String, String> env = new HashMap<>(options.env());
     options.home().ifPresent(dir -> env.put(LocalGptHome.HOME_VARIABLE, dir.toString()));
@@ -39,8 +43,9 @@ public final class Components {
   }
 
   /**
-   * First-run set-up, safe to repeat: creates the home's directories and whatever workspace files and folders are
-   * missing (never overwriting one). Everything that reads or indexes the workspace calls this first.
+   * First-run set-up, safe to repeat: creates the home's directories and whatever workspace files
+   * and folders are missing (never overwriting one). Everything that reads or indexes the workspace
+   * calls this first.
    */
   public static Workspace prepare(LocalGptHome home, LocalGptConfig config) {
     requireWorkspaceFolder(home, config);
@@ -58,9 +63,14 @@ public final class Components {
   public static void requireWorkspaceFolder(LocalGptHome home, LocalGptConfig config) {
     Path root = config.memory().workspace();
     if (Files.exists(root) && !Files.isDirectory(root)) {
-      throw new ConfigException(new ConfigProblem(home.configFile().getFileName().toString(), 0, "memory.workspace",
-          "is a file, not a folder: " + root, "point memory.workspace (or LOCALGPT_WORKSPACE) at a folder, "
-          + "or move the file aside"));
+      throw new ConfigException(
+          new ConfigProblem(
+              home.configFile().getFileName().toString(),
+              0,
+              "memory.workspace",
+              "is a file, not a folder: " + root,
+              "point memory.workspace (or LOCALGPT_WORKSPACE) at a folder, "
+                  + "or move the file aside"));
     }
   }
 

@@ -11,8 +11,9 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 /**
- * Provides the {@link WiringOptions}, the {@link LocalGptHome}, the loaded {@link LocalGptConfig} (loading it also
- * points the apps' log files at its {@code [logging]} settings), the clock and the injector's {@link Resources}.
+ * Provides the {@link WiringOptions}, the {@link LocalGptHome}, the loaded {@link LocalGptConfig}
+ * (loading it also points the apps' log files at its {@code [logging]} settings), the clock and the
+ * injector's {@link Resources}.
  */
 public final class ConfigModule extends AbstractModule {
   private final WiringOptions options;
@@ -43,7 +44,10 @@ public final class ConfigModule extends AbstractModule {
   LocalGptConfig config(LocalGptHome home, Clock clock) {
     LocalGptConfig config = Components.config(home, options);
     LoggingConfig logging = config.logging();
-    LogSink.configure(logging.file().toAbsolutePath().getParent(), logging.level(), logging.retentionDays(),
+    LogSink.configure(
+        logging.file().toAbsolutePath().getParent(),
+        logging.level(),
+        logging.retentionDays(),
         clock.withZone(ZoneId.systemDefault()));
     return config;
   }

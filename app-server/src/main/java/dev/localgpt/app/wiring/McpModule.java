@@ -22,10 +22,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * MCP both ways: binds the {@link ToolSource} port to the user's {@code [[mcp.servers]]} (adapter-mcp; nothing starts
- * until a chat turn asks for tools, and every server is stopped when the injector's {@link Resources} close or the JVM
- * exits), and the {@link MemoryOperations} port, which {@code localgpt mcp-server} (stdio) and the server's
- * {@code /mcp} route (streamable HTTP) serve, to core's {@link WorkspaceMemoryOperations}.
+ * MCP both ways: binds the {@link ToolSource} port to the user's {@code [[mcp.servers]]}
+ * (adapter-mcp; nothing starts until a chat turn asks for tools, and every server is stopped when
+ * the injector's {@link Resources} close or the JVM exits), and the {@link MemoryOperations} port,
+ * which {@code localgpt mcp-server} (stdio) and the server's {@code /mcp} route (streamable HTTP)
+ * serve, to core's {@link WorkspaceMemoryOperations}.
  */
 public final class McpModule extends AbstractModule {
   static final Duration ENDPOINT_TIMEOUT = Duration.ofSeconds(60);
@@ -44,8 +45,13 @@ public final class McpModule extends AbstractModule {
 
   @Provides
   @Singleton
-  MemoryOperations memoryOperations(MemoryService memory, Workspace workspace, LocalGptConfig config, Clock clock) {
-    return new WorkspaceMemoryOperations(memory, workspace.guard(), memory::stats, clock,
+  MemoryOperations memoryOperations(
+      MemoryService memory, Workspace workspace, LocalGptConfig config, Clock clock) {
+    return new WorkspaceMemoryOperations(
+        memory,
+        workspace.guard(),
+        memory::stats,
+        clock,
         config.heartbeat().zoneOr(ZoneId.systemDefault()),
         () -> memory.update(MemoryService.SEARCH_EMBED_BUDGET, IndexListener.NONE));
   }
@@ -54,30 +60,45 @@ public final class McpModule extends AbstractModule {
   @Provides
   @Singleton
   MemoryMcpEndpoint memoryEndpoint(MemoryOperations memory, Resources resources) {
-    return resources.register(new MemoryMcpEndpoint(memory, StatusHttpService.version(), ENDPOINT_TIMEOUT));
+    return resources.register(
+        new MemoryMcpEndpoint(memory, StatusHttpService.version(), ENDPOINT_TIMEOUT));
   }
 
   /** The adapter's settings for the configured servers. */
   static List<McpServerSettings> settings(McpConfig config) {
     return config.servers().stream()
-        .map(s -> new McpServerSettings(s.name(),
-            McpServerSettings.Transport.valueOf(s.transport().toUpperCase(Locale.ROOT)), s.command(), s.args(),
-            s.env(), s.url(), s.enabled(), s.timeout()))
+        .map(
+            s ->
+                new McpServerSettings(
+                    s.name(),
+                    McpServerSettings.Transport.valueOf(s.transport().toUpperCase(Locale.ROOT)),
+                    s.command(),
+                    s.args(),
+                    s.env(),
+                    s.url(),
+                    s.enabled(),
+                    s.timeout()))
         .toList();
   }
 
-  /** Stops the servers when the JVM exits without closing the injector (Ctrl-C, SIGTERM); removed on close. */
+  /**
+   * Stops the servers when the JVM exits without closing the injector (Ctrl-C, SIGTERM); removed on
+   * close.
+   */
   static final class StopAtExit implements AutoCloseable {
     private final Thread hook;
 
     StopAtExit(AutoCloseable resource) {
-      this.hook = new Thread(() -> {
-        try {
-          resource.close();
-        } catch (Exception e) {
-          // exiting anyway
-        }
-      }, "localgpt-mcp-stop");
+      this.hook =
+          new Thread(
+              () -> {
+                try {
+                  resource.close();
+                } catch (Exception e) {
+                  // exiting anyway
+                }
+              },
+              "localgpt-mcp-stop");
       Runtime.getRuntime().addShutdownHook(hook);
     }
 

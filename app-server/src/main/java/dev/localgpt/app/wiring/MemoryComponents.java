@@ -37,16 +37,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Plain factories for memory: the SQLite index at {@code <home>/data/memory.sqlite}, the lazily loaded ONNX embedder,
- * the index roots, chunker and search settings from {@code [memory]}. Used by {@link MemoryModule} and by
- * {@link dev.localgpt.LocalGpt#memory()}.
+ * Plain factories for memory: the SQLite index at {@code <home>/data/memory.sqlite}, the lazily
+ * loaded ONNX embedder, the index roots, chunker and search settings from {@code [memory]}. Used by
+ * {@link MemoryModule} and by {@link dev.localgpt.LocalGpt#memory()}.
  */
 public final class MemoryComponents {
   /** File name of the index under {@link LocalGptHome#dataDir()}. */
   public static final String DB_FILE = "memory.sqlite";
+
   /**
-   * What {@code vector_backend = "auto"} means: the Java k-NN, which measured faster than sqlite-vec at 10k and 100k
-   * chunks ({@code bench search}, docs/benchmarks.md).
+   * What {@code vector_backend = "auto"} means: the Java k-NN, which measured faster than
+   * sqlite-vec at 10k and 100k chunks ({@code bench search}, docs/benchmarks.md).
    */
   public static final String AUTO_BACKEND = "java";
 
@@ -63,52 +64,76 @@ public final class MemoryComponents {
   }
 
   /**
-   * The memory stack over {@code dbFile}; {@code model} overrides the configured model (benchmarks).
+   * The memory stack over {@code dbFile}; {@code model} overrides the configured model
+   * (benchmarks).
    *
-   * @throws ConfigException for an unknown model or provider, or chunk settings the chunker cannot use
+   * @throws ConfigException for an unknown model or provider, or chunk settings the chunker cannot
+   *     use
    */
-  public static MemoryStack memory(Path dbFile, MemoryConfig memory, Optional<EmbeddingModelChoice> model) {
+  public static MemoryStack memory(
+      Path dbFile, MemoryConfig memory, Optional<EmbeddingModelChoice> model) {
     Optional<Embedder> port = embedder(memory, model).map(Embedder.class::cast);
-    MemoryService service = new MemoryService(indexes(dbFile, sqliteOptions(memory)), indexer(memory, port), port,
-        searchSettings(memory), Clock.systemUTC());
+    MemoryService service =
+        new MemoryService(
+            indexes(dbFile, sqliteOptions(memory)),
+            indexer(memory, port),
+            port,
+            searchSettings(memory),
+            Clock.systemUTC());
     return new MemoryStack(service, port, dbFile);
   }
 
   /**
-   * The ONNX embedder for {@code model}, else the configured one; empty for {@code embedding_provider = "none"}. The
-   * model loads on first use.
+   * The ONNX embedder for {@code model}, else the configured one; empty for {@code
+   * embedding_provider = "none"}. The model loads on first use.
    *
    * @throws ConfigException for an unknown model or provider
    */
-  public static Optional<OnnxEmbedder> embedder(MemoryConfig memory, Optional<EmbeddingModelChoice> model) {
-    Optional<EmbeddingModelChoice> choice = model.isPresent()
-        ? model : EmbeddingModels.resolve(memory.embeddingProvider(), memory.embeddingModel());
-    return choice.map(c -> OnnxEmbedders.create(c, memory.embeddingBatchSize(),
-        Runtime.getRuntime().availableProcessors()));
-  }
-
-  /** The indexer over the configured roots and chunking, embedding with {@code embedder} when present. */
-  public static MemoryIndexer indexer(MemoryConfig memory, Optional<Embedder> embedder) {
-    return new MemoryIndexer(roots(memory), chunker(memory, embedder), embedder, memory.embeddingBatchSize());
+  public static Optional<OnnxEmbedder> embedder(
+      MemoryConfig memory, Optional<EmbeddingModelChoice> model) {
+    Optional<EmbeddingModelChoice> choice =
+        model.isPresent()
+            ? model
+            : EmbeddingModels.resolve(memory.embeddingProvider(), memory.embeddingModel());
+    return choice.map(
+        c ->
+            OnnxEmbedders.create(
+                c, memory.embeddingBatchSize(), Runtime.getRuntime().availableProcessors()));
   }
 
   /**
-   * The chunker: sizes in the embedding model's own tokens, bounded by its window, so every chunk reaches its vector
-   * whole; by characters (1 token ≈ 4) without an embedder.
+   * The indexer over the configured roots and chunking, embedding with {@code embedder} when
+   * present.
+   */
+  public static MemoryIndexer indexer(MemoryConfig memory, Optional<Embedder> embedder) {
+    return new MemoryIndexer(
+        roots(memory), chunker(memory, embedder), embedder, memory.embeddingBatchSize());
+  }
+
+  /**
+   * The chunker: sizes in the embedding model's own tokens, bounded by its window, so every chunk
+   * reaches its vector whole; by characters (1 token ≈ 4) without an embedder.
    */
   public static MarkdownChunker chunker(MemoryConfig memory, Optional<Embedder> embedder) {
     ChunkerSettings settings = chunker(memory);
-    return embedder.map(e -> new MarkdownChunker(settings, TokenCounter.of(e)))
+    return embedder
+        .map(e -> new MarkdownChunker(settings, TokenCounter.of(e)))
         .orElseGet(() -> new MarkdownChunker(settings));
   }
 
-  /** SQLite options for {@code memory.vector_backend}: sqlite-vec only when asked for (or auto chose it) and found. */
+  /**
+   * SQLite options for {@code memory.vector_backend}: sqlite-vec only when asked for (or auto chose
+   * it) and found.
+   */
   public static SqliteOptions sqliteOptions(MemoryConfig memory) {
     String backend = memory.vectorBackend().equals("auto") ? AUTO_BACKEND : memory.vectorBackend();
     return backend.equals("sqlite-vec") ? SqliteOptions.defaults() : SqliteOptions.javaKnn();
   }
 
-  /** The configured store: SQLite under the home, or PostgreSQL when {@code memory.backend = "postgres"}. */
+  /**
+   * The configured store: SQLite under the home, or PostgreSQL when {@code memory.backend =
+   * "postgres"}.
+   */
   public static MemoryIndexes indexes(LocalGptHome home, MemoryConfig memory) {
     if (memory.storage().postgres()) {
       return PostgresMemory.indexes(memory.storage());
@@ -116,7 +141,10 @@ public final class MemoryComponents {
     return indexes(dbFile(home), sqliteOptions(memory));
   }
 
-  /** Opens the DB file; {@code recreate} moves a damaged file aside (to {@code .corrupt}) and starts afresh. */
+  /**
+   * Opens the DB file; {@code recreate} moves a damaged file aside (to {@code .corrupt}) and starts
+   * afresh.
+   */
   public static MemoryIndexes indexes(Path dbFile, SqliteOptions options) {
     return new MemoryIndexes() {
       @Override
@@ -130,21 +158,31 @@ public final class MemoryComponents {
           Path aside = dbFile.resolveSibling(dbFile.getFileName() + ".corrupt");
           if (Files.exists(dbFile)) {
             Files.move(dbFile, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            PrivateFiles.ownerOnly(aside); // it holds the user's notes, whatever mode an old version gave it
+            PrivateFiles.ownerOnly(
+                aside); // it holds the user's notes, whatever mode an old version gave it
           }
           for (String suffix : List.of("-wal", "-shm")) {
             Files.deleteIfExists(dbFile.resolveSibling(dbFile.getFileName() + suffix));
           }
         } catch (IOException e) {
-          throw new IndexException(IndexException.Kind.FAILED, "cannot move the damaged index " + dbFile
-              + " aside: " + e.getMessage() + " (delete it by hand; it is rebuilt from the Markdown)", e);
+          throw new IndexException(
+              IndexException.Kind.FAILED,
+              "cannot move the damaged index "
+                  + dbFile
+                  + " aside: "
+                  + e.getMessage()
+                  + " (delete it by hand; it is rebuilt from the Markdown)",
+              e);
         }
         return SqliteMemoryIndex.open(dbFile, options);
       }
     };
   }
 
-  /** The workspace plus every {@code memory.paths} entry outside it (entries inside it are scanned already). */
+  /**
+   * The workspace plus every {@code memory.paths} entry outside it (entries inside it are scanned
+   * already).
+   */
   public static IndexRoots roots(MemoryConfig memory) {
     Path workspace = memory.workspace().toAbsolutePath().normalize();
     List<IndexRoots.ExtraRoot> extra = new ArrayList<>();
@@ -164,7 +202,9 @@ public final class MemoryComponents {
     return new IndexRoots(workspace, extra);
   }
 
-  /** Lines and chunks per indexed file, located through the roots and chunked as the indexer chunks. */
+  /**
+   * Lines and chunks per indexed file, located through the roots and chunked as the indexer chunks.
+   */
   public static MemoryFileStats fileStats(MemoryConfig memory, Optional<Embedder> embedder) {
     return new MemoryFileStats(roots(memory), chunker(memory, embedder));
   }
@@ -172,9 +212,16 @@ public final class MemoryComponents {
   /** Chunk size and overlap from the config (1 token ≈ 4 characters). */
   public static ChunkerSettings chunker(MemoryConfig memory) {
     if (memory.chunkOverlap() * 2 >= memory.chunkSize()) {
-      throw new ConfigException(new ConfigProblem("config.toml", 0, "memory.chunk_overlap",
-          "must be less than half of memory.chunk_size (" + memory.chunkSize() + "), was " + memory.chunkOverlap(),
-          "use e.g. " + memory.chunkSize() / 5));
+      throw new ConfigException(
+          new ConfigProblem(
+              "config.toml",
+              0,
+              "memory.chunk_overlap",
+              "must be less than half of memory.chunk_size ("
+                  + memory.chunkSize()
+                  + "), was "
+                  + memory.chunkOverlap(),
+              "use e.g. " + memory.chunkSize() / 5));
     }
     return new ChunkerSettings(memory.chunkSize(), memory.chunkOverlap(), 4);
   }

@@ -14,10 +14,11 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Memory: binds the {@link Embedder} port (absent for {@code embedding_provider = "none"}) to the ONNX model, the
- * index port ({@link MemoryIndexes}, which opens and recreates the {@code MemoryIndex}) to SQLite, and the core
- * {@link MemoryIndexer} and {@link MemoryService} above them; also the {@link MemoryStack} that owns them (registered
- * with the injector's {@link Resources}) and the service as the {@link MemorySearch} the agent's tools use.
+ * Memory: binds the {@link Embedder} port (absent for {@code embedding_provider = "none"}) to the
+ * ONNX model, the index port ({@link MemoryIndexes}, which opens and recreates the {@code
+ * MemoryIndex}) to SQLite, and the core {@link MemoryIndexer} and {@link MemoryService} above them;
+ * also the {@link MemoryStack} that owns them (registered with the injector's {@link Resources})
+ * and the service as the {@link MemorySearch} the agent's tools use.
  */
 public final class MemoryModule extends AbstractModule {
   @Provides
@@ -40,13 +41,22 @@ public final class MemoryModule extends AbstractModule {
 
   @Provides
   @Singleton
-  MemoryStack memoryStack(WiringOptions options, LocalGptHome home, LocalGptConfig config, MemoryIndexes indexes,
-      MemoryIndexer indexer, Optional<Embedder> embedder, Clock clock, Resources resources) {
+  MemoryStack memoryStack(
+      WiringOptions options,
+      LocalGptHome home,
+      LocalGptConfig config,
+      MemoryIndexes indexes,
+      MemoryIndexer indexer,
+      Optional<Embedder> embedder,
+      Clock clock,
+      Resources resources) {
     if (options.prepare()) {
-      Components.prepare(home, config); // first run: the directories and templates the indexer reads
+      Components.prepare(
+          home, config); // first run: the directories and templates the indexer reads
     }
-    MemoryService service = new MemoryService(indexes, indexer, embedder,
-        MemoryComponents.searchSettings(config.memory()), clock);
+    MemoryService service =
+        new MemoryService(
+            indexes, indexer, embedder, MemoryComponents.searchSettings(config.memory()), clock);
     return resources.register(new MemoryStack(service, embedder, MemoryComponents.dbFile(home)));
   }
 

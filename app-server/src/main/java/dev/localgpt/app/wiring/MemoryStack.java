@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The memory service with the resources it owns: the embedder (the ONNX model loads on its first use; absent for
- * {@code embedding_provider = "none"}) and the index file. {@link #close()} closes the index and frees the model.
+ * The memory service with the resources it owns: the embedder (the ONNX model loads on its first
+ * use; absent for {@code embedding_provider = "none"}) and the index file. {@link #close()} closes
+ * the index and frees the model.
  */
 public final class MemoryStack implements AutoCloseable {
   private final MemoryService service;
@@ -42,7 +43,9 @@ public final class MemoryStack implements AutoCloseable {
     return dbFile;
   }
 
-  /** Whether the embedding model has been loaded (stats and keyword-only commands never load it). */
+  /**
+   * Whether the embedding model has been loaded (stats and keyword-only commands never load it).
+   */
   public boolean modelLoaded() {
     return embedder().map(OnnxEmbedder::isLoaded).orElse(false);
   }
@@ -52,7 +55,9 @@ public final class MemoryStack implements AutoCloseable {
     try {
       service.close();
     } finally {
-      embedder.filter(AutoCloseable.class::isInstance).ifPresent(e -> closeQuietly((AutoCloseable) e));
+      embedder
+          .filter(AutoCloseable.class::isInstance)
+          .ifPresent(e -> closeQuietly((AutoCloseable) e));
     }
   }
 
@@ -60,8 +65,8 @@ public final class MemoryStack implements AutoCloseable {
     try {
       closeable.close();
     } catch (Exception e) {
-      System.getLogger(MemoryStack.class.getName()).log(System.Logger.Level.DEBUG,
-          "closing the embedder failed: " + e.getMessage());
+      System.getLogger(MemoryStack.class.getName())
+          .log(System.Logger.Level.DEBUG, "closing the embedder failed: " + e.getMessage());
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.localgpt.app.wiring;
 import dev.localgpt.adapter.providers.ChatModels;
 import dev.localgpt.adapter.providers.ProviderSettings;
 import dev.localgpt.core.agent.MemoryOnlyChatModel;
-import dev.localgpt.core.chat.ChatSetup;
 import dev.localgpt.core.chat.ModelResolver;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.llm.FailoverChatModel;
@@ -19,9 +18,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@link ChatModelSource} of the configured providers: the named, configured or detected model, retried, with
- * {@code agent.fallback_models} behind it; a {@link MemoryOnlyChatModel} when there is none. Nothing here touches the
- * network except the short Ollama probe when no model is named or configured.
+ * The {@link ChatModelSource} of the configured providers: the named, configured or detected model,
+ * retried, with {@code agent.fallback_models} behind it; a {@link MemoryOnlyChatModel} when there
+ * is none. Nothing here touches the network except the short Ollama probe when no model is named or
+ * configured.
  */
 final class ProviderModels implements ChatModelSource {
   /** How long a failed-over model rests before it is tried again. */
@@ -35,7 +35,11 @@ final class ProviderModels implements ChatModelSource {
   private final List<AutoCloseable> opened = new ArrayList<>();
   private ChatModels models;
 
-  ProviderModels(LocalGptConfig config, ProviderSettings settings, MemorySearch memory, RetryPolicy retry,
+  ProviderModels(
+      LocalGptConfig config,
+      ProviderSettings settings,
+      MemorySearch memory,
+      RetryPolicy retry,
       Clock clock) {
     this.config = config;
     this.settings = settings;
@@ -59,7 +63,8 @@ final class ProviderModels implements ChatModelSource {
         candidates.add(resilient(checked));
       }
     }
-    return candidates.size() == 1 ? candidates.getFirst()
+    return candidates.size() == 1
+        ? candidates.getFirst()
         : new FailoverChatModel(candidates, FAILOVER_COOLDOWN, clock);
   }
 
@@ -85,8 +90,8 @@ final class ProviderModels implements ChatModelSource {
       try {
         c.close();
       } catch (Exception e) {
-        System.getLogger(ProviderModels.class.getName()).log(System.Logger.Level.DEBUG,
-            "closing a model failed: " + e.getMessage());
+        System.getLogger(ProviderModels.class.getName())
+            .log(System.Logger.Level.DEBUG, "closing a model failed: " + e.getMessage());
       }
     }
     opened.clear();

@@ -4,9 +4,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * What one injector opened and must free: the providers register the closeable things they create (the memory index
- * and embedding model, in-process chat models); whoever owns the injector (the CLI at exit, the library's
- * {@code close()}, the server at shutdown) calls {@link #close()}, which closes them in reverse order. Thread-safe.
+ * What one injector opened and must free: the providers register the closeable things they create
+ * (the memory index and embedding model, in-process chat models); whoever owns the injector (the
+ * CLI at exit, the library's {@code close()}, the server at shutdown) calls {@link #close()}, which
+ * closes them in reverse order. Thread-safe.
  */
 public final class Resources implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Resources.class.getName());
@@ -18,7 +19,10 @@ public final class Resources implements AutoCloseable {
     return resource;
   }
 
-  /** Closes everything registered, newest first; a failure to close one is logged and the rest still close. */
+  /**
+   * Closes everything registered, newest first; a failure to close one is logged and the rest still
+   * close.
+   */
   @Override
   public synchronized void close() {
     while (!opened.isEmpty()) {
@@ -26,8 +30,9 @@ public final class Resources implements AutoCloseable {
       try {
         resource.close();
       } catch (Exception e) {
-        LOG.log(System.Logger.Level.WARNING, "closing " + resource.getClass().getSimpleName() + " failed: "
-            + e.getMessage());
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "closing " + resource.getClass().getSimpleName() + " failed: " + e.getMessage());
       }
     }
   }

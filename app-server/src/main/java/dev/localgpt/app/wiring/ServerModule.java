@@ -32,11 +32,12 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Provides the {@link LocalGptServer} (not started) with all of LocalGPT's HTTP resources, built from the one graph:
- * {@link ChatFactory}, {@link MemoryService}, {@link SessionStore}, {@link Workspace} and {@link LocalGptConfig}.
- * It listens where {@code [server]} says; for another port (0 = any free port, for tests and benchmarks) use
- * {@code server.toBuilder().port(0).build()}. Whoever starts the server stops it. Tests replace the chat model by
- * overriding the {@link ModelSource} binding.
+ * Provides the {@link LocalGptServer} (not started) with all of LocalGPT's HTTP resources, built
+ * from the one graph: {@link ChatFactory}, {@link MemoryService}, {@link SessionStore}, {@link
+ * Workspace} and {@link LocalGptConfig}. It listens where {@code [server]} says; for another port
+ * (0 = any free port, for tests and benchmarks) use {@code server.toBuilder().port(0).build()}.
+ * Whoever starts the server stops it. Tests replace the chat model by overriding the {@link
+ * ModelSource} binding.
  */
 public final class ServerModule extends AbstractModule {
   @Provides
@@ -57,10 +58,17 @@ public final class ServerModule extends AbstractModule {
     return new LiveSessions(engine, sessions);
   }
 
-  /** The heartbeat over this home's state and run log; the daemon schedules it, the server reports on it. */
+  /**
+   * The heartbeat over this home's state and run log; the daemon schedules it, the server reports
+   * on it.
+   */
   @Provides
   @Singleton
-  HeartbeatService heartbeat(LocalGptHome home, LocalGptConfig config, Workspace workspace, ChatFactory chats,
+  HeartbeatService heartbeat(
+      LocalGptHome home,
+      LocalGptConfig config,
+      Workspace workspace,
+      ChatFactory chats,
       Clock clock) {
     return HeartbeatComponents.service(home, config, workspace, chats, Optional.empty(), clock);
   }
@@ -76,8 +84,15 @@ public final class ServerModule extends AbstractModule {
 
   @Provides
   @Singleton
-  LocalGptServer server(LocalGptConfig config, ChatEngine engine, LiveSessions live, MemoryService memory,
-      SessionStore sessions, Workspace workspace, HeartbeatService heartbeat, ServerEvents events,
+  LocalGptServer server(
+      LocalGptConfig config,
+      ChatEngine engine,
+      LiveSessions live,
+      MemoryService memory,
+      SessionStore sessions,
+      Workspace workspace,
+      HeartbeatService heartbeat,
+      ServerEvents events,
       MemoryMcpEndpoint mcp) {
     ServerSettings settings = ServerSettings.from(config.server());
     return LocalGptServer.builder()

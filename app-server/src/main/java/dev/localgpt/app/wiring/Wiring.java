@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one composition root of the CLI, the server and the library. Add a feature by adding its module to
- * {@link #modules}; replace a port (a user's own chat model, a test fake) by passing a module to
- * {@link #injector(WiringOptions, List, List)} as an override.
+ * The one composition root of the CLI, the server and the library. Add a feature by adding its
+ * module to {@link #modules}; replace a port (a user's own chat model, a test fake) by passing a
+ * module to {@link #injector(WiringOptions, List, List)} as an override.
  */
 public final class Wiring {
   private Wiring() {}
@@ -29,28 +29,29 @@ public final class Wiring {
   }
 
   /**
-   * An injector over {@link #modules} plus {@code extra} (e.g. an app's own module). Singletons are created on first
-   * use, so nothing is loaded until something asks for it.
+   * An injector over {@link #modules} plus {@code extra} (e.g. an app's own module). Singletons are
+   * created on first use, so nothing is loaded until something asks for it.
    */
   public static Injector injector(WiringOptions options, Module... extra) {
     return injector(options, List.of(extra), List.of());
   }
 
   /**
-   * An injector over {@link #modules} plus {@code extra}, where the bindings of {@code overrides} replace those of the
-   * same keys (one {@code Modules.override}, not a second wiring).
+   * An injector over {@link #modules} plus {@code extra}, where the bindings of {@code overrides}
+   * replace those of the same keys (one {@code Modules.override}, not a second wiring).
    */
-  public static Injector injector(WiringOptions options, List<? extends Module> extra,
-      List<? extends Module> overrides) {
+  public static Injector injector(
+      WiringOptions options, List<? extends Module> extra, List<? extends Module> overrides) {
     List<Module> all = new ArrayList<>(modules(options));
     all.addAll(extra);
-    Module graph = overrides.isEmpty() ? Modules.combine(all) : Modules.override(all).with(overrides);
+    Module graph =
+        overrides.isEmpty() ? Modules.combine(all) : Modules.override(all).with(overrides);
     return Guice.createInjector(Stage.DEVELOPMENT, graph);
   }
 
   /**
-   * Gets an instance, rethrowing the application exception (e.g. a ConfigException) that Guice wrapped, so callers
-   * see the real problem.
+   * Gets an instance, rethrowing the application exception (e.g. a ConfigException) that Guice
+   * wrapped, so callers see the real problem.
    */
   public static <T> T get(Injector injector, Class<T> type) {
     try {
@@ -60,13 +61,18 @@ public final class Wiring {
     }
   }
 
-  /** The application exception inside Guice's {@link ProvisionException}, or the exception itself. */
+  /**
+   * The application exception inside Guice's {@link ProvisionException}, or the exception itself.
+   */
   public static RuntimeException unwrap(ProvisionException e) {
     Throwable cause = e.getCause();
     return cause instanceof RuntimeException runtime ? runtime : e;
   }
 
-  /** Closes what the injector's providers opened (the memory index, the embedding model, in-process models). */
+  /**
+   * Closes what the injector's providers opened (the memory index, the embedding model, in-process
+   * models).
+   */
   public static void close(Injector injector) {
     injector.getInstance(Resources.class).close();
   }

@@ -10,11 +10,13 @@ import java.util.Optional;
  *
  * @param env the process environment (tests pass their own)
  * @param home an explicit home directory; empty = {@code LOCALGPT_HOME} or {@code ~/.localgpt}
- * @param configFile an explicit config file ({@code -c}); empty = {@code LOCALGPT_CONFIG} or {@code <home>/config.toml}
- * @param prepare whether opening memory first creates the missing home directories and workspace templates
+ * @param configFile an explicit config file ({@code -c}); empty = {@code LOCALGPT_CONFIG} or {@code
+ *     <home>/config.toml}
+ * @param prepare whether opening memory first creates the missing home directories and workspace
+ *     templates
  */
-public record WiringOptions(Map<String, String> env, Optional<Path> home, Optional<Path> configFile,
-    boolean prepare) {
+public record WiringOptions(
+    Map<String, String> env, Optional<Path> home, Optional<Path> configFile, boolean prepare) {
   public WiringOptions {
     env = Map.copyOf(Objects.requireNonNull(env, "'env' must not be null"));
     Objects.requireNonNull(home, "'home' must not be null");

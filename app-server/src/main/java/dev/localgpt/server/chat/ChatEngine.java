@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Makes the server's {@link ChatService}s: one {@link ChatSetup} for the default model, built on first use (that
- * brings the memory index up to date once), shared by every session. Tools that need approval are denied (nobody
- * is there to ask): the setup function must use a denying gate. Thread-safe.
+ * Makes the server's {@link ChatService}s: one {@link ChatSetup} for the default model, built on
+ * first use (that brings the memory index up to date once), shared by every session. Tools that
+ * need approval are denied (nobody is there to ask): the setup function must use a denying gate.
+ * Thread-safe.
  */
 public final class ChatEngine {
   private final ModelSource models;
@@ -21,8 +22,8 @@ public final class ChatEngine {
 
   /**
    * @param models the model source
-   * @param setups the chat setup for a model, with approval denied (e.g. {@code m -> chatFactory.setup(m,
-   *     ApprovalGate.DENY_ALL)})
+   * @param setups the chat setup for a model, with approval denied (e.g. {@code m ->
+   *     chatFactory.setup(m, ApprovalGate.DENY_ALL)})
    */
   public ChatEngine(ModelSource models, Function<ChatModel, ChatSetup> setups) {
     this.models = models;
@@ -72,7 +73,8 @@ public final class ChatEngine {
     try {
       return models.model(Optional.of(name));
     } catch (IllegalArgumentException e) {
-      throw new ApiException(io.helidon.http.Status.BAD_REQUEST_400, "model_not_found", e.getMessage());
+      throw new ApiException(
+          io.helidon.http.Status.BAD_REQUEST_400, "model_not_found", e.getMessage());
     }
   }
 }

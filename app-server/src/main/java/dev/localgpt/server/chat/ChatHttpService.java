@@ -16,9 +16,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code POST /api/chat} ({@code {message, session_id?, model?}} → {@code {response, session_id, model}}) and
- * {@code POST /api/chat/stream} (the same, as server-sent events). An unknown or absent session id starts a new
- * session; {@code model} switches the session's model.
+ * {@code POST /api/chat} ({@code {message, session_id?, model?}} → {@code {response, session_id,
+ * model}}) and {@code POST /api/chat/stream} (the same, as server-sent events). An unknown or
+ * absent session id starts a new session; {@code model} switches the session's model.
  */
 public final class ChatHttpService implements HttpService {
   private static final Logger LOG = Logger.getLogger(ChatHttpService.class.getName());
@@ -33,7 +33,8 @@ public final class ChatHttpService implements HttpService {
 
   @Override
   public void routing(HttpRules rules) {
-    rules.post("/api/chat", this::chat)
+    rules
+        .post("/api/chat", this::chat)
         .any("/api/chat", ErrorMapper.methodNotAllowed("POST"))
         .post("/api/chat/stream", this::stream)
         .any("/api/chat/stream", ErrorMapper.methodNotAllowed("POST"));
@@ -72,10 +73,14 @@ public final class ChatHttpService implements HttpService {
 
   private LiveSession open(ChatRequestBody body) {
     LiveSession session = sessions.open(body.sessionId());
-    body.model().ifPresent(name -> session.use(chat -> {
-      chat.switchModel(engine.model(name));
-      return null;
-    }));
+    body.model()
+        .ifPresent(
+            name ->
+                session.use(
+                    chat -> {
+                      chat.switchModel(engine.model(name));
+                      return null;
+                    }));
     return session;
   }
 }

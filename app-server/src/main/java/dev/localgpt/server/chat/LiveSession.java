@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * One conversation held in memory by {@link LiveSessions}. Its {@link ChatService} runs one call at a time, so two
- * requests on the same session are serialised; the session is never evicted while a request uses it.
+ * One conversation held in memory by {@link LiveSessions}. Its {@link ChatService} runs one call at
+ * a time, so two requests on the same session are serialised; the session is never evicted while a
+ * request uses it.
  */
 public final class LiveSession {
   private final ChatService chat;

@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The server's sessions held in memory: at most {@code maxLive} (the least recently used idle one is dropped first)
- * and none idle longer than {@code idleExpiry}. Dropping loses nothing: every message is already in the
- * {@link SessionStore}, and a session is reloaded from it the next time it is asked for. Thread-safe; sessions run
- * their turns in parallel (only the bookkeeping here is locked).
+ * The server's sessions held in memory: at most {@code maxLive} (the least recently used idle one
+ * is dropped first) and none idle longer than {@code idleExpiry}. Dropping loses nothing: every
+ * message is already in the {@link SessionStore}, and a session is reloaded from it the next time
+ * it is asked for. Thread-safe; sessions run their turns in parallel (only the bookkeeping here is
+ * locked).
  */
 public final class LiveSessions {
   public static final int MAX_LIVE = 100;
@@ -29,7 +30,8 @@ public final class LiveSessions {
   private final Duration idleExpiry;
   private final Map<String, LiveSession> live = new LinkedHashMap<>(16, 0.75f, true);
 
-  public LiveSessions(ChatEngine engine, SessionStore store, Clock clock, int maxLive, Duration idleExpiry) {
+  public LiveSessions(
+      ChatEngine engine, SessionStore store, Clock clock, int maxLive, Duration idleExpiry) {
     if (maxLive < 1) {
       throw new IllegalArgumentException("'maxLive' must be > 0, was " + maxLive);
     }
@@ -44,7 +46,10 @@ public final class LiveSessions {
     this(engine, store, Clock.systemUTC(), MAX_LIVE, IDLE_EXPIRY);
   }
 
-  /** For a chat: the session {@code id} (live, else reloaded from disk), or a new one when absent or unknown. */
+  /**
+   * For a chat: the session {@code id} (live, else reloaded from disk), or a new one when absent or
+   * unknown.
+   */
   public LiveSession open(Optional<String> id) {
     engine.setup();
     if (id.isPresent()) {

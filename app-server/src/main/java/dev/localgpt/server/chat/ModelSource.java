@@ -4,8 +4,8 @@ import dev.localgpt.ports.llm.ChatModel;
 import java.util.Optional;
 
 /**
- * The chat model for a name, or the configured/detected one for empty. In the app it is
- * {@code ChatFactory::model}; tests bind a fake.
+ * The chat model for a name, or the configured/detected one for empty. In the app it is {@code
+ * ChatFactory::model}; tests bind a fake.
  */
 @FunctionalInterface
 public interface ModelSource {

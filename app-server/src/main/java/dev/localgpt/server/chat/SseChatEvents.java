@@ -8,10 +8,11 @@ import dev.localgpt.server.HttpJson;
 import dev.localgpt.server.SseWriter;
 
 /**
- * A turn's events as the Rust LocalGPT streams them: {@code {"type":"session","session_id"}}, {@code
- * {"type":"content","delta"}}, {@code {"type":"tool_start","name","id","detail"}}, {@code
- * {"type":"tool_end","name","id","output","warnings"}} (output cut to 500 characters), then {@code {"type":"done"}}
- * or {@code {"type":"error","error"}}, and {@code data: [DONE]}. A client that goes away cancels the turn.
+ * A turn's events as the Rust LocalGPT streams them: {@code {"type":"session","session_id"}},
+ * {@code {"type":"content","delta"}}, {@code {"type":"tool_start","name","id","detail"}}, {@code
+ * {"type":"tool_end","name","id","output","warnings"}} (output cut to 500 characters), then {@code
+ * {"type":"done"}} or {@code {"type":"error","error"}}, and {@code data: [DONE]}. A client that
+ * goes away cancels the turn.
  */
 final class SseChatEvents implements ChatStreamListener {
   static final int MAX_TOOL_OUTPUT = 500;
@@ -33,7 +34,8 @@ final class SseChatEvents implements ChatStreamListener {
 
   @Override
   public void onToolStart(ToolCall call, String detail) {
-    sse.json(event("tool_start").put("name", call.name()).put("id", call.id()).put("detail", detail));
+    sse.json(
+        event("tool_start").put("name", call.name()).put("id", call.id()).put("detail", detail));
   }
 
   @Override
@@ -42,7 +44,8 @@ final class SseChatEvents implements ChatStreamListener {
     if (output.length() > MAX_TOOL_OUTPUT) {
       output = output.substring(0, MAX_TOOL_OUTPUT);
     }
-    ObjectNode end = event("tool_end").put("name", call.name()).put("id", call.id()).put("output", output);
+    ObjectNode end =
+        event("tool_end").put("name", call.name()).put("id", call.id()).put("output", output);
     end.putArray("warnings");
     sse.json(end);
   }

@@ -13,10 +13,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code GET /api/events}: a server-sent event stream of {@link ServerEvents}, one {@code data: {json}} per event
- * (first {@code {"type":"connected"}}, then e.g. {@code {"type":"heartbeat_alert","at","text"}}), with a {@code :
- * keepalive} comment every 15 s so a client that went away is noticed. The stream ends when the client disconnects or
- * the server stops. A client that falls 100 events behind loses the oldest.
+ * {@code GET /api/events}: a server-sent event stream of {@link ServerEvents}, one {@code data:
+ * {json}} per event (first {@code {"type":"connected"}}, then e.g. {@code
+ * {"type":"heartbeat_alert","at","text"}}), with a {@code : keepalive} comment every 15 s so a
+ * client that went away is noticed. The stream ends when the client disconnects or the server
+ * stops. A client that falls 100 events behind loses the oldest.
  */
 public final class EventsHttpService implements HttpService {
   public static final String PATH = "/api/events";
@@ -37,21 +38,23 @@ public final class EventsHttpService implements HttpService {
 
   private void stream(ServerResponse res) throws InterruptedException {
     BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>(BACKLOG);
-    ServerEvents.Subscriber subscriber = new ServerEvents.Subscriber() {
-      @Override
-      public void onEvent(ObjectNode event) {
-        while (!queue.offer(event)) {
-          queue.poll();
-        }
-      }
+    ServerEvents.Subscriber subscriber =
+        new ServerEvents.Subscriber() {
+          @Override
+          public void onEvent(ObjectNode event) {
+            while (!queue.offer(event)) {
+              queue.poll();
+            }
+          }
 
-      @Override
-      public void onDisconnect() {
-        queue.clear();
-        queue.offer(END);
-      }
-    };
-    try (SseWriter sse = SseWriter.open(res); ServerEvents.Subscription sub = events.subscribe(subscriber)) {
+          @Override
+          public void onDisconnect() {
+            queue.clear();
+            queue.offer(END);
+          }
+        };
+    try (SseWriter sse = SseWriter.open(res);
+        ServerEvents.Subscription sub = events.subscribe(subscriber)) {
       sse.json(HttpJson.object().put("type", "connected"));
       while (!sse.closed()) {
         ObjectNode next = queue.poll(KEEPALIVE.toMillis(), TimeUnit.MILLISECONDS);

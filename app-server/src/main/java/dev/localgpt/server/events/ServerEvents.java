@@ -10,11 +10,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The server's event hub: connected clients ({@code /api/events}, {@code /api/ws}) subscribe, and {@link #publish}
- * hands each event to every subscriber. In the app the heartbeat's alerts are published here ({@link
- * #heartbeatAlert}: {@code {"type":"heartbeat_alert","at":"<ISO instant>","text":"..."}}). Thread-safe; a subscriber
- * that throws is dropped. {@link #disconnectAll()} (run when the server stops) ends every subscription, so open
- * streams do not hold up the shutdown.
+ * The server's event hub: connected clients ({@code /api/events}, {@code /api/ws}) subscribe, and
+ * {@link #publish} hands each event to every subscriber. In the app the heartbeat's alerts are
+ * published here ({@link #heartbeatAlert}: {@code {"type":"heartbeat_alert","at":"<ISO
+ * instant>","text":"..."}}). Thread-safe; a subscriber that throws is dropped. {@link
+ * #disconnectAll()} (run when the server stops) ends every subscription, so open streams do not
+ * hold up the shutdown.
  */
 public final class ServerEvents {
   private static final Logger LOG = Logger.getLogger(ServerEvents.class.getName());
@@ -72,7 +73,9 @@ public final class ServerEvents {
 
   /** {@code {"type":"heartbeat_alert","at","text"}}. */
   public static ObjectNode heartbeatAlert(HeartbeatState.SentAlert alert) {
-    return HttpJson.object().put("type", "heartbeat_alert").put("at", alert.at().toString())
+    return HttpJson.object()
+        .put("type", "heartbeat_alert")
+        .put("at", alert.at().toString())
         .put("text", alert.text());
   }
 }

@@ -8,8 +8,9 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 
 /**
- * {@code GET /api/heartbeat/status} → {@code {enabled, interval, active_hours, model, next_run, last_run, last_alert,
- * tokens_today, budget_left, last_runs[]}}, the same JSON as {@code localgpt heartbeat status --json}.
+ * {@code GET /api/heartbeat/status} → {@code {enabled, interval, active_hours, model, next_run,
+ * last_run, last_alert, tokens_today, budget_left, last_runs[]}}, the same JSON as {@code localgpt
+ * heartbeat status --json}.
  */
 public final class HeartbeatHttpService implements HttpService {
   static final int RECENT_RUNS = 10;
@@ -22,8 +23,10 @@ public final class HeartbeatHttpService implements HttpService {
 
   @Override
   public void routing(HttpRules rules) {
-    rules.get("/api/heartbeat/status",
-        (req, res) -> HttpJson.send(res, HeartbeatJson.status(heartbeat.status(RECENT_RUNS))))
+    rules
+        .get(
+            "/api/heartbeat/status",
+            (req, res) -> HttpJson.send(res, HeartbeatJson.status(heartbeat.status(RECENT_RUNS))))
         .any("/api/heartbeat/status", ErrorMapper.methodNotAllowed("GET"));
   }
 }

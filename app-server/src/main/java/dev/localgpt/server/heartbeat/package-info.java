@@ -1,2 +1,4 @@
-/** {@code GET /api/heartbeat/status}: the heartbeat's schedule, last runs, last alert and budget. */
+/**
+ * {@code GET /api/heartbeat/status}: the heartbeat's schedule, last runs, last alert and budget.
+ */
 package dev.localgpt.server.heartbeat;

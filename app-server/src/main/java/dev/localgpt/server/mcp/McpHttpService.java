@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * MCP over streamable HTTP at {@code /mcp}: each POSTed JSON-RPC message is answered with one JSON body (202 for
- * notifications). There are no server-sent streams or sessions, so GET and DELETE are refused with 405, as the
- * transport allows.
+ * MCP over streamable HTTP at {@code /mcp}: each POSTed JSON-RPC message is answered with one JSON
+ * body (202 for notifications). There are no server-sent streams or sessions, so GET and DELETE are
+ * refused with 405, as the transport allows.
  */
 public final class McpHttpService implements HttpService {
   public static final String PATH = "/mcp";
@@ -27,8 +27,7 @@ public final class McpHttpService implements HttpService {
 
   @Override
   public void routing(HttpRules rules) {
-    rules.post(PATH, this::post)
-        .any(PATH, ErrorMapper.methodNotAllowed("POST"));
+    rules.post(PATH, this::post).any(PATH, ErrorMapper.methodNotAllowed("POST"));
   }
 
   private void post(ServerRequest req, ServerResponse res) {

@@ -20,11 +20,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code GET /api/memory/search?q=&limit=&silo=&explain=} → {@code {query, results:[{file, line_start, line_end,
- * content, score}]}} (with {@code source} and, when asked, {@code explain}); {@code GET /api/memory/stats} →
- * {@code {workspace, total_files, total_chunks, index_size_kb, embedded_chunks, embedding_model, embedding_window?:
- * {tokens, chunks_over_window, text_cut_percent, up_to_date}}} (the window part only with an embedder); {@code POST /api/memory/reindex {force?}} →
- * {@code {files_processed, files_updated, chunks_indexed, duration_ms}}.
+ * {@code GET /api/memory/search?q=&limit=&silo=&explain=} → {@code {query, results:[{file,
+ * line_start, line_end, content, score}]}} (with {@code source} and, when asked, {@code explain});
+ * {@code GET /api/memory/stats} → {@code {workspace, total_files, total_chunks, index_size_kb,
+ * embedded_chunks, embedding_model, embedding_window?: {tokens, chunks_over_window,
+ * text_cut_percent, up_to_date}}} (the window part only with an embedder); {@code POST
+ * /api/memory/reindex {force?}} → {@code {files_processed, files_updated, chunks_indexed,
+ * duration_ms}}.
  */
 public final class MemoryHttpService implements HttpService {
   public static final int DEFAULT_LIMIT = 10;
@@ -42,7 +44,8 @@ public final class MemoryHttpService implements HttpService {
 
   @Override
   public void routing(HttpRules rules) {
-    rules.get("/api/memory/search", this::search)
+    rules
+        .get("/api/memory/search", this::search)
         .any("/api/memory/search", ErrorMapper.methodNotAllowed("GET"))
         .get("/api/memory/stats", this::stats)
         .any("/api/memory/stats", ErrorMapper.methodNotAllowed("GET"))
@@ -56,11 +59,12 @@ public final class MemoryHttpService implements HttpService {
       throw ApiException.badRequest("'q' is required: /api/memory/search?q=words");
     }
     if (q.length() > maxQueryChars) {
-      throw ApiException.badRequest("'q' is " + q.length() + " characters; at most " + maxQueryChars
-          + " are allowed");
+      throw ApiException.badRequest(
+          "'q' is " + q.length() + " characters; at most " + maxQueryChars + " are allowed");
     }
     int limit = RequestFields.queryInt(req, "limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
-    SearchOptions options = SearchOptions.limit(limit).withExplain(RequestFields.queryFlag(req, "explain"));
+    SearchOptions options =
+        SearchOptions.limit(limit).withExplain(RequestFields.queryFlag(req, "explain"));
     String silo = RequestFields.query(req, "silo").map(String::strip).orElse("");
     if (!silo.isEmpty()) {
       options = options.withSilo(silo);
@@ -77,8 +81,15 @@ public final class MemoryHttpService implements HttpService {
       r.put("content", hit.snippet());
       r.put("score", hit.score());
       r.put("source", hit.source());
-      hit.explanation().ifPresent(e -> r.putObject("explain").put("bm25", e.bm25()).put("cosine", e.cosine())
-          .put("fused", e.fused()).put("keyword_rank", e.keywordRank()).put("vector_rank", e.vectorRank()));
+      hit.explanation()
+          .ifPresent(
+              e ->
+                  r.putObject("explain")
+                      .put("bm25", e.bm25())
+                      .put("cosine", e.cosine())
+                      .put("fused", e.fused())
+                      .put("keyword_rank", e.keywordRank())
+                      .put("vector_rank", e.vectorRank()));
     }
     HttpJson.send(res, out);
   }
@@ -92,16 +103,21 @@ public final class MemoryHttpService implements HttpService {
     out.put("index_size_kb", stats.sizeBytes() / 1024);
     out.put("embedded_chunks", stats.embeddedChunks());
     out.put("embedding_model", stats.embeddingModel());
-    memory.windowCoverage().ifPresent(w -> out.putObject("embedding_window")
-        .put("tokens", w.window())
-        .put("chunks_over_window", w.chunksOverWindow())
-        .put("text_cut_percent", Math.round(w.cutPercent() * 100) / 100.0)
-        .put("up_to_date", w.upToDate()));
+    memory
+        .windowCoverage()
+        .ifPresent(
+            w ->
+                out.putObject("embedding_window")
+                    .put("tokens", w.window())
+                    .put("chunks_over_window", w.chunksOverWindow())
+                    .put("text_cut_percent", Math.round(w.cutPercent() * 100) / 100.0)
+                    .put("up_to_date", w.upToDate()));
     HttpJson.send(res, out);
   }
 
   private void reindex(ServerRequest req, ServerResponse res) {
-    boolean force = RequestFields.optionalBoolean(HttpJson.readOptionalObject(req), "force").orElse(false);
+    boolean force =
+        RequestFields.optionalBoolean(HttpJson.readOptionalObject(req), "force").orElse(false);
     IndexReport report = memory.index(force, IndexListener.NONE);
     ObjectNode out = HttpJson.object();
     out.put("files_processed", report.filesScanned());

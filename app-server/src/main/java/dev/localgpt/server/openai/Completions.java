@@ -7,8 +7,8 @@ import dev.localgpt.server.HttpJson;
 
 /**
  * The JSON shapes of OpenAI's Chat Completions API: {@code chat.completion} objects and {@code
- * chat.completion.chunk}s, with the fields OpenAI sends (id, object, created, model, system_fingerprint, choices
- * with index/message or delta/logprobs/finish_reason, usage).
+ * chat.completion.chunk}s, with the fields OpenAI sends (id, object, created, model,
+ * system_fingerprint, choices with index/message or delta/logprobs/finish_reason, usage).
  */
 final class Completions {
   private final String id;
@@ -80,7 +80,10 @@ final class Completions {
     return chunk;
   }
 
-  /** Adds the one choice (index 0, no logprobs, not finished) and returns it; the caller adds the delta. */
+  /**
+   * Adds the one choice (index 0, no logprobs, not finished) and returns it; the caller adds the
+   * delta.
+   */
   private static ObjectNode choice(ObjectNode chunk) {
     ObjectNode choice = chunk.withArray("choices").addObject();
     choice.put("index", 0);

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One conversation held in memory for one OpenAI request: the client sends the whole history every time, so nothing
- * is written to the session directory. Thread-safe.
+ * One conversation held in memory for one OpenAI request: the client sends the whole history every
+ * time, so nothing is written to the session directory. Thread-safe.
  */
 final class EphemeralSessionStore implements SessionStore {
   private final Clock clock;

@@ -23,13 +23,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code POST /v1/chat/completions} and {@code GET /v1/models}. Each request is one turn of LocalGPT's agent (its
- * memory, tools and workspace prompt) over the history the client sent, in a conversation held in memory for the
- * request only. The model {@code localgpt} (or none) is LocalGPT's default model; another name picks that model.
+ * {@code POST /v1/chat/completions} and {@code GET /v1/models}. Each request is one turn of
+ * LocalGPT's agent (its memory, tools and workspace prompt) over the history the client sent, in a
+ * conversation held in memory for the request only. The model {@code localgpt} (or none) is
+ * LocalGPT's default model; another name picks that model.
  */
 public final class OpenAiHttpService implements HttpService {
   /** The model id LocalGPT lists for itself. */
   public static final String MODEL_ID = "localgpt";
+
   private static final Logger LOG = Logger.getLogger(OpenAiHttpService.class.getName());
 
   private final ChatEngine engine;
@@ -42,7 +44,8 @@ public final class OpenAiHttpService implements HttpService {
 
   @Override
   public void routing(HttpRules rules) {
-    rules.post("/v1/chat/completions", this::completions)
+    rules
+        .post("/v1/chat/completions", this::completions)
         .any("/v1/chat/completions", ErrorMapper.methodNotAllowed("POST"))
         .get("/v1/models", this::models)
         .any("/v1/models", ErrorMapper.methodNotAllowed("GET"));
@@ -53,20 +56,34 @@ public final class OpenAiHttpService implements HttpService {
     out.put("object", "list");
     ArrayNode data = out.putArray("data");
     long created = clock.instant().getEpochSecond();
-    data.addObject().put("id", MODEL_ID).put("object", "model").put("created", created).put("owned_by", "localgpt");
+    data.addObject()
+        .put("id", MODEL_ID)
+        .put("object", "model")
+        .put("created", created)
+        .put("owned_by", "localgpt");
     String underlying = engine.defaultModel().id();
-    data.addObject().put("id", underlying).put("object", "model").put("created", created)
+    data.addObject()
+        .put("id", underlying)
+        .put("object", "model")
+        .put("created", created)
         .put("owned_by", "localgpt");
     HttpJson.send(res, out);
   }
 
   private void completions(ServerRequest req, ServerResponse res) {
     CompletionRequest request = CompletionRequest.of(HttpJson.readObject(req));
-    ChatModel model = request.model().filter(m -> !m.equals(MODEL_ID)).map(engine::model)
-        .orElseGet(engine::defaultModel);
+    ChatModel model =
+        request
+            .model()
+            .filter(m -> !m.equals(MODEL_ID))
+            .map(engine::model)
+            .orElseGet(engine::defaultModel);
     ChatService chat = conversation(request, model);
-    Completions shapes = new Completions("chatcmpl-" + UUID.randomUUID().toString().replace("-", ""),
-        clock.instant().getEpochSecond(), request.model().orElse(MODEL_ID));
+    Completions shapes =
+        new Completions(
+            "chatcmpl-" + UUID.randomUUID().toString().replace("-", ""),
+            clock.instant().getEpochSecond(),
+            request.model().orElse(MODEL_ID));
     if (!request.stream()) {
       TurnResult turn = chat.send(request.turnText(), ChatStreamListener.NONE);
       HttpJson.send(res, shapes.completion(turn.text(), turn.stoppedBecause(), turn.usage()));
@@ -76,17 +93,20 @@ public final class OpenAiHttpService implements HttpService {
     try (SseWriter sse = SseWriter.open(res)) {
       sse.json(shapes.roleChunk(usage));
       try {
-        TurnResult turn = chat.send(request.turnText(), new ChatStreamListener() {
-          @Override
-          public void onText(String delta) {
-            sse.json(shapes.contentChunk(delta, usage));
-          }
+        TurnResult turn =
+            chat.send(
+                request.turnText(),
+                new ChatStreamListener() {
+                  @Override
+                  public void onText(String delta) {
+                    sse.json(shapes.contentChunk(delta, usage));
+                  }
 
-          @Override
-          public boolean isCancelled() {
-            return sse.closed();
-          }
-        });
+                  @Override
+                  public boolean isCancelled() {
+                    return sse.closed();
+                  }
+                });
         sse.json(shapes.finishChunk(turn.stoppedBecause(), usage));
         if (usage) {
           sse.json(shapes.usageChunk(turn.usage()));

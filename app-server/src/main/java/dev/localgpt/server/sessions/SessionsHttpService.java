@@ -21,9 +21,9 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.Optional;
 
 /**
- * The Rust LocalGPT's session routes. {@code GET /api/sessions} lists the live sessions; the others take any stored
- * session (reloading it from disk). {@code DELETE} drops a session from memory: its transcript stays on disk.
- * {@code clear} starts a fresh session and answers its new id.
+ * The Rust LocalGPT's session routes. {@code GET /api/sessions} lists the live sessions; the others
+ * take any stored session (reloading it from disk). {@code DELETE} drops a session from memory: its
+ * transcript stays on disk. {@code clear} starts a fresh session and answers its new id.
  */
 public final class SessionsHttpService implements HttpService {
   private static final String ONE = "/api/sessions/{id}";
@@ -40,7 +40,8 @@ public final class SessionsHttpService implements HttpService {
 
   @Override
   public void routing(HttpRules rules) {
-    rules.post("/api/sessions", this::create)
+    rules
+        .post("/api/sessions", this::create)
         .get("/api/sessions", this::list)
         .any("/api/sessions", ErrorMapper.methodNotAllowed("GET, POST"))
         .get(ONE, this::get)
@@ -57,10 +58,14 @@ public final class SessionsHttpService implements HttpService {
   }
 
   private void create(ServerRequest req, ServerResponse res) {
-    Optional<String> id = RequestFields.optionalSessionId(HttpJson.readOptionalObject(req), "session_id");
+    Optional<String> id =
+        RequestFields.optionalSessionId(HttpJson.readOptionalObject(req), "session_id");
     LiveSession session = sessions.open(id);
-    HttpJson.send(res, HttpJson.object().put("session_id", session.id())
-        .put("model", session.chat().model().id()));
+    HttpJson.send(
+        res,
+        HttpJson.object()
+            .put("session_id", session.id())
+            .put("model", session.chat().model().id()));
   }
 
   private void list(ServerRequest req, ServerResponse res) {
@@ -105,8 +110,15 @@ public final class SessionsHttpService implements HttpService {
         json.put("role", m.message().role().name().toLowerCase(java.util.Locale.ROOT));
         json.put("content", m.message().text());
         ArrayNode calls = json.putArray("tool_calls");
-        m.message().toolCalls().forEach(c -> calls.addObject().put("id", c.id()).put("name", c.name())
-            .put("arguments", c.argumentsJson()));
+        m.message()
+            .toolCalls()
+            .forEach(
+                c ->
+                    calls
+                        .addObject()
+                        .put("id", c.id())
+                        .put("name", c.name())
+                        .put("arguments", c.argumentsJson()));
         json.put("tool_call_id", m.message().toolCallId());
         json.put("timestamp", m.at().toEpochMilli());
       }
@@ -120,10 +132,15 @@ public final class SessionsHttpService implements HttpService {
     CompactionOutcome outcome = session.use(ChatService::compact);
     ObjectNode out = HttpJson.object();
     switch (outcome) {
-      case CompactionOutcome.Compacted c -> out.put("token_count_before", c.tokensBefore())
-          .put("token_count_after", c.tokensAfter()).put("compacted", true);
-      case CompactionOutcome.Skipped s -> out.put("token_count_before", before).put("token_count_after", before)
-          .put("compacted", false).put("reason", s.reason());
+      case CompactionOutcome.Compacted c ->
+          out.put("token_count_before", c.tokensBefore())
+              .put("token_count_after", c.tokensAfter())
+              .put("compacted", true);
+      case CompactionOutcome.Skipped s ->
+          out.put("token_count_before", before)
+              .put("token_count_after", before)
+              .put("compacted", false)
+              .put("reason", s.reason());
     }
     HttpJson.send(res, out);
   }
@@ -133,25 +150,31 @@ public final class SessionsHttpService implements HttpService {
     String previous = session.id();
     String next = session.use(ChatService::clear);
     sessions.rekey(previous, session);
-    HttpJson.send(res, HttpJson.object().put("cleared", true).put("session_id", next)
-        .put("previous_session_id", previous));
+    HttpJson.send(
+        res,
+        HttpJson.object()
+            .put("cleared", true)
+            .put("session_id", next)
+            .put("previous_session_id", previous));
   }
 
   private void model(ServerRequest req, ServerResponse res) {
     String name = RequestFields.requiredText(HttpJson.readObject(req), "model");
     LiveSession session = session(req);
     var model = engine.model(name);
-    session.use(chat -> {
-      chat.switchModel(model);
-      return null;
-    });
+    session.use(
+        chat -> {
+          chat.switchModel(model);
+          return null;
+        });
     HttpJson.send(res, HttpJson.object().put("session_id", session.id()).put("model", model.id()));
   }
 
   private LiveSession session(ServerRequest req) {
     String id = id(req);
-    return sessions.find(id).orElseThrow(() -> ApiException.notFound("no session '" + id
-        + "': see GET /api/sessions"));
+    return sessions
+        .find(id)
+        .orElseThrow(() -> ApiException.notFound("no session '" + id + "': see GET /api/sessions"));
   }
 
   private static String id(ServerRequest req) {

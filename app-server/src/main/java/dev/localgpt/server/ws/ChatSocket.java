@@ -18,12 +18,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One WebSocket connection on {@code /api/ws}. In: {@code {"type":"session","session_id"?}} (attach to a session,
- * or start one), {@code {"type":"chat","message"}}, {@code {"type":"ping"}}. Out: {@code {"type":"connected",
- * "session_id"}}, {@code {"type":"content","delta"}} (the whole reply at once, as the Rust version sends it), {@code
- * {"type":"done"}}, {@code {"type":"pong"}}, {@code {"type":"error","message"}}, and, at any time, the server's
- * pushed events ({@link ServerEvents}, e.g. {@code {"type":"heartbeat_alert","at","text"}}). Messages over the size
- * limit close the connection. The server checks the upgrade's origin and token.
+ * One WebSocket connection on {@code /api/ws}. In: {@code {"type":"session","session_id"?}} (attach
+ * to a session, or start one), {@code {"type":"chat","message"}}, {@code {"type":"ping"}}. Out:
+ * {@code {"type":"connected", "session_id"}}, {@code {"type":"content","delta"}} (the whole reply
+ * at once, as the Rust version sends it), {@code {"type":"done"}}, {@code {"type":"pong"}}, {@code
+ * {"type":"error","message"}}, and, at any time, the server's pushed events ({@link ServerEvents},
+ * e.g. {@code {"type":"heartbeat_alert","at","text"}}). Messages over the size limit close the
+ * connection. The server checks the upgrade's origin and token.
  */
 final class ChatSocket implements WsListener {
   private static final Logger LOG = Logger.getLogger(ChatSocket.class.getName());
@@ -43,17 +44,19 @@ final class ChatSocket implements WsListener {
 
   @Override
   public void onOpen(WsSession ws) {
-    subscription = events.subscribe(new ServerEvents.Subscriber() {
-      @Override
-      public void onEvent(ObjectNode event) {
-        send(ws, event);
-      }
+    subscription =
+        events.subscribe(
+            new ServerEvents.Subscriber() {
+              @Override
+              public void onEvent(ObjectNode event) {
+                send(ws, event);
+              }
 
-      @Override
-      public void onDisconnect() {
-        ws.close(1001, "server stopping");
-      }
-    });
+              @Override
+              public void onDisconnect() {
+                ws.close(1001, "server stopping");
+              }
+            });
   }
 
   @Override
@@ -116,7 +119,8 @@ final class ChatSocket implements WsListener {
         send(ws, event("content").put("delta", turn.text()));
         send(ws, event("done"));
       }
-      default -> throw ApiException.badRequest("'type' must be session, chat or ping, was '" + type + "'");
+      default ->
+          throw ApiException.badRequest("'type' must be session, chat or ping, was '" + type + "'");
     }
   }
 
@@ -124,7 +128,10 @@ final class ChatSocket implements WsListener {
     return HttpJson.object().put("type", type);
   }
 
-  /** One frame at a time per connection: pushed events come from other threads than the chat's replies. */
+  /**
+   * One frame at a time per connection: pushed events come from other threads than the chat's
+   * replies.
+   */
   private static void send(WsSession ws, ObjectNode event) {
     synchronized (ws) {
       ws.send(HttpJson.text(event), true);

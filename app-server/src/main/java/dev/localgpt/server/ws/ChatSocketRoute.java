@@ -5,9 +5,13 @@ import dev.localgpt.server.events.ServerEvents;
 import io.helidon.websocket.WsListener;
 import java.util.function.Supplier;
 
-/** {@code /api/ws}: a new {@link ChatSocket} per connection over the shared live sessions and event hub. */
+/**
+ * {@code /api/ws}: a new {@link ChatSocket} per connection over the shared live sessions and event
+ * hub.
+ */
 public final class ChatSocketRoute {
   public static final String PATH = "/api/ws";
+
   /** The largest message, as in the Rust version. */
   public static final int MAX_MESSAGE = 1024 * 1024;
 

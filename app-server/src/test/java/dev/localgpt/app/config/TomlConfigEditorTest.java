@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TomlConfigEditorTest {
   @TempDir Path home;
 
-  private final String original = """
+  private final String original =
+      """
       # my settings
       [server]
       # the port I like
@@ -44,8 +45,10 @@ class TomlConfigEditorTest {
   void addsAnAbsentKeyToTheEndOfItsTable() throws Exception {
     Files.writeString(file(), original);
     editor().set("server.bind", "0.0.0.0");
-    assertThat(Files.readString(file())).contains("port = 8080  # keep this comment\nbind = \"0.0.0.0\"\n");
-    assertThat(new TomlConfigLoader(LocalGptHome.at(home), Map.of()).load().server().bind()).isEqualTo("0.0.0.0");
+    assertThat(Files.readString(file()))
+        .contains("port = 8080  # keep this comment\nbind = \"0.0.0.0\"\n");
+    assertThat(new TomlConfigLoader(LocalGptHome.at(home), Map.of()).load().server().bind())
+        .isEqualTo("0.0.0.0");
   }
 
   @Test
@@ -53,7 +56,8 @@ class TomlConfigEditorTest {
     Files.writeString(file(), original);
     editor().set("heartbeat.active_hours.start", "08:00");
     editor().set("heartbeat.active_hours.end", "22:00");
-    assertThat(Files.readString(file())).startsWith(original)
+    assertThat(Files.readString(file()))
+        .startsWith(original)
         .endsWith("\n[heartbeat.active_hours]\nstart = \"08:00\"\nend = \"22:00\"\n");
   }
 
@@ -61,7 +65,8 @@ class TomlConfigEditorTest {
   void createsTheFileWithOwnerOnlyPermissions() throws Exception {
     editor().set("agent.default_model", "ollama/llama3");
     assertThat(Files.readString(file())).isEqualTo("[agent]\ndefault_model = \"ollama/llama3\"\n");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file())))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -74,16 +79,19 @@ class TomlConfigEditorTest {
 
     assertThat(Files.isSymbolicLink(file())).isTrue();
     assertThat(Files.readString(target)).isEqualTo(original.replace("port = 8080", "port = 9090"));
-    assertThat(new TomlConfigLoader(LocalGptHome.at(home), Map.of()).load().server().port()).isEqualTo(9090);
+    assertThat(new TomlConfigLoader(LocalGptHome.at(home), Map.of()).load().server().port())
+        .isEqualTo(9090);
   }
 
   @Test
   void refusesAValueThatWouldNotLoadAndLeavesTheFileAlone() throws Exception {
     Files.writeString(file(), original);
     assertThatThrownBy(() -> editor().set("server.port", "0"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("must be 1..65535");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("must be 1..65535");
     assertThatThrownBy(() -> editor().set("server.port", "eighty"))
-        .hasMessage("config.toml: key 'server.port': expected a whole number, e.g. 42, got 'eighty'");
+        .hasMessage(
+            "config.toml: key 'server.port': expected a whole number, e.g. 42, got 'eighty'");
     assertThatThrownBy(() -> editor().set("heartbeat.interval", "30"))
         .hasMessageContaining("'30' is not a duration");
     assertThat(Files.readString(file())).isEqualTo(original);
@@ -95,7 +103,8 @@ class TomlConfigEditorTest {
     Files.writeString(file(), inline);
     assertThatThrownBy(() -> editor().set("heartbeat.active_hours.start", "09:00"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("config.toml: key 'heartbeat.active_hours.start': cannot be changed by a line edit")
+        .hasMessageStartingWith(
+            "config.toml: key 'heartbeat.active_hours.start': cannot be changed by a line edit")
         .hasMessageContaining("inline table");
     assertThat(Files.readString(file())).isEqualTo(inline);
   }
@@ -111,7 +120,9 @@ class TomlConfigEditorTest {
     editor().set("tools.require_approval", "bash, write_file");
     editor().set("tools.bash_enabled", "yes");
     String text = Files.readString(file());
-    assertThat(text).contains("require_approval = [\"bash\", \"write_file\"]").contains("bash_enabled = true");
+    assertThat(text)
+        .contains("require_approval = [\"bash\", \"write_file\"]")
+        .contains("bash_enabled = true");
   }
 
   @Test

@@ -25,7 +25,8 @@ class TomlConfigLoaderTest {
   }
 
   private List<String> problems(String toml) {
-    ConfigException e = catchThrowableOfType(ConfigException.class, () -> loader().load(toml, "config.toml"));
+    ConfigException e =
+        catchThrowableOfType(ConfigException.class, () -> loader().load(toml, "config.toml"));
     assertThat(e).as("expected the config to be rejected").isNotNull();
     return e.problems().stream().map(ConfigProblem::toString).toList();
   }
@@ -49,7 +50,8 @@ class TomlConfigLoaderTest {
 
   @Test
   void aRustLocalGptFileLoadsUnchanged() {
-    String rust = """
+    String rust =
+        """
         [agent]
         default_model = "claude-cli/opus"
         context_window = 128000
@@ -101,7 +103,11 @@ class TomlConfigLoaderTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
       `[server]\\nprot = 8080`                  | config.toml:2: key 'server.prot': unknown key (did you mean 'server.port'?)
       `[memroy]\\nchunk_size = 300`             | config.toml:1: key 'memroy': unknown key (did you mean 'memory'?)
       `[server]\\nport = "8080"`                | config.toml:2: key 'server.port': expected a whole number, e.g. 42, got the string "8080"
@@ -139,12 +145,17 @@ class TomlConfigLoaderTest {
 
   @Test
   void unclosedTableHeaderIsASyntaxError() {
-    assertThat(problems("[server\nport = 1\n")).first().asString().startsWith("config.toml:1: TOML syntax error");
+    assertThat(problems("[server\nport = 1\n"))
+        .first()
+        .asString()
+        .startsWith("config.toml:1: TOML syntax error");
   }
 
   @Test
   void allProblemsAreReportedInLineOrder() {
-    List<String> problems = problems("""
+    List<String> problems =
+        problems(
+            """
         [server]
         prot = 1
         port = 0

@@ -13,8 +13,12 @@ class TomlLineEditTest {
 
   @Test
   void editsADottedKeyInsideItsParentTable() {
-    assertThat(TomlLineEdit.set("[heartbeat]\nactive_hours.start = \"08:00\"\n", "heartbeat.active_hours.start",
-        "\"09:00\"")).isEqualTo("[heartbeat]\nactive_hours.start = \"09:00\"\n");
+    assertThat(
+            TomlLineEdit.set(
+                "[heartbeat]\nactive_hours.start = \"08:00\"\n",
+                "heartbeat.active_hours.start",
+                "\"09:00\""))
+        .isEqualTo("[heartbeat]\nactive_hours.start = \"09:00\"\n");
   }
 
   @Test
@@ -25,7 +29,8 @@ class TomlLineEditTest {
 
   @Test
   void doesNotTouchTheSameLeafInAnotherTable() {
-    String text = "[providers.ollama]\nmodel = \"a\"\n[providers.openai_compatible]\nmodel = \"b\"\n";
+    String text =
+        "[providers.ollama]\nmodel = \"a\"\n[providers.openai_compatible]\nmodel = \"b\"\n";
     assertThat(TomlLineEdit.set(text, "providers.openai_compatible.model", "\"c\""))
         .isEqualTo(text.replace("\"b\"", "\"c\""));
   }
@@ -45,6 +50,7 @@ class TomlLineEditTest {
 
   @Test
   void emptyFileGetsTheTable() {
-    assertThat(TomlLineEdit.set("", "logging.level", "\"debug\"")).isEqualTo("[logging]\nlevel = \"debug\"\n");
+    assertThat(TomlLineEdit.set("", "logging.level", "\"debug\""))
+        .isEqualTo("[logging]\nlevel = \"debug\"\n");
   }
 }

@@ -49,12 +49,17 @@ class DaemonRuntimeIT {
       Path workspace = injector.getInstance(Workspace.class).root();
       Path newFolder = workspace.resolve("projects/garden");
       Files.createDirectories(newFolder);
-      Files.writeString(newFolder.resolve("plan.md"), "# Plan\nplant the xylophonic tulips in March\n");
-      Files.writeString(workspace.resolve("memory/today.md"), "met the quizzical armadillo at noon\n");
+      Files.writeString(
+          newFolder.resolve("plan.md"), "# Plan\nplant the xylophonic tulips in March\n");
+      Files.writeString(
+          workspace.resolve("memory/today.md"), "met the quizzical armadillo at noon\n");
       MemoryService memory = injector.getInstance(MemoryService.class);
 
-      waitFor(() -> !search(memory, "xylophonic").isEmpty() && !search(memory, "armadillo").isEmpty());
-      assertThat(search(memory, "xylophonic")).extracting(MemoryHit::path).containsExactly("projects/garden/plan.md");
+      waitFor(
+          () -> !search(memory, "xylophonic").isEmpty() && !search(memory, "armadillo").isEmpty());
+      assertThat(search(memory, "xylophonic"))
+          .extracting(MemoryHit::path)
+          .containsExactly("projects/garden/plan.md");
       assertThat(get(info, "/api/memory/search?q=armadillo")).contains("memory/today.md");
 
       Files.delete(workspace.resolve("memory/today.md"));
@@ -64,7 +69,8 @@ class DaemonRuntimeIT {
     }
     assertThat(PidFile.in(home).path()).doesNotExist();
     assertThatThrownBy(() -> get(info, "/health")).isInstanceOf(java.io.IOException.class);
-    assertThat(logBytes.toString(StandardCharsets.UTF_8)).contains("daemon started", "re-indexed", "daemon stopped");
+    assertThat(logBytes.toString(StandardCharsets.UTF_8))
+        .contains("daemon started", "re-indexed", "daemon stopped");
   }
 
   @Test
@@ -90,15 +96,19 @@ class DaemonRuntimeIT {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return Wiring.injector(new WiringOptions(Map.of("OLLAMA_HOST", "127.0.0.1:1"), Optional.of(home),
-        Optional.empty()));
+    return Wiring.injector(
+        new WiringOptions(
+            Map.of("OLLAMA_HOST", "127.0.0.1:1"), Optional.of(home), Optional.empty()));
   }
 
   private DaemonSetup setup(Injector injector) {
     Path workspace = injector.getInstance(Workspace.class).root();
-    return new DaemonSetup(home,
+    return new DaemonSetup(
+        home,
         () -> Optional.of(Wiring.get(injector, LocalGptServer.class).toBuilder().port(0).build()),
-        () -> injector.getInstance(MemoryService.class), List.of(workspace), "test",
+        () -> injector.getInstance(MemoryService.class),
+        List.of(workspace),
+        "test",
         () -> injector.getInstance(MemoryStack.class).close());
   }
 
@@ -108,12 +118,18 @@ class DaemonRuntimeIT {
 
   private static String get(DaemonInfo info, String path) throws Exception {
     try (HttpClient client = HttpClient.newHttpClient()) {
-      return client.send(HttpRequest.newBuilder(URI.create(info.baseUrl() + path)).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      return client
+          .send(
+              HttpRequest.newBuilder(URI.create(info.baseUrl() + path)).build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
     }
   }
 
-  /** Polls until the condition holds; fails after a minute (a busy machine is slow, never that slow). */
+  /**
+   * Polls until the condition holds; fails after a minute (a busy machine is slow, never that
+   * slow).
+   */
   private static void waitFor(BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     while (!condition.getAsBoolean()) {

@@ -23,7 +23,8 @@ class PidFileTest {
     file.write(info);
 
     assertThat(file.path()).isEqualTo(home.resolve("daemon.pid"));
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path()))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path())))
+        .isEqualTo("rw-------");
     assertThat(file.read()).contains(info);
     assertThat(file.running()).contains(info);
     assertThat(file.stale()).isFalse();
@@ -33,7 +34,8 @@ class PidFileTest {
   void aPidTakenByAProcessStartedAfterTheDaemonIsStale() {
     Instant jvmStart = ProcessHandle.current().info().startInstant().orElseThrow();
     PidFile file = PidFile.in(home);
-    file.write(new DaemonInfo(self, "127.0.0.1", 31327, jvmStart.minus(Duration.ofHours(1)), "1.2.3"));
+    file.write(
+        new DaemonInfo(self, "127.0.0.1", 31327, jvmStart.minus(Duration.ofHours(1)), "1.2.3"));
 
     assertThat(file.running()).isEmpty();
     assertThat(file.stale()).isTrue();
@@ -69,7 +71,8 @@ class PidFileTest {
   @Test
   void clientsUseLoopbackForAWildcardBind() {
     Instant now = Instant.now();
-    assertThat(new DaemonInfo(1, "0.0.0.0", 8080, now, "v").baseUrl()).isEqualTo("http://127.0.0.1:8080");
+    assertThat(new DaemonInfo(1, "0.0.0.0", 8080, now, "v").baseUrl())
+        .isEqualTo("http://127.0.0.1:8080");
     assertThat(new DaemonInfo(1, "::1", 8080, now, "v").baseUrl()).isEqualTo("http://[::1]:8080");
     assertThat(new DaemonInfo(1, "-", 0, now, "v").serving()).isFalse();
   }

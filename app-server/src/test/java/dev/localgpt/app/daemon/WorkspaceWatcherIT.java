@@ -14,7 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JDK WatchService part: recursive, new folders, hidden folders and non-Markdown ignored, whole bursts. */
+/**
+ * The JDK WatchService part: recursive, new folders, hidden folders and non-Markdown ignored, whole
+ * bursts.
+ */
 class WorkspaceWatcherIT {
   @TempDir Path root;
 
@@ -35,7 +38,8 @@ class WorkspaceWatcherIT {
       Path deep = Files.createDirectories(root.resolve("knowledge/garden/2026"));
       Files.writeString(deep.resolve("c.md"), "c");
 
-      Set<Path> expected = Set.of(root.resolve("memory/a.md"), root.resolve("MEMORY.md"), deep.resolve("c.md"));
+      Set<Path> expected =
+          Set.of(root.resolve("memory/a.md"), root.resolve("MEMORY.md"), deep.resolve("c.md"));
       waitUntil(() -> reported().containsAll(expected));
       assertThat(reported()).doesNotContain(root.resolve("notes.txt"), root.resolve(".git/x.md"));
 
@@ -46,7 +50,8 @@ class WorkspaceWatcherIT {
   }
 
   private WorkspaceWatcher watcher() {
-    ChangeDebouncer debouncer = new ChangeDebouncer(Duration.ofMillis(300), Duration.ofSeconds(2), Clock.systemUTC());
+    ChangeDebouncer debouncer =
+        new ChangeDebouncer(Duration.ofMillis(300), Duration.ofSeconds(2), Clock.systemUTC());
     return new WorkspaceWatcher(List.of(root), debouncer, batches::add, errors::add).start();
   }
 
@@ -56,7 +61,8 @@ class WorkspaceWatcherIT {
     return all;
   }
 
-  private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void waitUntil(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as("not reported within a minute").isLessThan(deadline);

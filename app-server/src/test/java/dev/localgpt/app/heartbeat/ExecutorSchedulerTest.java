@@ -18,16 +18,19 @@ class ExecutorSchedulerTest {
     AtomicInteger runs = new AtomicInteger();
     CountDownLatch thirdRun = new CountDownLatch(1);
     try (ExecutorScheduler scheduler = new ExecutorScheduler(Clock.systemUTC())) {
-      scheduler.every(Duration.ofMillis(5), Duration.ZERO, () -> {
-        int n = runs.incrementAndGet();
-        if (n == 1) {
-          throw new IllegalStateException("boom");
-        }
-        if (n == 2) {
-          throw new StackOverflowError();
-        }
-        thirdRun.countDown();
-      });
+      scheduler.every(
+          Duration.ofMillis(5),
+          Duration.ZERO,
+          () -> {
+            int n = runs.incrementAndGet();
+            if (n == 1) {
+              throw new IllegalStateException("boom");
+            }
+            if (n == 2) {
+              throw new StackOverflowError();
+            }
+            thirdRun.countDown();
+          });
       assertThat(thirdRun.await(30, TimeUnit.SECONDS)).isTrue();
     }
   }
@@ -37,10 +40,14 @@ class ExecutorSchedulerTest {
     AtomicInteger runs = new AtomicInteger();
     CountDownLatch started = new CountDownLatch(2);
     try (ExecutorScheduler scheduler = new ExecutorScheduler(Clock.systemUTC())) {
-      Scheduler.Cancellable task = scheduler.every(Duration.ofMillis(5), Duration.ZERO, () -> {
-        runs.incrementAndGet();
-        started.countDown();
-      });
+      Scheduler.Cancellable task =
+          scheduler.every(
+              Duration.ofMillis(5),
+              Duration.ZERO,
+              () -> {
+                runs.incrementAndGet();
+                started.countDown();
+              });
       assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
       task.cancel();
       CountDownLatch marker = new CountDownLatch(1);
@@ -57,7 +64,7 @@ class ExecutorSchedulerTest {
   @Test
   void theIntervalMustBePositive() {
     try (ExecutorScheduler scheduler = new ExecutorScheduler(Clock.systemUTC())) {
-      assertThatThrownBy(() -> scheduler.every(Duration.ZERO, Duration.ZERO, () -> { }))
+      assertThatThrownBy(() -> scheduler.every(Duration.ZERO, Duration.ZERO, () -> {}))
           .hasMessage("'interval' must be > 0, was PT0S");
       assertThat(scheduler.clock()).isEqualTo(Clock.systemUTC());
     }

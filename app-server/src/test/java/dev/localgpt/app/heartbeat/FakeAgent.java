@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
-/** An agent whose n-th call (from 0) answers {@code replies.apply(n)} (or throws), with fixed token usage. */
+/**
+ * An agent whose n-th call (from 0) answers {@code replies.apply(n)} (or throws), with fixed token
+ * usage.
+ */
 final class FakeAgent implements HeartbeatAgent {
   final AtomicInteger calls = new AtomicInteger();
   private final IntFunction<String> replies;
@@ -28,7 +31,14 @@ final class FakeAgent implements HeartbeatAgent {
   @Override
   public TurnResult run(String prompt, BooleanSupplier cancelled) {
     int n = calls.getAndIncrement();
-    return new TurnResult(replies.apply(n), false, AgentResult.StopCause.COMPLETED, usage, modelName(), 0,
-        "heartbeat-" + n, Optional.empty());
+    return new TurnResult(
+        replies.apply(n),
+        false,
+        AgentResult.StopCause.COMPLETED,
+        usage,
+        modelName(),
+        0,
+        "heartbeat-" + n,
+        Optional.empty());
   }
 }

@@ -26,8 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The heartbeat over its real files and the real scheduler, with a manual clock. */
 class HeartbeatFilesTest {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  static final HeartbeatConfig ALL_DAY = new HeartbeatConfig(true, Duration.ofMinutes(30), Optional.empty(),
-      Optional.of(BERLIN), Optional.empty(), 0, Optional.empty());
+  static final HeartbeatConfig ALL_DAY =
+      new HeartbeatConfig(
+          true,
+          Duration.ofMinutes(30),
+          Optional.empty(),
+          Optional.of(BERLIN),
+          Optional.empty(),
+          0,
+          Optional.empty());
 
   @TempDir Path home;
   final ManualClock clock = new ManualClock(Instant.parse("2026-06-10T08:00:00Z"));
@@ -39,8 +46,13 @@ class HeartbeatFilesTest {
   }
 
   HeartbeatService service(FakeAgent agent) {
-    return new HeartbeatService(new HeartbeatPolicy(ALL_DAY, BERLIN), home.resolve("workspace"), agent,
-        JsonHeartbeatStore.in(home.resolve("data")), JsonlHeartbeatLog.in(home.resolve("logs")), clock);
+    return new HeartbeatService(
+        new HeartbeatPolicy(ALL_DAY, BERLIN),
+        home.resolve("workspace"),
+        agent,
+        JsonHeartbeatStore.in(home.resolve("data")),
+        JsonlHeartbeatLog.in(home.resolve("logs")),
+        clock);
   }
 
   @Test
@@ -59,20 +71,24 @@ class HeartbeatFilesTest {
   @Test
   void aFailingModelLeavesTheScheduledHeartbeatAlive() throws Exception {
     CountDownLatch thirdCall = new CountDownLatch(1);
-    FakeAgent agent = new FakeAgent(new Usage(10, 2), n -> {
-      clock.advance(Duration.ofMinutes(30));
-      if (n < 2) {
-        throw new ModelException(ModelException.Kind.SERVER, "HTTP 503: overloaded");
-      }
-      thirdCall.countDown();
-      return "HEARTBEAT_OK";
-    });
+    FakeAgent agent =
+        new FakeAgent(
+            new Usage(10, 2),
+            n -> {
+              clock.advance(Duration.ofMinutes(30));
+              if (n < 2) {
+                throw new ModelException(ModelException.Kind.SERVER, "HTTP 503: overloaded");
+              }
+              thirdCall.countDown();
+              return "HEARTBEAT_OK";
+            });
     HeartbeatService service = service(agent);
     try (ExecutorScheduler executor = new ExecutorScheduler(clock)) {
       service.start(fastPolling(executor));
       assertThat(thirdCall.await(30, TimeUnit.SECONDS)).isTrue();
     }
-    assertThat(JsonlHeartbeatLog.in(home.resolve("logs")).recent(3)).extracting(HeartbeatLogEntry::reason)
+    assertThat(JsonlHeartbeatLog.in(home.resolve("logs")).recent(3))
+        .extracting(HeartbeatLogEntry::reason)
         .startsWith("HTTP 503: overloaded", "HTTP 503: overloaded");
   }
 

@@ -19,14 +19,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The heartbeat lock across two real processes: while another process holds it, this one neither runs nor ticks. */
+/**
+ * The heartbeat lock across two real processes: while another process holds it, this one neither
+ * runs nor ticks.
+ */
 class HeartbeatLockIT {
   @TempDir Path home;
 
   private Process holder() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        HoldHeartbeatLock.class.getName(), home.resolve("data").toString())
+    return new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            HoldHeartbeatLock.class.getName(),
+            home.resolve("data").toString())
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
   }
@@ -37,25 +44,35 @@ class HeartbeatLockIT {
     Files.writeString(home.resolve("workspace/HEARTBEAT.md"), "- [ ] Check the backups\n");
     ManualClock clock = new ManualClock(Instant.parse("2026-06-10T08:00:00Z"));
     FakeAgent agent = new FakeAgent(new Usage(10, 2), n -> "HEARTBEAT_OK");
-    HeartbeatService heartbeat = new HeartbeatService(
-        new HeartbeatPolicy(HeartbeatFilesTest.ALL_DAY, HeartbeatFilesTest.BERLIN), home.resolve("workspace"), agent,
-        JsonHeartbeatStore.in(home.resolve("data")), JsonlHeartbeatLog.in(home.resolve("logs")), clock);
+    HeartbeatService heartbeat =
+        new HeartbeatService(
+            new HeartbeatPolicy(HeartbeatFilesTest.ALL_DAY, HeartbeatFilesTest.BERLIN),
+            home.resolve("workspace"),
+            agent,
+            JsonHeartbeatStore.in(home.resolve("data")),
+            JsonlHeartbeatLog.in(home.resolve("logs")),
+            clock);
 
     Process other = holder();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
       assertThat(out.readLine()).isEqualTo("locked");
 
-      assertThat(heartbeat.runOnce()).isInstanceOfSatisfying(HeartbeatOutcome.Skipped.class,
-          s -> assertThat(s.reason()).isEqualTo(SkipReason.BUSY));
+      assertThat(heartbeat.runOnce())
+          .isInstanceOfSatisfying(
+              HeartbeatOutcome.Skipped.class,
+              s -> assertThat(s.reason()).isEqualTo(SkipReason.BUSY));
       assertThat(heartbeat.tick()).isEmpty();
-      assertThat(JsonHeartbeatStore.in(home.resolve("data")).load()).isEqualTo(HeartbeatState.INITIAL);
+      assertThat(JsonHeartbeatStore.in(home.resolve("data")).load())
+          .isEqualTo(HeartbeatState.INITIAL);
     } finally {
       other.getOutputStream().close();
       assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
-    assertThat(heartbeat.tick()).hasValueSatisfying(o -> assertThat(o).isInstanceOf(HeartbeatOutcome.Ran.class));
+    assertThat(heartbeat.tick())
+        .hasValueSatisfying(o -> assertThat(o).isInstanceOf(HeartbeatOutcome.Ran.class));
     assertThat(agent.calls).hasValue(1);
   }
 }

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two heartbeats over the same files (as the daemon's scheduler and {@code localgpt heartbeat run} are): while one
- * runs, the other neither runs nor touches the state. Two holders in one JVM; {@code HeartbeatLockIT} uses a second
- * process.
+ * Two heartbeats over the same files (as the daemon's scheduler and {@code localgpt heartbeat run}
+ * are): while one runs, the other neither runs nor touches the state. Two holders in one JVM;
+ * {@code HeartbeatLockIT} uses a second process.
  */
 class HeartbeatLockTest {
   @TempDir Path home;
@@ -36,24 +36,31 @@ class HeartbeatLockTest {
   }
 
   HeartbeatService service(FakeAgent agent) {
-    return new HeartbeatService(new HeartbeatPolicy(HeartbeatFilesTest.ALL_DAY, HeartbeatFilesTest.BERLIN),
-        home.resolve("workspace"), agent, JsonHeartbeatStore.in(home.resolve("data")),
-        JsonlHeartbeatLog.in(home.resolve("logs")), clock);
+    return new HeartbeatService(
+        new HeartbeatPolicy(HeartbeatFilesTest.ALL_DAY, HeartbeatFilesTest.BERLIN),
+        home.resolve("workspace"),
+        agent,
+        JsonHeartbeatStore.in(home.resolve("data")),
+        JsonlHeartbeatLog.in(home.resolve("logs")),
+        clock);
   }
 
   @Test
   void whileOneHeartbeatRunsTheOtherIsBusyAndLeavesTheStateAlone() throws Exception {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    FakeAgent slow = new FakeAgent(new Usage(100, 20), n -> {
-      running.countDown();
-      try {
-        release.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return "The backup failed last night.";
-    });
+    FakeAgent slow =
+        new FakeAgent(
+            new Usage(100, 20),
+            n -> {
+              running.countDown();
+              try {
+                release.await(30, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return "The backup failed last night.";
+            });
     FakeAgent other = new FakeAgent(new Usage(1, 1), n -> "HEARTBEAT_OK");
     HeartbeatService daemon = service(slow);
     HeartbeatService cli = service(other);
@@ -65,13 +72,16 @@ class HeartbeatLockTest {
     release.countDown();
     scheduled.get(30, TimeUnit.SECONDS);
 
-    assertThat(busy).isInstanceOfSatisfying(HeartbeatOutcome.Skipped.class,
-        s -> assertThat(s.reason()).isEqualTo(SkipReason.BUSY));
+    assertThat(busy)
+        .isInstanceOfSatisfying(
+            HeartbeatOutcome.Skipped.class, s -> assertThat(s.reason()).isEqualTo(SkipReason.BUSY));
     assertThat(other.calls).hasValue(0);
     HeartbeatState state = JsonHeartbeatStore.in(home.resolve("data")).load();
     assertThat(state.tokensToday()).isEqualTo(120);
-    assertThat(state.lastAlert()).hasValueSatisfying(a -> assertThat(a.text()).contains("backup failed"));
-    assertThat(JsonlHeartbeatLog.in(home.resolve("logs")).recent(10)).extracting(HeartbeatLogEntry::reason)
+    assertThat(state.lastAlert())
+        .hasValueSatisfying(a -> assertThat(a.text()).contains("backup failed"));
+    assertThat(JsonlHeartbeatLog.in(home.resolve("logs")).recent(10))
+        .extracting(HeartbeatLogEntry::reason)
         .containsExactlyInAnyOrder("busy", "alert");
 
     assertThat(cli.runOnce()).as("free again").isInstanceOf(HeartbeatOutcome.Ran.class);

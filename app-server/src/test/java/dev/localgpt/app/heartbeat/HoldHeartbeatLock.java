@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A second process for {@link HeartbeatLockIT}: takes the heartbeat lock of the data folder in {@code args[0]}, prints
- * {@code locked} (or {@code busy}), and holds it until its standard input closes.
+ * A second process for {@link HeartbeatLockIT}: takes the heartbeat lock of the data folder in
+ * {@code args[0]}, prints {@code locked} (or {@code busy}), and holds it until its standard input
+ * closes.
  */
 public final class HoldHeartbeatLock {
   private HoldHeartbeatLock() {}

@@ -18,13 +18,20 @@ class JsonHeartbeatStoreTest {
 
   @Test
   void theStateSurvivesARestartInAnOwnerOnlyFile() throws Exception {
-    HeartbeatState state = new HeartbeatState(Optional.of(Instant.parse("2026-06-10T08:00:00Z")),
-        Optional.of(Instant.parse("2026-06-10T08:30:00Z")), Optional.of(LocalDate.parse("2026-06-10")), 4200,
-        List.of(new HeartbeatState.SentAlert(Instant.parse("2026-06-10T07:00:00Z"), "The backup failed.")));
+    HeartbeatState state =
+        new HeartbeatState(
+            Optional.of(Instant.parse("2026-06-10T08:00:00Z")),
+            Optional.of(Instant.parse("2026-06-10T08:30:00Z")),
+            Optional.of(LocalDate.parse("2026-06-10")),
+            4200,
+            List.of(
+                new HeartbeatState.SentAlert(
+                    Instant.parse("2026-06-10T07:00:00Z"), "The backup failed.")));
     JsonHeartbeatStore.in(home.resolve("data")).save(state);
     assertThat(JsonHeartbeatStore.in(home.resolve("data")).load()).isEqualTo(state);
     Path file = home.resolve("data/heartbeat-state.json");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
   }
 
   @Test

@@ -15,8 +15,14 @@ class JsonlHeartbeatLogTest {
   @TempDir Path home;
 
   static HeartbeatLogEntry entry(int n) {
-    return new HeartbeatLogEntry(Instant.parse("2026-06-10T08:00:00Z").plusSeconds(60L * n), "ran", "ok",
-        "openai/gpt-4o-mini", 120 + n, 900, "HEARTBEAT_OK " + n);
+    return new HeartbeatLogEntry(
+        Instant.parse("2026-06-10T08:00:00Z").plusSeconds(60L * n),
+        "ran",
+        "ok",
+        "openai/gpt-4o-mini",
+        120 + n,
+        900,
+        "HEARTBEAT_OK " + n);
   }
 
   @Test
@@ -26,10 +32,13 @@ class JsonlHeartbeatLogTest {
       log.append(entry(i));
     }
     assertThat(log.recent(3)).containsExactly(entry(2), entry(3), entry(4));
-    assertThat(Files.readAllLines(log.file()).getFirst()).isEqualTo("{\"time\":\"2026-06-10T08:00:00Z\","
-        + "\"status\":\"ran\",\"reason\":\"ok\",\"model\":\"openai/gpt-4o-mini\",\"tokens\":120,"
-        + "\"duration_ms\":900,\"preview\":\"HEARTBEAT_OK 0\"}");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log.file()))).isEqualTo("rw-------");
+    assertThat(Files.readAllLines(log.file()).getFirst())
+        .isEqualTo(
+            "{\"time\":\"2026-06-10T08:00:00Z\","
+                + "\"status\":\"ran\",\"reason\":\"ok\",\"model\":\"openai/gpt-4o-mini\",\"tokens\":120,"
+                + "\"duration_ms\":900,\"preview\":\"HEARTBEAT_OK 0\"}");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log.file())))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -48,7 +57,8 @@ class JsonlHeartbeatLogTest {
   void damagedLinesAreSkipped() throws Exception {
     JsonlHeartbeatLog log = JsonlHeartbeatLog.in(home.resolve("logs"));
     log.append(entry(1));
-    Files.writeString(log.file(), "{not json\n{\"time\":\"yesterday\"}\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        log.file(), "{not json\n{\"time\":\"yesterday\"}\n", StandardOpenOption.APPEND);
     log.append(entry(2));
     assertThat(log.recent(10)).containsExactly(entry(1), entry(2));
   }

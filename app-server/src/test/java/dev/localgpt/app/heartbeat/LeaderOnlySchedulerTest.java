@@ -46,12 +46,24 @@ class LeaderOnlySchedulerTest {
     List<String> ranOn = new ArrayList<>();
     StepScheduler a = new StepScheduler();
     StepScheduler b = new StepScheduler();
-    LeaderOnlyScheduler first = new LeaderOnlyScheduler(a, () -> lead(held, holder, "a"), () -> release(held, holder,
-        "a"));
-    LeaderOnlyScheduler second = new LeaderOnlyScheduler(b, () -> lead(held, holder, "b"), () -> release(held, holder,
-        "b"));
-    first.every(Duration.ofMinutes(1), Duration.ZERO, () -> { runs.incrementAndGet(); ranOn.add("a"); });
-    second.every(Duration.ofMinutes(1), Duration.ZERO, () -> { runs.incrementAndGet(); ranOn.add("b"); });
+    LeaderOnlyScheduler first =
+        new LeaderOnlyScheduler(a, () -> lead(held, holder, "a"), () -> release(held, holder, "a"));
+    LeaderOnlyScheduler second =
+        new LeaderOnlyScheduler(b, () -> lead(held, holder, "b"), () -> release(held, holder, "b"));
+    first.every(
+        Duration.ofMinutes(1),
+        Duration.ZERO,
+        () -> {
+          runs.incrementAndGet();
+          ranOn.add("a");
+        });
+    second.every(
+        Duration.ofMinutes(1),
+        Duration.ZERO,
+        () -> {
+          runs.incrementAndGet();
+          ranOn.add("b");
+        });
 
     a.tick();
     b.tick();

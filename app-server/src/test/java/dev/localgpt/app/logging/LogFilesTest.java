@@ -24,14 +24,20 @@ class LogFilesTest {
   }
 
   @Test
-  void anIndexRebuildAfterCorruptionPrintsOneWarningLineAndGoesToTodaysPrivateLogFile() throws Exception {
-    Files.writeString(home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\n"
-        + "[logging]\nlevel = \"info\"\nretention_days = 7\n");
+  void anIndexRebuildAfterCorruptionPrintsOneWarningLineAndGoesToTodaysPrivateLogFile()
+      throws Exception {
+    Files.writeString(
+        home.resolve("config.toml"),
+        "[memory]\nembedding_provider = \"none\"\n"
+            + "[logging]\nlevel = \"info\"\nretention_days = 7\n");
     Path logs = Files.createDirectories(home.resolve("logs"));
     Path old = Files.writeString(logs.resolve("localgpt-2001-01-01.log"), "old\n");
-    Path recent = Files.writeString(logs.resolve("localgpt-" + LocalDate.now().minusDays(1) + ".log"), "recent\n");
+    Path recent =
+        Files.writeString(
+            logs.resolve("localgpt-" + LocalDate.now().minusDays(1) + ".log"), "recent\n");
     Files.createDirectories(home.resolve("data"));
-    Files.writeString(home.resolve("data/memory.sqlite"), "this is not a database, it is garbage ".repeat(200));
+    Files.writeString(
+        home.resolve("data/memory.sqlite"), "this is not a database, it is garbage ".repeat(200));
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     PrintStream original = System.err;
     System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
@@ -44,8 +50,10 @@ class LogFilesTest {
     assertThat(recent).exists();
     Path today = logs.resolve("localgpt-" + LocalDate.now() + ".log");
     assertThat(today).isEqualTo(LogSink.today());
-    assertThat(Files.readString(today)).contains("WARN  dev.localgpt.core.memory.MemoryService: memory index is corrupt");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(today))).isEqualTo("rw-------");
+    assertThat(Files.readString(today))
+        .contains("WARN  dev.localgpt.core.memory.MemoryService: memory index is corrupt");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(today)))
+        .isEqualTo("rw-------");
     String printed = stderr.toString(StandardCharsets.UTF_8);
     assertThat(printed.lines().filter(l -> l.contains("corrupt"))).hasSize(1);
     assertThat(printed).contains("warning: memory index is corrupt");
@@ -57,9 +65,14 @@ class LogFilesTest {
     System.Logger log = System.getLogger("test.logger");
     assertThat(log).isInstanceOf(System.Logger.class);
     log.log(System.Logger.Level.INFO, "not written");
-    log.log(System.Logger.Level.ERROR, "calling with api_key=sk-ant-abcdef123456 and Bearer abcdefgh12345");
+    log.log(
+        System.Logger.Level.ERROR,
+        "calling with api_key=sk-ant-abcdef123456 and Bearer abcdefgh12345");
     String text = Files.readString(LogSink.today());
-    assertThat(text).doesNotContain("not written").contains("ERROR test.logger: calling with api_key=********")
-        .doesNotContain("sk-ant-abcdef123456").doesNotContain("abcdefgh12345");
+    assertThat(text)
+        .doesNotContain("not written")
+        .contains("ERROR test.logger: calling with api_key=********")
+        .doesNotContain("sk-ant-abcdef123456")
+        .doesNotContain("abcdefgh12345");
   }
 }

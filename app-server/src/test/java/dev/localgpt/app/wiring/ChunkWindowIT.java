@@ -13,14 +13,54 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * With all-MiniLM-L6-v2's own tokenizer, no chunk of a long conversation-style note has more tokens than the model
- * embeds (254 + [CLS] + [SEP]), while the old character-based chunking of the same note had chunks far over it.
+ * With all-MiniLM-L6-v2's own tokenizer, no chunk of a long conversation-style note has more tokens
+ * than the model embeds (254 + [CLS] + [SEP]), while the old character-based chunking of the same
+ * note had chunks far over it.
  */
 class ChunkWindowIT {
-  private static final String[] WORDS = {"we", "talked", "about", "the", "trip", "to", "Kyoto", "in", "April,",
-      "my", "sister's", "new", "job", "at", "Siemens", "(remote)", "—", "and", "a", "3.5%", "raise;", "she",
-      "said:", "\"let's", "book", "it!\"", "ok", "👍", "東京", "rescheduled", "2024-05-17", "at", "10:30",
-      "https://example.com/a?b=c", "unbelievably", "C++/Java", "e-mail", "café", "naïve", "#tags", "@bob"};
+  private static final String[] WORDS = {
+    "we",
+    "talked",
+    "about",
+    "the",
+    "trip",
+    "to",
+    "Kyoto",
+    "in",
+    "April,",
+    "my",
+    "sister's",
+    "new",
+    "job",
+    "at",
+    "Siemens",
+    "(remote)",
+    "—",
+    "and",
+    "a",
+    "3.5%",
+    "raise;",
+    "she",
+    "said:",
+    "\"let's",
+    "book",
+    "it!\"",
+    "ok",
+    "👍",
+    "東京",
+    "rescheduled",
+    "2024-05-17",
+    "at",
+    "10:30",
+    "https://example.com/a?b=c",
+    "unbelievably",
+    "C++/Java",
+    "e-mail",
+    "café",
+    "naïve",
+    "#tags",
+    "@bob"
+  };
 
   private static String conversation() {
     Random random = new Random(15);
@@ -41,13 +81,17 @@ class ChunkWindowIT {
   void noChunkOfALongConversationExceedsTheModelsWindow() {
     try (OnnxEmbedder embedder = OnnxEmbedders.create()) {
       String note = conversation();
-      List<Chunk> chunks = new MarkdownChunker(ChunkerSettings.defaults(), TokenCounter.of(embedder))
-          .chunk("memory/2024-05-17.md", note);
-      List<Chunk> old = new MarkdownChunker(ChunkerSettings.defaults()).chunk("memory/2024-05-17.md", note);
+      List<Chunk> chunks =
+          new MarkdownChunker(ChunkerSettings.defaults(), TokenCounter.of(embedder))
+              .chunk("memory/2024-05-17.md", note);
+      List<Chunk> old =
+          new MarkdownChunker(ChunkerSettings.defaults()).chunk("memory/2024-05-17.md", note);
 
       assertThat(embedder.maxTokens()).isEqualTo(254);
-      assertThat(chunks).allSatisfy(c -> assertThat(embedder.tokenCount(c.text())).isLessThanOrEqualTo(254));
-      assertThat(chunks).anySatisfy(c -> assertThat(embedder.tokenCount(c.text())).isGreaterThan(200));
+      assertThat(chunks)
+          .allSatisfy(c -> assertThat(embedder.tokenCount(c.text())).isLessThanOrEqualTo(254));
+      assertThat(chunks)
+          .anySatisfy(c -> assertThat(embedder.tokenCount(c.text())).isGreaterThan(200));
       assertThat(old).anySatisfy(c -> assertThat(embedder.tokenCount(c.text())).isGreaterThan(254));
       String all = String.join("\n", chunks.stream().map(Chunk::text).toList());
       for (String word : note.split("\\s+")) {

@@ -25,7 +25,9 @@ class MemoryComponentsTest {
 
     Path aside = dir.resolve("memory.sqlite.corrupt");
     assertThat(Files.readString(aside)).startsWith("this is not a database");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(aside))).isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(db))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(aside)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(db)))
+        .isEqualTo("rw-------");
   }
 }

@@ -25,15 +25,18 @@ class WiringTest {
     Files.writeString(temp.resolve("config.toml"), "[memory]\nworkspace = \"ws\"\n");
     Injector injector = Wiring.injector(WiringOptions.of(Map.of("LOCALGPT_HOME", temp.toString())));
     assertThat(Wiring.get(injector, LocalGptHome.class).root()).isEqualTo(temp.toAbsolutePath());
-    assertThat(Wiring.get(injector, Workspace.class).root()).isEqualTo(temp.resolve("ws").toAbsolutePath());
-    assertThat(Wiring.get(injector, LocalGptConfig.class)).isSameAs(Wiring.get(injector, LocalGptConfig.class));
+    assertThat(Wiring.get(injector, Workspace.class).root())
+        .isEqualTo(temp.resolve("ws").toAbsolutePath());
+    assertThat(Wiring.get(injector, LocalGptConfig.class))
+        .isSameAs(Wiring.get(injector, LocalGptConfig.class));
   }
 
   @Test
   void creatingTheInjectorLoadsNothingAndConfigErrorsSurfaceUnwrapped() throws Exception {
     Files.writeString(temp.resolve("config.toml"), "[server]\nport = 0\n");
     Injector injector = Wiring.injector(WiringOptions.of(Map.of("LOCALGPT_HOME", temp.toString())));
-    assertThatThrownBy(() -> Wiring.get(injector, LocalGptConfig.class)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> Wiring.get(injector, LocalGptConfig.class))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining("server.port");
   }
 
@@ -41,9 +44,11 @@ class WiringTest {
   void libraryAndInjectorAgreeBecauseTheyShareTheFactories() {
     Map<String, String> env = Map.of("OLLAMA_HOST", "box:11434");
     LocalGpt library = LocalGpt.builder().home(temp).environment(env).build();
-    Injector injector = Wiring.injector(new WiringOptions(env, Optional.of(temp), Optional.empty()));
+    Injector injector =
+        Wiring.injector(new WiringOptions(env, Optional.of(temp), Optional.empty()));
     assertThat(library.config()).isEqualTo(Wiring.get(injector, LocalGptConfig.class));
-    assertThat(library.config().providers().ollama().orElseThrow().endpoint()).isEqualTo("http://box:11434");
+    assertThat(library.config().providers().ollama().orElseThrow().endpoint())
+        .isEqualTo("http://box:11434");
   }
 
   @Test
@@ -57,8 +62,12 @@ class WiringTest {
 
   @Test
   void explicitHomeIgnoresLocalgptHomeFromTheEnvironment() {
-    LocalGpt gpt = LocalGpt.builder().home(temp).environment(Map.of("LOCALGPT_HOME", "/nonexistent"))
-        .initialize(false).build();
+    LocalGpt gpt =
+        LocalGpt.builder()
+            .home(temp)
+            .environment(Map.of("LOCALGPT_HOME", "/nonexistent"))
+            .initialize(false)
+            .build();
     assertThat(gpt.home().root()).isEqualTo(temp.toAbsolutePath());
   }
 }

@@ -36,41 +36,73 @@ class HeartbeatHttpServiceTest {
   void statusShowsTheLastRunAndAlert() throws Exception {
     Path workspace = Files.createDirectories(home.resolve("workspace"));
     Files.writeString(workspace.resolve("HEARTBEAT.md"), "- [ ] Check the mail\n");
-    HeartbeatAgent agent = new HeartbeatAgent() {
-      @Override
-      public String modelName() {
-        return "test/model";
-      }
+    HeartbeatAgent agent =
+        new HeartbeatAgent() {
+          @Override
+          public String modelName() {
+            return "test/model";
+          }
 
-      @Override
-      public TurnResult run(String prompt, BooleanSupplier cancelled) {
-        return new TurnResult("Three unread invoices are due today.", false, AgentResult.StopCause.COMPLETED,
-            new Usage(30, 7), "test/model", 0, "s1", Optional.empty());
-      }
-    };
-    HeartbeatConfig config = new HeartbeatConfig(true, Duration.ofMinutes(30), Optional.empty(),
-        Optional.of(ZoneOffset.UTC), Optional.empty(), 1000, Optional.empty());
-    HeartbeatService heartbeat = new HeartbeatService(new HeartbeatPolicy(config, ZoneOffset.UTC), workspace, agent,
-        JsonHeartbeatStore.in(home.resolve("data")), JsonlHeartbeatLog.in(home.resolve("logs")), Clock.systemUTC());
+          @Override
+          public TurnResult run(String prompt, BooleanSupplier cancelled) {
+            return new TurnResult(
+                "Three unread invoices are due today.",
+                false,
+                AgentResult.StopCause.COMPLETED,
+                new Usage(30, 7),
+                "test/model",
+                0,
+                "s1",
+                Optional.empty());
+          }
+        };
+    HeartbeatConfig config =
+        new HeartbeatConfig(
+            true,
+            Duration.ofMinutes(30),
+            Optional.empty(),
+            Optional.of(ZoneOffset.UTC),
+            Optional.empty(),
+            1000,
+            Optional.empty());
+    HeartbeatService heartbeat =
+        new HeartbeatService(
+            new HeartbeatPolicy(config, ZoneOffset.UTC),
+            workspace,
+            agent,
+            JsonHeartbeatStore.in(home.resolve("data")),
+            JsonlHeartbeatLog.in(home.resolve("logs")),
+            Clock.systemUTC());
     heartbeat.runOnce();
-    WebServer server = WebServer.builder().host("127.0.0.1").port(0).routing(routing -> {
-      ErrorMapper.register(routing);
-      routing.register(new HeartbeatHttpService(heartbeat));
-    }).build().start();
+    WebServer server =
+        WebServer.builder()
+            .host("127.0.0.1")
+            .port(0)
+            .routing(
+                routing -> {
+                  ErrorMapper.register(routing);
+                  routing.register(new HeartbeatHttpService(heartbeat));
+                })
+            .build()
+            .start();
     try {
       HttpClient client = HttpClient.newHttpClient();
       URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/heartbeat/status");
-      HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
       JsonNode json = new ObjectMapper().readTree(response.body());
       assertThat(json.path("enabled").asBoolean()).isTrue();
       assertThat(json.path("interval").asText()).isEqualTo("30m");
-      assertThat(json.path("last_alert").path("text").asText()).isEqualTo("Three unread invoices are due today.");
+      assertThat(json.path("last_alert").path("text").asText())
+          .isEqualTo("Three unread invoices are due today.");
       assertThat(json.path("budget_left").asLong()).isEqualTo(963);
       assertThat(json.path("last_runs").get(0).path("reason").asText()).isEqualTo("alert");
-      HttpResponse<String> post = client.send(HttpRequest.newBuilder(uri)
-          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> post =
+          client.send(
+              HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(post.statusCode()).isEqualTo(405);
     } finally {
       server.stop();

@@ -21,13 +21,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One agent turn: sends the conversation to the model, streams the reply, runs the tool calls it asks for one by one
- * (assistant message with the calls first, then one tool message per call), and repeats until the model answers
- * without tools or a guard stops it: the step bound, the same call repeated too often, or too many consecutive tool
- * errors. Once a tool has brought untrusted content into the turn ({@link TurnTaint}), tools that write, run or reach
- * the network need approval for the rest of the turn (see {@link dev.localgpt.core.agent.tools.ToolGate}). Every
- * message is reported to {@link AgentListener#onMessage} as it is created. Model failures
- * ({@link dev.localgpt.ports.llm.ModelException}) propagate; the messages reported before them are valid history.
+ * One agent turn: sends the conversation to the model, streams the reply, runs the tool calls it
+ * asks for one by one (assistant message with the calls first, then one tool message per call), and
+ * repeats until the model answers without tools or a guard stops it: the step bound, the same call
+ * repeated too often, or too many consecutive tool errors. Once a tool has brought untrusted
+ * content into the turn ({@link TurnTaint}), tools that write, run or reach the network need
+ * approval for the rest of the turn (see {@link dev.localgpt.core.agent.tools.ToolGate}). Every
+ * message is reported to {@link AgentListener#onMessage} as it is created. Model failures ({@link
+ * dev.localgpt.ports.llm.ModelException}) propagate; the messages reported before them are valid
+ * history.
  *
  * <p>Not thread-safe per conversation: run one turn at a time.
  */
@@ -84,8 +86,10 @@ public final class AgentLoop {
         }
         if (response.toolCalls().isEmpty()) {
           add(ChatMessage.assistant(response.text()));
-          StopCause cause = response.stopReason() == StopReason.MAX_TOKENS ? StopCause.MAX_TOKENS
-              : StopCause.COMPLETED;
+          StopCause cause =
+              response.stopReason() == StopReason.MAX_TOKENS
+                  ? StopCause.MAX_TOKENS
+                  : StopCause.COMPLETED;
           return finish(response.text(), step, cause);
         }
         add(ChatMessage.assistant(response.text(), response.toolCalls()));
@@ -100,36 +104,45 @@ public final class AgentLoop {
     }
 
     private ChatResponse call() {
-      List<ChatMessage> messages = settings.securitySuffix() ? SecurityReminder.apply(conversation) : conversation;
-      ChatRequest request = ChatRequest.builder()
-          .system(systemPrompt)
-          .messages(messages)
-          .tools(tools.specs())
-          .maxTokens(settings.maxTokens())
-          .build();
-      return model.chat(request, new ChatListener() {
-        @Override
-        public void onEvent(ChatEvent event) {
-          switch (event) {
-            case ChatEvent.TextDelta d -> listener.onText(d.text());
-            case ChatEvent.Notice n -> listener.onNotice(n.message());
-            case ChatEvent.ToolCallReady r -> { }
-          }
-        }
+      List<ChatMessage> messages =
+          settings.securitySuffix() ? SecurityReminder.apply(conversation) : conversation;
+      ChatRequest request =
+          ChatRequest.builder()
+              .system(systemPrompt)
+              .messages(messages)
+              .tools(tools.specs())
+              .maxTokens(settings.maxTokens())
+              .build();
+      return model.chat(
+          request,
+          new ChatListener() {
+            @Override
+            public void onEvent(ChatEvent event) {
+              switch (event) {
+                case ChatEvent.TextDelta d -> listener.onText(d.text());
+                case ChatEvent.Notice n -> listener.onNotice(n.message());
+                case ChatEvent.ToolCallReady r -> {}
+              }
+            }
 
-        @Override
-        public boolean isCancelled() {
-          return listener.isCancelled();
-        }
-      });
+            @Override
+            public boolean isCancelled() {
+              return listener.isCancelled();
+            }
+          });
     }
 
-    /** Runs the calls in order; returns the guard that tripped, or null. Every call gets a result message. */
+    /**
+     * Runs the calls in order; returns the guard that tripped, or null. Every call gets a result
+     * message.
+     */
     private StopCause runTools(List<ToolCall> calls) {
       StopCause tripped = null;
       for (ToolCall call : calls) {
         if (tripped != null) {
-          add(ChatMessage.toolResult(call, "Not executed: the turn was stopped (" + describe(tripped) + ")."));
+          add(
+              ChatMessage.toolResult(
+                  call, "Not executed: the turn was stopped (" + describe(tripped) + ")."));
           continue;
         }
         if (listener.isCancelled()) {
@@ -137,11 +150,19 @@ public final class AgentLoop {
           add(ChatMessage.toolResult(call, "Not executed: cancelled by the user."));
           continue;
         }
-        int count = callCounts.merge(call.name() + "\u0000" + call.argumentsJson().strip(), 1, Integer::sum);
+        int count =
+            callCounts.merge(
+                call.name() + "\u0000" + call.argumentsJson().strip(), 1, Integer::sum);
         if (count > settings.maxToolRepeats()) {
           tripped = StopCause.REPEATED_TOOL_CALL;
-          add(ChatMessage.toolResult(call, "Not executed: " + call.name() + " was already called " + (count - 1)
-              + " times with the same arguments. Stop repeating it."));
+          add(
+              ChatMessage.toolResult(
+                  call,
+                  "Not executed: "
+                      + call.name()
+                      + " was already called "
+                      + (count - 1)
+                      + " times with the same arguments. Stop repeating it."));
           continue;
         }
         listener.onToolStart(call, tools.detail(call));
@@ -150,8 +171,13 @@ public final class AgentLoop {
         add(ChatMessage.toolResult(call, outcome.text(), outcome.error()));
         consecutiveErrors = outcome.error() ? consecutiveErrors + 1 : 0;
         if (outcome.error()) {
-          LOG.log(System.Logger.Level.INFO, () -> "tool " + call.name() + " failed: "
-              + outcome.text().strip().lines().findFirst().orElse(""));
+          LOG.log(
+              System.Logger.Level.INFO,
+              () ->
+                  "tool "
+                      + call.name()
+                      + " failed: "
+                      + outcome.text().strip().lines().findFirst().orElse(""));
         }
         if (consecutiveErrors >= settings.maxToolErrors()) {
           tripped = StopCause.TOOL_ERRORS;
@@ -170,9 +196,10 @@ public final class AgentLoop {
 
     private String describe(StopCause cause) {
       return switch (cause) {
-        case MAX_STEPS -> "reached the limit of " + settings.maxToolSteps() + " model calls in one turn";
-        case REPEATED_TOOL_CALL -> "the same tool call was repeated more than " + settings.maxToolRepeats()
-            + " times";
+        case MAX_STEPS ->
+            "reached the limit of " + settings.maxToolSteps() + " model calls in one turn";
+        case REPEATED_TOOL_CALL ->
+            "the same tool call was repeated more than " + settings.maxToolRepeats() + " times";
         case TOOL_ERRORS -> settings.maxToolErrors() + " tool calls failed in a row";
         case CANCELLED -> "cancelled by the user";
         default -> cause.name().toLowerCase(java.util.Locale.ROOT);

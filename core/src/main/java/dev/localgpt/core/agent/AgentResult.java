@@ -17,7 +17,12 @@ import java.util.Objects;
  * @param model the model that answered last
  */
 public record AgentResult(
-    String text, List<ChatMessage> added, Usage usage, int steps, StopCause stoppedBecause, boolean silent,
+    String text,
+    List<ChatMessage> added,
+    Usage usage,
+    int steps,
+    StopCause stoppedBecause,
+    boolean silent,
     String model) {
 
   /** Why a turn ended. */

@@ -17,14 +17,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The model used when no LLM is configured: answers the last user message with the best memory hits (path, lines,
- * snippet) and one line on how to configure a model. Streams its text line by line; never calls tools; needs no
- * network.
+ * The model used when no LLM is configured: answers the last user message with the best memory hits
+ * (path, lines, snippet) and one line on how to configure a model. Streams its text line by line;
+ * never calls tools; needs no network.
  */
 public final class MemoryOnlyChatModel implements ChatModel {
   public static final String ID = "memory-only/search";
-  public static final String HOW_TO_CONFIGURE = "No language model is configured: set agent.default_model in "
-      + "config.toml, or export ANTHROPIC_API_KEY or OPENAI_API_KEY, or start Ollama (ollama serve).";
+  public static final String HOW_TO_CONFIGURE =
+      "No language model is configured: set agent.default_model in "
+          + "config.toml, or export ANTHROPIC_API_KEY or OPENAI_API_KEY, or start Ollama (ollama serve).";
   static final int SNIPPET_CHARS = 300;
 
   private final MemorySearch search;
@@ -38,7 +39,10 @@ public final class MemoryOnlyChatModel implements ChatModel {
     this.maxHits = maxHits;
   }
 
-  /** Whether {@code text} is an answer of this model (memory search results), as stored in a session. */
+  /**
+   * Whether {@code text} is an answer of this model (memory search results), as stored in a
+   * session.
+   */
   public static boolean isAnswer(String text) {
     return text.strip().endsWith(HOW_TO_CONFIGURE);
   }
@@ -64,7 +68,8 @@ public final class MemoryOnlyChatModel implements ChatModel {
   }
 
   private String answer(String question) {
-    List<MemoryHit> hits = question.isBlank() ? List.of() : search.search(question, SearchOptions.limit(maxHits));
+    List<MemoryHit> hits =
+        question.isBlank() ? List.of() : search.search(question, SearchOptions.limit(maxHits));
     StringBuilder out = new StringBuilder();
     if (hits.isEmpty()) {
       out.append("Nothing in memory matches that.\n");
@@ -72,9 +77,18 @@ public final class MemoryOnlyChatModel implements ChatModel {
       out.append("Here is what your memory says (best matches first):\n\n");
       int n = 1;
       for (MemoryHit hit : hits) {
-        out.append(n++).append(". ").append(hit.path()).append(':').append(hit.startLine()).append('-')
-            .append(hit.endLine()).append(String.format(Locale.ROOT, " (score %.2f)", hit.score())).append('\n')
-            .append("   ").append(Snippets.preview(hit.snippet(), question, SNIPPET_CHARS)).append('\n');
+        out.append(n++)
+            .append(". ")
+            .append(hit.path())
+            .append(':')
+            .append(hit.startLine())
+            .append('-')
+            .append(hit.endLine())
+            .append(String.format(Locale.ROOT, " (score %.2f)", hit.score()))
+            .append('\n')
+            .append("   ")
+            .append(Snippets.preview(hit.snippet(), question, SNIPPET_CHARS))
+            .append('\n');
       }
     }
     return out.append('\n').append(HOW_TO_CONFIGURE).toString();

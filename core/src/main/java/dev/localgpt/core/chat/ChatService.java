@@ -18,11 +18,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One conversation, as the REPL, {@code ask}, the library and the HTTP server use it. Every message is persisted as
- * it happens (through the agent loop's {@code onMessage}); before each turn the context is checked and, past the soft
- * limit, the facts are checkpointed to today's daily note and older turns compacted. One turn at a time: all methods
- * are synchronized. Model failures ({@link dev.localgpt.ports.llm.ModelException}) propagate from {@link #send};
- * the messages stored before them remain valid history.
+ * One conversation, as the REPL, {@code ask}, the library and the HTTP server use it. Every message
+ * is persisted as it happens (through the agent loop's {@code onMessage}); before each turn the
+ * context is checked and, past the soft limit, the facts are checkpointed to today's daily note and
+ * older turns compacted. One turn at a time: all methods are synchronized. Model failures ({@link
+ * dev.localgpt.ports.llm.ModelException}) propagate from {@link #send}; the messages stored before
+ * them remain valid history.
  */
 public final class ChatService {
   private final ChatSetup setup;
@@ -53,8 +54,10 @@ public final class ChatService {
 
   /** Continues the most recent session, or starts a new one when there is none. */
   public static ChatService resumeLatestOrStart(ChatSetup setup) {
-    return new ChatService(setup, ChatSession.resumeLatest(setup.sessions(), setup.clock())
-        .orElseGet(() -> ChatSession.start(setup.sessions(), setup.clock())));
+    return new ChatService(
+        setup,
+        ChatSession.resumeLatest(setup.sessions(), setup.clock())
+            .orElseGet(() -> ChatSession.start(setup.sessions(), setup.clock())));
   }
 
   /** Runs one turn for {@code userText}, streaming to {@code listener}. */
@@ -65,23 +68,40 @@ public final class ChatService {
     current.tools().refreshRemote().forEach(out::onNotice);
     TurnListener events = new TurnListener(session, out);
     AgentResult result = current.loop().run(session.history(), userText, events);
-    return new TurnResult(result.text(), result.silent(), result.stoppedBecause(), result.usage(), result.model(),
-        events.toolCalls(), session.id(), compacted);
+    return new TurnResult(
+        result.text(),
+        result.silent(),
+        result.stoppedBecause(),
+        result.usage(),
+        result.model(),
+        events.toolCalls(),
+        session.id(),
+        compacted);
   }
 
   private Optional<CompactionOutcome.Compacted> compactIfNeeded(ChatStreamListener out) {
-    CompactionOutcome outcome = current.compactor().compactIfNeeded(session, current.systemPrompt(),
-        current.budget());
+    CompactionOutcome outcome =
+        current.compactor().compactIfNeeded(session, current.systemPrompt(), current.budget());
     if (outcome instanceof CompactionOutcome.Compacted c) {
-      out.onNotice("Context near its limit: saved a checkpoint to " + c.checkpointPath() + " and summarised "
-          + c.summarisedMessages() + " older messages (" + c.tokensBefore() + " -> " + c.tokensAfter()
-          + " tokens).");
+      out.onNotice(
+          "Context near its limit: saved a checkpoint to "
+              + c.checkpointPath()
+              + " and summarised "
+              + c.summarisedMessages()
+              + " older messages ("
+              + c.tokensBefore()
+              + " -> "
+              + c.tokensAfter()
+              + " tokens).");
       return Optional.of(c);
     }
     return Optional.empty();
   }
 
-  /** {@code /new}: saves the transcript to {@code memory/DATE-slug.md} (if it has any text), then starts over. */
+  /**
+   * {@code /new}: saves the transcript to {@code memory/DATE-slug.md} (if it has any text), then
+   * starts over.
+   */
   public synchronized NewSession newSession() {
     ChatSession.Renewal renewal = session.startNew(saver);
     switchTo(renewal.next());
@@ -104,8 +124,9 @@ public final class ChatService {
   }
 
   /**
-   * When the current session was resumed from a stored one with unreadable lines: the warning naming them (those lines
-   * were skipped, everything else was loaded). Shown once, when the session is opened.
+   * When the current session was resumed from a stored one with unreadable lines: the warning
+   * naming them (those lines were skipped, everything else was loaded). Shown once, when the
+   * session is opened.
    */
   public synchronized Optional<String> sessionWarning() {
     return session.readWarning();
@@ -128,20 +149,28 @@ public final class ChatService {
     return current.compactor().compact(session, current.systemPrompt());
   }
 
-  /** {@code /model name}: later turns use {@code model}; the system prompt and tools are rebuilt for it. */
+  /**
+   * {@code /model name}: later turns use {@code model}; the system prompt and tools are rebuilt for
+   * it.
+   */
   public synchronized void switchModel(ChatModel model) {
     current = SessionSetup.create(setup, Objects.requireNonNull(model, "'model' must not be null"));
   }
 
   public synchronized ChatStatus status() {
-    return new ChatStatus(current.model().id(), memoryOnly(), session.id(), session.transcript().size(), context(),
+    return new ChatStatus(
+        current.model().id(),
+        memoryOnly(),
+        session.id(),
+        session.transcript().size(),
+        context(),
         current.skills().ready().size(),
         setup.tools().bashEnabled() ? setup.tools().bashSandbox().describe() : "off");
   }
 
   /**
-   * The notice a front end shows once when it opens the chat: bash is enabled but Bubblewrap is missing, so commands
-   * run unsandboxed. Empty otherwise.
+   * The notice a front end shows once when it opens the chat: bash is enabled but Bubblewrap is
+   * missing, so commands run unsandboxed. Empty otherwise.
    */
   public Optional<String> shellNotice() {
     return setup.tools().bashSandbox().notice(setup.tools().bashEnabled());
@@ -150,8 +179,12 @@ public final class ChatService {
   /** {@code /context}: estimated tokens against the window. */
   public synchronized ContextUsage context() {
     ContextBudget budget = current.budget();
-    return new ContextUsage(ContextBudget.estimate(current.systemPrompt()), current.toolTokens(),
-        ContextBudget.estimate("", session.history()), budget.contextWindow(), budget.softLimit());
+    return new ContextUsage(
+        ContextBudget.estimate(current.systemPrompt()),
+        current.toolTokens(),
+        ContextBudget.estimate("", session.history()),
+        budget.contextWindow(),
+        budget.softLimit());
   }
 
   /** {@code /export}: the whole transcript as Markdown. */

@@ -16,8 +16,9 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * The collaborators and settings of a {@link ChatService}. Build with {@link #builder()}; {@code sessions},
- * {@code memory} and {@code workspace} are required. Without a model, chat runs in memory-only mode.
+ * The collaborators and settings of a {@link ChatService}. Build with {@link #builder()}; {@code
+ * sessions}, {@code memory} and {@code workspace} are required. Without a model, chat runs in
+ * memory-only mode.
  *
  * @param model the language model; a {@link MemoryOnlyChatModel} means memory-only mode
  * @param sessions where transcripts are stored
@@ -32,7 +33,8 @@ import java.util.Objects;
  * @param skills skill discovery, or null for no skills
  * @param contextWindow the context window in tokens, or 0 to ask the model
  * @param reserveTokens tokens kept free for the reply
- * @param toolSource the user's MCP servers, whose tools are offered too ({@link ToolSource#NONE} when none)
+ * @param toolSource the user's MCP servers, whose tools are offered too ({@link ToolSource#NONE}
+ *     when none)
  */
 public record ChatSetup(
     ChatModel model,
@@ -65,7 +67,8 @@ public record ChatSetup(
     approval = approval == null ? ApprovalGate.DENY_ALL : approval;
     toolSource = toolSource == null ? ToolSource.NONE : toolSource;
     if (contextWindow < 0) {
-      throw new IllegalArgumentException("'contextWindow' must be >= 0 (0 = ask the model), was " + contextWindow);
+      throw new IllegalArgumentException(
+          "'contextWindow' must be >= 0 (0 = ask the model), was " + contextWindow);
     }
     if (reserveTokens < 0) {
       throw new IllegalArgumentException("'reserveTokens' must be >= 0, was " + reserveTokens);
@@ -185,8 +188,21 @@ public record ChatSetup(
     }
 
     public ChatSetup build() {
-      return new ChatSetup(model, sessions, memory, workspace, clock, zone, agent, tools, approval, webFetcher,
-          skills, contextWindow, reserveTokens, toolSource);
+      return new ChatSetup(
+          model,
+          sessions,
+          memory,
+          workspace,
+          clock,
+          zone,
+          agent,
+          tools,
+          approval,
+          webFetcher,
+          skills,
+          contextWindow,
+          reserveTokens,
+          toolSource);
     }
   }
 }

@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param shell the bash tool: {@code off}, or whether it is sandboxed
  */
 public record ChatStatus(
-    String model, boolean memoryOnly, String sessionId, int messageCount, ContextUsage context, int skills,
+    String model,
+    boolean memoryOnly,
+    String sessionId,
+    int messageCount,
+    ContextUsage context,
+    int skills,
     String shell) {
   public ChatStatus {
     Objects.requireNonNull(model, "'model' must not be null");
@@ -25,7 +30,8 @@ public record ChatStatus(
 
   public String render() {
     StringBuilder out = new StringBuilder();
-    out.append("Model: ").append(memoryOnly ? "none (memory-only: no language model configured)" : model)
+    out.append("Model: ")
+        .append(memoryOnly ? "none (memory-only: no language model configured)" : model)
         .append('\n');
     out.append("Session: ").append(sessionId).append('\n');
     out.append("Messages: ").append(messageCount).append('\n');

@@ -17,8 +17,8 @@ public sealed interface CommandResult {
   record Exit() implements CommandResult {}
 
   /**
-   * Send this text to the model with {@link ChatService#send}: a plain message, or the message a skill command
-   * expands to.
+   * Send this text to the model with {@link ChatService#send}: a plain message, or the message a
+   * skill command expands to.
    *
    * @param skill the skill invoked, or empty for a plain message
    */
@@ -48,8 +48,11 @@ public sealed interface CommandResult {
 
     /** {@code Unknown command /staus. Did you mean /status? Type /help for the list.} */
     public String message() {
-      return "Unknown command /" + command + "."
-          + suggestion.map(s -> " Did you mean /" + s + "?").orElse("") + " Type /help for the list.";
+      return "Unknown command /"
+          + command
+          + "."
+          + suggestion.map(s -> " Did you mean /" + s + "?").orElse("")
+          + " Type /help for the list.";
     }
   }
 }

@@ -16,7 +16,9 @@ final class CommandTexts {
   private CommandTexts() {}
 
   static String help(SkillSet skills) {
-    StringBuilder out = new StringBuilder("""
+    StringBuilder out =
+        new StringBuilder(
+            """
         Commands:
           /help, /h, /?        show this help
           /quit, /exit, /q     leave the chat
@@ -35,8 +37,14 @@ final class CommandTexts {
           /export [file]       the conversation as Markdown (to a file if given)""");
     if (!skills.commands().isEmpty()) {
       out.append("\nSkills:");
-      skills.ready().stream().filter(Skill::userInvocable)
-          .forEach(s -> out.append("\n  /").append(s.command()).append(" [args]  ").append(s.description()));
+      skills.ready().stream()
+          .filter(Skill::userInvocable)
+          .forEach(
+              s ->
+                  out.append("\n  /")
+                      .append(s.command())
+                      .append(" [args]  ")
+                      .append(s.description()));
     }
     return out.toString();
   }
@@ -47,8 +55,12 @@ final class CommandTexts {
     }
     StringBuilder out = new StringBuilder("Recent sessions (newest first):");
     for (SessionInfo s : sessions) {
-      out.append('\n').append(s.id().equals(currentId) ? "* " : "  ").append(s.id(), 0, Math.min(8, s.id().length()))
-          .append("  ").append(s.updatedAt().toString(), 0, 16).append("  ")
+      out.append('\n')
+          .append(s.id().equals(currentId) ? "* " : "  ")
+          .append(s.id(), 0, Math.min(8, s.id().length()))
+          .append("  ")
+          .append(s.updatedAt().toString(), 0, 16)
+          .append("  ")
           .append(String.format(Locale.ROOT, "%3d msgs", s.messageCount()))
           .append(s.title().isEmpty() ? "" : "  " + s.title());
     }
@@ -63,9 +75,17 @@ final class CommandTexts {
     int n = 1;
     for (MemoryHit h : hits) {
       String snippet = Snippets.preview(h.snippet(), query, SNIPPET_CHARS);
-      out.append(n == 1 ? "" : "\n").append(n++).append(". ").append(h.path()).append(':').append(h.startLine())
-          .append('-').append(h.endLine()).append(String.format(Locale.ROOT, " (score %.3f)", h.score()))
-          .append("\n   ").append(snippet);
+      out.append(n == 1 ? "" : "\n")
+          .append(n++)
+          .append(". ")
+          .append(h.path())
+          .append(':')
+          .append(h.startLine())
+          .append('-')
+          .append(h.endLine())
+          .append(String.format(Locale.ROOT, " (score %.3f)", h.score()))
+          .append("\n   ")
+          .append(snippet);
     }
     return out.toString();
   }
@@ -78,7 +98,9 @@ final class CommandTexts {
     for (Skill s : skills.all()) {
       out.append("\n  ").append(s.emoji().isEmpty() ? "" : s.emoji() + " ").append(s.name());
       if (s.ready()) {
-        out.append(s.userInvocable() ? " (/" + s.command() + ")" : "").append(" - ").append(s.description());
+        out.append(s.userInvocable() ? " (/" + s.command() + ")" : "")
+            .append(" - ")
+            .append(s.description());
       } else {
         out.append(" - ").append(s.reason());
       }
@@ -89,9 +111,18 @@ final class CommandTexts {
   static String compaction(CompactionOutcome outcome) {
     return switch (outcome) {
       case CompactionOutcome.Skipped s -> "Nothing compacted: " + s.reason() + ".";
-      case CompactionOutcome.Compacted c -> "Compacted " + c.summarisedMessages() + " messages ("
-          + c.tokensBefore() + " -> " + c.tokensAfter() + " tokens), kept the last " + c.keptMessages()
-          + (c.checkpointPath().isEmpty() ? "." : "; checkpoint saved to " + c.checkpointPath() + ".");
+      case CompactionOutcome.Compacted c ->
+          "Compacted "
+              + c.summarisedMessages()
+              + " messages ("
+              + c.tokensBefore()
+              + " -> "
+              + c.tokensAfter()
+              + " tokens), kept the last "
+              + c.keptMessages()
+              + (c.checkpointPath().isEmpty()
+                  ? "."
+                  : "; checkpoint saved to " + c.checkpointPath() + ".");
     };
   }
 }

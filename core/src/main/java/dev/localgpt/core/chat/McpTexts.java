@@ -17,8 +17,15 @@ public final class McpTexts {
     }
     StringBuilder out = new StringBuilder("MCP servers:");
     for (ToolServerStatus s : servers) {
-      out.append("\n  ").append(s.name()).append("  ").append(state(s.state()))
-          .append("  (").append(s.transport()).append(": ").append(s.target()).append(')');
+      out.append("\n  ")
+          .append(s.name())
+          .append("  ")
+          .append(state(s.state()))
+          .append("  (")
+          .append(s.transport())
+          .append(": ")
+          .append(s.target())
+          .append(')');
       if (!s.tools().isEmpty()) {
         out.append("\n    tools: ").append(String.join(", ", s.tools()));
       }

@@ -4,7 +4,10 @@ import dev.localgpt.core.text.EditDistance;
 import java.util.Collection;
 import java.util.Optional;
 
-/** Finds the known command closest to a mistyped one: a unique prefix first, else the smallest edit distance. */
+/**
+ * Finds the known command closest to a mistyped one: a unique prefix first, else the smallest edit
+ * distance.
+ */
 final class NearestCommand {
   private NearestCommand() {}
 

@@ -16,8 +16,19 @@ public interface Reindexer {
   }
 
   static String describe(IndexReport r) {
-    return "Reindexed " + r.filesScanned() + " files: " + r.filesIndexed() + " indexed, " + r.chunks() + " chunks, "
-        + r.embedded() + " embedded, " + r.filesDeleted() + " removed in " + r.duration().toMillis() + " ms"
+    return "Reindexed "
+        + r.filesScanned()
+        + " files: "
+        + r.filesIndexed()
+        + " indexed, "
+        + r.chunks()
+        + " chunks, "
+        + r.embedded()
+        + " embedded, "
+        + r.filesDeleted()
+        + " removed in "
+        + r.duration().toMillis()
+        + " ms"
         + (r.warnings().isEmpty() ? "." : ".\n" + String.join("\n", r.warnings()));
   }
 }

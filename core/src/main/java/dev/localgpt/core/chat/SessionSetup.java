@@ -14,32 +14,52 @@ import dev.localgpt.ports.llm.ChatModel;
 import dev.localgpt.ports.llm.ToolSpec;
 
 /**
- * What is fixed for one session and one model: the skills snapshot, the tools, the system prompt (built once, as
- * LocalGPT does), the agent loop, the budget and the compactor. In memory-only mode there are no tools and the
- * checkpoint and summary use their plain fallbacks.
+ * What is fixed for one session and one model: the skills snapshot, the tools, the system prompt
+ * (built once, as LocalGPT does), the agent loop, the budget and the compactor. In memory-only mode
+ * there are no tools and the checkpoint and summary use their plain fallbacks.
  */
 record SessionSetup(
-    ChatModel model, SkillSet skills, ToolBox tools, String systemPrompt, AgentLoop loop, ContextBudget budget,
+    ChatModel model,
+    SkillSet skills,
+    ToolBox tools,
+    String systemPrompt,
+    AgentLoop loop,
+    ContextBudget budget,
     Compactor compactor) {
 
   static SessionSetup create(ChatSetup setup, ChatModel model) {
     boolean memoryOnly = isMemoryOnly(model);
     SkillLoader loader = setup.skills();
-    SkillSet skills = loader == null ? SkillSet.EMPTY : loader.reserving(SlashCommands.BUILTINS).load();
-    ToolBox tools = memoryOnly ? ToolBox.empty()
-        : StandardTools.create(setup.workspace(), setup.memory(), setup.webFetcher(), setup.tools(),
-            setup.approval(), setup.toolSource());
-    String prompt = new SystemPromptBuilder(setup.workspace(), setup.clock(), setup.zone())
-        .tools(tools.tools())
-        .skills(skills.promptEntries())
-        .model(model.id())
-        .build();
+    SkillSet skills =
+        loader == null ? SkillSet.EMPTY : loader.reserving(SlashCommands.BUILTINS).load();
+    ToolBox tools =
+        memoryOnly
+            ? ToolBox.empty()
+            : StandardTools.create(
+                setup.workspace(),
+                setup.memory(),
+                setup.webFetcher(),
+                setup.tools(),
+                setup.approval(),
+                setup.toolSource());
+    String prompt =
+        new SystemPromptBuilder(setup.workspace(), setup.clock(), setup.zone())
+            .tools(tools.tools())
+            .skills(skills.promptEntries())
+            .model(model.id())
+            .build();
     int window = setup.contextWindow() > 0 ? setup.contextWindow() : model.contextWindow();
     ContextBudget budget = new ContextBudget(window, setup.reserveTokens());
     ChatModel summariser = memoryOnly ? null : model;
     MemoryCheckpoint checkpoint =
         new MemoryCheckpoint(setup.workspace().base(), summariser, setup.clock(), setup.zone());
-    return new SessionSetup(model, skills, tools, prompt, new AgentLoop(model, tools, setup.agent(), prompt), budget,
+    return new SessionSetup(
+        model,
+        skills,
+        tools,
+        prompt,
+        new AgentLoop(model, tools, setup.agent(), prompt),
+        budget,
         new Compactor(summariser, checkpoint));
   }
 

@@ -18,15 +18,35 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * LocalGPT's chat slash commands, parsed and run against a {@link ChatService}. {@link #handle} turns every input
- * line into a {@link CommandResult}; a line that is not a command becomes {@link CommandResult.Send}. The app-wired
- * parts ({@code /reindex}, {@code /model name}) go through the optional {@link Reindexer} and {@link ModelResolver};
- * without them they come back as requests.
+ * LocalGPT's chat slash commands, parsed and run against a {@link ChatService}. {@link #handle}
+ * turns every input line into a {@link CommandResult}; a line that is not a command becomes {@link
+ * CommandResult.Send}. The app-wired parts ({@code /reindex}, {@code /model name}) go through the
+ * optional {@link Reindexer} and {@link ModelResolver}; without them they come back as requests.
  */
 public final class SlashCommands {
   /** Every built-in command name and alias; skills never take these. */
-  public static final Set<String> BUILTINS = Set.of("help", "h", "?", "quit", "exit", "q", "new", "sessions",
-      "resume", "memory", "reindex", "status", "context", "model", "compact", "clear", "skills", "export", "mcp");
+  public static final Set<String> BUILTINS =
+      Set.of(
+          "help",
+          "h",
+          "?",
+          "quit",
+          "exit",
+          "q",
+          "new",
+          "sessions",
+          "resume",
+          "memory",
+          "reindex",
+          "status",
+          "context",
+          "model",
+          "compact",
+          "clear",
+          "skills",
+          "export",
+          "mcp");
+
   static final int SESSIONS_SHOWN = 10;
   static final int MEMORY_HITS = 10;
 
@@ -55,17 +75,22 @@ public final class SlashCommands {
       return new CommandResult.Send(line, Optional.empty());
     }
     int space = input.indexOf(' ');
-    String name = (space < 0 ? input.substring(1) : input.substring(1, space)).toLowerCase(Locale.ROOT);
+    String name =
+        (space < 0 ? input.substring(1) : input.substring(1, space)).toLowerCase(Locale.ROOT);
     String args = space < 0 ? "" : input.substring(space + 1).strip();
     return switch (name) {
       case "help", "h", "?" -> reply(CommandTexts.help(chat.skills()));
       case "quit", "exit", "q" -> new CommandResult.Exit();
       case "new" -> newSession();
-      case "sessions" -> reply(CommandTexts.sessions(chat.sessions(SESSIONS_SHOWN), chat.sessionId()));
+      case "sessions" ->
+          reply(CommandTexts.sessions(chat.sessions(SESSIONS_SHOWN), chat.sessionId()));
       case "resume" -> resume(args);
-      case "memory" -> args.isEmpty() ? reply("Usage: /memory <query>")
-          : reply(CommandTexts.memory(args, chat.searchMemory(args, MEMORY_HITS)));
-      case "reindex" -> reindexer == null ? new CommandResult.Reindex() : reply(reindexer.reindex());
+      case "memory" ->
+          args.isEmpty()
+              ? reply("Usage: /memory <query>")
+              : reply(CommandTexts.memory(args, chat.searchMemory(args, MEMORY_HITS)));
+      case "reindex" ->
+          reindexer == null ? new CommandResult.Reindex() : reply(reindexer.reindex());
       case "status" -> reply(chat.status().render());
       case "context" -> reply(chat.context().render());
       case "model" -> model(args);
@@ -80,8 +105,14 @@ public final class SlashCommands {
 
   private CommandResult newSession() {
     ChatService.NewSession renewal = chat.newSession();
-    return reply(renewal.savedTo().map(p -> "Saved the conversation to " + p + ". ").orElse("Nothing to save. ")
-        + "New session " + shortId(renewal.sessionId()) + ".");
+    return reply(
+        renewal
+                .savedTo()
+                .map(p -> "Saved the conversation to " + p + ". ")
+                .orElse("Nothing to save. ")
+            + "New session "
+            + shortId(renewal.sessionId())
+            + ".");
   }
 
   private CommandResult resume(String args) {
@@ -90,8 +121,13 @@ public final class SlashCommands {
     }
     try {
       String id = chat.resume(args);
-      return reply("Resumed session " + id + " (" + chat.history().size() + " messages in context)."
-          + chat.sessionWarning().map(w -> "\nWarning: " + w).orElse(""));
+      return reply(
+          "Resumed session "
+              + id
+              + " ("
+              + chat.history().size()
+              + " messages in context)."
+              + chat.sessionWarning().map(w -> "\nWarning: " + w).orElse(""));
     } catch (SessionException e) {
       return reply(e.getMessage());
     }
@@ -107,8 +143,11 @@ public final class SlashCommands {
     try {
       Optional<ChatModel> model = models.resolve(args);
       if (model.isEmpty()) {
-        return reply("Unknown model '" + args + "': use provider/model, e.g. anthropic/claude-sonnet-4-5 or "
-            + "ollama/llama3.2.");
+        return reply(
+            "Unknown model '"
+                + args
+                + "': use provider/model, e.g. anthropic/claude-sonnet-4-5 or "
+                + "ollama/llama3.2.");
       }
       chat.switchModel(model.get());
       return reply("Switched to " + model.get().id() + ".");
@@ -122,7 +161,8 @@ public final class SlashCommands {
     if (args.isEmpty()) {
       return reply(markdown);
     }
-    Path file = Path.of(args.startsWith("~/") ? System.getProperty("user.home") + args.substring(1) : args);
+    Path file =
+        Path.of(args.startsWith("~/") ? System.getProperty("user.home") + args.substring(1) : args);
     if (!file.isAbsolute()) {
       file = chat.workspaceBase().resolve(file);
     }
@@ -130,7 +170,11 @@ public final class SlashCommands {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      Files.writeString(file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+      Files.writeString(
+          file,
+          markdown,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE_NEW,
           StandardOpenOption.WRITE);
       return reply("Exported the conversation to " + file + ".");
     } catch (FileAlreadyExistsException e) {
@@ -143,7 +187,8 @@ public final class SlashCommands {
   private CommandResult skillOrUnknown(String name, String args) {
     Optional<Skill> skill = chat.skills().byCommand(name);
     if (skill.isPresent()) {
-      return new CommandResult.Send(SkillCommands.invocation(skill.get(), args), Optional.of(skill.get().name()));
+      return new CommandResult.Send(
+          SkillCommands.invocation(skill.get(), args), Optional.of(skill.get().name()));
     }
     List<String> known = new ArrayList<>(BUILTINS);
     known.remove("?");

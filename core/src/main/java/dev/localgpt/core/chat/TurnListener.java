@@ -6,7 +6,10 @@ import dev.localgpt.core.session.ChatSession;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ToolCall;
 
-/** Bridges one turn's agent events: messages go to the session (persisted first), the rest to the front end. */
+/**
+ * Bridges one turn's agent events: messages go to the session (persisted first), the rest to the
+ * front end.
+ */
 final class TurnListener implements AgentListener {
   private final ChatSession session;
   private final ChatStreamListener out;

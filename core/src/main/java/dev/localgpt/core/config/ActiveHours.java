@@ -4,9 +4,10 @@ import java.time.LocalTime;
 import java.util.Objects;
 
 /**
- * The daily window in which heartbeats may run: {@code start} inclusive, {@code end} exclusive. The end may be
- * written {@code 24:00} (end of day), held as {@link LocalTime#MAX}. A window whose end is before its start wraps
- * past midnight ({@code 22:00}–{@code 06:00}); {@code start == end} never runs.
+ * The daily window in which heartbeats may run: {@code start} inclusive, {@code end} exclusive. The
+ * end may be written {@code 24:00} (end of day), held as {@link LocalTime#MAX}. A window whose end
+ * is before its start wraps past midnight ({@code 22:00}–{@code 06:00}); {@code start == end} never
+ * runs.
  */
 public record ActiveHours(LocalTime start, LocalTime end) {
   public ActiveHours {

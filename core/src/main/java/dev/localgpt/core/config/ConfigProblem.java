@@ -22,7 +22,9 @@ public record ConfigProblem(String file, int line, String key, String problem, S
     }
   }
 
-  /** One line: {@code config.toml:12: key 'server.port': must be 1..65535, was 0 (use e.g. 31327)}. */
+  /**
+   * One line: {@code config.toml:12: key 'server.port': must be 1..65535, was 0 (use e.g. 31327)}.
+   */
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(file);

@@ -19,28 +19,62 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every key of {@code config.toml} that LocalGPT reads, plus the sections and keys of the Rust LocalGPT that it accepts
- * and ignores (so users can bring their file unchanged).
+ * Every key of {@code config.toml} that LocalGPT reads, plus the sections and keys of the Rust
+ * LocalGPT that it accepts and ignores (so users can bring their file unchanged).
  */
 public final class ConfigSchema {
   private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
   /** Sections of the Rust LocalGPT we do not use: everything under them is ignored. */
-  private static final Set<String> IGNORED_SECTIONS = Set.of(
-      "providers.claude_cli", "providers.glm", "providers.xai", "providers.gemini", "providers.gemini_cli",
-      "providers.codex_cli", "providers.vertex", "providers.openrouter", "sandbox", "security", "telegram", "cron",
-      "hooks", "agent.active_memory", "server.rate_limit", "server.tls", "tools.web_search", "tools.filters");
+  private static final Set<String> IGNORED_SECTIONS =
+      Set.of(
+          "providers.claude_cli",
+          "providers.glm",
+          "providers.xai",
+          "providers.gemini",
+          "providers.gemini_cli",
+          "providers.codex_cli",
+          "providers.vertex",
+          "providers.openrouter",
+          "sandbox",
+          "security",
+          "telegram",
+          "cron",
+          "hooks",
+          "agent.active_memory",
+          "server.rate_limit",
+          "server.tls",
+          "tools.web_search",
+          "tools.filters");
 
   /** Keys of the Rust LocalGPT we do not use. */
-  private static final Set<String> IGNORED_KEYS = Set.of(
-      "agent.max_tool_repeats", "agent.max_tool_errors", "agent.max_spawn_depth",
-      "agent.subagent_model", "agent.session_max_age", "agent.session_max_count", "agent.post_compaction_sections",
-      "agent.checkpoints_enabled", "agent.max_checkpoints", "agent.permission_level", "providers.claude_cli",
-      "memory.embedding_cache_dir", "memory.session_max_messages", "memory.session_max_chars",
-      "memory.temporal_decay_lambda", "memory.index_sessions", "memory.llm_query_expansion",
-      "server.max_request_body", "server.webhook_secret", "tools.log_injection_warnings",
-      "tools.use_content_delimiters", "tools.image_max_dimension", "tools.browser_enabled", "heartbeat.overdue_delay",
-      "providers.openai_compatible.extra_headers");
+  private static final Set<String> IGNORED_KEYS =
+      Set.of(
+          "agent.max_tool_repeats",
+          "agent.max_tool_errors",
+          "agent.max_spawn_depth",
+          "agent.subagent_model",
+          "agent.session_max_age",
+          "agent.session_max_count",
+          "agent.post_compaction_sections",
+          "agent.checkpoints_enabled",
+          "agent.max_checkpoints",
+          "agent.permission_level",
+          "providers.claude_cli",
+          "memory.embedding_cache_dir",
+          "memory.session_max_messages",
+          "memory.session_max_chars",
+          "memory.temporal_decay_lambda",
+          "memory.index_sessions",
+          "memory.llm_query_expansion",
+          "server.max_request_body",
+          "server.webhook_secret",
+          "tools.log_injection_warnings",
+          "tools.use_content_delimiters",
+          "tools.image_max_dimension",
+          "tools.browser_enabled",
+          "heartbeat.overdue_delay",
+          "providers.openai_compatible.extra_headers");
 
   static {
     add("agent.default_model", STRING, false);
@@ -125,12 +159,18 @@ public final class ConfigSchema {
     return Optional.ofNullable(KEYS.get(name));
   }
 
-  /** Whether a key (or table) is one we know: a key, a table that holds keys, or something we accept and ignore. */
+  /**
+   * Whether a key (or table) is one we know: a key, a table that holds keys, or something we accept
+   * and ignore.
+   */
   public static boolean isKnown(String name) {
     return KEYS.containsKey(name) || isTable(name) || isIgnored(name);
   }
 
-  /** Whether {@code name} is a table holding known keys ({@code providers}, {@code heartbeat.active_hours}). */
+  /**
+   * Whether {@code name} is a table holding known keys ({@code providers}, {@code
+   * heartbeat.active_hours}).
+   */
   public static boolean isTable(String name) {
     return KEYS.keySet().stream().anyMatch(key -> key.startsWith(name + "."));
   }
@@ -140,20 +180,26 @@ public final class ConfigSchema {
     if (IGNORED_KEYS.contains(name)) {
       return true;
     }
-    return IGNORED_SECTIONS.stream().anyMatch(section -> name.equals(section) || name.startsWith(section + "."));
+    return IGNORED_SECTIONS.stream()
+        .anyMatch(section -> name.equals(section) || name.startsWith(section + "."));
   }
 
-  /** The known key or table nearest to {@code name} by edit distance, if one is reasonably close. */
+  /**
+   * The known key or table nearest to {@code name} by edit distance, if one is reasonably close.
+   */
   public static Optional<String> suggest(String name) {
     Set<String> candidates = new TreeSet<>(KEYS.keySet());
     for (ConfigKey key : KEYS.values()) {
-      for (String section = key.section(); !section.isEmpty();
+      for (String section = key.section();
+          !section.isEmpty();
           section = section.contains(".") ? section.substring(0, section.lastIndexOf('.')) : "") {
         candidates.add(section);
       }
     }
     return candidates.stream()
-        .min(Comparator.comparingInt((String key) -> EditDistance.between(key, name)).thenComparing(key -> key))
+        .min(
+            Comparator.comparingInt((String key) -> EditDistance.between(key, name))
+                .thenComparing(key -> key))
         .filter(best -> EditDistance.between(best, name) <= Math.max(3, name.length() / 3));
   }
 }

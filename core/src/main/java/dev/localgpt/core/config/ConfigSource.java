@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Raw values read from a config file, by dotted key. Values are {@link String}, {@link Long}, {@link Double},
- * {@link Boolean}, {@link java.util.List} (of these or of {@link Map}) or {@link Map} (a table).
+ * Raw values read from a config file, by dotted key. Values are {@link String}, {@link Long},
+ * {@link Double}, {@link Boolean}, {@link java.util.List} (of these or of {@link Map}) or {@link
+ * Map} (a table).
  */
 public interface ConfigSource {
   /** The name shown in messages, e.g. {@code config.toml}. */
@@ -22,7 +23,9 @@ public interface ConfigSource {
     return of(fileName, Map.of());
   }
 
-  /** A source over a flat map of dotted keys, without line numbers (for tests and programmatic use). */
+  /**
+   * A source over a flat map of dotted keys, without line numbers (for tests and programmatic use).
+   */
   static ConfigSource of(String fileName, Map<String, Object> values) {
     Map<String, Object> copy = Map.copyOf(values);
     return new ConfigSource() {

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The effective configuration as dotted key → plain value (String, Long, Double, Boolean, List), in schema order, for
- * {@code config show} and {@code config get}. Unconfigured optional values (a provider that is not set up, no active
- * hours) are absent. Secret values can be masked.
+ * The effective configuration as dotted key → plain value (String, Long, Double, Boolean, List), in
+ * schema order, for {@code config show} and {@code config get}. Unconfigured optional values (a
+ * provider that is not set up, no active hours) are absent. Secret values can be masked.
  */
 public final class ConfigView {
   /** What a masked secret looks like. */
@@ -23,48 +23,71 @@ public final class ConfigView {
     all.put("agent.reserve_tokens", (long) agent.reserveTokens());
     all.put("agent.max_tokens", (long) agent.maxTokens());
     ProvidersConfig providers = config.providers();
-    providers.openai().ifPresent(p -> {
-      all.put("providers.openai.api_key", p.apiKey());
-      all.put("providers.openai.base_url", p.baseUrl());
-    });
-    providers.anthropic().ifPresent(p -> {
-      all.put("providers.anthropic.api_key", p.apiKey());
-      all.put("providers.anthropic.base_url", p.baseUrl());
-    });
-    providers.ollama().ifPresent(p -> {
-      all.put("providers.ollama.endpoint", p.endpoint());
-      all.put("providers.ollama.model", p.model());
-      all.put("providers.ollama.num_ctx", (long) p.numCtx());
-    });
-    providers.openaiCompatible().ifPresent(p -> {
-      all.put("providers.openai_compatible.base_url", p.baseUrl());
-      all.put("providers.openai_compatible.api_key", p.apiKey());
-      all.put("providers.openai_compatible.model", p.model());
-    });
-    providers.llamacpp().ifPresent(p -> {
-      all.put("providers.llamacpp.model_path", p.modelPath().toString());
-      all.put("providers.llamacpp.context_size", (long) p.contextSize());
-      all.put("providers.llamacpp.threads", (long) p.threads());
-    });
+    providers
+        .openai()
+        .ifPresent(
+            p -> {
+              all.put("providers.openai.api_key", p.apiKey());
+              all.put("providers.openai.base_url", p.baseUrl());
+            });
+    providers
+        .anthropic()
+        .ifPresent(
+            p -> {
+              all.put("providers.anthropic.api_key", p.apiKey());
+              all.put("providers.anthropic.base_url", p.baseUrl());
+            });
+    providers
+        .ollama()
+        .ifPresent(
+            p -> {
+              all.put("providers.ollama.endpoint", p.endpoint());
+              all.put("providers.ollama.model", p.model());
+              all.put("providers.ollama.num_ctx", (long) p.numCtx());
+            });
+    providers
+        .openaiCompatible()
+        .ifPresent(
+            p -> {
+              all.put("providers.openai_compatible.base_url", p.baseUrl());
+              all.put("providers.openai_compatible.api_key", p.apiKey());
+              all.put("providers.openai_compatible.model", p.model());
+            });
+    providers
+        .llamacpp()
+        .ifPresent(
+            p -> {
+              all.put("providers.llamacpp.model_path", p.modelPath().toString());
+              all.put("providers.llamacpp.context_size", (long) p.contextSize());
+              all.put("providers.llamacpp.threads", (long) p.threads());
+            });
     HeartbeatConfig heartbeat = config.heartbeat();
     all.put("heartbeat.enabled", heartbeat.enabled());
     all.put("heartbeat.interval", Durations.format(heartbeat.interval()));
-    heartbeat.activeHours().ifPresent(h -> {
-      all.put("heartbeat.active_hours.start", ActiveHours.formatTime(h.start()));
-      all.put("heartbeat.active_hours.end", ActiveHours.formatTime(h.end()));
-    });
+    heartbeat
+        .activeHours()
+        .ifPresent(
+            h -> {
+              all.put("heartbeat.active_hours.start", ActiveHours.formatTime(h.start()));
+              all.put("heartbeat.active_hours.end", ActiveHours.formatTime(h.end()));
+            });
     heartbeat.timezone().ifPresent(zone -> all.put("heartbeat.timezone", zone.getId()));
     heartbeat.model().ifPresent(model -> all.put("heartbeat.model", model));
     all.put("heartbeat.daily_token_budget", heartbeat.dailyTokenBudget());
-    heartbeat.timeout().ifPresent(timeout -> all.put("heartbeat.timeout", Durations.format(timeout)));
+    heartbeat
+        .timeout()
+        .ifPresent(timeout -> all.put("heartbeat.timeout", Durations.format(timeout)));
     MemoryConfig memory = config.memory();
     all.put("memory.workspace", memory.workspace().toString());
     all.put("memory.embedding_provider", memory.embeddingProvider());
     all.put("memory.embedding_model", memory.embeddingModel());
     all.put("memory.chunk_size", (long) memory.chunkSize());
     all.put("memory.chunk_overlap", (long) memory.chunkOverlap());
-    all.put("memory.paths", memory.paths().stream()
-        .map(p -> (Object) Map.of("path", p.path(), "pattern", p.pattern())).toList());
+    all.put(
+        "memory.paths",
+        memory.paths().stream()
+            .map(p -> (Object) Map.of("path", p.path(), "pattern", p.pattern()))
+            .toList());
     all.put("memory.vector_weight", memory.vectorWeight());
     all.put("memory.text_weight", memory.textWeight());
     all.put("memory.isolated_silos", memory.isolatedSilos());
@@ -102,7 +125,9 @@ public final class ConfigView {
     all.put("logging.level", config.logging().level());
     all.put("logging.file", config.logging().file().toString());
     all.put("logging.retention_days", (long) config.logging().retentionDays());
-    all.put("mcp.servers", config.mcp().servers().stream().map(s -> (Object) server(s, maskSecrets)).toList());
+    all.put(
+        "mcp.servers",
+        config.mcp().servers().stream().map(s -> (Object) server(s, maskSecrets)).toList());
     if (maskSecrets) {
       all.replaceAll((key, value) -> isSecret(key) && !"".equals(value) ? MASK : value);
     }
@@ -127,7 +152,10 @@ public final class ConfigView {
     return table;
   }
 
-  /** The effective value of one key; empty when the key is known but not set (e.g. an unconfigured provider). */
+  /**
+   * The effective value of one key; empty when the key is known but not set (e.g. an unconfigured
+   * provider).
+   */
   public static Optional<Object> get(LocalGptConfig config, String key, boolean maskSecrets) {
     return Optional.ofNullable(flatten(config, maskSecrets).get(key));
   }
@@ -139,16 +167,18 @@ public final class ConfigView {
   /** Nests dotted keys into tables: {@code {"server": {"port": 31327}}}, for JSON output. */
   public static Map<String, Object> nested(Map<String, Object> flat) {
     Map<String, Object> root = new LinkedHashMap<>();
-    flat.forEach((key, value) -> {
-      String[] parts = key.split("\\.");
-      Map<String, Object> table = root;
-      for (int i = 0; i < parts.length - 1; i++) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> next = (Map<String, Object>) table.computeIfAbsent(parts[i], k -> new LinkedHashMap<>());
-        table = next;
-      }
-      table.put(parts[parts.length - 1], value);
-    });
+    flat.forEach(
+        (key, value) -> {
+          String[] parts = key.split("\\.");
+          Map<String, Object> table = root;
+          for (int i = 0; i < parts.length - 1; i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> next =
+                (Map<String, Object>) table.computeIfAbsent(parts[i], k -> new LinkedHashMap<>());
+            table = next;
+          }
+          table.put(parts[parts.length - 1], value);
+        });
     return root;
   }
 }

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations written as concatenated {@code <n><s|m|h|d>} groups: {@code 90s}, {@code 30m}, {@code 2h30m}, {@code 1d}. */
+/**
+ * Durations written as concatenated {@code <n><s|m|h|d>} groups: {@code 90s}, {@code 30m}, {@code
+ * 2h30m}, {@code 1d}.
+ */
 public final class Durations {
   private static final Pattern GROUP = Pattern.compile("(\\d+)([smhd])");
 
@@ -13,7 +16,8 @@ public final class Durations {
   /**
    * Parses a duration.
    *
-   * @throws IllegalArgumentException for a bare number, a trailing number, an unknown unit or a zero total
+   * @throws IllegalArgumentException for a bare number, a trailing number, an unknown unit or a
+   *     zero total
    */
   public static Duration parse(String text) {
     String value = text == null ? "" : text.strip();
@@ -30,12 +34,14 @@ public final class Durations {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("number too large in duration '" + value + "'");
       }
-      total = total.plus(switch (matcher.group(2)) {
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        default -> Duration.ofDays(amount);
-      });
+      total =
+          total.plus(
+              switch (matcher.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+              });
       end = matcher.end();
     }
     if (end != value.length()) {

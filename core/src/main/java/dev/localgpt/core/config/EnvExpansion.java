@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Whole-value environment references in secret fields: a value that is exactly {@code ${VAR}} or {@code $VAR} is
- * replaced by the variable's value. There is no substring interpolation.
+ * Whole-value environment references in secret fields: a value that is exactly {@code ${VAR}} or
+ * {@code $VAR} is replaced by the variable's value. There is no substring interpolation.
  */
 public final class EnvExpansion {
   private static final Pattern REFERENCE =
@@ -25,8 +25,8 @@ public final class EnvExpansion {
   }
 
   /**
-   * Expands a whole-value reference. Returns empty when the value is a reference to an unset or blank variable, the
-   * value itself when it is not a reference.
+   * Expands a whole-value reference. Returns empty when the value is a reference to an unset or
+   * blank variable, the value itself when it is not a reference.
    */
   public static Optional<String> expand(String value, Map<String, String> env) {
     Optional<String> variable = referencedVariable(value);

@@ -35,13 +35,17 @@ final class McpBinder {
     int index = 0;
     for (Map<?, ?> table : tables.get()) {
       index++;
-      server(table, index).ifPresent(server -> {
-        if (!names.add(server.name())) {
-          problem("two servers are named '" + server.name() + "'", "give each [[mcp.servers]] a unique name");
-        } else {
-          servers.add(server);
-        }
-      });
+      server(table, index)
+          .ifPresent(
+              server -> {
+                if (!names.add(server.name())) {
+                  problem(
+                      "two servers are named '" + server.name() + "'",
+                      "give each [[mcp.servers]] a unique name");
+                } else {
+                  servers.add(server);
+                }
+              });
     }
     return new McpConfig(servers);
   }
@@ -49,39 +53,66 @@ final class McpBinder {
   private Optional<McpConfig.Server> server(Map<?, ?> table, int index) {
     Object rawName = table.get("name");
     if (!(rawName instanceof String name) || !NAME.matcher(name).matches()) {
-      problem("server #" + index + " needs a 'name' of letters, digits, '_' or '-' (at most 32), was "
-          + (rawName == null ? "missing" : "'" + rawName + "'"), "write e.g. name = \"files\"");
+      problem(
+          "server #"
+              + index
+              + " needs a 'name' of letters, digits, '_' or '-' (at most 32), was "
+              + (rawName == null ? "missing" : "'" + rawName + "'"),
+          "write e.g. name = \"files\"");
       return Optional.empty();
     }
     String where = "server '" + name + "'";
-    table.keySet().stream().map(String::valueOf).filter(k -> !FIELDS.contains(k)).forEach(k ->
-        problem(where + ": unknown key '" + k + "'", "use only " + String.join(", ", FIELDS.stream().sorted()
-            .toList())));
+    table.keySet().stream()
+        .map(String::valueOf)
+        .filter(k -> !FIELDS.contains(k))
+        .forEach(
+            k ->
+                problem(
+                    where + ": unknown key '" + k + "'",
+                    "use only " + String.join(", ", FIELDS.stream().sorted().toList())));
     Object rawTransport = table.get("transport");
-    String transport = rawTransport == null ? (table.containsKey("url") && !table.containsKey("command") ? "http"
-        : "stdio") : String.valueOf(rawTransport);
+    String transport =
+        rawTransport == null
+            ? (table.containsKey("url") && !table.containsKey("command") ? "http" : "stdio")
+            : String.valueOf(rawTransport);
     if (!McpConfig.TRANSPORTS.contains(transport)) {
-      problem(where + ": unknown transport '" + transport + "'", "use transport = \"stdio\" (a program) or "
-          + "\"http\" (a streamable HTTP endpoint)");
+      problem(
+          where + ": unknown transport '" + transport + "'",
+          "use transport = \"stdio\" (a program) or " + "\"http\" (a streamable HTTP endpoint)");
       return Optional.empty();
     }
     String command = string(table, "command", where);
     String url = string(table, "url", where);
     if (transport.equals("stdio") && command.isBlank()) {
-      problem(where + ": a stdio server needs a 'command'", "write e.g. command = \"npx\" and args = [...]");
+      problem(
+          where + ": a stdio server needs a 'command'",
+          "write e.g. command = \"npx\" and args = [...]");
       return Optional.empty();
     }
     if (transport.equals("http") && !(url.startsWith("http://") || url.startsWith("https://"))) {
-      problem(where + ": an http server needs a 'url' starting with http:// or https://, was '" + url + "'",
+      problem(
+          where
+              + ": an http server needs a 'url' starting with http:// or https://, was '"
+              + url
+              + "'",
           "write e.g. url = \"http://127.0.0.1:8080/mcp\"");
       return Optional.empty();
     }
     Object enabled = table.get("enabled");
     if (enabled != null && !(enabled instanceof Boolean)) {
-      problem(where + ": 'enabled' must be true or false, was " + ValueReader.describe(enabled), "");
+      problem(
+          where + ": 'enabled' must be true or false, was " + ValueReader.describe(enabled), "");
     }
-    return Optional.of(new McpConfig.Server(name, transport, command, strings(table, "args", where),
-        environment(table, where), url, !Boolean.FALSE.equals(enabled), timeout(table, where)));
+    return Optional.of(
+        new McpConfig.Server(
+            name,
+            transport,
+            command,
+            strings(table, "args", where),
+            environment(table, where),
+            url,
+            !Boolean.FALSE.equals(enabled),
+            timeout(table, where)));
   }
 
   private String string(Map<?, ?> table, String field, String where) {
@@ -102,7 +133,9 @@ final class McpBinder {
       return List.of();
     }
     if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
-      problem(where + ": '" + field + "' must be a list of strings", "write e.g. args = [\"-y\", \"server\"]");
+      problem(
+          where + ": '" + field + "' must be a list of strings",
+          "write e.g. args = [\"-y\", \"server\"]");
       return List.of();
     }
     return list.stream().map(String.class::cast).toList();
@@ -113,12 +146,16 @@ final class McpBinder {
     if (value == null) {
       return Map.of();
     }
-    if (!(value instanceof Map<?, ?> map) || !map.values().stream().allMatch(String.class::isInstance)) {
-      problem(where + ": 'env' must be a table of strings", "write e.g. env = { API_TOKEN = \"${API_TOKEN}\" }");
+    if (!(value instanceof Map<?, ?> map)
+        || !map.values().stream().allMatch(String.class::isInstance)) {
+      problem(
+          where + ": 'env' must be a table of strings",
+          "write e.g. env = { API_TOKEN = \"${API_TOKEN}\" }");
       return Map.of();
     }
     Map<String, String> out = new LinkedHashMap<>();
-    map.forEach((k, v) -> out.put(String.valueOf(k), EnvExpansion.expand((String) v, env).orElse("")));
+    map.forEach(
+        (k, v) -> out.put(String.valueOf(k), EnvExpansion.expand((String) v, env).orElse("")));
     return out;
   }
 
@@ -128,14 +165,18 @@ final class McpBinder {
       return McpConfig.DEFAULT_TIMEOUT;
     }
     try {
-      Duration timeout = value instanceof Long seconds ? Duration.ofSeconds(seconds)
-          : Durations.parse(String.valueOf(value));
+      Duration timeout =
+          value instanceof Long seconds
+              ? Duration.ofSeconds(seconds)
+              : Durations.parse(String.valueOf(value));
       if (timeout.isZero() || timeout.isNegative()) {
         throw new IllegalArgumentException("must be > 0");
       }
       return timeout;
     } catch (IllegalArgumentException e) {
-      problem(where + ": bad 'timeout' " + value + " (" + e.getMessage() + ")", "write e.g. timeout = \"30s\"");
+      problem(
+          where + ": bad 'timeout' " + value + " (" + e.getMessage() + ")",
+          "write e.g. timeout = \"30s\"");
       return McpConfig.DEFAULT_TIMEOUT;
     }
   }

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code [[mcp.servers]]}: the user's MCP servers, whose tools reach the agent as {@code mcp_<name>_<tool>}.
+ * {@code [[mcp.servers]]}: the user's MCP servers, whose tools reach the agent as {@code
+ * mcp_<name>_<tool>}.
  *
  * @param servers in file order, names unique
  */
@@ -31,8 +32,15 @@ public record McpConfig(List<Server> servers) {
    * @param enabled whether to use it (default true)
    * @param timeout for starting it, listing its tools and each call (default 30s)
    */
-  public record Server(String name, String transport, String command, List<String> args, Map<String, String> env,
-      String url, boolean enabled, Duration timeout) {
+  public record Server(
+      String name,
+      String transport,
+      String command,
+      List<String> args,
+      Map<String, String> env,
+      String url,
+      boolean enabled,
+      Duration timeout) {
     public Server {
       Objects.requireNonNull(name, "'name' must not be null");
       Objects.requireNonNull(transport, "'transport' must not be null");

@@ -7,26 +7,34 @@ import java.util.Optional;
 /**
  * Where the memory index lives: {@code [memory] backend} and {@code [memory.postgres]}.
  *
- * @param backend {@code sqlite} (default: one file under the home), {@code postgres}; the Rust LocalGPT's
- *     {@code markdown} and {@code none} are accepted and mean {@code sqlite}
- * @param url {@code memory.postgres.url}, a {@code jdbc:postgresql://} or {@code postgresql://} URL; empty for sqlite
+ * @param backend {@code sqlite} (default: one file under the home), {@code postgres}; the Rust
+ *     LocalGPT's {@code markdown} and {@code none} are accepted and mean {@code sqlite}
+ * @param url {@code memory.postgres.url}, a {@code jdbc:postgresql://} or {@code postgresql://}
+ *     URL; empty for sqlite
  * @param user {@code memory.postgres.user}, default {@code $PGUSER}, else {@code postgres}
- * @param password {@code memory.postgres.password} ({@code ${PGPASSWORD}} style references expanded), else
- *     {@code $PGPASSWORD}; empty for none
+ * @param password {@code memory.postgres.password} ({@code ${PGPASSWORD}} style references
+ *     expanded), else {@code $PGPASSWORD}; empty for none
  * @param poolSize {@code memory.postgres.pool_size}, connections per process, default 8
- * @param workspaceId {@code memory.postgres.workspace}, the id this process's rows carry, default {@code default}
+ * @param workspaceId {@code memory.postgres.workspace}, the id this process's rows carry, default
+ *     {@code default}
  */
 public record MemoryStorage(
-    String backend, String url, String user, Optional<String> password, int poolSize, String workspaceId) {
+    String backend,
+    String url,
+    String user,
+    Optional<String> password,
+    int poolSize,
+    String workspaceId) {
   /** Values of {@code memory.backend}. */
   public static final List<String> BACKENDS = List.of("sqlite", "postgres", "markdown", "none");
 
-  public static final MemoryStorage SQLITE = new MemoryStorage("sqlite", "", "postgres", Optional.empty(), 8,
-      "default");
+  public static final MemoryStorage SQLITE =
+      new MemoryStorage("sqlite", "", "postgres", Optional.empty(), 8, "default");
 
   public MemoryStorage {
     if (!BACKENDS.contains(backend)) {
-      throw new IllegalArgumentException("'memory.backend' must be one of " + BACKENDS + ", was " + backend);
+      throw new IllegalArgumentException(
+          "'memory.backend' must be one of " + BACKENDS + ", was " + backend);
     }
     Objects.requireNonNull(url, "'memory.postgres.url' must not be null");
     Objects.requireNonNull(user, "'memory.postgres.user' must not be null");
@@ -45,7 +53,18 @@ public record MemoryStorage(
 
   @Override
   public String toString() {
-    return "MemoryStorage[backend=" + backend + ", url=" + url + ", user=" + user + ", password="
-        + (password.isPresent() ? "***" : "none") + ", poolSize=" + poolSize + ", workspaceId=" + workspaceId + "]";
+    return "MemoryStorage[backend="
+        + backend
+        + ", url="
+        + url
+        + ", user="
+        + user
+        + ", password="
+        + (password.isPresent() ? "***" : "none")
+        + ", poolSize="
+        + poolSize
+        + ", workspaceId="
+        + workspaceId
+        + "]";
   }
 }

@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code [providers.*]}: each provider is present when its section exists in the file or, for the hosted ones, when
- * the usual environment variable is set ({@code OPENAI_API_KEY}, {@code ANTHROPIC_API_KEY}, {@code OLLAMA_HOST}).
+ * {@code [providers.*]}: each provider is present when its section exists in the file or, for the
+ * hosted ones, when the usual environment variable is set ({@code OPENAI_API_KEY}, {@code
+ * ANTHROPIC_API_KEY}, {@code OLLAMA_HOST}).
  */
 public record ProvidersConfig(
     Optional<OpenAi> openai,
@@ -15,7 +16,8 @@ public record ProvidersConfig(
     Optional<OpenAiCompatible> openaiCompatible,
     Optional<LlamaCpp> llamacpp) {
   public static final ProvidersConfig NONE =
-      new ProvidersConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+      new ProvidersConfig(
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
   public ProvidersConfig {
     Objects.requireNonNull(openai, "'openai' must not be null");
@@ -56,8 +58,8 @@ public record ProvidersConfig(
   }
 
   /**
-   * {@code [providers.ollama]}; endpoint default {@code http://localhost:11434}, model {@code llama3}, {@code num_ctx}
-   * (the context length Ollama loads the model with) default 8192.
+   * {@code [providers.ollama]}; endpoint default {@code http://localhost:11434}, model {@code
+   * llama3}, {@code num_ctx} (the context length Ollama loads the model with) default 8192.
    */
   public record Ollama(String endpoint, String model, int numCtx) {
     public static final String DEFAULT_ENDPOINT = "http://localhost:11434";
@@ -72,8 +74,9 @@ public record ProvidersConfig(
   }
 
   /**
-   * {@code [providers.openai_compatible]}: any server speaking the OpenAI Chat Completions API (llama-server, vLLM,
-   * LM Studio, …). The API key may be empty; the model may be empty (then {@code agent.default_model} names it).
+   * {@code [providers.openai_compatible]}: any server speaking the OpenAI Chat Completions API
+   * (llama-server, vLLM, LM Studio, …). The API key may be empty; the model may be empty (then
+   * {@code agent.default_model} names it).
    */
   public record OpenAiCompatible(String baseUrl, String apiKey, String model) {
     public OpenAiCompatible {
@@ -84,8 +87,13 @@ public record ProvidersConfig(
 
     @Override
     public String toString() {
-      return "OpenAiCompatible[baseUrl=" + baseUrl + ", apiKey=" + (apiKey.isEmpty() ? "" : "***")
-          + ", model=" + model + "]";
+      return "OpenAiCompatible[baseUrl="
+          + baseUrl
+          + ", apiKey="
+          + (apiKey.isEmpty() ? "" : "***")
+          + ", model="
+          + model
+          + "]";
     }
   }
 

@@ -5,14 +5,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code [server]}: enabled (default true), port (31327), bind address ({@code 127.0.0.1}), the bearer token
- * required for any non-loopback bind, browser origins allowed besides localhost ({@code cors_origins}, exact
- * {@code scheme://host[:port]}) and host names the server answers to besides loopback names and the bind address
- * ({@code allowed_hosts}, against DNS rebinding).
+ * {@code [server]}: enabled (default true), port (31327), bind address ({@code 127.0.0.1}), the
+ * bearer token required for any non-loopback bind, browser origins allowed besides localhost
+ * ({@code cors_origins}, exact {@code scheme://host[:port]}) and host names the server answers to
+ * besides loopback names and the bind address ({@code allowed_hosts}, against DNS rebinding).
  */
-public record ServerConfig(boolean enabled, int port, String bind, Optional<String> authToken,
-    List<String> corsOrigins, List<String> allowedHosts) {
-  public static final ServerConfig DEFAULTS = new ServerConfig(true, 31_327, "127.0.0.1", Optional.empty());
+public record ServerConfig(
+    boolean enabled,
+    int port,
+    String bind,
+    Optional<String> authToken,
+    List<String> corsOrigins,
+    List<String> allowedHosts) {
+  public static final ServerConfig DEFAULTS =
+      new ServerConfig(true, 31_327, "127.0.0.1", Optional.empty());
 
   public ServerConfig {
     if (port < 1 || port > 65_535) {
@@ -20,8 +26,11 @@ public record ServerConfig(boolean enabled, int port, String bind, Optional<Stri
     }
     ConfigChecks.notBlank("server.bind", bind);
     Objects.requireNonNull(authToken, "'server.auth_token' must not be null");
-    corsOrigins = List.copyOf(Objects.requireNonNull(corsOrigins, "'server.cors_origins' must not be null"));
-    allowedHosts = List.copyOf(Objects.requireNonNull(allowedHosts, "'server.allowed_hosts' must not be null"));
+    corsOrigins =
+        List.copyOf(Objects.requireNonNull(corsOrigins, "'server.cors_origins' must not be null"));
+    allowedHosts =
+        List.copyOf(
+            Objects.requireNonNull(allowedHosts, "'server.allowed_hosts' must not be null"));
   }
 
   /** Without extra origins or hosts. */
@@ -31,8 +40,18 @@ public record ServerConfig(boolean enabled, int port, String bind, Optional<Stri
 
   @Override
   public String toString() {
-    return "ServerConfig[enabled=" + enabled + ", port=" + port + ", bind=" + bind
-        + ", authToken=" + (authToken.isPresent() ? "***" : "none") + ", corsOrigins=" + corsOrigins
-        + ", allowedHosts=" + allowedHosts + "]";
+    return "ServerConfig[enabled="
+        + enabled
+        + ", port="
+        + port
+        + ", bind="
+        + bind
+        + ", authToken="
+        + (authToken.isPresent() ? "***" : "none")
+        + ", corsOrigins="
+        + corsOrigins
+        + ", allowedHosts="
+        + allowedHosts
+        + "]";
   }
 }

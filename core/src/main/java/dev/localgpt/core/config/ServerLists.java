@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /** Reads and checks {@code server.cors_origins} and {@code server.allowed_hosts}. */
 final class ServerLists {
-  private static final Pattern ORIGIN = Pattern.compile("https?://(\\[[0-9a-f:.]+]|[a-z0-9.-]+)(:[0-9]{1,5})?");
+  private static final Pattern ORIGIN =
+      Pattern.compile("https?://(\\[[0-9a-f:.]+]|[a-z0-9.-]+)(:[0-9]{1,5})?");
   private static final Pattern HOST = Pattern.compile("\\[[0-9a-f:.]+]|[a-z0-9_.-]+");
 
   private ServerLists() {}
@@ -21,7 +22,9 @@ final class ServerLists {
         origin = origin.substring(0, origin.length() - 1);
       }
       if (!ORIGIN.matcher(origin).matches()) {
-        in.problem(key, "'" + raw + "' is not an origin",
+        in.problem(
+            key,
+            "'" + raw + "' is not an origin",
             "write scheme://host[:port] without a path, e.g. \"https://notes.example.com\"");
         continue;
       }
@@ -36,7 +39,9 @@ final class ServerLists {
     for (String raw : in.strings(key, List.of())) {
       String host = raw.strip().toLowerCase(Locale.ROOT);
       if (!HOST.matcher(host).matches()) {
-        in.problem(key, "'" + raw + "' is not a host name",
+        in.problem(
+            key,
+            "'" + raw + "' is not a host name",
             "write the bare name or address without scheme or port, e.g. \"mybox.lan\"");
         continue;
       }

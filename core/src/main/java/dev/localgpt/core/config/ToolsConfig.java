@@ -12,8 +12,8 @@ import java.util.List;
  * @param bashEnabled whether the shell tool is offered at all (default false)
  * @param webFetchAllowedDomains hosts web_fetch may reach; empty = web_fetch is off
  * @param bashNetwork whether the sandboxed shell may use the network (default false)
- * @param allowAfterUntrusted tools that may write, run or reach the network without approval after the turn took in
- *     untrusted content (default none; {@code "*"} = all)
+ * @param allowAfterUntrusted tools that may write, run or reach the network without approval after
+ *     the turn took in untrusted content (default none; {@code "*"} = all)
  */
 public record ToolsConfig(
     long bashTimeoutMs,
@@ -24,8 +24,8 @@ public record ToolsConfig(
     List<String> webFetchAllowedDomains,
     boolean bashNetwork,
     List<String> allowAfterUntrusted) {
-  public static final ToolsConfig DEFAULTS = new ToolsConfig(30_000, 10_000, 50_000, List.of(), false, List.of(),
-      false, List.of());
+  public static final ToolsConfig DEFAULTS =
+      new ToolsConfig(30_000, 10_000, 50_000, List.of(), false, List.of(), false, List.of());
 
   public ToolsConfig {
     ConfigChecks.positive("tools.bash_timeout_ms", bashTimeoutMs);
@@ -37,9 +37,22 @@ public record ToolsConfig(
   }
 
   /** Without {@code allow_after_untrusted}. */
-  public ToolsConfig(long bashTimeoutMs, long webFetchMaxBytes, int toolOutputMaxChars, List<String> requireApproval,
-      boolean bashEnabled, List<String> webFetchAllowedDomains, boolean bashNetwork) {
-    this(bashTimeoutMs, webFetchMaxBytes, toolOutputMaxChars, requireApproval, bashEnabled, webFetchAllowedDomains,
-        bashNetwork, List.of());
+  public ToolsConfig(
+      long bashTimeoutMs,
+      long webFetchMaxBytes,
+      int toolOutputMaxChars,
+      List<String> requireApproval,
+      boolean bashEnabled,
+      List<String> webFetchAllowedDomains,
+      boolean bashNetwork) {
+    this(
+        bashTimeoutMs,
+        webFetchMaxBytes,
+        toolOutputMaxChars,
+        requireApproval,
+        bashEnabled,
+        webFetchAllowedDomains,
+        bashNetwork,
+        List.of());
   }
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Typed access to a {@link ConfigSource} that records a problem (and falls back) instead of failing fast. */
+/**
+ * Typed access to a {@link ConfigSource} that records a problem (and falls back) instead of failing
+ * fast.
+ */
 final class ValueReader {
   private final ConfigSource source;
   private final List<ConfigProblem> problems = new ArrayList<>();
@@ -40,7 +43,8 @@ final class ValueReader {
   String choice(String key, List<String> allowed, String fallback) {
     Optional<String> value = string(key);
     if (value.isPresent() && !allowed.contains(value.get())) {
-      problem(key, "unknown value '" + value.get() + "'", "use one of " + String.join(", ", allowed));
+      problem(
+          key, "unknown value '" + value.get() + "'", "use one of " + String.join(", ", allowed));
       return fallback;
     }
     return value.orElse(fallback);

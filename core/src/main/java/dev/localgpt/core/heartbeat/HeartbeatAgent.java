@@ -16,15 +16,17 @@ public interface HeartbeatAgent {
   String modelName();
 
   /**
-   * Runs one turn for {@code prompt} in a fresh session; stops early when {@code cancelled} turns true.
+   * Runs one turn for {@code prompt} in a fresh session; stops early when {@code cancelled} turns
+   * true.
    *
    * @throws RuntimeException on any failure (the heartbeat records it and goes on)
    */
   TurnResult run(String prompt, BooleanSupplier cancelled);
 
   /**
-   * A chat agent: each run starts a new {@link ChatService} session from a fresh {@link ChatSetup} (so it never
-   * touches the user's conversation), with the same tools as chat and every approval-required tool refused.
+   * A chat agent: each run starts a new {@link ChatService} session from a fresh {@link ChatSetup}
+   * (so it never touches the user's conversation), with the same tools as chat and every
+   * approval-required tool refused.
    */
   static HeartbeatAgent chat(String modelName, Supplier<ChatSetup> setups) {
     Objects.requireNonNull(setups, "'setups' must not be null");
@@ -37,12 +39,15 @@ public interface HeartbeatAgent {
       @Override
       public TurnResult run(String prompt, BooleanSupplier cancelled) {
         ChatSetup setup = setups.get().toBuilder().approval(ApprovalGate.DENY_ALL).build();
-        return ChatService.start(setup).send(prompt, new ChatStreamListener() {
-          @Override
-          public boolean isCancelled() {
-            return cancelled.getAsBoolean() || Thread.currentThread().isInterrupted();
-          }
-        });
+        return ChatService.start(setup)
+            .send(
+                prompt,
+                new ChatStreamListener() {
+                  @Override
+                  public boolean isCancelled() {
+                    return cancelled.getAsBoolean() || Thread.currentThread().isInterrupted();
+                  }
+                });
       }
     };
   }

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * HEARTBEAT.md and OpenClaw's rule for "no tasks": a file whose every line, after HTML comments are removed, is blank,
- * an ATX heading ({@code # ...}) or an empty list item ({@code -}, {@code - [ ]}, {@code * [x]}, {@code 1.}).
+ * HEARTBEAT.md and OpenClaw's rule for "no tasks": a file whose every line, after HTML comments are
+ * removed, is blank, an ATX heading ({@code # ...}) or an empty list item ({@code -}, {@code - [
+ * ]}, {@code * [x]}, {@code 1.}).
  */
 public final class HeartbeatFile {
   public static final String NAME = "HEARTBEAT.md";
@@ -29,14 +30,21 @@ public final class HeartbeatFile {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + workspace.resolve(NAME) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read " + workspace.resolve(NAME) + ": " + e.getMessage(), e);
     }
   }
 
   /** Whether {@code text} holds no task at all. */
   public static boolean effectivelyEmpty(String text) {
     String withoutComments = COMMENT.matcher(text).replaceAll("");
-    return withoutComments.lines().map(String::strip)
-        .allMatch(line -> line.isEmpty() || HEADING.matcher(line).matches() || EMPTY_ITEM.matcher(line).matches());
+    return withoutComments
+        .lines()
+        .map(String::strip)
+        .allMatch(
+            line ->
+                line.isEmpty()
+                    || HEADING.matcher(line).matches()
+                    || EMPTY_ITEM.matcher(line).matches());
   }
 }

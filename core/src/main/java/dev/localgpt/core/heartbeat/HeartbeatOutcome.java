@@ -5,23 +5,37 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What one heartbeat tick did: {@link Ran}, {@link Skipped}, {@link Failed} or {@link TimedOut}. Never null. */
+/**
+ * What one heartbeat tick did: {@link Ran}, {@link Skipped}, {@link Failed} or {@link TimedOut}.
+ * Never null.
+ */
 public sealed interface HeartbeatOutcome {
 
   /** When the tick started. */
   Instant at();
 
-  /** {@code ran}, {@code skipped}, {@code failed} or {@code timed_out}, as the run log writes it. */
+  /**
+   * {@code ran}, {@code skipped}, {@code failed} or {@code timed_out}, as the run log writes it.
+   */
   String status();
 
   /**
    * The model ran to the end.
    *
-   * @param alert the text to report, empty when the reply meant "nothing to report" ({@code HEARTBEAT_OK})
-   * @param duplicate the same alert was already reported in the last 24 hours, so it is not reported again
+   * @param alert the text to report, empty when the reply meant "nothing to report" ({@code
+   *     HEARTBEAT_OK})
+   * @param duplicate the same alert was already reported in the last 24 hours, so it is not
+   *     reported again
    */
-  record Ran(Instant at, String model, long tokens, Duration duration, String reply, Optional<String> alert,
-      boolean duplicate) implements HeartbeatOutcome {
+  record Ran(
+      Instant at,
+      String model,
+      long tokens,
+      Duration duration,
+      String reply,
+      Optional<String> alert,
+      boolean duplicate)
+      implements HeartbeatOutcome {
     public Ran {
       Objects.requireNonNull(at, "'at' must not be null");
       Objects.requireNonNull(model, "'model' must not be null");
@@ -51,7 +65,8 @@ public sealed interface HeartbeatOutcome {
   }
 
   /** The model or a tool failed; the scheduler goes on. */
-  record Failed(Instant at, String model, Duration duration, String error) implements HeartbeatOutcome {
+  record Failed(Instant at, String model, Duration duration, String error)
+      implements HeartbeatOutcome {
     public Failed {
       Objects.requireNonNull(at, "'at' must not be null");
       Objects.requireNonNull(model, "'model' must not be null");

@@ -17,8 +17,12 @@ import java.util.Optional;
  * @param tokensToday tokens spent on that day
  * @param alerts alerts reported in the last 24 hours, oldest first
  */
-public record HeartbeatState(Optional<Instant> lastRun, Optional<Instant> nextDue, Optional<LocalDate> budgetDay,
-    long tokensToday, List<SentAlert> alerts) {
+public record HeartbeatState(
+    Optional<Instant> lastRun,
+    Optional<Instant> nextDue,
+    Optional<LocalDate> budgetDay,
+    long tokensToday,
+    List<SentAlert> alerts) {
   public static final HeartbeatState INITIAL =
       new HeartbeatState(Optional.empty(), Optional.empty(), Optional.empty(), 0, List.of());
 
@@ -55,7 +59,8 @@ public record HeartbeatState(Optional<Instant> lastRun, Optional<Instant> nextDu
 
   /** Whether {@code text} was reported within the dedupe window before {@code now}. */
   boolean alerted(String text, Instant now) {
-    return alerts.stream().anyMatch(a -> a.text().equals(text) && a.at().isAfter(now.minus(DEDUPE_WINDOW)));
+    return alerts.stream()
+        .anyMatch(a -> a.text().equals(text) && a.at().isAfter(now.minus(DEDUPE_WINDOW)));
   }
 
   HeartbeatState withAlert(String text, Instant now) {

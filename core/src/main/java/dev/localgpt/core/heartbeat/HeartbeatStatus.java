@@ -20,9 +20,17 @@ import java.util.Optional;
  * @param tokensToday tokens spent today
  * @param budgetLeft tokens left of today's budget, empty when unlimited
  */
-public record HeartbeatStatus(boolean enabled, Duration interval, String activeHours, String model,
-    Optional<Instant> nextDue, Optional<Instant> lastRun, List<HeartbeatLogEntry> recent,
-    Optional<HeartbeatState.SentAlert> lastAlert, long tokensToday, Optional<Long> budgetLeft) {
+public record HeartbeatStatus(
+    boolean enabled,
+    Duration interval,
+    String activeHours,
+    String model,
+    Optional<Instant> nextDue,
+    Optional<Instant> lastRun,
+    List<HeartbeatLogEntry> recent,
+    Optional<HeartbeatState.SentAlert> lastAlert,
+    long tokensToday,
+    Optional<Long> budgetLeft) {
   public HeartbeatStatus {
     Objects.requireNonNull(interval, "'interval' must not be null");
     Objects.requireNonNull(nextDue, "'nextDue' must not be null");

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One model run on a daemon worker thread, bounded by a timeout. Whatever happens in the run (an exception, an
- * error, a hang) becomes an outcome; only the worker is cancelled and interrupted, never the caller.
+ * One model run on a daemon worker thread, bounded by a timeout. Whatever happens in the run (an
+ * exception, an error, a hang) becomes an outcome; only the worker is cancelled and interrupted,
+ * never the caller.
  */
 final class TimedRun {
   private final HeartbeatAgent agent;
@@ -26,22 +27,28 @@ final class TimedRun {
     this.timeout = timeout;
   }
 
-  /** Runs {@code prompt}; a {@link HeartbeatOutcome.Ran} carries the raw reply with no alert decided yet. */
+  /**
+   * Runs {@code prompt}; a {@link HeartbeatOutcome.Ran} carries the raw reply with no alert decided
+   * yet.
+   */
   HeartbeatOutcome run(Instant at, String prompt) {
     AtomicBoolean cancelled = new AtomicBoolean();
     FutureTask<TurnResult> task = new FutureTask<>(() -> agent.run(prompt, cancelled::get));
     Thread.ofPlatform().daemon().name("heartbeat-run").start(task);
     try {
       TurnResult result = task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      String model = result.model() == null || result.model().isBlank() ? agent.modelName() : result.model();
+      String model =
+          result.model() == null || result.model().isBlank() ? agent.modelName() : result.model();
       long tokens = (long) result.usage().inputTokens() + result.usage().outputTokens();
-      return new HeartbeatOutcome.Ran(at, model, tokens, elapsed(at), result.text(), Optional.empty(), false);
+      return new HeartbeatOutcome.Ran(
+          at, model, tokens, elapsed(at), result.text(), Optional.empty(), false);
     } catch (TimeoutException e) {
       cancelled.set(true);
       task.cancel(true);
       return new HeartbeatOutcome.TimedOut(at, agent.modelName(), timeout);
     } catch (ExecutionException e) {
-      return new HeartbeatOutcome.Failed(at, agent.modelName(), elapsed(at), describe(e.getCause()));
+      return new HeartbeatOutcome.Failed(
+          at, agent.modelName(), elapsed(at), describe(e.getCause()));
     } catch (InterruptedException e) {
       cancelled.set(true);
       task.cancel(true);
@@ -58,6 +65,8 @@ final class TimedRun {
   static String describe(Throwable error) {
     String message = error == null ? null : error.getMessage();
     String type = error == null ? "error" : error.getClass().getSimpleName();
-    return message == null || message.isBlank() ? type : message.strip().lines().findFirst().orElse(type);
+    return message == null || message.isBlank()
+        ? type
+        : message.strip().lines().findFirst().orElse(type);
   }
 }

@@ -17,10 +17,11 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tries ordered candidates (possibly across providers). A candidate that fails with a retriable error cools down
- * for a while and is skipped meanwhile; AUTH, UNKNOWN_MODEL and NOT_CONFIGURED also move on (another provider may
- * work) but cause no cooldown; BAD_REQUEST and INVALID_RESPONSE are thrown at once. When a fallback answers, the
- * listener gets one {@link ChatEvent.Notice}. No failover once output reached the listener.
+ * Tries ordered candidates (possibly across providers). A candidate that fails with a retriable
+ * error cools down for a while and is skipped meanwhile; AUTH, UNKNOWN_MODEL and NOT_CONFIGURED
+ * also move on (another provider may work) but cause no cooldown; BAD_REQUEST and INVALID_RESPONSE
+ * are thrown at once. When a fallback answers, the listener gets one {@link ChatEvent.Notice}. No
+ * failover once output reached the listener.
  */
 public final class FailoverChatModel implements ChatModel {
   private static final System.Logger LOG = System.getLogger(FailoverChatModel.class.getName());
@@ -88,7 +89,10 @@ public final class FailoverChatModel implements ChatModel {
   }
 
   private static boolean movesOn(Kind kind) {
-    return kind.retriable() || kind == Kind.AUTH || kind == Kind.UNKNOWN_MODEL || kind == Kind.NOT_CONFIGURED;
+    return kind.retriable()
+        || kind == Kind.AUTH
+        || kind == Kind.UNKNOWN_MODEL
+        || kind == Kind.NOT_CONFIGURED;
   }
 
   private static String describe(Kind kind) {

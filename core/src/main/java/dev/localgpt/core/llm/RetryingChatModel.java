@@ -15,10 +15,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * Retries a model on retriable failures (rate limit, timeout, server, network) with exponential backoff and
- * jitter, honouring the server's {@code Retry-After}. Never retries once output reached the listener: the user
- * would see it twice. The wait between attempts ends early when the listener cancels (Ctrl-C), with a
- * {@link StopReason#CANCELLED} response.
+ * Retries a model on retriable failures (rate limit, timeout, server, network) with exponential
+ * backoff and jitter, honouring the server's {@code Retry-After}. Never retries once output reached
+ * the listener: the user would see it twice. The wait between attempts ends early when the listener
+ * cancels (Ctrl-C), with a {@link StopReason#CANCELLED} response.
  */
 public final class RetryingChatModel implements ChatModel {
   private final ChatModel delegate;
@@ -30,8 +30,11 @@ public final class RetryingChatModel implements ChatModel {
     this(delegate, policy, Sleeper.REAL, () -> ThreadLocalRandom.current().nextDouble());
   }
 
-  /** @param random supplies jitter in [0, 1) */
-  public RetryingChatModel(ChatModel delegate, RetryPolicy policy, Sleeper sleeper, DoubleSupplier random) {
+  /**
+   * @param random supplies jitter in [0, 1)
+   */
+  public RetryingChatModel(
+      ChatModel delegate, RetryPolicy policy, Sleeper sleeper, DoubleSupplier random) {
     this.delegate = Objects.requireNonNull(delegate, "'delegate' must not be null");
     this.policy = Objects.requireNonNull(policy, "'policy' must not be null");
     this.sleeper = Objects.requireNonNull(sleeper, "'sleeper' must not be null");
@@ -55,7 +58,9 @@ public final class RetryingChatModel implements ChatModel {
       try {
         return delegate.chat(request, tracker);
       } catch (ModelException e) {
-        if (!e.kind().retriable() || tracker.sawOutput || attempt >= policy.maxAttempts()
+        if (!e.kind().retriable()
+            || tracker.sawOutput
+            || attempt >= policy.maxAttempts()
             || listener.isCancelled()) {
           throw e;
         }

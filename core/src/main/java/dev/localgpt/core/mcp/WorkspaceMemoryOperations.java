@@ -29,9 +29,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The memory operations of LocalGPT's MCP server, with the agent tools' rules: search as {@code memory_search}, reads
- * as {@code memory_get} (memory files only, nothing outside the workspace), and appends only to today's daily note.
- * After an append, {@code onChange} runs (e.g. to re-index).
+ * The memory operations of LocalGPT's MCP server, with the agent tools' rules: search as {@code
+ * memory_search}, reads as {@code memory_get} (memory files only, nothing outside the workspace),
+ * and appends only to today's daily note. After an append, {@code onChange} runs (e.g. to
+ * re-index).
  */
 public final class WorkspaceMemoryOperations implements MemoryOperations {
   static final int MAX_RESULTS = 100;
@@ -43,14 +44,19 @@ public final class WorkspaceMemoryOperations implements MemoryOperations {
   private final ZoneId zone;
   private final Runnable onChange;
 
-  public WorkspaceMemoryOperations(MemorySearch search, PathGuard guard, Supplier<IndexStats> stats, Clock clock,
-      ZoneId zone, Runnable onChange) {
+  public WorkspaceMemoryOperations(
+      MemorySearch search,
+      PathGuard guard,
+      Supplier<IndexStats> stats,
+      Clock clock,
+      ZoneId zone,
+      Runnable onChange) {
     this.search = search;
     this.guard = guard;
     this.stats = stats;
     this.clock = clock;
     this.zone = zone;
-    this.onChange = onChange == null ? () -> { } : onChange;
+    this.onChange = onChange == null ? () -> {} : onChange;
   }
 
   @Override
@@ -70,7 +76,8 @@ public final class WorkspaceMemoryOperations implements MemoryOperations {
 
   @Override
   public String get(String path, int from, int lines) {
-    JsonObject args = JsonObject.builder().put("path", path).put("from", from).put("lines", lines).build();
+    JsonObject args =
+        JsonObject.builder().put("path", path).put("from", from).put("lines", lines).build();
     try {
       ToolOutcome outcome = new MemoryGetTool(guard).execute(JsonArgs.of(args));
       return outcome.text();
@@ -90,8 +97,12 @@ public final class WorkspaceMemoryOperations implements MemoryOperations {
       Files.createDirectories(note.getParent());
       boolean needsNewline = Files.exists(note) && Files.size(note) > 0 && !endsWithNewline(note);
       String body = (needsNewline ? "\n" : "") + text + (text.endsWith("\n") ? "" : "\n");
-      try (FileChannel channel = FileChannel.open(note, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND)) {
+      try (FileChannel channel =
+          FileChannel.open(
+              note,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.APPEND)) {
         channel.write(ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)));
         channel.force(true);
       }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param text the chunk text (lines joined by {@code \n})
  * @param hash SHA-256 hex of {@code text}
  */
-public record Chunk(String path, int startLine, int endLine, String headingPath, String text, String hash) {
+public record Chunk(
+    String path, int startLine, int endLine, String headingPath, String text, String hash) {
   public Chunk {
     Objects.requireNonNull(path, "'path' must not be null");
     Objects.requireNonNull(headingPath, "'headingPath' must not be null");
@@ -20,7 +21,10 @@ public record Chunk(String path, int startLine, int endLine, String headingPath,
     Objects.requireNonNull(hash, "'hash' must not be null");
     if (startLine < 1 || endLine < startLine) {
       throw new IllegalArgumentException(
-          "'startLine'/'endLine' must satisfy 1 <= start <= end, were " + startLine + "/" + endLine);
+          "'startLine'/'endLine' must satisfy 1 <= start <= end, were "
+              + startLine
+              + "/"
+              + endLine);
     }
   }
 }

@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
- * The vector phase of indexing: gives a vector to every stored chunk that has none. It takes the pending chunks
- * ({@link MemoryIndex#chunksWithoutVector}) {@value #POOL} batches at a time, stores those whose text is in the
- * embedding cache, then embeds the rest sorted by length (a batch of texts of similar length pads little, so the rate
- * stays close to the raw onnxruntime rate; docs/benchmarks.md) and stores each batch as soon as it is embedded, after
- * caching it. So memory holds one pool of texts and vectors, never a whole file's; an interrupted run loses at most
- * one batch, and the next run finds the rest through {@code chunksWithoutVector} (texts embedded before the
- * interruption come from the cache).
+ * The vector phase of indexing: gives a vector to every stored chunk that has none. It takes the
+ * pending chunks ({@link MemoryIndex#chunksWithoutVector}) {@value #POOL} batches at a time, stores
+ * those whose text is in the embedding cache, then embeds the rest sorted by length (a batch of
+ * texts of similar length pads little, so the rate stays close to the raw onnxruntime rate;
+ * docs/benchmarks.md) and stores each batch as soon as it is embedded, after caching it. So memory
+ * holds one pool of texts and vectors, never a whole file's; an interrupted run loses at most one
+ * batch, and the next run finds the rest through {@code chunksWithoutVector} (texts embedded before
+ * the interruption come from the cache).
  */
 final class EmbeddingBatcher {
   /** Batches taken from the index per round, sorted by length together. */
@@ -39,9 +40,9 @@ final class EmbeddingBatcher {
   }
 
   /**
-   * Embeds pending chunks until none is left or {@code budgetNanos} have passed ({@link Long#MAX_VALUE}: no limit);
-   * when there is work, at least one batch is stored whatever the budget. {@code progress} gets the count stored so
-   * far after each store.
+   * Embeds pending chunks until none is left or {@code budgetNanos} have passed ({@link
+   * Long#MAX_VALUE}: no limit); when there is work, at least one batch is stored whatever the
+   * budget. {@code progress} gets the count stored so far after each store.
    */
   void run(long budgetNanos, IntConsumer progress) {
     long start = System.nanoTime();

@@ -3,7 +3,10 @@ package dev.localgpt.core.memory;
 import dev.localgpt.ports.memory.ScoredChunk;
 import java.util.List;
 
-/** Normalises one leg's scores so the legs can be summed with weights. Tied scores normalise alike in every method. */
+/**
+ * Normalises one leg's scores so the legs can be summed with weights. Tied scores normalise alike
+ * in every method.
+ */
 final class Fusion {
   private Fusion() {}
 
@@ -37,7 +40,8 @@ final class Fusion {
       }
       case DBSF -> {
         double mean = leg.stream().mapToDouble(ScoredChunk::score).average().orElse(0);
-        double var = leg.stream().mapToDouble(s -> (s.score() - mean) * (s.score() - mean)).sum() / n;
+        double var =
+            leg.stream().mapToDouble(s -> (s.score() - mean) * (s.score() - mean)).sum() / n;
         double sd = Math.sqrt(var);
         for (int i = 0; i < n; i++) {
           out[i] = sd > 0 ? clamp((leg.get(i).score() - (mean - 3 * sd)) / (6 * sd)) : 1.0;
@@ -49,15 +53,16 @@ final class Fusion {
   }
 
   /**
-   * How many of a leg's best normalised scores {@link #confidence} averages: 40 (was 20) won on every set and weak-leg
-   * case of docs/benchmarks.md (SciFact, long notes, chat logs).
+   * How many of a leg's best normalised scores {@link #confidence} averages: 40 (was 20) won on
+   * every set and weak-leg case of docs/benchmarks.md (SciFact, long notes, chat logs).
    */
   static final int CONFIDENCE_TOP = 40;
 
   /**
-   * A leg's confidence for {@link FusionMethod#ADAPTIVE}: {@code (1 − mean of the first }{@value #CONFIDENCE_TOP}
-   * {@code normalised scores)²}, in [0, 1]; high when few candidates score near the best. A leg with fewer than
-   * two candidates is fully confident (its one hit is all it found).
+   * A leg's confidence for {@link FusionMethod#ADAPTIVE}: {@code (1 − mean of the first }{@value
+   * #CONFIDENCE_TOP} {@code normalised scores)²}, in [0, 1]; high when few candidates score near
+   * the best. A leg with fewer than two candidates is fully confident (its one hit is all it
+   * found).
    */
   static double confidence(double[] normalised) {
     int k = Math.min(CONFIDENCE_TOP, normalised.length);

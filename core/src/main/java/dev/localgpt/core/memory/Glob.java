@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A glob over {@code /}-separated relative paths with the usual meaning of {@code **}: {@code **}{@code /} stands for
- * zero or more folders, so {@code **}{@code /*.md} matches {@code top.md} as well as {@code a/b/deep.md} (Java's own
- * glob needs at least one folder there). Everything else is Java's glob syntax ({@code *}, {@code ?}, {@code {a,b}},
- * {@code [..]}).
+ * A glob over {@code /}-separated relative paths with the usual meaning of {@code **}: {@code
+ * **}{@code /} stands for zero or more folders, so {@code **}{@code /*.md} matches {@code top.md}
+ * as well as {@code a/b/deep.md} (Java's own glob needs at least one folder there). Everything else
+ * is Java's glob syntax ({@code *}, {@code ?}, {@code {a,b}}, {@code [..]}).
  */
 final class Glob {
   private static final String ANY_FOLDERS = "**/";
@@ -47,7 +47,10 @@ final class Glob {
     return false;
   }
 
-  /** Each {@code **}{@code /} at a folder boundary is kept (one or more folders) or dropped (zero folders). */
+  /**
+   * Each {@code **}{@code /} at a folder boundary is kept (one or more folders) or dropped (zero
+   * folders).
+   */
   private static void expand(String pattern, int from, List<String> out) {
     int at = pattern.indexOf(ANY_FOLDERS, from);
     while (at > 0 && pattern.charAt(at - 1) != '/') {

@@ -18,12 +18,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Hybrid memory search: BM25 and vector candidates ({@code limit × candidateMultiplier} each), normalised by the
- * configured {@link FusionMethod} and summed with weights, then optional recency decay and MMR. A leg that finds
- * nothing (or is unavailable, e.g. no embedder or the embedder failed) gives its weight to the other, so
- * keyword-only search works. Reported scores are anchored to an absolute relevance ({@link Relevance}), so they
- * compare across queries and hits below {@link Relevance#FLOOR} are dropped; workspace templates nobody edited rank
- * after every other hit ({@link UntouchedTemplates}). Thread-safe if the index is.
+ * Hybrid memory search: BM25 and vector candidates ({@code limit × candidateMultiplier} each),
+ * normalised by the configured {@link FusionMethod} and summed with weights, then optional recency
+ * decay and MMR. A leg that finds nothing (or is unavailable, e.g. no embedder or the embedder
+ * failed) gives its weight to the other, so keyword-only search works. Reported scores are anchored
+ * to an absolute relevance ({@link Relevance}), so they compare across queries and hits below
+ * {@link Relevance#FLOOR} are dropped; workspace templates nobody edited rank after every other hit
+ * ({@link UntouchedTemplates}). Thread-safe if the index is.
  */
 public final class HybridSearch implements MemorySearch {
   /** Snippets are cut to this many characters (OpenClaw's limit). */
@@ -36,7 +37,11 @@ public final class HybridSearch implements MemorySearch {
   private final SearchSettings settings;
   private final Clock clock;
 
-  public HybridSearch(Supplier<MemoryIndex> index, Optional<Embedder> embedder, SearchSettings settings, Clock clock) {
+  public HybridSearch(
+      Supplier<MemoryIndex> index,
+      Optional<Embedder> embedder,
+      SearchSettings settings,
+      Clock clock) {
     this.index = index;
     this.embedder = embedder;
     this.settings = settings;
@@ -74,20 +79,26 @@ public final class HybridSearch implements MemorySearch {
   }
 
   /**
-   * As {@link #search(String, SearchOptions)}, while only the fraction {@code vectorCoverage} of the stored chunks has
-   * a vector (indexing embeds after it writes keyword rows): the vector leg's weight is scaled by it, so a vector leg
-   * that can see only a few chunks does not outvote the keyword leg that sees them all.
+   * As {@link #search(String, SearchOptions)}, while only the fraction {@code vectorCoverage} of
+   * the stored chunks has a vector (indexing embeds after it writes keyword rows): the vector leg's
+   * weight is scaled by it, so a vector leg that can see only a few chunks does not outvote the
+   * keyword leg that sees them all.
    */
   public List<MemoryHit> search(String query, SearchOptions options, double vectorCoverage) {
     if (query == null || query.isBlank()) {
       return List.of();
     }
     MemoryIndex idx = index.get();
-    SearchScope scope = options.silo().map(SearchScope::only)
-        .orElseGet(() -> SearchScope.allExcept(settings.isolatedSilos()));
+    SearchScope scope =
+        options
+            .silo()
+            .map(SearchScope::only)
+            .orElseGet(() -> SearchScope.allExcept(settings.isolatedSilos()));
     int n = options.limit() * settings.candidateMultiplier();
-    List<ScoredChunk> keyword = settings.mode() == SearchMode.VECTOR ? List.of() : idx.keywordSearch(query, n, scope);
-    List<ScoredChunk> vector = settings.mode() == SearchMode.KEYWORD ? List.of() : vectorLeg(idx, query, n, scope);
+    List<ScoredChunk> keyword =
+        settings.mode() == SearchMode.VECTOR ? List.of() : idx.keywordSearch(query, n, scope);
+    List<ScoredChunk> vector =
+        settings.mode() == SearchMode.KEYWORD ? List.of() : vectorLeg(idx, query, n, scope);
 
     Map<Long, Candidate> byId = new LinkedHashMap<>();
     double[] textNorm = Fusion.normalise(keyword, settings.fusion(), settings.rrfK());
@@ -110,7 +121,8 @@ public final class HybridSearch implements MemorySearch {
       c.vectorNorm = vectorNorm[i];
     }
     double wt = keyword.isEmpty() ? 0 : settings.textWeight();
-    double wv = vector.isEmpty() ? 0 : settings.vectorWeight() * Math.max(0, Math.min(1, vectorCoverage));
+    double wv =
+        vector.isEmpty() ? 0 : settings.vectorWeight() * Math.max(0, Math.min(1, vectorCoverage));
     if (wt + wv <= 0) {
       return List.of();
     }
@@ -138,15 +150,26 @@ public final class HybridSearch implements MemorySearch {
     }
     ranked.removeIf(c -> c.score < options.minScore());
     Map<String, Boolean> untouched = new HashMap<>();
-    ranked.forEach(c -> c.template = untouched.computeIfAbsent(c.chunk.path(),
-        p -> UntouchedTemplates.isUntouched(idx, p)));
-    ranked.sort(Comparator.comparingDouble((Candidate c) -> c.score).reversed()
-        .thenComparingLong(c -> c.chunk.id()));
+    ranked.forEach(
+        c ->
+            c.template =
+                untouched.computeIfAbsent(
+                    c.chunk.path(), p -> UntouchedTemplates.isUntouched(idx, p)));
+    ranked.sort(
+        Comparator.comparingDouble((Candidate c) -> c.score)
+            .reversed()
+            .thenComparingLong(c -> c.chunk.id()));
     List<Candidate> notes = ranked.stream().filter(c -> !c.template).toList();
-    List<Candidate> chosen = new ArrayList<>(settings.mmr()
-        ? Reranking.mmr(notes, options.limit(), settings.mmrLambda(), c -> c.score, c -> c.chunk.text())
-        : notes.subList(0, Math.min(options.limit(), notes.size())));
-    ranked.stream().filter(c -> c.template).limit(options.limit() - chosen.size()).forEach(chosen::add);
+    List<Candidate> chosen =
+        new ArrayList<>(
+            settings.mmr()
+                ? Reranking.mmr(
+                    notes, options.limit(), settings.mmrLambda(), c -> c.score, c -> c.chunk.text())
+                : notes.subList(0, Math.min(options.limit(), notes.size())));
+    ranked.stream()
+        .filter(c -> c.template)
+        .limit(options.limit() - chosen.size())
+        .forEach(chosen::add);
     return chosen.stream().map(c -> toHit(c, query, options.explain())).toList();
   }
 
@@ -158,7 +181,9 @@ public final class HybridSearch implements MemorySearch {
     try {
       q = embedder.get().embed(List.of(query)).get(0);
     } catch (EmbeddingException e) {
-      LOG.log(System.Logger.Level.WARNING, "query embedding failed, searching keywords only: " + e.getMessage());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "query embedding failed, searching keywords only: " + e.getMessage());
       return List.of();
     }
     return idx.vectorSearch(q, n, scope);
@@ -166,13 +191,25 @@ public final class HybridSearch implements MemorySearch {
 
   private static MemoryHit toHit(Candidate c, String query, boolean explain) {
     StoredChunk ch = c.chunk;
-    Optional<MemoryHit.Explanation> why = explain
-        ? Optional.of(new MemoryHit.Explanation(c.bm25, c.cosine, c.fused, c.keywordRank, c.vectorRank))
-        : Optional.empty();
-    return new MemoryHit(ch.path(), ch.startLine(), ch.endLine(), c.score, snippet(ch.text(), query), ch.source(), why);
+    Optional<MemoryHit.Explanation> why =
+        explain
+            ? Optional.of(
+                new MemoryHit.Explanation(c.bm25, c.cosine, c.fused, c.keywordRank, c.vectorRank))
+            : Optional.empty();
+    return new MemoryHit(
+        ch.path(),
+        ch.startLine(),
+        ch.endLine(),
+        c.score,
+        snippet(ch.text(), query),
+        ch.source(),
+        why);
   }
 
-  /** At most {@link #MAX_SNIPPET} characters of the chunk: the part with the query's words (see {@link Snippets}). */
+  /**
+   * At most {@link #MAX_SNIPPET} characters of the chunk: the part with the query's words (see
+   * {@link Snippets}).
+   */
   static String snippet(String text, String query) {
     return Snippets.excerpt(text, query, MAX_SNIPPET);
   }

@@ -1,13 +1,16 @@
 package dev.localgpt.core.memory;
 
-/** Follows an indexing run, e.g. to draw a progress bar. Called on the indexing thread; keep it quick. */
+/**
+ * Follows an indexing run, e.g. to draw a progress bar. Called on the indexing thread; keep it
+ * quick.
+ */
 public interface IndexListener {
   /** A listener that ignores everything. */
   IndexListener NONE = progress -> {};
 
   /**
-   * Called after each file of the keyword phase and after each embedded batch of the vector phase (see
-   * {@link IndexProgress.Phase}).
+   * Called after each file of the keyword phase and after each embedded batch of the vector phase
+   * (see {@link IndexProgress.Phase}).
    */
   void onProgress(IndexProgress progress);
 

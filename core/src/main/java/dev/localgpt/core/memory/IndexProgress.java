@@ -4,20 +4,27 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How far an indexing run is. A run has two phases: {@link Phase#KEYWORDS} reads, chunks and writes every changed
- * file (after it keyword search finds everything), then {@link Phase#VECTORS} embeds the chunks that have no vector
- * yet, batch by batch.
+ * How far an indexing run is. A run has two phases: {@link Phase#KEYWORDS} reads, chunks and writes
+ * every changed file (after it keyword search finds everything), then {@link Phase#VECTORS} embeds
+ * the chunks that have no vector yet, batch by batch.
  *
  * @param phase the phase running
  * @param filesDone files handled so far
  * @param filesTotal files found by the scan
  * @param chunks chunks written so far
- * @param vectorsDone chunks given a vector so far in the vector phase (embedded or from the embedding cache)
+ * @param vectorsDone chunks given a vector so far in the vector phase (embedded or from the
+ *     embedding cache)
  * @param vectorsTotal chunks that had no vector when the vector phase began
  * @param elapsed time since the current phase started
  */
 public record IndexProgress(
-    Phase phase, int filesDone, int filesTotal, int chunks, int vectorsDone, int vectorsTotal, Duration elapsed) {
+    Phase phase,
+    int filesDone,
+    int filesTotal,
+    int chunks,
+    int vectorsDone,
+    int vectorsTotal,
+    Duration elapsed) {
 
   /** The two phases of a run. */
   public enum Phase {

@@ -8,14 +8,15 @@ import java.util.List;
  *
  * @param filesScanned files found on disk
  * @param filesIndexed files (re-)chunked and written because they were new or changed
- * @param filesUnchanged files whose content was unchanged (skipped, or only their metadata refreshed)
+ * @param filesUnchanged files whose content was unchanged (skipped, or only their metadata
+ *     refreshed)
  * @param filesSkipped unreadable, binary or non-UTF-8 files (see {@code warnings})
  * @param filesDeleted index entries removed because their file is gone or unreadable
  * @param chunks chunks written
  * @param embedded chunk texts embedded in this run
  * @param cached chunk vectors taken from the embedding cache
- * @param pendingVectors chunks still without a vector when the run ended (its embedding time budget ran out); keyword
- *     search finds them, the next run embeds them. 0 without an embedder
+ * @param pendingVectors chunks still without a vector when the run ended (its embedding time budget
+ *     ran out); keyword search finds them, the next run embeds them. 0 without an embedder
  * @param warnings one line per problem, naming the file and the fix
  * @param duration wall-clock time of the run
  */

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the indexer scans: the workspace ({@code MEMORY.md}, {@code memory/**}, every other {@code *.md} outside
- * hidden folders, and {@code knowledge/<silo>/**} as silo sources) plus extra roots.
+ * What the indexer scans: the workspace ({@code MEMORY.md}, {@code memory/**}, every other {@code
+ * *.md} outside hidden folders, and {@code knowledge/<silo>/**} as silo sources) plus extra roots.
  *
  * @param workspace the workspace folder
  * @param extraRoots further folders, e.g. from {@code memory.paths}
@@ -25,8 +25,9 @@ public record IndexRoots(Path workspace, List<ExtraRoot> extraRoots) {
   }
 
   /**
-   * The file behind an index path ({@code <label>/<rest>} for an extra root, else workspace-relative), confined to
-   * its root by a {@link PathGuard}; empty when the path would leave its root.
+   * The file behind an index path ({@code <label>/<rest>} for an extra root, else
+   * workspace-relative), confined to its root by a {@link PathGuard}; empty when the path would
+   * leave its root.
    */
   public Optional<Path> locate(String indexPath) {
     for (ExtraRoot extra : extraRoots) {
@@ -46,8 +47,8 @@ public record IndexRoots(Path workspace, List<ExtraRoot> extraRoots) {
   }
 
   /**
-   * A folder outside the workspace whose matching files are indexed as {@code <label>/<relative path>} with source
-   * {@code memory}.
+   * A folder outside the workspace whose matching files are indexed as {@code <label>/<relative
+   * path>} with source {@code memory}.
    *
    * @param root the folder
    * @param glob a glob over the path relative to {@code root}, e.g. {@code **}{@code /*.md}
@@ -58,7 +59,8 @@ public record IndexRoots(Path workspace, List<ExtraRoot> extraRoots) {
       Objects.requireNonNull(root, "'root' must not be null");
       Objects.requireNonNull(glob, "'glob' must not be null");
       if (label == null || label.isBlank() || label.contains("/")) {
-        throw new IllegalArgumentException("'label' must be a non-blank name without '/', was " + label);
+        throw new IllegalArgumentException(
+            "'label' must be a non-blank name without '/', was " + label);
       }
     }
   }

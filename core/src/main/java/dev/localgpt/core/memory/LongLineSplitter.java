@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one line that has more tokens than a chunk into pieces of at most {@code max} tokens, cutting between words
- * (at whitespace); a single word with more tokens than that (a long run of CJK characters, say) is cut between code
- * points. Each piece after the first repeats up to {@code overlap} tokens of whole words from the end of the previous
- * one. Token counts of words add up, as {@link TokenCounter} promises for text split at whitespace.
+ * Splits one line that has more tokens than a chunk into pieces of at most {@code max} tokens,
+ * cutting between words (at whitespace); a single word with more tokens than that (a long run of
+ * CJK characters, say) is cut between code points. Each piece after the first repeats up to {@code
+ * overlap} tokens of whole words from the end of the previous one. Token counts of words add up, as
+ * {@link TokenCounter} promises for text split at whitespace.
  */
 final class LongLineSplitter {
   private final TokenCounter tokens;
@@ -47,7 +48,10 @@ final class LongLineSplitter {
     return out;
   }
 
-  /** Words as {start, end, tokens}; a word over {@code max} tokens becomes several units that each fit. */
+  /**
+   * Words as {start, end, tokens}; a word over {@code max} tokens becomes several units that each
+   * fit.
+   */
   private List<int[]> units(String line) {
     List<int[]> units = new ArrayList<>();
     int n = line.length();
@@ -82,8 +86,9 @@ final class LongLineSplitter {
   }
 
   /**
-   * The end of the longest prefix of {@code line[from, end)} with at most {@code max} tokens, cut between code points
-   * and at least one code point long. Galloping, then binary search over the number of code points.
+   * The end of the longest prefix of {@code line[from, end)} with at most {@code max} tokens, cut
+   * between code points and at least one code point long. Galloping, then binary search over the
+   * number of code points.
    */
   private int longestFit(String line, int from, int end) {
     int points = line.codePointCount(from, end);

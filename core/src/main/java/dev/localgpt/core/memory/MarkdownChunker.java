@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Cuts Markdown into chunks of at most a size: with a {@link TokenCounter}, {@link ChunkerSettings#chunkTokens()}
- * tokens of the embedding model, but never more than the model's window, so every chunk reaches its vector whole;
- * without one, {@link ChunkerSettings#maxChars()} characters. A cut goes preferably before a heading, then at a
- * paragraph break, then between lines, and never inside a fenced code block unless the block alone is too big; lines
- * longer than a chunk are split. The next chunk repeats about the overlap ({@link ChunkerSettings#overlapTokens()},
- * scaled down with the chunk size when the window is smaller) of trailing whole lines, except after a heading cut.
- * Thread-safe if the counter is.
+ * Cuts Markdown into chunks of at most a size: with a {@link TokenCounter}, {@link
+ * ChunkerSettings#chunkTokens()} tokens of the embedding model, but never more than the model's
+ * window, so every chunk reaches its vector whole; without one, {@link ChunkerSettings#maxChars()}
+ * characters. A cut goes preferably before a heading, then at a paragraph break, then between
+ * lines, and never inside a fenced code block unless the block alone is too big; lines longer than
+ * a chunk are split. The next chunk repeats about the overlap ({@link
+ * ChunkerSettings#overlapTokens()}, scaled down with the chunk size when the window is smaller) of
+ * trailing whole lines, except after a heading cut. Thread-safe if the counter is.
  */
 public final class MarkdownChunker {
   /** Bumped when the cutting rules change, so indexes built by older rules are re-chunked. */
@@ -48,15 +49,18 @@ public final class MarkdownChunker {
   }
 
   /**
-   * What decides where cuts go: rules, unit, size and overlap. An index whose chunks came from another version
-   * re-chunks its files ({@link MemoryIndexer}).
+   * What decides where cuts go: rules, unit, size and overlap. An index whose chunks came from
+   * another version re-chunks its files ({@link MemoryIndexer}).
    */
   public String version() {
     String unit = tokens == null ? "chars" : "tokens:" + tokens.id();
     return "markdown-" + RULES + "/" + unit + "/" + max + "/" + overlap;
   }
 
-  /** Whether every chunk fits {@code embedder}'s window: sizes are in its tokens and no chunk is larger. */
+  /**
+   * Whether every chunk fits {@code embedder}'s window: sizes are in its tokens and no chunk is
+   * larger.
+   */
   public boolean fitsWindow(Embedder embedder) {
     return tokens != null && tokens.id().equals(embedder.modelId()) && max <= embedder.maxTokens();
   }
@@ -68,7 +72,10 @@ public final class MarkdownChunker {
     int n = lines.size();
     int[] sizes = new int[n];
     for (int i = 0; i < n; i++) {
-      sizes[i] = tokens == null ? lines.get(i).length() + 1 : (md.blank[i] ? 0 : tokens.count(lines.get(i)));
+      sizes[i] =
+          tokens == null
+              ? lines.get(i).length() + 1
+              : (md.blank[i] ? 0 : tokens.count(lines.get(i)));
     }
     List<Chunk> out = new ArrayList<>();
     int s = 0;
@@ -108,7 +115,10 @@ public final class MarkdownChunker {
     return out;
   }
 
-  /** Returns {cut, overlapAllowed}; cut is the exclusive end line of the chunk starting at {@code s}. */
+  /**
+   * Returns {cut, overlapAllowed}; cut is the exclusive end line of the chunk starting at {@code
+   * s}.
+   */
   private int[] chooseCut(int[] sizes, MarkdownStructure md, int s, int e) {
     int minFill = max / 2;
     int bestFull = -1;
@@ -146,7 +156,13 @@ public final class MarkdownChunker {
     return t;
   }
 
-  private static void emit(String path, List<String> lines, MarkdownStructure md, int s, int endExclusive, List<Chunk> out) {
+  private static void emit(
+      String path,
+      List<String> lines,
+      MarkdownStructure md,
+      int s,
+      int endExclusive,
+      List<Chunk> out) {
     int last = endExclusive - 1;
     while (last > s && md.blank[last]) {
       last--;
@@ -155,7 +171,8 @@ public final class MarkdownChunker {
     out.add(new Chunk(path, s + 1, last + 1, md.headingPath[s], text, Hashes.sha256(text)));
   }
 
-  private void splitLongLine(String path, String line, int index, String headingPath, List<Chunk> out) {
+  private void splitLongLine(
+      String path, String line, int index, String headingPath, List<Chunk> out) {
     int step = Math.max(1, max - overlap);
     int from = 0;
     while (from < line.length()) {
@@ -176,7 +193,10 @@ public final class MarkdownChunker {
     }
   }
 
-  /** Splits on {@code \n}, {@code \r\n} or {@code \r}; a final line terminator does not start another line. */
+  /**
+   * Splits on {@code \n}, {@code \r\n} or {@code \r}; a final line terminator does not start
+   * another line.
+   */
   static List<String> splitLines(String content) {
     List<String> lines = new ArrayList<>();
     int start = 0;

@@ -8,21 +8,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Line-level Markdown structure for the chunker: where a cut may go and how good it is, and the heading path at each
- * line. Understands ATX and setext headings and fenced code blocks (backticks or tildes); a {@code #} inside a fence
- * is code, not a heading.
+ * Line-level Markdown structure for the chunker: where a cut may go and how good it is, and the
+ * heading path at each line. Understands ATX and setext headings and fenced code blocks (backticks
+ * or tildes); a {@code #} inside a fence is code, not a heading.
  */
 final class MarkdownStructure {
   /** No cut allowed before this line (inside a fence, or a setext underline). */
   static final byte NONE = 0;
+
   /** Cut between two lines. */
   static final byte LINE = 1;
+
   /** Cut at a paragraph (or fence) start. */
   static final byte PARAGRAPH = 2;
+
   /** Cut before a heading. */
   static final byte HEADING = 3;
 
-  private static final Pattern ATX = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
+  private static final Pattern ATX =
+      Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})(.*)$");
   private static final Pattern SETEXT = Pattern.compile("^ {0,3}(=+|-+)[ \\t]*$");
 
@@ -72,7 +76,10 @@ final class MarkdownStructure {
         headingPath[i] = path;
         continue;
       }
-      if (!blank[i] && i + 1 < n && SETEXT.matcher(lines.get(i + 1)).matches() && !isListOrQuote(line)) {
+      if (!blank[i]
+          && i + 1 < n
+          && SETEXT.matcher(lines.get(i + 1)).matches()
+          && !isListOrQuote(line)) {
         int level = lines.get(i + 1).strip().charAt(0) == '=' ? 1 : 2;
         path = push(stack, new Heading(level, "#".repeat(level) + " " + line.strip()));
         cutPriority[i] = HEADING;
@@ -92,7 +99,11 @@ final class MarkdownStructure {
 
   private static boolean isListOrQuote(String line) {
     String s = line.stripLeading();
-    return s.startsWith(">") || s.startsWith("- ") || s.startsWith("* ") || s.startsWith("+ ") || s.matches("\\d+[.)] .*");
+    return s.startsWith(">")
+        || s.startsWith("- ")
+        || s.startsWith("* ")
+        || s.startsWith("+ ")
+        || s.matches("\\d+[.)] .*");
   }
 
   private static boolean closesFence(String line, char fenceChar, int fenceLength) {

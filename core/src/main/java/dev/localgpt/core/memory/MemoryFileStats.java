@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Lines and chunks of each indexed file, read from the file on disk and chunked as the indexer chunks it (cheap, and
- * no model is needed). Files are found through {@link IndexRoots#locate}, so nothing outside the roots is read.
+ * Lines and chunks of each indexed file, read from the file on disk and chunked as the indexer
+ * chunks it (cheap, and no model is needed). Files are found through {@link IndexRoots#locate}, so
+ * nothing outside the roots is read.
  */
 public final class MemoryFileStats {
   private final IndexRoots roots;
@@ -35,15 +36,15 @@ public final class MemoryFileStats {
 
   /** The stats of {@code files}, sorted by path. */
   public List<FileStat> of(List<IndexedFile> files) {
-    return files.stream()
-        .sorted(Comparator.comparing(IndexedFile::path))
-        .map(this::one)
-        .toList();
+    return files.stream().sorted(Comparator.comparing(IndexedFile::path)).map(this::one).toList();
   }
 
   private FileStat one(IndexedFile f) {
     Optional<String> text = roots.locate(f.path()).flatMap(MemoryFileStats::read);
-    return new FileStat(f.path(), f.source(), text.map(t -> t.lines().count()).orElse(0L),
+    return new FileStat(
+        f.path(),
+        f.source(),
+        text.map(t -> t.lines().count()).orElse(0L),
         text.map(t -> chunker.chunk(f.path(), t).size()).orElse(0));
   }
 

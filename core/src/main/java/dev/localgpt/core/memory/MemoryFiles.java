@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The notes the indexer would index, counted by the same scan it uses, so {@code workspace status}, {@code memory
- * stats} and {@code memory reindex} agree.
+ * The notes the indexer would index, counted by the same scan it uses, so {@code workspace status},
+ * {@code memory stats} and {@code memory reindex} agree.
  */
 public final class MemoryFiles {
   private MemoryFiles() {}
@@ -27,8 +27,12 @@ public final class MemoryFiles {
   public static Census census(IndexRoots roots) {
     List<String> warnings = new ArrayList<>();
     List<SourceFile> found = new WorkspaceScanner(roots).scan(warnings::add);
-    int daily = (int) found.stream().filter(f -> f.path().startsWith("memory/") && f.file().startsWith(
-        roots.workspace())).count();
+    int daily =
+        (int)
+            found.stream()
+                .filter(
+                    f -> f.path().startsWith("memory/") && f.file().startsWith(roots.workspace()))
+                .count();
     return new Census(found.size(), daily, warnings);
   }
 }

@@ -31,5 +31,6 @@ public record MemoryHit(
    * @param keywordRank 1-based rank in the keyword leg, 0 if absent
    * @param vectorRank 1-based rank in the vector leg, 0 if absent
    */
-  public record Explanation(double bm25, double cosine, double fused, int keywordRank, int vectorRank) {}
+  public record Explanation(
+      double bm25, double cosine, double fused, int keywordRank, int vectorRank) {}
 }

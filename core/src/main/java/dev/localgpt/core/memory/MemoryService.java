@@ -12,18 +12,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The memory facade for the CLI, the server and the library: index, search, stats. A corrupt index (an
- * {@link IndexException} of kind CORRUPT) is recreated through {@link MemoryIndexes} and rebuilt from the Markdown,
- * then the operation is retried once.
+ * The memory facade for the CLI, the server and the library: index, search, stats. A corrupt index
+ * (an {@link IndexException} of kind CORRUPT) is recreated through {@link MemoryIndexes} and
+ * rebuilt from the Markdown, then the operation is retried once.
  *
- * <p><b>How searching and indexing overlap.</b> Indexing runs one at a time (this object's lock); searches never take
- * that lock, so they run while an index run writes (the index is thread-safe; SQLite readers see the last commit). A
- * search answers from what is indexed: the keyword leg sees every chunk written, the vector leg the chunks that have a
- * vector, and {@link SearchResult#pendingEmbeddings()} says how many do not yet. Before a one-shot search (the CLI's
- * {@code memory search}, the start of {@code chat}/{@code ask}) callers run {@link #update}: it writes the keyword rows
- * of every changed file (seconds even for a 20 MB note) and embeds only for {@link #SEARCH_EMBED_BUDGET}; the rest is
- * embedded by the next run ({@code memory reindex}, a later search, a long-running process), which finds the chunks
- * without a vector in the index. So a search never waits minutes for embeddings.
+ * <p><b>How searching and indexing overlap.</b> Indexing runs one at a time (this object's lock);
+ * searches never take that lock, so they run while an index run writes (the index is thread-safe;
+ * SQLite readers see the last commit). A search answers from what is indexed: the keyword leg sees
+ * every chunk written, the vector leg the chunks that have a vector, and {@link
+ * SearchResult#pendingEmbeddings()} says how many do not yet. Before a one-shot search (the CLI's
+ * {@code memory search}, the start of {@code chat}/{@code ask}) callers run {@link #update}: it
+ * writes the keyword rows of every changed file (seconds even for a 20 MB note) and embeds only for
+ * {@link #SEARCH_EMBED_BUDGET}; the rest is embedded by the next run ({@code memory reindex}, a
+ * later search, a long-running process), which finds the chunks without a vector in the index. So a
+ * search never waits minutes for embeddings.
  */
 public final class MemoryService implements MemorySearch, AutoCloseable {
   /** How long {@link #update} may embed before a search; what is left waits for the next run. */
@@ -37,39 +39,50 @@ public final class MemoryService implements MemorySearch, AutoCloseable {
   private volatile MemoryIndex index;
 
   public MemoryService(
-      MemoryIndexes indexes, MemoryIndexer indexer, Optional<Embedder> embedder, SearchSettings settings, Clock clock) {
+      MemoryIndexes indexes,
+      MemoryIndexer indexer,
+      Optional<Embedder> embedder,
+      SearchSettings settings,
+      Clock clock) {
     this.indexes = indexes;
     this.indexer = indexer;
-    // Searches embed through a small LRU of recent queries; the indexer embeds with the model directly.
-    this.search = new HybridSearch(this::current, embedder.map(QueryEmbeddingCache::new), settings, clock);
+    // Searches embed through a small LRU of recent queries; the indexer embeds with the model
+    // directly.
+    this.search =
+        new HybridSearch(this::current, embedder.map(QueryEmbeddingCache::new), settings, clock);
   }
 
-  /** Indexes the workspace incrementally ({@code force}: re-chunk everything) and embeds every chunk. */
+  /**
+   * Indexes the workspace incrementally ({@code force}: re-chunk everything) and embeds every
+   * chunk.
+   */
   public IndexReport index(boolean force, IndexListener listener) {
     return run(force, null, listener);
   }
 
   /**
-   * Brings the keyword rows up to date and embeds for at most {@code embedBudget} (see the class comment); what is
-   * left is in {@link IndexReport#pendingVectors()}.
+   * Brings the keyword rows up to date and embeds for at most {@code embedBudget} (see the class
+   * comment); what is left is in {@link IndexReport#pendingVectors()}.
    */
   public IndexReport update(Duration embedBudget, IndexListener listener) {
     return run(false, embedBudget, listener);
   }
 
-  private synchronized IndexReport run(boolean force, Duration embedBudget, IndexListener listener) {
+  private synchronized IndexReport run(
+      boolean force, Duration embedBudget, IndexListener listener) {
     try {
       return indexer.index(current(), force, embedBudget, listener);
     } catch (IndexException e) {
       if (e.kind() != IndexException.Kind.CORRUPT) {
         throw e;
       }
-      LOG.log(System.Logger.Level.WARNING, "memory index is corrupt, rebuilding from the Markdown: " + e.getMessage());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "memory index is corrupt, rebuilding from the Markdown: " + e.getMessage());
       recreate();
       return indexer.index(current(), true, embedBudget, listener);
     }
   }
-
 
   public IndexReport index() {
     return index(false, IndexListener.NONE);
@@ -81,8 +94,9 @@ public final class MemoryService implements MemorySearch, AutoCloseable {
   }
 
   /**
-   * Searches, and says how many chunks the vector leg could not see yet; while some chunks wait for their vector the
-   * vector leg counts in proportion to the chunks it can see (see the class comment).
+   * Searches, and says how many chunks the vector leg could not see yet; while some chunks wait for
+   * their vector the vector leg counts in proportion to the chunks it can see (see the class
+   * comment).
    */
   public SearchResult find(String query, SearchOptions options) {
     try {
@@ -92,7 +106,8 @@ public final class MemoryService implements MemorySearch, AutoCloseable {
         throw e;
       }
       synchronized (this) {
-        LOG.log(System.Logger.Level.WARNING, "memory index is corrupt, rebuilding: " + e.getMessage());
+        LOG.log(
+            System.Logger.Level.WARNING, "memory index is corrupt, rebuilding: " + e.getMessage());
         recreate();
         indexer.index(current(), true, SEARCH_EMBED_BUDGET, IndexListener.NONE);
       }
@@ -103,8 +118,10 @@ public final class MemoryService implements MemorySearch, AutoCloseable {
   private SearchResult findOnce(String query, SearchOptions options) {
     int pending = 0;
     double coverage = 1.0;
-    // Counting every chunk costs a scan of the table per search (milliseconds at 100k chunks); whether any chunk
-    // waits for its vector is one look into the small index of pending chunks, and usually the answer is no.
+    // Counting every chunk costs a scan of the table per search (milliseconds at 100k chunks);
+    // whether any chunk
+    // waits for its vector is one look into the small index of pending chunks, and usually the
+    // answer is no.
     if (indexer.embeds() && !current().chunksWithoutVector(1).isEmpty()) {
       IndexStats s = current().stats();
       pending = MemoryIndexer.pendingVectors(s);
@@ -118,8 +135,9 @@ public final class MemoryService implements MemorySearch, AutoCloseable {
   }
 
   /**
-   * How much of the indexed text the embedding model's window cuts off (chunks over the window, share of text cut);
-   * empty without an embedder. Reads and re-chunks the files only when the index was chunked another way.
+   * How much of the indexed text the embedding model's window cuts off (chunks over the window,
+   * share of text cut); empty without an embedder. Reads and re-chunks the files only when the
+   * index was chunked another way.
    */
   public Optional<WindowCoverage> windowCoverage() {
     return indexer.windowCoverage(current());
@@ -150,8 +168,9 @@ public final class MemoryService implements MemorySearch, AutoCloseable {
           if (e.kind() != IndexException.Kind.CORRUPT) {
             throw e;
           }
-          LOG.log(System.Logger.Level.WARNING, "memory index is corrupt, rebuilding from the Markdown: "
-              + e.getMessage());
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "memory index is corrupt, rebuilding from the Markdown: " + e.getMessage());
           index = indexes.recreate();
         }
       }

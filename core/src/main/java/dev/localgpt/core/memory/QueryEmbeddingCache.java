@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An {@link Embedder} that remembers the vectors of the last {@code capacity} single texts it embedded (least
- * recently used out first), so a query asked again (a retried question, the web page's search box, an agent looking
- * twice) does not run the model again. Batches of several texts (indexing) pass through uncached. Thread-safe; the
- * model runs outside the lock, so concurrent queries still embed in parallel.
+ * An {@link Embedder} that remembers the vectors of the last {@code capacity} single texts it
+ * embedded (least recently used out first), so a query asked again (a retried question, the web
+ * page's search box, an agent looking twice) does not run the model again. Batches of several texts
+ * (indexing) pass through uncached. Thread-safe; the model runs outside the lock, so concurrent
+ * queries still embed in parallel.
  */
 public final class QueryEmbeddingCache implements Embedder {
   /** Queries remembered by default: a few hundred vectors of 384 floats, well under a megabyte. */
@@ -25,12 +26,13 @@ public final class QueryEmbeddingCache implements Embedder {
     if (capacity < 1) {
       throw new IllegalArgumentException("'capacity' must be > 0, was " + capacity);
     }
-    this.recent = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Embedding> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.recent =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Embedding> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
   public QueryEmbeddingCache(Embedder delegate) {

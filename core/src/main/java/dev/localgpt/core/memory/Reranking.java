@@ -16,12 +16,16 @@ import java.util.regex.Pattern;
 
 /** Recency decay for dated daily notes and MMR diversity selection. */
 final class Reranking {
-  private static final Pattern DATED = Pattern.compile("^memory/(?:[^/]+/)*(\\d{4}-\\d{2}-\\d{2})[^/]*\\.md$");
+  private static final Pattern DATED =
+      Pattern.compile("^memory/(?:[^/]+/)*(\\d{4}-\\d{2}-\\d{2})[^/]*\\.md$");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
 
   private Reranking() {}
 
-  /** {@code exp(-ln2 / halfLife × ageDays)} for {@code memory/YYYY-MM-DD*.md}, else 1 (MEMORY.md never decays). */
+  /**
+   * {@code exp(-ln2 / halfLife × ageDays)} for {@code memory/YYYY-MM-DD*.md}, else 1 (MEMORY.md
+   * never decays).
+   */
   static double decay(String path, double halfLifeDays, Clock clock) {
     if (halfLifeDays <= 0) {
       return 1.0;
@@ -31,7 +35,9 @@ final class Reranking {
       return 1.0;
     }
     try {
-      long age = ChronoUnit.DAYS.between(LocalDate.parse(m.group(1)), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+      long age =
+          ChronoUnit.DAYS.between(
+              LocalDate.parse(m.group(1)), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
       return Math.exp(-Math.log(2) / halfLifeDays * Math.max(0, age));
     } catch (DateTimeParseException e) {
       return 1.0;
@@ -61,10 +67,15 @@ final class Reranking {
   }
 
   /**
-   * Greedy MMR: repeatedly takes the candidate maximising {@code λ·relevance − (1−λ)·max Jaccard to the taken},
-   * relevance being the score divided by the best score. {@code ranked} is best first.
+   * Greedy MMR: repeatedly takes the candidate maximising {@code λ·relevance − (1−λ)·max Jaccard to
+   * the taken}, relevance being the score divided by the best score. {@code ranked} is best first.
    */
-  static <T> List<T> mmr(List<T> ranked, int limit, double lambda, Function<T, Double> score, Function<T, String> text) {
+  static <T> List<T> mmr(
+      List<T> ranked,
+      int limit,
+      double lambda,
+      Function<T, Double> score,
+      Function<T, String> text) {
     List<T> rest = new ArrayList<>(ranked);
     List<Set<String>> restTokens = new ArrayList<>();
     rest.forEach(t -> restTokens.add(tokens(text.apply(t))));

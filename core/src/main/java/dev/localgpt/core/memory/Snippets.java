@@ -9,27 +9,34 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One-line previews of search hits for people to read. A chunk is up to ~1,600 characters and the line that
- * matched is often at its end, so a preview shows the window with the most query words, not the chunk's head.
+ * One-line previews of search hits for people to read. A chunk is up to ~1,600 characters and the
+ * line that matched is often at its end, so a preview shows the window with the most query words,
+ * not the chunk's head.
  */
 public final class Snippets {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-  private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "are", "was", "what", "which", "who",
-      "how", "why", "when", "where", "does", "did", "has", "have", "had", "can", "you", "your", "our", "with",
-      "that", "this", "from", "about", "into", "there", "their", "they", "them", "any", "all", "not");
+  private static final Set<String> STOP_WORDS =
+      Set.of(
+          "the", "and", "for", "are", "was", "what", "which", "who", "how", "why", "when", "where",
+          "does", "did", "has", "have", "had", "can", "you", "your", "our", "with", "that", "this",
+          "from", "about", "into", "there", "their", "they", "them", "any", "all", "not");
   private static final String ELLIPSIS = "…";
 
   private Snippets() {}
 
   /**
-   * {@code text} on one line (whitespace collapsed), at most {@code maxChars} long: the window holding the most
-   * distinct words of {@code query}, cut at spaces, with {@code …} where text was left out.
+   * {@code text} on one line (whitespace collapsed), at most {@code maxChars} long: the window
+   * holding the most distinct words of {@code query}, cut at spaces, with {@code …} where text was
+   * left out.
    */
   public static String preview(String text, String query, int maxChars) {
     return excerpt(text.replaceAll("\\s+", " "), query, maxChars);
   }
 
-  /** Like {@link #preview} but keeps the text's line breaks (for tools that show Markdown to a model). */
+  /**
+   * Like {@link #preview} but keeps the text's line breaks (for tools that show Markdown to a
+   * model).
+   */
   public static String excerpt(String text, String query, int maxChars) {
     if (maxChars < 10) {
       throw new IllegalArgumentException("'maxChars' must be >= 10, was " + maxChars);
@@ -63,9 +70,10 @@ public final class Snippets {
   }
 
   /**
-   * Start of the window covering the most distinct terms; windows begin a little before a matching word (at a word
-   * start), so the match is read with what follows it. Without any match: the start of the text. The text's words
-   * are found once, each with the set of terms it starts with as bits; a window's count ORs the bits of its words.
+   * Start of the window covering the most distinct terms; windows begin a little before a matching
+   * word (at a word start), so the match is read with what follows it. Without any match: the start
+   * of the text. The text's words are found once, each with the set of terms it starts with as
+   * bits; a window's count ORs the bits of its words.
    */
   private static int bestWindowStart(String text, Set<String> terms, int maxChars) {
     List<String> termList = List.copyOf(terms);
@@ -84,7 +92,9 @@ public final class Snippets {
         continue;
       }
       int start = wordStartAtOrAfter(text, Math.max(0, words.starts[w] - maxChars / 5));
-      int count = Long.bitCount(words.maskIn(lower, termList, start, Math.min(lower.length(), start + maxChars)));
+      int count =
+          Long.bitCount(
+              words.maskIn(lower, termList, start, Math.min(lower.length(), start + maxChars)));
       if (count > bestCount) {
         bestCount = count;
         bestStart = start;
@@ -93,7 +103,10 @@ public final class Snippets {
     return bestStart;
   }
 
-  /** The words of a lower-cased text: where each starts and ends, and which terms it starts with (bit i = term i). */
+  /**
+   * The words of a lower-cased text: where each starts and ends, and which terms it starts with
+   * (bit i = term i).
+   */
   private static final class Words {
     int[] starts = new int[64];
     int[] ends = new int[64];
@@ -117,7 +130,10 @@ public final class Snippets {
       return words;
     }
 
-    /** The terms that words inside {@code [from, to)} start with; a word cut by an edge counts as its inner part. */
+    /**
+     * The terms that words inside {@code [from, to)} start with; a word cut by an edge counts as
+     * its inner part.
+     */
     long maskIn(String lower, List<String> terms, int from, int to) {
       long mask = 0;
       int w = firstEndingAfter(from);

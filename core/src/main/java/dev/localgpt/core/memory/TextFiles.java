@@ -11,7 +11,10 @@ final class TextFiles {
 
   private TextFiles() {}
 
-  /** The decoded text without a BOM, or null when the bytes are binary or not UTF-8 ({@code why[0]} says which). */
+  /**
+   * The decoded text without a BOM, or null when the bytes are binary or not UTF-8 ({@code why[0]}
+   * says which).
+   */
   static String decode(byte[] bytes, String[] why) {
     for (int i = 0; i < Math.min(bytes.length, BINARY_PROBE); i++) {
       if (bytes[i] == 0) {
@@ -20,11 +23,13 @@ final class TextFiles {
       }
     }
     try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       why[0] = "not valid UTF-8";

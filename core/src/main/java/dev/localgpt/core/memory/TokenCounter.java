@@ -4,8 +4,9 @@ import dev.localgpt.ports.embedding.Embedder;
 import java.util.Objects;
 
 /**
- * How the chunker measures text: in the tokens of the model that embeds the chunks, so that a chunk fits the model's
- * window whole. Counts must add up over lines (texts split at line breaks). Implementations are thread-safe.
+ * How the chunker measures text: in the tokens of the model that embeds the chunks, so that a chunk
+ * fits the model's window whole. Counts must add up over lines (texts split at line breaks).
+ * Implementations are thread-safe.
  */
 public interface TokenCounter {
 
@@ -18,7 +19,9 @@ public interface TokenCounter {
   /** The most tokens of a text that reach its vector; {@link Integer#MAX_VALUE} for no limit. */
   int window();
 
-  /** The tokenizer of {@code embedder} ({@link Embedder#tokenCount}, {@link Embedder#maxTokens}). */
+  /**
+   * The tokenizer of {@code embedder} ({@link Embedder#tokenCount}, {@link Embedder#maxTokens}).
+   */
   static TokenCounter of(Embedder embedder) {
     Objects.requireNonNull(embedder, "'embedder' must not be null");
     return new TokenCounter() {

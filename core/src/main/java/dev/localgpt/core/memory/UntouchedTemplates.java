@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Recognises workspace files that are still the untouched template {@code workspace init} wrote ({@code AGENTS.md},
- * {@code SOUL.md}, ...): their indexed hash equals the template's. Search ranks them after every other hit, so they
- * never pad an answer with boilerplate; once the user edits one, it ranks like any note.
+ * Recognises workspace files that are still the untouched template {@code workspace init} wrote
+ * ({@code AGENTS.md}, {@code SOUL.md}, ...): their indexed hash equals the template's. Search ranks
+ * them after every other hit, so they never pad an answer with boilerplate; once the user edits
+ * one, it ranks like any note.
  */
 final class UntouchedTemplates {
   private static final Map<String, String> HASH_BY_PATH = hashes();

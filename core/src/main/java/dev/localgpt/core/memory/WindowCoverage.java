@@ -8,16 +8,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How much of the indexed text the embedding model's window cuts off: the tail of a chunk beyond the window never
- * reaches its vector, so the vector leg cannot find it (keyword search still can).
+ * How much of the indexed text the embedding model's window cuts off: the tail of a chunk beyond
+ * the window never reaches its vector, so the vector leg cannot find it (keyword search still can).
  *
  * @param window the most tokens of a chunk the model embeds
  * @param chunks chunks measured
  * @param chunksOverWindow chunks with more tokens than the window
  * @param cutShare share of all chunk tokens beyond the window, 0 to 1
- * @param upToDate whether the index was chunked by the current chunker; if not, the next indexing run re-chunks it
+ * @param upToDate whether the index was chunked by the current chunker; if not, the next indexing
+ *     run re-chunks it
  */
-public record WindowCoverage(int window, int chunks, int chunksOverWindow, double cutShare, boolean upToDate) {
+public record WindowCoverage(
+    int window, int chunks, int chunksOverWindow, double cutShare, boolean upToDate) {
 
   /** The share cut off, in percent. */
   public double cutPercent() {
@@ -25,11 +27,13 @@ public record WindowCoverage(int window, int chunks, int chunksOverWindow, doubl
   }
 
   /**
-   * The coverage of {@code index}, whose files {@code chunker} cuts now. An index chunked by this chunker in the
-   * model's tokens fits the window by construction (nothing is read); otherwise the files are re-chunked as the index
-   * holds them (an index from before chunking versions were recorded: by characters) and measured.
+   * The coverage of {@code index}, whose files {@code chunker} cuts now. An index chunked by this
+   * chunker in the model's tokens fits the window by construction (nothing is read); otherwise the
+   * files are re-chunked as the index holds them (an index from before chunking versions were
+   * recorded: by characters) and measured.
    */
-  static WindowCoverage of(MemoryIndex index, IndexRoots roots, MarkdownChunker chunker, Embedder embedder) {
+  static WindowCoverage of(
+      MemoryIndex index, IndexRoots roots, MarkdownChunker chunker, Embedder embedder) {
     Optional<String> stored = index.chunkingVersion();
     boolean upToDate = stored.map(chunker.version()::equals).orElse(false);
     if (upToDate && chunker.fitsWindow(embedder)) {
@@ -40,16 +44,17 @@ public record WindowCoverage(int window, int chunks, int chunksOverWindow, doubl
   }
 
   /**
-   * Measures the chunks {@code chunker} makes of the files under {@code roots} against {@code embedder}'s window.
-   * Unreadable and non-UTF-8 files are skipped, as the indexer skips them.
+   * Measures the chunks {@code chunker} makes of the files under {@code roots} against {@code
+   * embedder}'s window. Unreadable and non-UTF-8 files are skipped, as the indexer skips them.
    */
-  static WindowCoverage measure(IndexRoots roots, MarkdownChunker chunker, Embedder embedder, boolean upToDate) {
+  static WindowCoverage measure(
+      IndexRoots roots, MarkdownChunker chunker, Embedder embedder, boolean upToDate) {
     int window = embedder.maxTokens();
     int chunks = 0;
     int over = 0;
     long tokens = 0;
     long cut = 0;
-    List<SourceFile> files = new WorkspaceScanner(roots).scan(w -> { });
+    List<SourceFile> files = new WorkspaceScanner(roots).scan(w -> {});
     for (SourceFile f : files) {
       String text;
       try {
@@ -70,6 +75,7 @@ public record WindowCoverage(int window, int chunks, int chunksOverWindow, doubl
         }
       }
     }
-    return new WindowCoverage(window, chunks, over, tokens == 0 ? 0 : (double) cut / tokens, upToDate);
+    return new WindowCoverage(
+        window, chunks, over, tokens == 0 ? 0 : (double) cut / tokens, upToDate);
   }
 }

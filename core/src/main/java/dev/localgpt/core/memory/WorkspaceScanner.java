@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Lists the files to index with their size and modification time, in one directory walk per root (no extra stat
- * calls). Symlinks and hidden files and folders are skipped.
+ * Lists the files to index with their size and modification time, in one directory walk per root
+ * (no extra stat calls). Symlinks and hidden files and folders are skipped.
  */
 final class WorkspaceScanner {
   static final String MEMORY_SOURCE = "memory";
@@ -29,40 +29,56 @@ final class WorkspaceScanner {
     List<SourceFile> out = new ArrayList<>();
     Path ws = roots.workspace();
     if (Files.isDirectory(ws)) {
-      walk(ws, warnings, (file, rel, attrs) -> {
-        String source = sourceOf(rel);
-        if (accepts(rel, source)) {
-          out.add(new SourceFile(file, rel, source, attrs.size(), attrs.lastModifiedTime().toMillis()));
-        }
-      });
+      walk(
+          ws,
+          warnings,
+          (file, rel, attrs) -> {
+            String source = sourceOf(rel);
+            if (accepts(rel, source)) {
+              out.add(
+                  new SourceFile(
+                      file, rel, source, attrs.size(), attrs.lastModifiedTime().toMillis()));
+            }
+          });
     } else {
-      warnings.accept("workspace " + ws + " does not exist: nothing to index (create it or fix the path)");
+      warnings.accept(
+          "workspace " + ws + " does not exist: nothing to index (create it or fix the path)");
     }
     for (IndexRoots.ExtraRoot extra : roots.extraRoots()) {
       if (!Files.isDirectory(extra.root())) {
-        warnings.accept("extra root " + extra.root() + " is not a folder: skipped (fix memory.paths)");
+        warnings.accept(
+            "extra root " + extra.root() + " is not a folder: skipped (fix memory.paths)");
         continue;
       }
       Glob glob;
       try {
         glob = Glob.of(extra.glob());
       } catch (IllegalArgumentException e) {
-        warnings.accept(e.getMessage() + ": " + extra.root() + " skipped (fix the pattern in memory.paths)");
+        warnings.accept(
+            e.getMessage() + ": " + extra.root() + " skipped (fix the pattern in memory.paths)");
         continue;
       }
-      walk(extra.root(), warnings, (file, rel, attrs) -> {
-        if (glob.matches(rel)) {
-          out.add(new SourceFile(file, extra.label() + "/" + rel, MEMORY_SOURCE, attrs.size(),
-              attrs.lastModifiedTime().toMillis()));
-        }
-      });
+      walk(
+          extra.root(),
+          warnings,
+          (file, rel, attrs) -> {
+            if (glob.matches(rel)) {
+              out.add(
+                  new SourceFile(
+                      file,
+                      extra.label() + "/" + rel,
+                      MEMORY_SOURCE,
+                      attrs.size(),
+                      attrs.lastModifiedTime().toMillis()));
+            }
+          });
     }
     return out;
   }
 
   /**
-   * The source of a workspace-relative path: the silo for {@code knowledge/<silo>/**}, {@code memory} for everything
-   * else, including notes directly in {@code knowledge/}.
+   * The source of a workspace-relative path: the silo for {@code knowledge/<silo>/**}, {@code
+   * memory} for everything else, including notes directly in {@code knowledge/}.
    */
   static String sourceOf(String rel) {
     if (rel.startsWith(KNOWLEDGE)) {
@@ -86,27 +102,30 @@ final class WorkspaceScanner {
 
   private static void walk(Path root, Consumer<String> warnings, Visitor visitor) {
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
-          return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
+              return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
-            visitor.visit(file, root.relativize(file).toString().replace('\\', '/'), attrs);
-          }
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile() && !file.getFileName().toString().startsWith(".")) {
+                visitor.visit(file, root.relativize(file).toString().replace('\\', '/'), attrs);
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          warnings.accept("cannot read " + file + ": " + e.getMessage() + " (skipped; check permissions)");
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              warnings.accept(
+                  "cannot read " + file + ": " + e.getMessage() + " (skipped; check permissions)");
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       warnings.accept("cannot scan " + root + ": " + e.getMessage());
     }

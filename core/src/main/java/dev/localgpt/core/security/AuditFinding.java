@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param what the problem, never a secret's value
  * @param where the file, key or tool it is about
  * @param fix what to do
- * @param chmod the private mode ({@code 700} or {@code 600}) {@code --fix} may set on {@code where}, or empty
+ * @param chmod the private mode ({@code 700} or {@code 600}) {@code --fix} may set on {@code
+ *     where}, or empty
  */
-public record AuditFinding(Severity severity, String check, String what, String where, String fix,
-    Optional<Path> chmod) {
+public record AuditFinding(
+    Severity severity, String check, String what, String where, String fix, Optional<Path> chmod) {
   public AuditFinding {
     Objects.requireNonNull(severity, "'severity' must not be null");
     Objects.requireNonNull(check, "'check' must not be null");

@@ -16,8 +16,13 @@ import java.util.Objects;
  * @param skills the {@code skills check} result of every skill
  * @param shellSandboxed whether the bash tool runs inside Bubblewrap
  */
-public record AuditInput(Path homeRoot, Path configFile, Path userHome, LocalGptConfig config,
-    List<SkillCheck> skills, boolean shellSandboxed) {
+public record AuditInput(
+    Path homeRoot,
+    Path configFile,
+    Path userHome,
+    LocalGptConfig config,
+    List<SkillCheck> skills,
+    boolean shellSandboxed) {
   public AuditInput {
     Objects.requireNonNull(homeRoot, "'homeRoot' must not be null");
     Objects.requireNonNull(configFile, "'configFile' must not be null");

@@ -13,14 +13,19 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The file checks of the audit: the home, workspace, config, index databases and session files must not be readable
- * by group or others; the workspace must not be a symlink leading outside the user's home. Skipped on file systems
- * without POSIX permissions.
+ * The file checks of the audit: the home, workspace, config, index databases and session files must
+ * not be readable by group or others; the workspace must not be a symlink leading outside the
+ * user's home. Skipped on file systems without POSIX permissions.
  */
 final class FileChecks {
-  private static final Set<PosixFilePermission> OPEN = Set.of(
-      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+  private static final Set<PosixFilePermission> OPEN =
+      Set.of(
+          PosixFilePermission.GROUP_READ,
+          PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.GROUP_EXECUTE,
+          PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.OTHERS_WRITE,
+          PosixFilePermission.OTHERS_EXECUTE);
   private static final int MAX_FILES = 10_000;
 
   private FileChecks() {}
@@ -38,15 +43,31 @@ final class FileChecks {
   }
 
   private static void dir(Path dir, String what, Severity severity, List<AuditFinding> out) {
-    open(dir).ifPresent(perms -> out.add(new AuditFinding(severity, "permissions",
-        what + " is accessible by group or others (" + perms + ")", dir.toString(), "chmod 700 " + dir,
-        Optional.of(dir))));
+    open(dir)
+        .ifPresent(
+            perms ->
+                out.add(
+                    new AuditFinding(
+                        severity,
+                        "permissions",
+                        what + " is accessible by group or others (" + perms + ")",
+                        dir.toString(),
+                        "chmod 700 " + dir,
+                        Optional.of(dir))));
   }
 
   private static void file(Path file, String what, Severity severity, List<AuditFinding> out) {
-    open(file).ifPresent(perms -> out.add(new AuditFinding(severity, "permissions",
-        what + " is readable by group or others (" + perms + ")", file.toString(), "chmod 600 " + file,
-        Optional.of(file))));
+    open(file)
+        .ifPresent(
+            perms ->
+                out.add(
+                    new AuditFinding(
+                        severity,
+                        "permissions",
+                        what + " is readable by group or others (" + perms + ")",
+                        file.toString(),
+                        "chmod 600 " + file,
+                        Optional.of(file))));
   }
 
   private static void files(Path dir, String what, List<AuditFinding> out) {
@@ -55,11 +76,17 @@ final class FileChecks {
     }
     dir(dir, "the folder of " + what.replaceFirst("^an? ", "") + "s", Severity.MEDIUM, out);
     try (Stream<Path> walk = Files.walk(dir)) {
-      walk.limit(MAX_FILES).filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+      walk.limit(MAX_FILES)
+          .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
           .forEach(p -> file(p, what, Severity.MEDIUM, out));
     } catch (IOException | java.io.UncheckedIOException e) {
-      out.add(AuditFinding.of(Severity.LOW, "permissions", "cannot list " + dir + " to check it", dir.toString(),
-          "make it readable by you"));
+      out.add(
+          AuditFinding.of(
+              Severity.LOW,
+              "permissions",
+              "cannot list " + dir + " to check it",
+              dir.toString(),
+              "make it readable by you"));
     }
   }
 
@@ -69,21 +96,31 @@ final class FileChecks {
     }
     try {
       Path real = workspace.toRealPath();
-      Path home = Files.exists(userHome) ? userHome.toRealPath() : userHome.toAbsolutePath().normalize();
+      Path home =
+          Files.exists(userHome) ? userHome.toRealPath() : userHome.toAbsolutePath().normalize();
       if (!real.startsWith(home)) {
-        out.add(AuditFinding.of(Severity.MEDIUM, "workspace-symlink",
-            "the workspace is a symlink to " + real + ", outside your home", workspace.toString(),
-            "point memory.workspace at a folder inside your home"));
+        out.add(
+            AuditFinding.of(
+                Severity.MEDIUM,
+                "workspace-symlink",
+                "the workspace is a symlink to " + real + ", outside your home",
+                workspace.toString(),
+                "point memory.workspace at a folder inside your home"));
       }
     } catch (IOException e) {
-      out.add(AuditFinding.of(Severity.MEDIUM, "workspace-symlink", "the workspace is a broken symlink",
-          workspace.toString(), "point memory.workspace at an existing folder"));
+      out.add(
+          AuditFinding.of(
+              Severity.MEDIUM,
+              "workspace-symlink",
+              "the workspace is a broken symlink",
+              workspace.toString(),
+              "point memory.workspace at an existing folder"));
     }
   }
 
   /**
-   * The permissions (of the target, for a symlink) as rwx text when group or others have any, else empty (also when
-   * not POSIX or missing).
+   * The permissions (of the target, for a symlink) as rwx text when group or others have any, else
+   * empty (also when not POSIX or missing).
    */
   static Optional<String> open(Path path) {
     try {
@@ -92,7 +129,8 @@ final class FileChecks {
       }
       Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
       return perms.stream().anyMatch(OPEN::contains)
-          ? Optional.of(java.nio.file.attribute.PosixFilePermissions.toString(perms)) : Optional.empty();
+          ? Optional.of(java.nio.file.attribute.PosixFilePermissions.toString(perms))
+          : Optional.empty();
     } catch (IOException | UnsupportedOperationException e) {
       return Optional.empty();
     }

@@ -16,17 +16,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code localgpt security audit}: secrets written in config.toml, the server's bind and token, the tools' limits
- * and approvals, the skills {@code skills check} flags, and (through {@link FileChecks}) the home's permissions.
- * Most serious findings first; never reads out a secret.
+ * {@code localgpt security audit}: secrets written in config.toml, the server's bind and token, the
+ * tools' limits and approvals, the skills {@code skills check} flags, and (through {@link
+ * FileChecks}) the home's permissions. Most serious findings first; never reads out a secret.
  */
 public final class SecurityAudit {
-  private static final Pattern SECTION = Pattern.compile("^\\s*\\[+\\s*([^\\]]+?)\\s*]+\\s*(?:#.*)?$");
-  private static final Pattern SECRET_LINE = Pattern.compile(
-      "^\\s*\"?([A-Za-z0-9_.-]*(?:api_key|apikey|token|secret|password))\"?\\s*=\\s*(['\"])(.*?)\\2",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern SECTION =
+      Pattern.compile("^\\s*\\[+\\s*([^\\]]+?)\\s*]+\\s*(?:#.*)?$");
+  private static final Pattern SECRET_LINE =
+      Pattern.compile(
+          "^\\s*\"?([A-Za-z0-9_.-]*(?:api_key|apikey|token|secret|password))\"?\\s*=\\s*(['\"])(.*?)\\2",
+          Pattern.CASE_INSENSITIVE);
+
   /** Tools that change files, run commands or reach the network. */
-  static final List<String> SENSITIVE_TOOLS = List.of("bash", "write_file", "edit_file", "web_fetch");
+  static final List<String> SENSITIVE_TOOLS =
+      List.of("bash", "write_file", "edit_file", "web_fetch");
 
   private SecurityAudit() {}
 
@@ -55,8 +59,13 @@ public final class SecurityAudit {
     try {
       lines = Files.readAllLines(in.configFile(), StandardCharsets.UTF_8);
     } catch (IOException | java.io.UncheckedIOException e) {
-      return List.of(AuditFinding.of(Severity.MEDIUM, "config-unreadable", "config.toml cannot be read to check it",
-          in.configFile().toString(), "make it readable by you: chmod 600 " + in.configFile()));
+      return List.of(
+          AuditFinding.of(
+              Severity.MEDIUM,
+              "config-unreadable",
+              "config.toml cannot be read to check it",
+              in.configFile().toString(),
+              "make it readable by you: chmod 600 " + in.configFile()));
     }
     List<AuditFinding> out = new ArrayList<>();
     String section = "";
@@ -70,10 +79,17 @@ public final class SecurityAudit {
       if (m.find() && !m.group(3).isBlank() && !m.group(3).strip().startsWith("${")) {
         String key = section + m.group(1);
         String variable = m.group(1).toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-        out.add(AuditFinding.of(Severity.HIGH, "plaintext-secret",
-            "'" + key + "' is written in plain text in config.toml",
-            in.configFile() + ":" + (i + 1),
-            "move the value to an environment variable and write " + m.group(1) + " = \"${" + variable + "}\""));
+        out.add(
+            AuditFinding.of(
+                Severity.HIGH,
+                "plaintext-secret",
+                "'" + key + "' is written in plain text in config.toml",
+                in.configFile() + ":" + (i + 1),
+                "move the value to an environment variable and write "
+                    + m.group(1)
+                    + " = \"${"
+                    + variable
+                    + "}\""));
       }
     }
     return out;
@@ -82,19 +98,32 @@ public final class SecurityAudit {
   static List<AuditFinding> server(LocalGptConfig config) {
     var server = config.server();
     String bind = server.bind().strip();
-    boolean loopback = bind.equals("127.0.0.1") || bind.equals("::1") || bind.equals("localhost")
-        || bind.startsWith("127.");
+    boolean loopback =
+        bind.equals("127.0.0.1")
+            || bind.equals("::1")
+            || bind.equals("localhost")
+            || bind.startsWith("127.");
     if (!server.enabled() || loopback) {
       return List.of();
     }
     if (server.authToken().isEmpty()) {
-      return List.of(AuditFinding.of(Severity.HIGH, "server-exposed",
-          "the server listens on " + bind + " without an auth token: anyone on the network can use it",
-          "[server] bind", "set bind = \"127.0.0.1\", or set auth_token = \"${LOCALGPT_SERVER_TOKEN}\""));
+      return List.of(
+          AuditFinding.of(
+              Severity.HIGH,
+              "server-exposed",
+              "the server listens on "
+                  + bind
+                  + " without an auth token: anyone on the network can use it",
+              "[server] bind",
+              "set bind = \"127.0.0.1\", or set auth_token = \"${LOCALGPT_SERVER_TOKEN}\""));
     }
-    return List.of(AuditFinding.of(Severity.LOW, "server-exposed",
-        "the server listens on " + bind + " (token required)", "[server] bind",
-        "keep it on 127.0.0.1 unless other machines need it"));
+    return List.of(
+        AuditFinding.of(
+            Severity.LOW,
+            "server-exposed",
+            "the server listens on " + bind + " (token required)",
+            "[server] bind",
+            "keep it on 127.0.0.1 unless other machines need it"));
   }
 
   static List<AuditFinding> tools(ToolsConfig tools, boolean sandboxed) {
@@ -102,33 +131,59 @@ public final class SecurityAudit {
     List<String> approval = tools.requireApproval();
     if (tools.bashEnabled()) {
       if (!approval.contains("bash")) {
-        out.add(AuditFinding.of(Severity.HIGH, "tool-approval", "bash is enabled and runs commands without asking",
-            "[tools] require_approval", "add \"bash\" to require_approval, or set bash_enabled = false"));
+        out.add(
+            AuditFinding.of(
+                Severity.HIGH,
+                "tool-approval",
+                "bash is enabled and runs commands without asking",
+                "[tools] require_approval",
+                "add \"bash\" to require_approval, or set bash_enabled = false"));
       }
       if (!sandboxed) {
-        out.add(AuditFinding.of(Severity.MEDIUM, "shell-sandbox",
-            "bash is enabled but not sandboxed (Bubblewrap 'bwrap' not found): it can read your files",
-            "bash tool", "install Bubblewrap (Debian/Ubuntu: apt-get install bubblewrap)"));
+        out.add(
+            AuditFinding.of(
+                Severity.MEDIUM,
+                "shell-sandbox",
+                "bash is enabled but not sandboxed (Bubblewrap 'bwrap' not found): it can read your files",
+                "bash tool",
+                "install Bubblewrap (Debian/Ubuntu: apt-get install bubblewrap)"));
       }
     }
     List<String> domains = tools.webFetchAllowedDomains();
     if (domains.stream().anyMatch(d -> d.isBlank() || d.strip().equals("*"))) {
-      out.add(AuditFinding.of(Severity.MEDIUM, "web-fetch-unlimited", "web_fetch may reach any host",
-          "[tools] web_fetch_allowed_domains", "list only the hosts you need"));
+      out.add(
+          AuditFinding.of(
+              Severity.MEDIUM,
+              "web-fetch-unlimited",
+              "web_fetch may reach any host",
+              "[tools] web_fetch_allowed_domains",
+              "list only the hosts you need"));
     }
-    List<String> unguarded = tools.allowAfterUntrusted().stream()
-        .filter(t -> t.equals("*") || t.equals("bash") || t.equals("web_fetch")).toList();
+    List<String> unguarded =
+        tools.allowAfterUntrusted().stream()
+            .filter(t -> t.equals("*") || t.equals("bash") || t.equals("web_fetch"))
+            .toList();
     if (!unguarded.isEmpty()) {
-      out.add(AuditFinding.of(Severity.MEDIUM, "untrusted-gate",
-          String.join(", ", unguarded) + " may act without approval after reading untrusted content (a file, a web"
-              + " page, memory), which is what prompt injection needs", "[tools] allow_after_untrusted",
-          "list only tools that write files, e.g. [\"edit_file\"]"));
+      out.add(
+          AuditFinding.of(
+              Severity.MEDIUM,
+              "untrusted-gate",
+              String.join(", ", unguarded)
+                  + " may act without approval after reading untrusted content (a file, a web"
+                  + " page, memory), which is what prompt injection needs",
+              "[tools] allow_after_untrusted",
+              "list only tools that write files, e.g. [\"edit_file\"]"));
     }
     for (String tool : List.of("write_file", "edit_file", "web_fetch")) {
       boolean offered = !tool.equals("web_fetch") || !domains.isEmpty();
       if (offered && !approval.contains(tool)) {
-        out.add(AuditFinding.of(Severity.LOW, "tool-approval", tool + " runs without asking",
-            "[tools] require_approval", "add \"" + tool + "\" to require_approval to confirm each call"));
+        out.add(
+            AuditFinding.of(
+                Severity.LOW,
+                "tool-approval",
+                tool + " runs without asking",
+                "[tools] require_approval",
+                "add \"" + tool + "\" to require_approval to confirm each call"));
       }
     }
     return out;
@@ -140,12 +195,32 @@ public final class SecurityAudit {
       if (c.worst() == null || c.worst() == Severity.LOW) {
         continue;
       }
-      String rules = String.join(", ", c.findings().stream().filter(f -> f.severity() == c.worst())
-          .map(f -> f.rule() + " (line " + f.line() + ")").distinct().toList());
-      long count = c.findings().stream().map(ScanFinding::severity).filter(s -> s == c.worst()).count();
-      out.add(AuditFinding.of(c.worst(), "skill", "skill '" + c.skill().name() + "' has " + count + " "
-          + c.worst().label() + " finding(s): " + rules, c.skill().location().toString(),
-          "read it with 'localgpt skills check " + c.skill().name() + "' and remove the skill if you did not write it"));
+      String rules =
+          String.join(
+              ", ",
+              c.findings().stream()
+                  .filter(f -> f.severity() == c.worst())
+                  .map(f -> f.rule() + " (line " + f.line() + ")")
+                  .distinct()
+                  .toList());
+      long count =
+          c.findings().stream().map(ScanFinding::severity).filter(s -> s == c.worst()).count();
+      out.add(
+          AuditFinding.of(
+              c.worst(),
+              "skill",
+              "skill '"
+                  + c.skill().name()
+                  + "' has "
+                  + count
+                  + " "
+                  + c.worst().label()
+                  + " finding(s): "
+                  + rules,
+              c.skill().location().toString(),
+              "read it with 'localgpt skills check "
+                  + c.skill().name()
+                  + "' and remove the skill if you did not write it"));
     }
     return out;
   }

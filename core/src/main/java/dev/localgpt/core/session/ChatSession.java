@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The live conversation of one session. Every message is written to the {@link SessionStore} before it joins the
- * in-memory history, so what the model has seen is always on disk. Thread-safe.
+ * The live conversation of one session. Every message is written to the {@link SessionStore} before
+ * it joins the in-memory history, so what the model has seen is always on disk. Thread-safe.
  */
 public final class ChatSession {
   private final SessionStore store;
@@ -23,7 +23,11 @@ public final class ChatSession {
   private final Optional<String> readWarning;
 
   private ChatSession(
-      SessionStore store, Clock clock, String id, List<ChatMessage> history, Optional<String> readWarning) {
+      SessionStore store,
+      Clock clock,
+      String id,
+      List<ChatMessage> history,
+      Optional<String> readWarning) {
     this.store = store;
     this.clock = clock;
     this.id = id;
@@ -43,9 +47,12 @@ public final class ChatSession {
    */
   public static ChatSession resume(SessionStore store, String idOrPrefix, Clock clock) {
     SessionInfo info =
-        store.find(idOrPrefix)
+        store
+            .find(idOrPrefix)
             .orElseThrow(
-                () -> new SessionException("no session matches '" + idOrPrefix + "': see 'sessions list'"));
+                () ->
+                    new SessionException(
+                        "no session matches '" + idOrPrefix + "': see 'sessions list'"));
     return open(store, info.id(), clock);
   }
 
@@ -56,14 +63,18 @@ public final class ChatSession {
 
   private static ChatSession open(SessionStore store, String id, Clock clock) {
     SessionTranscript stored = store.transcript(id);
-    return new ChatSession(store, clock, id, SessionHistory.rebuild(stored.entries()), stored.warning());
+    return new ChatSession(
+        store, clock, id, SessionHistory.rebuild(stored.entries()), stored.warning());
   }
 
   public String id() {
     return id;
   }
 
-  /** When resumed from a stored session with unreadable lines: the store's warning naming them (shown once). */
+  /**
+   * When resumed from a stored session with unreadable lines: the store's warning naming them
+   * (shown once).
+   */
   public Optional<String> readWarning() {
     return readWarning;
   }
@@ -74,8 +85,8 @@ public final class ChatSession {
   }
 
   /**
-   * Records a new message: persisted first, then added to the history. The agent loop calls this for every user
-   * message, model reply (with its tool calls) and tool result, as it happens.
+   * Records a new message: persisted first, then added to the history. The agent loop calls this
+   * for every user message, model reply (with its tool calls) and tool result, as it happens.
    */
   public synchronized void onMessage(ChatMessage message) {
     store.append(id, new SessionEntry.Message(clock.instant(), message));
@@ -88,22 +99,27 @@ public final class ChatSession {
   }
 
   /**
-   * Records a compaction and replaces the history by the summary plus the last {@code keptMessages} messages.
-   * Called by {@link Compactor} after the checkpoint is on disk.
+   * Records a compaction and replaces the history by the summary plus the last {@code keptMessages}
+   * messages. Called by {@link Compactor} after the checkpoint is on disk.
    */
   synchronized void applyCompaction(String summary, int keptMessages, int tokensBefore) {
-    store.append(id, new SessionEntry.Compaction(clock.instant(), summary, keptMessages, tokensBefore));
-    List<ChatMessage> kept = List.copyOf(history.subList(history.size() - keptMessages, history.size()));
+    store.append(
+        id, new SessionEntry.Compaction(clock.instant(), summary, keptMessages, tokensBefore));
+    List<ChatMessage> kept =
+        List.copyOf(history.subList(history.size() - keptMessages, history.size()));
     history.clear();
     history.addAll(SessionHistory.compacted(summary, kept));
   }
 
-  /** What {@code /new} did: the saved transcript (workspace-relative path), if any, and the fresh session. */
+  /**
+   * What {@code /new} did: the saved transcript (workspace-relative path), if any, and the fresh
+   * session.
+   */
   public record Renewal(Optional<String> savedTo, ChatSession next) {}
 
   /**
-   * {@code /new}: saves the last messages to {@code memory/DATE-slug.md} (when there are any), then starts a new
-   * session in the same store. This session's transcript stays in the store.
+   * {@code /new}: saves the last messages to {@code memory/DATE-slug.md} (when there are any), then
+   * starts a new session in the same store. This session's transcript stays in the store.
    */
   public Renewal startNew(TranscriptSaver saver) {
     Optional<String> saved = saver.save(id, transcript());

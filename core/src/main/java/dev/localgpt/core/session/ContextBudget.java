@@ -5,8 +5,9 @@ import dev.localgpt.ports.llm.ToolCall;
 import java.util.List;
 
 /**
- * The context budget of a model: tokens are estimated as UTF-8 bytes / 4 (rounded up), as LocalGPT does. Past the
- * soft limit ({@code contextWindow − reserveTokens − 4000}) the session writes a memory checkpoint and compacts.
+ * The context budget of a model: tokens are estimated as UTF-8 bytes / 4 (rounded up), as LocalGPT
+ * does. Past the soft limit ({@code contextWindow − reserveTokens − 4000}) the session writes a
+ * memory checkpoint and compacts.
  *
  * @param contextWindow the model's context window in tokens
  * @param reserveTokens tokens kept free for the reply
@@ -24,8 +25,13 @@ public record ContextBudget(int contextWindow, int reserveTokens) {
     }
     if (contextWindow - reserveTokens - SOFT_MARGIN <= 0) {
       throw new IllegalArgumentException(
-          "'reserveTokens' (" + reserveTokens + ") + " + SOFT_MARGIN + " must be below 'contextWindow' ("
-              + contextWindow + "): lower the reserve or use a model with a larger window");
+          "'reserveTokens' ("
+              + reserveTokens
+              + ") + "
+              + SOFT_MARGIN
+              + " must be below 'contextWindow' ("
+              + contextWindow
+              + "): lower the reserve or use a model with a larger window");
     }
   }
 
@@ -81,7 +87,9 @@ public record ContextBudget(int contextWindow, int reserveTokens) {
         bytes += 1;
       } else if (c < 0x800) {
         bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         bytes += 4;
         i++;
       } else {

@@ -22,10 +22,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes the facts worth keeping from turns about to be compacted to today's daily note, {@code memory/YYYY-MM-DD.md},
- * as a section {@code ## Checkpoint HH:MM (session <id8>)}. Done by code, not by asking the model to call a tool:
- * the model only lists the facts; when it fails (or there is none) the user messages' first lines are kept instead.
- * The note is only ever appended to, and the write is forced to disk before this returns.
+ * Writes the facts worth keeping from turns about to be compacted to today's daily note, {@code
+ * memory/YYYY-MM-DD.md}, as a section {@code ## Checkpoint HH:MM (session <id8>)}. Done by code,
+ * not by asking the model to call a tool: the model only lists the facts; when it fails (or there
+ * is none) the user messages' first lines are kept instead. The note is only ever appended to, and
+ * the write is forced to disk before this returns.
  */
 public final class MemoryCheckpoint {
   static final String PROMPT =
@@ -72,7 +73,10 @@ public final class MemoryCheckpoint {
     String relative = Workspace.dailyNotePath(now.toLocalDate());
     StringBuilder section = new StringBuilder();
     section.append("## Checkpoint ").append(now.format(DateTimeFormatter.ofPattern("HH:mm")));
-    section.append(" (session ").append(sessionId, 0, Math.min(8, sessionId.length())).append(")\n\n");
+    section
+        .append(" (session ")
+        .append(sessionId, 0, Math.min(8, sessionId.length()))
+        .append(")\n\n");
     facts.forEach(fact -> section.append(fact).append('\n'));
     if (facts.isEmpty()) {
       section.append("- (nothing to keep)\n");
@@ -82,14 +86,18 @@ public final class MemoryCheckpoint {
   }
 
   private List<String> askModel(List<ChatMessage> turns) {
-    return OneShotPrompt.ask(model, PROMPT, turns, 500, 1024).map(MemoryCheckpoint::bullets).orElse(List.of());
+    return OneShotPrompt.ask(model, PROMPT, turns, 500, 1024)
+        .map(MemoryCheckpoint::bullets)
+        .orElse(List.of());
   }
 
   static List<String> bullets(String reply) {
     List<String> facts = new ArrayList<>();
     for (String line : reply.lines().toList()) {
       String trimmed = line.strip();
-      if ((trimmed.startsWith("- ") || trimmed.startsWith("* ")) && trimmed.length() > 2 && facts.size() < MAX_FACTS) {
+      if ((trimmed.startsWith("- ") || trimmed.startsWith("* "))
+          && trimmed.length() > 2
+          && facts.size() < MAX_FACTS) {
         facts.add("- " + SessionHistory.cut(trimmed.substring(2).strip(), MAX_FACT_CHARS));
       }
     }
@@ -121,7 +129,11 @@ public final class MemoryCheckpoint {
         }
       }
       try (FileChannel channel =
-          FileChannel.open(note, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+          FileChannel.open(
+              note,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.APPEND)) {
         ByteBuffer bytes = ByteBuffer.wrap((separator + section).getBytes(StandardCharsets.UTF_8));
         while (bytes.hasRemaining()) {
           channel.write(bytes);
@@ -129,7 +141,8 @@ public final class MemoryCheckpoint {
         channel.force(true);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot append the memory checkpoint to " + note + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot append the memory checkpoint to " + note + ": " + e.getMessage(), e);
     }
   }
 }

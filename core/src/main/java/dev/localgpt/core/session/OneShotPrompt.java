@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One model call over a rendered stretch of history, as compaction and the memory checkpoint make it: the caller's
- * instructions as the system prompt, the turns as one user message. Best effort: no model, or a model failure,
- * gives no reply and the caller falls back to a plain extract.
+ * One model call over a rendered stretch of history, as compaction and the memory checkpoint make
+ * it: the caller's instructions as the system prompt, the turns as one user message. Best effort:
+ * no model, or a model failure, gives no reply and the caller falls back to a plain extract.
  */
 final class OneShotPrompt {
   private OneShotPrompt() {}

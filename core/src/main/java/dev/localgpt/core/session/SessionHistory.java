@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a transcript becomes the history the model sees. The live session and a resumed one use the same rules, so a
- * resumed history equals the one the process had before it stopped.
+ * How a transcript becomes the history the model sees. The live session and a resumed one use the
+ * same rules, so a resumed history equals the one the process had before it stopped.
  */
 public final class SessionHistory {
   /** First line of the user message that carries a compaction summary. */
@@ -18,7 +18,10 @@ public final class SessionHistory {
 
   private SessionHistory() {}
 
-  /** Replays the entries: messages are appended, a compaction replaces all but its kept tail with the summary. */
+  /**
+   * Replays the entries: messages are appended, a compaction replaces all but its kept tail with
+   * the summary.
+   */
   public static List<ChatMessage> rebuild(List<SessionEntry> entries) {
     List<ChatMessage> history = new ArrayList<>();
     for (SessionEntry entry : entries) {
@@ -33,7 +36,9 @@ public final class SessionHistory {
     return history;
   }
 
-  /** All real messages, ignoring compactions (what {@code /new} saves and {@code /export} prints). */
+  /**
+   * All real messages, ignoring compactions (what {@code /new} saves and {@code /export} prints).
+   */
   public static List<ChatMessage> messages(List<SessionEntry> entries) {
     return entries.stream()
         .filter(SessionEntry.Message.class::isInstance)
@@ -42,8 +47,8 @@ public final class SessionHistory {
   }
 
   /**
-   * The summary as a user message, followed by an assistant acknowledgement when the kept part starts with a user
-   * message (so roles keep alternating), then the kept messages.
+   * The summary as a user message, followed by an assistant acknowledgement when the kept part
+   * starts with a user message (so roles keep alternating), then the kept messages.
    */
   public static List<ChatMessage> compacted(String summary, List<ChatMessage> kept) {
     List<ChatMessage> history = new ArrayList<>();
@@ -71,10 +76,20 @@ public final class SessionHistory {
         case USER -> text.append("User: ").append(m.text());
         case ASSISTANT -> {
           text.append("Assistant: ").append(m.text());
-          m.toolCalls().forEach(c -> text.append("\n[tool call ").append(c.name()).append(' ')
-              .append(c.argumentsJson()).append(']'));
+          m.toolCalls()
+              .forEach(
+                  c ->
+                      text.append("\n[tool call ")
+                          .append(c.name())
+                          .append(' ')
+                          .append(c.argumentsJson())
+                          .append(']'));
         }
-        case TOOL -> text.append("Tool ").append(m.toolName()).append(": ").append(cut(m.text(), maxToolChars));
+        case TOOL ->
+            text.append("Tool ")
+                .append(m.toolName())
+                .append(": ")
+                .append(cut(m.text(), maxToolChars));
       }
       text.append("\n\n");
     }

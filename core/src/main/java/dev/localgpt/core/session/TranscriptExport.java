@@ -4,7 +4,10 @@ import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ToolCall;
 import java.util.List;
 
-/** {@code /export}: a whole session as Markdown, tool calls and results included (results in code fences). */
+/**
+ * {@code /export}: a whole session as Markdown, tool calls and results included (results in code
+ * fences).
+ */
 public final class TranscriptExport {
   private TranscriptExport() {}
 

@@ -17,10 +17,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * LocalGPT's {@code /new} save: the last N (default {@value #DEFAULT_MAX_MESSAGES}) user and assistant messages (their
- * words and the names of the tools called, never the context retrieved for them: see {@code ConversationLines}) go to
- * a new file {@code memory/YYYY-MM-DD-<slug>.md} (mode 0600); an existing file is never overwritten ({@code -2},
- * {@code -3}, …).
+ * LocalGPT's {@code /new} save: the last N (default {@value #DEFAULT_MAX_MESSAGES}) user and
+ * assistant messages (their words and the names of the tools called, never the context retrieved
+ * for them: see {@code ConversationLines}) go to a new file {@code memory/YYYY-MM-DD-<slug>.md}
+ * (mode 0600); an existing file is never overwritten ({@code -2}, {@code -3}, …).
  */
 public final class TranscriptSaver {
   public static final int DEFAULT_MAX_MESSAGES = 15;
@@ -45,18 +45,28 @@ public final class TranscriptSaver {
     this(workspace, clock, zone, DEFAULT_MAX_MESSAGES);
   }
 
-  /** Saves and returns the workspace-relative path; empty when there is no user or assistant text. */
+  /**
+   * Saves and returns the workspace-relative path; empty when there is no user or assistant text.
+   */
   public Optional<String> save(String sessionId, List<ChatMessage> messages) {
-    List<ChatMessage> spoken = messages.stream().filter(m -> ConversationLines.of(m).isPresent()).toList();
+    List<ChatMessage> spoken =
+        messages.stream().filter(m -> ConversationLines.of(m).isPresent()).toList();
     if (spoken.isEmpty()) {
       return Optional.empty();
     }
     String firstUser =
-        spoken.stream().filter(m -> m.role() == Role.USER).map(ChatMessage::text).findFirst().orElse("");
-    List<ChatMessage> last = spoken.subList(Math.max(0, spoken.size() - maxMessages), spoken.size());
+        spoken.stream()
+            .filter(m -> m.role() == Role.USER)
+            .map(ChatMessage::text)
+            .findFirst()
+            .orElse("");
+    List<ChatMessage> last =
+        spoken.subList(Math.max(0, spoken.size() - maxMessages), spoken.size());
     LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone);
     StringBuilder body = new StringBuilder();
-    body.append("# Session: ").append(now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))).append("\n\n");
+    body.append("# Session: ")
+        .append(now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")))
+        .append("\n\n");
     body.append("- **Session ID**: ").append(sessionId).append("\n\n");
     body.append("## Conversation\n\n");
     for (ChatMessage m : last) {
@@ -67,17 +77,23 @@ public final class TranscriptSaver {
   }
 
   /**
-   * The first 4 words of the first user message, lowercased, letters and digits only, joined by {@code -}, at most
-   * 30 characters; {@code session} when nothing is left.
+   * The first 4 words of the first user message, lowercased, letters and digits only, joined by
+   * {@code -}, at most 30 characters; {@code session} when nothing is left.
    */
   public static String slug(String firstUserMessage) {
     String slug =
         Arrays.stream(firstUserMessage.strip().split("\\s+"))
             .limit(4)
-            .map(word -> word.toLowerCase(Locale.ROOT).codePoints()
-                .filter(Character::isLetterOrDigit)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString())
+            .map(
+                word ->
+                    word.toLowerCase(Locale.ROOT)
+                        .codePoints()
+                        .filter(Character::isLetterOrDigit)
+                        .collect(
+                            StringBuilder::new,
+                            StringBuilder::appendCodePoint,
+                            StringBuilder::append)
+                        .toString())
             .filter(word -> !word.isEmpty())
             .collect(Collectors.joining("-"));
     if (slug.length() > MAX_SLUG) {
@@ -99,7 +115,8 @@ public final class TranscriptSaver {
         }
         // taken: try the next number
       } catch (UncheckedIOException e) {
-        throw new UncheckedIOException("cannot save the transcript to " + file + ": " + e.getCause().getMessage(),
+        throw new UncheckedIOException(
+            "cannot save the transcript to " + file + ": " + e.getCause().getMessage(),
             e.getCause());
       }
     }

@@ -21,18 +21,23 @@ public record ScanFinding(String rule, Severity severity, int line, String why, 
     excerpt = visible(excerpt == null ? "" : excerpt);
   }
 
-  /** Invisible and control characters as escapes, newlines as spaces, at most {@value #MAX_EXCERPT} chars. */
+  /**
+   * Invisible and control characters as escapes, newlines as spaces, at most {@value #MAX_EXCERPT}
+   * chars.
+   */
   static String visible(String text) {
     StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(c -> {
-      if (c == '\n' || c == '\r' || c == '\t') {
-        out.append(' ');
-      } else if (Character.isISOControl(c) || SkillScanner.invisible(c)) {
-        out.append(String.format("\\u%04X", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (c == '\n' || c == '\r' || c == '\t') {
+                out.append(' ');
+              } else if (Character.isISOControl(c) || SkillScanner.invisible(c)) {
+                out.append(String.format("\\u%04X", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
     String s = out.toString().strip();
     return s.length() > MAX_EXCERPT ? s.substring(0, MAX_EXCERPT - 3) + "..." : s;
   }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  *
  * @param id a stable short id ({@code download-pipe-shell})
  * @param severity how serious a match is
- * @param pattern what to look for in the whole SKILL.md (the line of a finding is where the match starts)
+ * @param pattern what to look for in the whole SKILL.md (the line of a finding is where the match
+ *     starts)
  * @param why one line a user understands
  */
 public record ScanRule(String id, Severity severity, Pattern pattern, String why) {
@@ -21,6 +22,7 @@ public record ScanRule(String id, Severity severity, Pattern pattern, String why
 
   /** A case-insensitive rule whose pattern also matches across lines where it says so. */
   static ScanRule of(String id, Severity severity, String regex, String why) {
-    return new ScanRule(id, severity, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE), why);
+    return new ScanRule(
+        id, severity, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE), why);
   }
 }

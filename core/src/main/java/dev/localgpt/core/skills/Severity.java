@@ -1,6 +1,9 @@
 package dev.localgpt.core.skills;
 
-/** How serious a finding of {@code skills check} or {@code security audit} is; HIGH makes the command fail. */
+/**
+ * How serious a finding of {@code skills check} or {@code security audit} is; HIGH makes the
+ * command fail.
+ */
 public enum Severity {
   LOW,
   MEDIUM,

@@ -7,7 +7,8 @@ import java.util.Objects;
  * One discovered skill.
  *
  * @param name the skill name (front matter {@code name}, else the directory name)
- * @param description one line on when to use it (front matter, else the first non-heading line, at most 100 chars)
+ * @param description one line on when to use it (front matter, else the first non-heading line, at
+ *     most 100 chars)
  * @param location the absolute path of its SKILL.md
  * @param source which root it came from
  * @param command the slash command name ({@code /command}), unique among skills
@@ -61,12 +62,32 @@ public record Skill(
   }
 
   Skill withCommand(String newCommand) {
-    return new Skill(name, description, location, source, newCommand, userInvocable, modelInvocable, emoji,
-        requires, state, reason);
+    return new Skill(
+        name,
+        description,
+        location,
+        source,
+        newCommand,
+        userInvocable,
+        modelInvocable,
+        emoji,
+        requires,
+        state,
+        reason);
   }
 
   Skill withState(State newState, String newReason) {
-    return new Skill(name, description, location, source, command, userInvocable, modelInvocable, emoji,
-        requires, newState, newReason);
+    return new Skill(
+        name,
+        description,
+        location,
+        source,
+        command,
+        userInvocable,
+        modelInvocable,
+        emoji,
+        requires,
+        newState,
+        newReason);
   }
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code skills check}: the front matter validated (an invalid skill, a missing name or description) plus the
- * {@link SkillScanner} findings of its text.
+ * {@code skills check}: the front matter validated (an invalid skill, a missing name or
+ * description) plus the {@link SkillScanner} findings of its text.
  *
  * @param skill the skill checked
  * @param findings what was found, by line
@@ -19,17 +19,32 @@ public record SkillCheck(Skill skill, List<ScanFinding> findings) {
   public static SkillCheck of(Skill skill, String content, SkillScanner scanner) {
     List<ScanFinding> out = new ArrayList<>();
     if (skill.state() == Skill.State.INVALID) {
-      out.add(new ScanFinding("front-matter", Severity.MEDIUM, 1, skill.reason()
-          + "; fix the YAML between the '---' lines", ""));
+      out.add(
+          new ScanFinding(
+              "front-matter",
+              Severity.MEDIUM,
+              1,
+              skill.reason() + "; fix the YAML between the '---' lines",
+              ""));
     } else {
       String head = frontMatter(content);
       if (!head.matches("(?s).*(?m:^name\\s*:).*")) {
-        out.add(new ScanFinding("front-matter", Severity.LOW, 1,
-            "no 'name' in the front matter; the folder name is used", ""));
+        out.add(
+            new ScanFinding(
+                "front-matter",
+                Severity.LOW,
+                1,
+                "no 'name' in the front matter; the folder name is used",
+                ""));
       }
       if (!head.matches("(?s).*(?m:^description\\s*:).*")) {
-        out.add(new ScanFinding("front-matter", Severity.LOW, 1,
-            "no 'description' in the front matter; the model sees only the first line of the body", ""));
+        out.add(
+            new ScanFinding(
+                "front-matter",
+                Severity.LOW,
+                1,
+                "no 'description' in the front matter; the model sees only the first line of the body",
+                ""));
       }
     }
     out.addAll(scanner.scan(content));

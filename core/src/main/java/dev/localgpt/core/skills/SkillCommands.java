@@ -2,15 +2,19 @@ package dev.localgpt.core.skills;
 
 import java.util.Locale;
 
-/** Slash command names of skills and the message a {@code /command [args]} invocation sends, as LocalGPT does. */
+/**
+ * Slash command names of skills and the message a {@code /command [args]} invocation sends, as
+ * LocalGPT does.
+ */
 public final class SkillCommands {
   public static final int MAX_LENGTH = 32;
 
   private SkillCommands() {}
 
   /**
-   * The command name of a skill: lowercase, every character other than {@code a-z0-9} becomes {@code -}, leading
-   * and trailing {@code -} trimmed, at most {@value #MAX_LENGTH} chars; {@code skill} when nothing is left.
+   * The command name of a skill: lowercase, every character other than {@code a-z0-9} becomes
+   * {@code -}, leading and trailing {@code -} trimmed, at most {@value #MAX_LENGTH} chars; {@code
+   * skill} when nothing is left.
    */
   public static String commandName(String skillName) {
     String lower = skillName.strip().toLowerCase(Locale.ROOT);
@@ -32,7 +36,10 @@ public final class SkillCommands {
     if (args == null || args.isBlank()) {
       return "Use the skill at " + path + ". Read it first, then follow its instructions.";
     }
-    return "Use the skill at " + path + " with this request: " + args.strip()
+    return "Use the skill at "
+        + path
+        + " with this request: "
+        + args.strip()
         + "\n\nRead the skill file first, then follow its instructions.";
   }
 

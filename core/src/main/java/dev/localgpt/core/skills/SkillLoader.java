@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * Discovers skills: {@code <workspace>/skills/<dir>/SKILL.md}, then the optional managed directory
- * ({@code <managed>/<dir>/SKILL.md}); the workspace wins on a name clash. Each skill is parsed, checked for
- * eligibility and given a unique command name that avoids the reserved (built-in) slash commands. A broken skill is
- * listed as INVALID with its reason; loading never throws for bad skill files. Nothing is executed.
+ * ({@code <managed>/<dir>/SKILL.md}); the workspace wins on a name clash. Each skill is parsed,
+ * checked for eligibility and given a unique command name that avoids the reserved (built-in) slash
+ * commands. A broken skill is listed as INVALID with its reason; loading never throws for bad skill
+ * files. Nothing is executed.
  */
 public final class SkillLoader {
   public static final int MAX_CANDIDATES_PER_ROOT = 300;
@@ -41,9 +42,14 @@ public final class SkillLoader {
    * @param reservedCommands command names a skill may not take (the built-in slash commands)
    */
   public SkillLoader(
-      Path workspace, Path managedDir, FrontMatterParser frontMatter, BinaryLookup lookup, Map<String, String> env,
+      Path workspace,
+      Path managedDir,
+      FrontMatterParser frontMatter,
+      BinaryLookup lookup,
+      Map<String, String> env,
       Set<String> reservedCommands) {
-    this.workspaceSkills = Objects.requireNonNull(workspace, "'workspace' must not be null").resolve("skills");
+    this.workspaceSkills =
+        Objects.requireNonNull(workspace, "'workspace' must not be null").resolve("skills");
     this.managedSkills = managedDir;
     this.frontMatter = Objects.requireNonNull(frontMatter, "'frontMatter' must not be null");
     this.lookup = Objects.requireNonNull(lookup, "'lookup' must not be null");
@@ -53,13 +59,19 @@ public final class SkillLoader {
 
   /** Skills of the workspace only, checked against the real PATH and environment. */
   public static SkillLoader forWorkspace(Path workspace, FrontMatterParser frontMatter) {
-    return new SkillLoader(workspace, null, frontMatter, BinaryLookup.fromEnvironment(System.getenv()),
-        System.getenv(), Set.of());
+    return new SkillLoader(
+        workspace,
+        null,
+        frontMatter,
+        BinaryLookup.fromEnvironment(System.getenv()),
+        System.getenv(),
+        Set.of());
   }
 
   /** A loader whose skills avoid these command names. */
   public SkillLoader reserving(Set<String> commands) {
-    return new SkillLoader(workspaceSkills.getParent(), managedSkills, frontMatter, lookup, env, commands);
+    return new SkillLoader(
+        workspaceSkills.getParent(), managedSkills, frontMatter, lookup, env, commands);
   }
 
   /** Scans the folders now. */
@@ -69,7 +81,8 @@ public final class SkillLoader {
     if (managedSkills != null) {
       scan(managedSkills, Skill.Source.MANAGED).forEach(s -> byName.putIfAbsent(s.name(), s));
     }
-    List<Skill> sorted = byName.values().stream().sorted(Comparator.comparing(Skill::name)).toList();
+    List<Skill> sorted =
+        byName.values().stream().sorted(Comparator.comparing(Skill::name)).toList();
     Set<String> taken = new HashSet<>(reserved);
     List<Skill> out = new ArrayList<>();
     for (Skill skill : sorted) {
@@ -109,16 +122,22 @@ public final class SkillLoader {
     Path location = file.toAbsolutePath().normalize();
     try {
       if (!file.toRealPath().startsWith(realRoot)) {
-        return SkillParser.invalid(dirName, location, source, "SKILL.md leads outside " + realRoot + " (symlink)");
+        return SkillParser.invalid(
+            dirName, location, source, "SKILL.md leads outside " + realRoot + " (symlink)");
       }
       long size = Files.size(file);
       if (size > MAX_SKILL_FILE_BYTES) {
-        return SkillParser.invalid(dirName, location, source,
+        return SkillParser.invalid(
+            dirName,
+            location,
+            source,
             "SKILL.md is " + size + " bytes, the limit is " + MAX_SKILL_FILE_BYTES);
       }
-      return SkillParser.parse(frontMatter, dirName, location, source, Files.readString(file, StandardCharsets.UTF_8));
+      return SkillParser.parse(
+          frontMatter, dirName, location, source, Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException | java.io.UncheckedIOException e) {
-      return SkillParser.invalid(dirName, location, source, "cannot read SKILL.md: " + e.getMessage());
+      return SkillParser.invalid(
+          dirName, location, source, "cannot read SKILL.md: " + e.getMessage());
     }
   }
 }

@@ -14,16 +14,21 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Turns one SKILL.md into a {@link Skill} from its front matter (read by a {@link FrontMatterParser}): OpenClaw's
- * fields, {@code metadata.openclaw} (or the legacy {@code clawdbot}) with {@code requires}. Malformed front matter
- * gives an INVALID skill, never an error.
+ * Turns one SKILL.md into a {@link Skill} from its front matter (read by a {@link
+ * FrontMatterParser}): OpenClaw's fields, {@code metadata.openclaw} (or the legacy {@code
+ * clawdbot}) with {@code requires}. Malformed front matter gives an INVALID skill, never an error.
  */
 final class SkillParser {
   static final int MAX_DEFAULT_DESCRIPTION = 100;
 
   private SkillParser() {}
 
-  static Skill parse(FrontMatterParser parser, String dirName, Path location, Skill.Source source, String content) {
+  static Skill parse(
+      FrontMatterParser parser,
+      String dirName,
+      Path location,
+      Skill.Source source,
+      String content) {
     FrontMatter parsed;
     try {
       parsed = parser.parse(content);
@@ -43,20 +48,45 @@ final class SkillParser {
         openclaw = object(metadata, "clawdbot", "'metadata.clawdbot'");
       }
       JsonObject requires = object(openclaw, "requires", "'requires'");
-      SkillRequirements req = new SkillRequirements(
-          names(requires, "bins"), names(requires, "anyBins"), names(requires, "env"), names(requires, "config"),
-          names(openclaw, "os"), bool(openclaw, "always", false));
+      SkillRequirements req =
+          new SkillRequirements(
+              names(requires, "bins"),
+              names(requires, "anyBins"),
+              names(requires, "env"),
+              names(requires, "config"),
+              names(openclaw, "os"),
+              bool(openclaw, "always", false));
       String emoji = text(openclaw, "emoji").orElse("");
-      return new Skill(name, description, location, source, SkillCommands.commandName(name), userInvocable,
-          modelInvocable, emoji, req, Skill.State.READY, "");
+      return new Skill(
+          name,
+          description,
+          location,
+          source,
+          SkillCommands.commandName(name),
+          userInvocable,
+          modelInvocable,
+          emoji,
+          req,
+          Skill.State.READY,
+          "");
     } catch (IllegalArgumentException e) {
       return invalid(name, location, source, e.getMessage());
     }
   }
 
   static Skill invalid(String name, Path location, Skill.Source source, String reason) {
-    return new Skill(name, "", location, source, SkillCommands.commandName(name), false, false, "",
-        SkillRequirements.NONE, Skill.State.INVALID, "Invalid: " + reason);
+    return new Skill(
+        name,
+        "",
+        location,
+        source,
+        SkillCommands.commandName(name),
+        false,
+        false,
+        "",
+        SkillRequirements.NONE,
+        Skill.State.INVALID,
+        "Invalid: " + reason);
   }
 
   /** The first non-empty line that is not a heading, at most 100 chars. */
@@ -65,20 +95,27 @@ final class SkillParser {
         .map(String::strip)
         .filter(l -> !l.isEmpty() && !l.startsWith("#"))
         .findFirst()
-        .map(l -> l.length() <= MAX_DEFAULT_DESCRIPTION ? l : l.substring(0, MAX_DEFAULT_DESCRIPTION - 1) + "…")
+        .map(
+            l ->
+                l.length() <= MAX_DEFAULT_DESCRIPTION
+                    ? l
+                    : l.substring(0, MAX_DEFAULT_DESCRIPTION - 1) + "…")
         .orElse("");
   }
 
   /** A scalar field as stripped text; empty when absent, null or blank. */
   private static Optional<String> text(JsonObject fields, String key) {
-    return fields.get(key)
+    return fields
+        .get(key)
         .filter(v -> !(v instanceof JsonNull))
-        .map(v -> {
-          if (v instanceof JsonObject || v instanceof JsonArray) {
-            throw new IllegalArgumentException("'" + key + "' must be text, got " + v.describe());
-          }
-          return v instanceof JsonString s ? s.value().strip() : v.toString();
-        })
+        .map(
+            v -> {
+              if (v instanceof JsonObject || v instanceof JsonArray) {
+                throw new IllegalArgumentException(
+                    "'" + key + "' must be text, got " + v.describe());
+              }
+              return v instanceof JsonString s ? s.value().strip() : v.toString();
+            })
         .filter(s -> !s.isEmpty());
   }
 
@@ -98,8 +135,9 @@ final class SkillParser {
       }
       case "true", "yes", "on" -> true;
       case "false", "no", "off" -> false;
-      default -> throw new IllegalArgumentException(
-          "'" + key + "' must be true or false, was '" + text + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "'" + key + "' must be true or false, was '" + text + "'");
     };
   }
 
@@ -111,18 +149,21 @@ final class SkillParser {
     if (value instanceof JsonObject o) {
       return o;
     }
-    throw new IllegalArgumentException(what + " must be a mapping (an object), got " + value.describe());
+    throw new IllegalArgumentException(
+        what + " must be a mapping (an object), got " + value.describe());
   }
 
   /** A list of names, also given as one name; blanks dropped. */
   private static List<String> names(JsonObject parent, String key) {
     JsonValue value = parent.get(key).orElse(JsonNull.INSTANCE);
-    List<String> names = switch (value) {
-      case JsonNull n -> List.of();
-      case JsonString s -> List.of(s.value());
-      case JsonArray a -> a.strings("requires." + key);
-      default -> throw new IllegalArgumentException("'requires." + key + "' must be a list of names");
-    };
+    List<String> names =
+        switch (value) {
+          case JsonNull n -> List.of();
+          case JsonString s -> List.of(s.value());
+          case JsonArray a -> a.strings("requires." + key);
+          default ->
+              throw new IllegalArgumentException("'requires." + key + "' must be a list of names");
+        };
     return names.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 }

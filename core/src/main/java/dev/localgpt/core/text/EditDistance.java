@@ -1,10 +1,16 @@
 package dev.localgpt.core.text;
 
-/** Levenshtein edit distance, used to suggest the nearest valid name for a mistyped one (config keys, commands). */
+/**
+ * Levenshtein edit distance, used to suggest the nearest valid name for a mistyped one (config
+ * keys, commands).
+ */
 public final class EditDistance {
   private EditDistance() {}
 
-  /** The fewest single-character insertions, deletions and substitutions that turn {@code a} into {@code b}. */
+  /**
+   * The fewest single-character insertions, deletions and substitutions that turn {@code a} into
+   * {@code b}.
+   */
   public static int between(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Creates the directories of a {@link LocalGptHome} (mode 0700): the home itself, data, sessions and logs. */
+/**
+ * Creates the directories of a {@link LocalGptHome} (mode 0700): the home itself, data, sessions
+ * and logs.
+ */
 public final class HomeLayout {
   private HomeLayout() {}
 

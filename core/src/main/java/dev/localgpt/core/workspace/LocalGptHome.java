@@ -6,12 +6,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The LocalGPT home directory ({@code LOCALGPT_HOME}, default {@code ~/.localgpt}) and where things live in it:
- * {@code config.toml}, {@code workspace/}, {@code data/}, {@code sessions/}, {@code logs/}.
+ * The LocalGPT home directory ({@code LOCALGPT_HOME}, default {@code ~/.localgpt}) and where things
+ * live in it: {@code config.toml}, {@code workspace/}, {@code data/}, {@code sessions/}, {@code
+ * logs/}.
  *
  * @param root the home directory (absolute, normalised)
- * @param configFile the config file in use: {@code -c FILE}, else {@code LOCALGPT_CONFIG}, else {@code
- *     <root>/config.toml}
+ * @param configFile the config file in use: {@code -c FILE}, else {@code LOCALGPT_CONFIG}, else
+ *     {@code <root>/config.toml}
  */
 public record LocalGptHome(Path root, Path configFile) {
   public static final String HOME_VARIABLE = "LOCALGPT_HOME";
@@ -19,7 +20,10 @@ public record LocalGptHome(Path root, Path configFile) {
 
   public LocalGptHome {
     root = Objects.requireNonNull(root, "'root' must not be null").toAbsolutePath().normalize();
-    configFile = Objects.requireNonNull(configFile, "'configFile' must not be null").toAbsolutePath().normalize();
+    configFile =
+        Objects.requireNonNull(configFile, "'configFile' must not be null")
+            .toAbsolutePath()
+            .normalize();
   }
 
   /** A home at {@code root} with its own {@code config.toml}. */
@@ -35,9 +39,10 @@ public record LocalGptHome(Path root, Path configFile) {
    */
   public static LocalGptHome resolve(Map<String, String> env, Path configOverride) {
     String homeValue = env.get(HOME_VARIABLE);
-    Path root = homeValue == null || homeValue.isBlank()
-        ? userHome(env).resolve(".localgpt")
-        : expandTilde(homeValue, env);
+    Path root =
+        homeValue == null || homeValue.isBlank()
+            ? userHome(env).resolve(".localgpt")
+            : expandTilde(homeValue, env);
     Path config;
     if (configOverride != null) {
       config = configOverride;

@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The one place that decides whether a path is inside the allowed roots (the workspace, plus configured extra
- * roots). Every file access made on behalf of a user or a model goes through {@link #resolve}.
+ * The one place that decides whether a path is inside the allowed roots (the workspace, plus
+ * configured extra roots). Every file access made on behalf of a user or a model goes through
+ * {@link #resolve}.
  *
- * <p>Rejected: absolute paths, {@code ..} segments, and paths whose real location (after following symlinks of the
- * existing part) leaves every root.
+ * <p>Rejected: absolute paths, {@code ..} segments, and paths whose real location (after following
+ * symlinks of the existing part) leaves every root.
  */
 public final class PathGuard {
   private final List<Path> roots;
@@ -74,8 +75,9 @@ public final class PathGuard {
   }
 
   /**
-   * Follows symlinks for the part of the path that exists, keeps the rest as written. A dangling symlink is followed to
-   * where it points, so writing through it cannot create a file outside the roots.
+   * Follows symlinks for the part of the path that exists, keeps the rest as written. A dangling
+   * symlink is followed to where it points, so writing through it cannot create a file outside the
+   * roots.
    */
   private static Path realOfExistingPrefix(Path path) {
     return realOfExistingPrefix(path, 0);

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Creates directories (mode 0700) and files (mode 0600) that only the owner can read. On file systems without POSIX
- * permissions the modes are skipped; everything else works the same.
+ * Creates directories (mode 0700) and files (mode 0600) that only the owner can read. On file
+ * systems without POSIX permissions the modes are skipped; everything else works the same.
  */
 public final class PrivateFiles {
   private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
@@ -33,13 +33,16 @@ public final class PrivateFiles {
   }
 
   /**
-   * Creates {@code dir} and any missing parents with mode 0700; existing directories are left as they are.
+   * Creates {@code dir} and any missing parents with mode 0700; existing directories are left as
+   * they are.
    *
    * @return the directories that were created, outermost first
    */
   public static List<Path> createDirectories(Path dir) {
     List<Path> missing = new ArrayList<>();
-    for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
+    for (Path p = dir.toAbsolutePath().normalize();
+        p != null && !Files.exists(p);
+        p = p.getParent()) {
       missing.add(0, p);
     }
     try {
@@ -61,7 +64,10 @@ public final class PrivateFiles {
     return missing;
   }
 
-  /** Where a chain of symbolic links ends (the file itself when it is no link); the end may not exist yet. */
+  /**
+   * Where a chain of symbolic links ends (the file itself when it is no link); the end may not
+   * exist yet.
+   */
   private static Path linkTarget(Path file) throws IOException {
     Path current = file;
     for (int hops = 0; Files.isSymbolicLink(current); hops++) {
@@ -85,8 +91,8 @@ public final class PrivateFiles {
   }
 
   /**
-   * Writes a new file with mode 0600, never replacing an existing one (not even a symlink or a file created at the
-   * same moment).
+   * Writes a new file with mode 0600, never replacing an existing one (not even a symlink or a file
+   * created at the same moment).
    *
    * @return true if the file was written, false if something already existed at {@code file}
    */
@@ -96,8 +102,10 @@ public final class PrivateFiles {
     }
     createDirectories(file.getParent());
     try {
-      FileAttribute<?>[] attributes = posix()
-          ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
+      FileAttribute<?>[] attributes =
+          posix()
+              ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+              : new FileAttribute<?>[0];
       Files.createFile(file, attributes);
       if (posix()) {
         Files.setPosixFilePermissions(file, FILE);
@@ -112,9 +120,10 @@ public final class PrivateFiles {
   }
 
   /**
-   * Replaces (or creates) {@code file} with {@code text} through a temp file and an atomic move, so a crash never
-   * leaves half a file; the new file is readable by the owner only (mode 0600). When {@code file} is a symbolic link
-   * (say a {@code config.toml} kept in a dotfiles folder), the file it points to is replaced and the link stays.
+   * Replaces (or creates) {@code file} with {@code text} through a temp file and an atomic move, so
+   * a crash never leaves half a file; the new file is readable by the owner only (mode 0600). When
+   * {@code file} is a symbolic link (say a {@code config.toml} kept in a dotfiles folder), the file
+   * it points to is replaced and the link stays.
    *
    * @throws UncheckedIOException naming the file when it cannot be written
    */
@@ -130,7 +139,8 @@ public final class PrivateFiles {
         }
         Files.writeString(temp, text, StandardCharsets.UTF_8);
         try {
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }

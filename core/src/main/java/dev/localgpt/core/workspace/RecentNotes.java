@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The newest daily notes ({@code memory/*.md}) of a workspace, read from disk (the Markdown is the truth). Every
- * file is reached through the workspace's {@link PathGuard}: a note that is a symlink leading outside the workspace
- * is left out.
+ * The newest daily notes ({@code memory/*.md}) of a workspace, read from disk (the Markdown is the
+ * truth). Every file is reached through the workspace's {@link PathGuard}: a note that is a symlink
+ * leading outside the workspace is left out.
  */
 public final class RecentNotes {
   private static final String DIR = "memory";
@@ -32,8 +32,8 @@ public final class RecentNotes {
    *
    * @param path workspace-relative, e.g. {@code memory/2024-01-02.md}
    * @param modified last modification time
-   * @param lastLine the last non-empty line, stripped; empty for an empty file, {@code (unreadable: why)} when the
-   *     file cannot be read
+   * @param lastLine the last non-empty line, stripped; empty for an empty file, {@code (unreadable:
+   *     why)} when the file cannot be read
    */
   public record Note(String path, Instant modified, String lastLine) {
     public Note {
@@ -43,7 +43,10 @@ public final class RecentNotes {
     }
   }
 
-  /** The {@code count} most recently modified notes, newest first; empty when {@code memory/} does not exist. */
+  /**
+   * The {@code count} most recently modified notes, newest first; empty when {@code memory/} does
+   * not exist.
+   */
   public List<Note> newest(int count) {
     Path dir = workspace.guard().resolve(DIR);
     if (!Files.isDirectory(dir)) {
@@ -87,7 +90,8 @@ public final class RecentNotes {
 
   private static String lastLine(Path file) {
     try {
-      List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+      List<String> lines =
+          new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
       for (int i = lines.size() - 1; i >= 0; i--) {
         if (!lines.get(i).isBlank()) {
           return lines.get(i).strip();

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The Markdown workspace: the user's memory files in the OpenClaw layout. {@link #init()} seeds what is missing and
- * never overwrites; {@link #guard()} confines every path to the workspace.
+ * The Markdown workspace: the user's memory files in the OpenClaw layout. {@link #init()} seeds
+ * what is missing and never overwrites; {@link #guard()} confines every path to the workspace.
  */
 public final class Workspace {
   private final Path root;
@@ -33,8 +33,8 @@ public final class Workspace {
   }
 
   /**
-   * Creates the workspace directory, the template files and the folders that are missing (dirs 0700, files 0600).
-   * Existing files are never touched. Safe to call on every start.
+   * Creates the workspace directory, the template files and the folders that are missing (dirs
+   * 0700, files 0600). Existing files are never touched. Safe to call on every start.
    */
   public InitResult init() {
     List<String> created = new ArrayList<>();
@@ -57,14 +57,19 @@ public final class Workspace {
     return new InitResult(root, created);
   }
 
-  /** What {@link #init()} created (workspace-relative; directories end in {@code /}); empty when all existed. */
+  /**
+   * What {@link #init()} created (workspace-relative; directories end in {@code /}); empty when all
+   * existed.
+   */
   public record InitResult(Path root, List<String> created) {
     public InitResult {
       created = List.copyOf(created);
     }
   }
 
-  /** The workspace-relative path of the daily note for {@code date}: {@code memory/YYYY-MM-DD.md}. */
+  /**
+   * The workspace-relative path of the daily note for {@code date}: {@code memory/YYYY-MM-DD.md}.
+   */
   public static String dailyNotePath(LocalDate date) {
     return "memory/" + date + ".md";
   }
@@ -91,8 +96,8 @@ public final class Workspace {
   }
 
   /**
-   * What exists of the workspace. The notes the index holds are counted by {@code dev.localgpt.core.memory.MemoryFiles},
-   * the same scan the indexer uses.
+   * What exists of the workspace. The notes the index holds are counted by {@code
+   * dev.localgpt.core.memory.MemoryFiles}, the same scan the indexer uses.
    *
    * @param dailyNotes {@code .md} files under {@code memory/} (0 for a brand-new workspace)
    */
@@ -112,7 +117,10 @@ public final class Workspace {
       return 0;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(suffix)).count();
+      return files
+          .filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().endsWith(suffix))
+          .count();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }

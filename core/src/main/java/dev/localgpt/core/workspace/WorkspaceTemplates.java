@@ -6,11 +6,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The Markdown files a new workspace starts with (OpenClaw layout), read from this jar's resources. */
+/**
+ * The Markdown files a new workspace starts with (OpenClaw layout), read from this jar's resources.
+ */
 public final class WorkspaceTemplates {
   /** The seeded files, in the order they are created. */
   public static final List<String> FILES =
-      List.of("AGENTS.md", "SOUL.md", "USER.md", "IDENTITY.md", "TOOLS.md", "MEMORY.md", "HEARTBEAT.md");
+      List.of(
+          "AGENTS.md",
+          "SOUL.md",
+          "USER.md",
+          "IDENTITY.md",
+          "TOOLS.md",
+          "MEMORY.md",
+          "HEARTBEAT.md");
 
   /** The seeded directories. */
   public static final List<String> DIRECTORIES = List.of("memory", "knowledge", "skills");

@@ -67,8 +67,13 @@ class AgentLoopTest {
   @BeforeEach
   void setUp() throws Exception {
     Files.writeString(workspace.resolve("MEMORY.md"), "- The user's cat is called Miso\n");
-    tools = StandardTools.create(PathGuard.of(workspace), new StubMemorySearch(), null, ToolSettings.DEFAULTS,
-        ApprovalGate.ALLOW_ALL);
+    tools =
+        StandardTools.create(
+            PathGuard.of(workspace),
+            new StubMemorySearch(),
+            null,
+            ToolSettings.DEFAULTS,
+            ApprovalGate.ALLOW_ALL);
   }
 
   private AgentLoop loop(ScriptedChatModel model, AgentSettings settings) {
@@ -77,25 +82,37 @@ class AgentLoopTest {
 
   @Test
   void runsAToolAndFeedsTheResultBackUntilTheFinalAnswer() {
-    ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("read_file", JsonObject.of("path", "MEMORY.md")).withText("Let me check."),
-        Reply.text("Your cat is called Miso."));
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+            Reply.tool("read_file", JsonObject.of("path", "MEMORY.md")).withText("Let me check."),
+            Reply.text("Your cat is called Miso."));
     List<ChatMessage> history = List.of(ChatMessage.user("hi"), ChatMessage.assistant("hello"));
 
-    AgentResult result = loop(model, AgentSettings.DEFAULTS).run(history, "What is my cat called?", events);
+    AgentResult result =
+        loop(model, AgentSettings.DEFAULTS).run(history, "What is my cat called?", events);
 
     assertThat(result.text()).isEqualTo("Your cat is called Miso.");
     assertThat(result.stoppedBecause()).isEqualTo(StopCause.COMPLETED);
     assertThat(result.steps()).isEqualTo(2);
     assertThat(result.usage().inputTokens()).isEqualTo(20);
-    assertThat(result.added()).extracting(ChatMessage::role)
+    assertThat(result.added())
+        .extracting(ChatMessage::role)
         .containsExactly(Role.USER, Role.ASSISTANT, Role.TOOL, Role.ASSISTANT);
     assertThat(result.added().get(1).toolCalls()).hasSize(1);
-    assertThat(result.added().get(2).toolCallId()).isEqualTo(result.added().get(1).toolCalls().get(0).id());
-    assertThat(result.added().get(2).text()).startsWith("<tool_output id=").contains("cat is called Miso");
+    assertThat(result.added().get(2).toolCallId())
+        .isEqualTo(result.added().get(1).toolCalls().get(0).id());
+    assertThat(result.added().get(2).text())
+        .startsWith("<tool_output id=")
+        .contains("cat is called Miso");
     assertThat(events.messages).isEqualTo(result.added());
-    assertThat(events.log).containsExactly("message:USER", "message:ASSISTANT", "start:read_file(MEMORY.md)",
-        "end:read_file", "message:TOOL", "message:ASSISTANT");
+    assertThat(events.log)
+        .containsExactly(
+            "message:USER",
+            "message:ASSISTANT",
+            "start:read_file(MEMORY.md)",
+            "end:read_file",
+            "message:TOOL",
+            "message:ASSISTANT");
     assertThat(events.text.toString()).isEqualTo("Let me check.Your cat is called Miso.");
 
     ChatRequest second = model.requests().get(1);
@@ -107,8 +124,9 @@ class AgentLoopTest {
 
   @Test
   void securityReminderGoesOnTheLastUserOrToolMessageOfEachCallButIsNeverStored() {
-    ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("read_file", JsonObject.of("path", "MEMORY.md")), Reply.text("done"));
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+            Reply.tool("read_file", JsonObject.of("path", "MEMORY.md")), Reply.text("done"));
     AgentResult result = loop(model, AgentSettings.DEFAULTS).run(List.of(), "question", events);
 
     List<ChatMessage> first = model.requests().get(0).messages();
@@ -122,8 +140,14 @@ class AgentLoopTest {
   @Test
   void repeatGuardStopsTheSameCallWithTheSameArguments() {
     AtomicInteger n = new AtomicInteger();
-    ScriptedChatModel model = ScriptedChatModel.answering(
-        r -> Reply.tools(new ToolCall("c" + n.incrementAndGet(), "memory_search", JsonObject.of("query", "cat"))));
+    ScriptedChatModel model =
+        ScriptedChatModel.answering(
+            r ->
+                Reply.tools(
+                    new ToolCall(
+                        "c" + n.incrementAndGet(),
+                        "memory_search",
+                        JsonObject.of("query", "cat"))));
     AgentResult result = loop(model, AgentSettings.DEFAULTS).run(List.of(), "loop please", events);
 
     assertThat(result.stoppedBecause()).isEqualTo(StopCause.REPEATED_TOOL_CALL);
@@ -139,8 +163,14 @@ class AgentLoopTest {
   @Test
   void errorGuardStopsAfterConsecutiveFailures() {
     AtomicInteger n = new AtomicInteger();
-    ScriptedChatModel model = ScriptedChatModel.answering(r -> Reply.tools(
-        new ToolCall("c" + n.incrementAndGet(), "read_file", JsonObject.of("path", "missing-" + n.get() + ".md"))));
+    ScriptedChatModel model =
+        ScriptedChatModel.answering(
+            r ->
+                Reply.tools(
+                    new ToolCall(
+                        "c" + n.incrementAndGet(),
+                        "read_file",
+                        JsonObject.of("path", "missing-" + n.get() + ".md"))));
     AgentResult result = loop(model, AgentSettings.DEFAULTS).run(List.of(), "read stuff", events);
 
     assertThat(result.stoppedBecause()).isEqualTo(StopCause.TOOL_ERRORS);
@@ -150,12 +180,13 @@ class AgentLoopTest {
 
   @Test
   void aSuccessResetsTheErrorCount() {
-    ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("read_file", JsonObject.of("path", "nope1.md")),
-        Reply.tool("read_file", JsonObject.of("path", "nope2.md")),
-        Reply.tool("read_file", JsonObject.of("path", "MEMORY.md")),
-        Reply.tool("read_file", JsonObject.of("path", "nope3.md")),
-        Reply.text("ok"));
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+            Reply.tool("read_file", JsonObject.of("path", "nope1.md")),
+            Reply.tool("read_file", JsonObject.of("path", "nope2.md")),
+            Reply.tool("read_file", JsonObject.of("path", "MEMORY.md")),
+            Reply.tool("read_file", JsonObject.of("path", "nope3.md")),
+            Reply.text("ok"));
     assertThat(loop(model, AgentSettings.DEFAULTS).run(List.of(), "x", events).stoppedBecause())
         .isEqualTo(StopCause.COMPLETED);
   }
@@ -163,9 +194,16 @@ class AgentLoopTest {
   @Test
   void stepBoundEndsTheTurnAndLeavesValidHistory() {
     AtomicInteger n = new AtomicInteger();
-    ScriptedChatModel model = ScriptedChatModel.answering(r -> Reply.tools(
-        new ToolCall("c" + n.incrementAndGet(), "memory_search", JsonObject.of("query", "q" + n.get()))));
-    AgentResult result = loop(model, AgentSettings.DEFAULTS.withMaxToolSteps(4)).run(List.of(), "go", events);
+    ScriptedChatModel model =
+        ScriptedChatModel.answering(
+            r ->
+                Reply.tools(
+                    new ToolCall(
+                        "c" + n.incrementAndGet(),
+                        "memory_search",
+                        JsonObject.of("query", "q" + n.get()))));
+    AgentResult result =
+        loop(model, AgentSettings.DEFAULTS.withMaxToolSteps(4)).run(List.of(), "go", events);
 
     assertThat(result.stoppedBecause()).isEqualTo(StopCause.MAX_STEPS);
     assertThat(result.steps()).isEqualTo(4);
@@ -186,26 +224,30 @@ class AgentLoopTest {
 
   @Test
   void cancellingDuringTheStreamKeepsThePartialReplyAndRunsNoTools() {
-    ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("read_file", JsonObject.of("path", "MEMORY.md")).withText("one two three four"));
-    AgentListener cancelAfterFirstWord = new AgentListener() {
-      @Override
-      public void onText(String delta) {
-        events.onText(delta);
-        events.cancel.set(true);
-      }
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+            Reply.tool("read_file", JsonObject.of("path", "MEMORY.md"))
+                .withText("one two three four"));
+    AgentListener cancelAfterFirstWord =
+        new AgentListener() {
+          @Override
+          public void onText(String delta) {
+            events.onText(delta);
+            events.cancel.set(true);
+          }
 
-      @Override
-      public void onMessage(ChatMessage message) {
-        events.onMessage(message);
-      }
+          @Override
+          public void onMessage(ChatMessage message) {
+            events.onMessage(message);
+          }
 
-      @Override
-      public boolean isCancelled() {
-        return events.cancel.get();
-      }
-    };
-    AgentResult result = loop(model, AgentSettings.DEFAULTS).run(List.of(), "x", cancelAfterFirstWord);
+          @Override
+          public boolean isCancelled() {
+            return events.cancel.get();
+          }
+        };
+    AgentResult result =
+        loop(model, AgentSettings.DEFAULTS).run(List.of(), "x", cancelAfterFirstWord);
     assertThat(result.stoppedBecause()).isEqualTo(StopCause.CANCELLED);
     assertThat(result.added()).extracting(ChatMessage::text).containsExactly("x", "one ");
     assertThat(result.added().get(1).toolCalls()).isEmpty();

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A fake {@link MemorySearch}: hits whose snippet contains any query word, best score first; records queries. */
+/**
+ * A fake {@link MemorySearch}: hits whose snippet contains any query word, best score first;
+ * records queries.
+ */
 public final class StubMemorySearch implements MemorySearch {
   private final List<MemoryHit> hits = new ArrayList<>();
   public final List<String> queries = new ArrayList<>();
@@ -25,7 +28,11 @@ public final class StubMemorySearch implements MemorySearch {
     options.add(opts);
     List<String> words = List.of(query.toLowerCase(Locale.ROOT).split("\\W+"));
     return hits.stream()
-        .filter(h -> words.stream().anyMatch(w -> !w.isEmpty() && h.snippet().toLowerCase(Locale.ROOT).contains(w)))
+        .filter(
+            h ->
+                words.stream()
+                    .anyMatch(
+                        w -> !w.isEmpty() && h.snippet().toLowerCase(Locale.ROOT).contains(w)))
         .filter(h -> h.score() >= opts.minScore())
         .sorted((a, b) -> Double.compare(b.score(), a.score()))
         .limit(opts.limit())

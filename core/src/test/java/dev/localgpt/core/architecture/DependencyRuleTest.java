@@ -9,20 +9,29 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
-/** The wall around the domain: {@code core} and {@code ports} use the JDK and each other, nothing else. */
+/**
+ * The wall around the domain: {@code core} and {@code ports} use the JDK and each other, nothing
+ * else.
+ */
 class DependencyRuleTest {
-  static final ArchRule DOMAIN_USES_ONLY_JDK_AND_OWN_PACKAGES = classes()
-      .that().resideInAnyPackage("dev.localgpt.core..", "dev.localgpt.ports..")
-      .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.localgpt.core..", "dev.localgpt.ports..")
-      .because("core and ports are pure: no JDBC, HTTP, ONNX, Guice, Helidon or any third-party type "
-          + "(see architecture.md, dependency rule)");
+  static final ArchRule DOMAIN_USES_ONLY_JDK_AND_OWN_PACKAGES =
+      classes()
+          .that()
+          .resideInAnyPackage("dev.localgpt.core..", "dev.localgpt.ports..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "dev.localgpt.core..", "dev.localgpt.ports..")
+          .because(
+              "core and ports are pure: no JDBC, HTTP, ONNX, Guice, Helidon or any third-party type "
+                  + "(see architecture.md, dependency rule)");
 
   @Test
   void coreAndPortsDependOnlyOnTheJdkAndEachOther() {
-    JavaClasses production = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-        .importPackages("dev.localgpt.core", "dev.localgpt.ports");
+    JavaClasses production =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("dev.localgpt.core", "dev.localgpt.ports");
     assertThat(production.size()).as("classes found to check").isGreaterThan(20);
     DOMAIN_USES_ONLY_JDK_AND_OWN_PACKAGES.check(production);
   }

@@ -22,12 +22,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** A temp workspace with a little memory, an in-memory index and session store, and a ticking clock. */
+/**
+ * A temp workspace with a little memory, an in-memory index and session store, and a ticking clock.
+ */
 final class ChatFixture {
   static final String TODAY = "2026-03-01";
 
   final Path workspace;
-  final TickingClock clock = new TickingClock(Instant.parse(TODAY + "T10:15:00Z"), Duration.ofSeconds(1));
+  final TickingClock clock =
+      new TickingClock(Instant.parse(TODAY + "T10:15:00Z"), Duration.ofSeconds(1));
   final InMemorySessionStore store = new InMemorySessionStore(clock);
   final MemoryService memory;
 
@@ -35,27 +38,32 @@ final class ChatFixture {
     this.workspace = workspace;
     try {
       Files.createDirectories(workspace.resolve("memory"));
-      Files.writeString(workspace.resolve("MEMORY.md"), "# Memory\n\nThe user owns a serval named Pix.\n");
+      Files.writeString(
+          workspace.resolve("MEMORY.md"), "# Memory\n\nThe user owns a serval named Pix.\n");
       Files.writeString(workspace.resolve("memory/2026-02-27.md"), "Bought a telescope today.\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     HashingEmbedder embedder = new HashingEmbedder();
     MemoryIndex index = new InMemoryMemoryIndex();
-    MemoryIndexes indexes = new MemoryIndexes() {
-      @Override
-      public MemoryIndex open() {
-        return index;
-      }
+    MemoryIndexes indexes =
+        new MemoryIndexes() {
+          @Override
+          public MemoryIndex open() {
+            return index;
+          }
 
-      @Override
-      public MemoryIndex recreate() {
-        return index;
-      }
-    };
+          @Override
+          public MemoryIndex recreate() {
+            return index;
+          }
+        };
     MemoryIndexer indexer =
-        new MemoryIndexer(IndexRoots.of(workspace), new MarkdownChunker(), Optional.of(embedder), 32);
-    memory = new MemoryService(indexes, indexer, Optional.of(embedder), SearchSettings.defaults(), clock);
+        new MemoryIndexer(
+            IndexRoots.of(workspace), new MarkdownChunker(), Optional.of(embedder), 32);
+    memory =
+        new MemoryService(
+            indexes, indexer, Optional.of(embedder), SearchSettings.defaults(), clock);
     memory.index();
   }
 

@@ -63,9 +63,15 @@ class ChatServiceTest {
 
   @Test
   void aConversationWithAToolCallIsPersistedAndResumedAfterARestart() throws IOException {
-    ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("write_file", JsonObject.builder().put("path", "notes/todo.md").put("content", "- buy milk\n").build()),
-        Reply.text("I wrote your todo list."));
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+            Reply.tool(
+                "write_file",
+                JsonObject.builder()
+                    .put("path", "notes/todo.md")
+                    .put("content", "- buy milk\n")
+                    .build()),
+            Reply.text("I wrote your todo list."));
     ChatService chat = ChatService.start(fx.setup(model).build());
     Recorder out = new Recorder();
 
@@ -81,13 +87,16 @@ class ChatServiceTest {
         .extracting(e -> ((SessionEntry.Message) e).message().role())
         .containsExactly(Role.USER, Role.ASSISTANT, Role.TOOL, Role.ASSISTANT);
 
-    ScriptedChatModel afterRestart = ScriptedChatModel.replying(Reply.text("You asked me to note: buy milk."));
-    ChatService resumed = ChatService.resume(fx.setup(afterRestart).build(), turn.sessionId().substring(0, 8));
+    ScriptedChatModel afterRestart =
+        ScriptedChatModel.replying(Reply.text("You asked me to note: buy milk."));
+    ChatService resumed =
+        ChatService.resume(fx.setup(afterRestart).build(), turn.sessionId().substring(0, 8));
     resumed.send("What did I ask you?", ChatStreamListener.NONE);
 
     assertThat(resumed.sessionId()).isEqualTo(turn.sessionId());
     List<ChatMessage> seen = afterRestart.requests().getFirst().messages();
-    assertThat(seen).extracting(ChatMessage::role)
+    assertThat(seen)
+        .extracting(ChatMessage::role)
         .containsExactly(Role.USER, Role.ASSISTANT, Role.TOOL, Role.ASSISTANT, Role.USER);
     assertThat(seen.get(1).toolCalls()).extracting(c -> c.name()).containsExactly("write_file");
     assertThat(seen.get(4).text()).startsWith("What did I ask you?");
@@ -100,40 +109,63 @@ class ChatServiceTest {
     Path skill = workspace.resolve("skills/weather/SKILL.md");
     Files.createDirectories(skill.getParent());
     ScriptedFrontMatterParser frontMatter = new ScriptedFrontMatterParser();
-    Files.writeString(skill, frontMatter.given("weather skill",
-        JsonObject.builder().put("name", "weather").put("description", "Forecasts for a city").build(), ""));
+    Files.writeString(
+        skill,
+        frontMatter.given(
+            "weather skill",
+            JsonObject.builder()
+                .put("name", "weather")
+                .put("description", "Forecasts for a city")
+                .build(),
+            ""));
     ScriptedChatModel model = ScriptedChatModel.replying(Reply.text("one"), Reply.text("two"));
-    ChatService chat = ChatService.start(fx.setup(model).skills(new dev.localgpt.core.skills.SkillLoader(
-            workspace, null, frontMatter, name -> false, java.util.Map.of(), Set.of()))
-        .build());
+    ChatService chat =
+        ChatService.start(
+            fx.setup(model)
+                .skills(
+                    new dev.localgpt.core.skills.SkillLoader(
+                        workspace, null, frontMatter, name -> false, java.util.Map.of(), Set.of()))
+                .build());
 
     chat.send("first", ChatStreamListener.NONE);
     chat.send("second", ChatStreamListener.NONE);
 
     List<ChatRequest> requests = model.requests();
-    assertThat(requests.get(0).system()).isEqualTo(requests.get(1).system()).isEqualTo(chat.systemPrompt());
-    assertThat(chat.systemPrompt()).contains("- weather: Forecasts for a city (or use /weather command)")
+    assertThat(requests.get(0).system())
+        .isEqualTo(requests.get(1).system())
+        .isEqualTo(chat.systemPrompt());
+    assertThat(chat.systemPrompt())
+        .contains("- weather: Forecasts for a city (or use /weather command)")
         .contains("- memory_search:");
-    assertThat(requests.get(0).tools()).extracting(t -> t.name()).contains("read_file", "memory_search");
+    assertThat(requests.get(0).tools())
+        .extracting(t -> t.name())
+        .contains("read_file", "memory_search");
   }
 
   @Test
   void aSmallContextWindowTriggersACheckpointInTodaysNoteBeforeCompacting() throws IOException {
     Path note = workspace.resolve("memory/" + ChatFixture.TODAY + ".md");
     AtomicBoolean noteExistedWhenSummarising = new AtomicBoolean();
-    ScriptedChatModel model = ScriptedChatModel.answering(request -> {
-      if (request.system().startsWith("You extract durable facts")) {
-        return Reply.text("- The user's cat is called Miso");
-      }
-      if (request.system().startsWith("Summarize")) {
-        noteExistedWhenSummarising.set(Files.exists(note));
-        return Reply.text("The user talked about their cat.");
-      }
-      return Reply.text("Noted.");
-    });
-    int promptTokens = ContextBudget.estimate(ChatService.start(fx.setup(model).build()).systemPrompt());
-    ChatService chat = ChatService.start(fx.setup(model)
-        .contextWindow(ContextBudget.SOFT_MARGIN + promptTokens + 600).reserveTokens(0).build());
+    ScriptedChatModel model =
+        ScriptedChatModel.answering(
+            request -> {
+              if (request.system().startsWith("You extract durable facts")) {
+                return Reply.text("- The user's cat is called Miso");
+              }
+              if (request.system().startsWith("Summarize")) {
+                noteExistedWhenSummarising.set(Files.exists(note));
+                return Reply.text("The user talked about their cat.");
+              }
+              return Reply.text("Noted.");
+            });
+    int promptTokens =
+        ContextBudget.estimate(ChatService.start(fx.setup(model).build()).systemPrompt());
+    ChatService chat =
+        ChatService.start(
+            fx.setup(model)
+                .contextWindow(ContextBudget.SOFT_MARGIN + promptTokens + 600)
+                .reserveTokens(0)
+                .build());
     String padding = " lorem ipsum".repeat(60);
 
     List<TurnResult> turns = new ArrayList<>();
@@ -142,12 +174,18 @@ class ChatServiceTest {
       turns.add(chat.send("My cat is called Miso, fact " + i + padding, out));
     }
 
-    TurnResult compacting = turns.stream().filter(t -> t.compaction().isPresent()).findFirst().orElseThrow();
-    assertThat(compacting.compaction().get().checkpointPath()).isEqualTo("memory/" + ChatFixture.TODAY + ".md");
+    TurnResult compacting =
+        turns.stream().filter(t -> t.compaction().isPresent()).findFirst().orElseThrow();
+    assertThat(compacting.compaction().get().checkpointPath())
+        .isEqualTo("memory/" + ChatFixture.TODAY + ".md");
     assertThat(noteExistedWhenSummarising).isTrue();
-    assertThat(Files.readString(note)).contains("## Checkpoint").contains("- The user's cat is called Miso");
+    assertThat(Files.readString(note))
+        .contains("## Checkpoint")
+        .contains("- The user's cat is called Miso");
     assertThat(fx.store.read(chat.sessionId())).anyMatch(SessionEntry.Compaction.class::isInstance);
-    assertThat(out.events).anyMatch(e -> e.startsWith("notice Context near its limit: saved a checkpoint to memory/"));
+    assertThat(out.events)
+        .anyMatch(
+            e -> e.startsWith("notice Context near its limit: saved a checkpoint to memory/"));
     assertThat(chat.context().used()).isLessThan(chat.context().contextWindow());
   }
 
@@ -162,7 +200,8 @@ class ChatServiceTest {
 
     assertThat(renewal.savedTo()).contains("memory/" + ChatFixture.TODAY + "-hi-i-am-ada.md");
     assertThat(Files.readString(workspace.resolve(renewal.savedTo().get())))
-        .contains("**User**: Hi, I am Ada Lovelace").contains("**Assistant**: Hello Ada.");
+        .contains("**User**: Hi, I am Ada Lovelace")
+        .contains("**Assistant**: Hello Ada.");
     assertThat(renewal.sessionId()).isNotEqualTo(before).isEqualTo(chat.sessionId());
     assertThat(chat.history()).isEmpty();
   }
@@ -176,7 +215,9 @@ class ChatServiceTest {
 
     assertThat(chat.memoryOnly()).isTrue();
     assertThat(turn.model()).isEqualTo(MemoryOnlyChatModel.ID);
-    assertThat(turn.text()).contains("MEMORY.md:").contains("serval named Pix")
+    assertThat(turn.text())
+        .contains("MEMORY.md:")
+        .contains("serval named Pix")
         .endsWith(MemoryOnlyChatModel.HOW_TO_CONFIGURE);
     assertThat(out.text.toString()).isEqualTo(turn.text());
     assertThat(chat.systemPrompt()).contains("No tools are available");
@@ -185,16 +226,23 @@ class ChatServiceTest {
 
   @Test
   void aDeniedApprovalKeepsTheToolFromRunningAndTellsTheModel() {
-    ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("write_file", JsonObject.builder().put("path", "x.md").put("content", "x").build()),
-        Reply.text("Okay, I did not write it."));
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+            Reply.tool(
+                "write_file", JsonObject.builder().put("path", "x.md").put("content", "x").build()),
+            Reply.text("Okay, I did not write it."));
     List<String> asked = new ArrayList<>();
-    ApprovalGate deny = (tool, detail) -> {
-      asked.add(tool + " " + detail);
-      return false;
-    };
-    ChatService chat = ChatService.start(fx.setup(model).approval(deny)
-        .tools(ToolSettings.DEFAULTS.withRequireApproval(Set.of("write_file"))).build());
+    ApprovalGate deny =
+        (tool, detail) -> {
+          asked.add(tool + " " + detail);
+          return false;
+        };
+    ChatService chat =
+        ChatService.start(
+            fx.setup(model)
+                .approval(deny)
+                .tools(ToolSettings.DEFAULTS.withRequireApproval(Set.of("write_file")))
+                .build());
     Recorder out = new Recorder();
 
     TurnResult turn = chat.send("write x", out);
@@ -202,7 +250,8 @@ class ChatServiceTest {
     assertThat(asked).containsExactly("write_file x.md");
     assertThat(workspace.resolve("x.md")).doesNotExist();
     assertThat(out.events).containsExactly("start write_file (x.md)", "end write_file error");
-    assertThat(model.requests().get(1).messages().get(2).text()).contains("the user denied running write_file");
+    assertThat(model.requests().get(1).messages().get(2).text())
+        .contains("the user denied running write_file");
     assertThat(turn.text()).isEqualTo("Okay, I did not write it.");
   }
 
@@ -216,14 +265,21 @@ class ChatServiceTest {
     assertThat(status.model()).isEqualTo("scripted/fake");
     assertThat(status.messageCount()).isEqualTo(2);
     assertThat(status.context().contextWindow()).isEqualTo(model.contextWindow());
-    assertThat(status.context().used()).isEqualTo(status.context().systemTokens() + status.context().toolTokens()
-        + status.context().historyTokens());
+    assertThat(status.context().used())
+        .isEqualTo(
+            status.context().systemTokens()
+                + status.context().toolTokens()
+                + status.context().historyTokens());
     assertThat(status.context().warning()).isFalse();
     assertThat(status.render()).contains("Session: " + roomy.sessionId()).doesNotContain("Warning");
 
     int used = status.context().used();
-    ChatService tight = ChatService.start(fx.setup(model).contextWindow(used + 10 + ContextBudget.SOFT_MARGIN)
-        .reserveTokens(0).build());
+    ChatService tight =
+        ChatService.start(
+            fx.setup(model)
+                .contextWindow(used + 10 + ContextBudget.SOFT_MARGIN)
+                .reserveTokens(0)
+                .build());
     ContextUsage full = new ContextUsage(used, 0, 0, (int) (used / 0.85), 0);
     assertThat(full.warning()).isTrue();
     assertThat(full.render()).contains("Warning: the context is over 80% full");

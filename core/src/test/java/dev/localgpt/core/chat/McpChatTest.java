@@ -29,9 +29,11 @@ class McpChatTest {
     @Override
     public synchronized ToolSnapshot refresh() {
       refreshes++;
-      List<String> problems = reported ? List.of() : List.of("MCP server 'broken' did not start: boom");
+      List<String> problems =
+          reported ? List.of() : List.of("MCP server 'broken' did not start: boom");
       reported = true;
-      return new ToolSnapshot(List.of(new RemoteTool("notes", "lookup", "Looks things up.", JsonObject.EMPTY)),
+      return new ToolSnapshot(
+          List.of(new RemoteTool("notes", "lookup", "Looks things up.", JsonObject.EMPTY)),
           problems);
     }
 
@@ -43,8 +45,10 @@ class McpChatTest {
     @Override
     public List<ToolServerStatus> status() {
       return List.of(
-          new ToolServerStatus("notes", "stdio", "notes-server --fast", State.RUNNING, List.of("lookup"), ""),
-          new ToolServerStatus("broken", "http", "http://127.0.0.1:9/mcp", State.FAILED, List.of(), "boom"));
+          new ToolServerStatus(
+              "notes", "stdio", "notes-server --fast", State.RUNNING, List.of("lookup"), ""),
+          new ToolServerStatus(
+              "broken", "http", "http://127.0.0.1:9/mcp", State.FAILED, List.of(), "boom"));
     }
 
     @Override
@@ -55,18 +59,20 @@ class McpChatTest {
   void toolsAreRefreshedEachTurnAndAServerProblemIsANoticeOnce() {
     ChatFixture fixture = new ChatFixture(workspace);
     TwoServers servers = new TwoServers();
-    ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("mcp_notes_lookup", JsonObject.of("q", "meaning")),
-        Reply.text("It is 42."),
-        Reply.text("Still 42."));
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+            Reply.tool("mcp_notes_lookup", JsonObject.of("q", "meaning")),
+            Reply.text("It is 42."),
+            Reply.text("Still 42."));
     ChatService chat = ChatService.start(fixture.setup(model).toolSource(servers).build());
     List<String> notices = new ArrayList<>();
-    ChatStreamListener listener = new ChatStreamListener() {
-      @Override
-      public void onNotice(String message) {
-        notices.add(message);
-      }
-    };
+    ChatStreamListener listener =
+        new ChatStreamListener() {
+          @Override
+          public void onNotice(String message) {
+            notices.add(message);
+          }
+        };
 
     TurnResult first = chat.send("What is the meaning?", listener);
     chat.send("And again?", listener);
@@ -81,17 +87,22 @@ class McpChatTest {
   @Test
   void slashMcpListsServersStateAndTools() {
     ChatFixture fixture = new ChatFixture(workspace);
-    ChatService chat = ChatService.start(fixture.setup(ScriptedChatModel.replying()).toolSource(new TwoServers())
-        .build());
+    ChatService chat =
+        ChatService.start(
+            fixture.setup(ScriptedChatModel.replying()).toolSource(new TwoServers()).build());
 
     CommandResult result = new SlashCommands(chat, null, null).handle("/mcp");
 
     assertThat(result).isInstanceOf(CommandResult.Reply.class);
     String text = ((CommandResult.Reply) result).text();
-    assertThat(text).contains("notes  running  (stdio: notes-server --fast)").contains("tools: lookup")
-        .contains("broken  failed  (http: http://127.0.0.1:9/mcp)").contains("problem: boom");
+    assertThat(text)
+        .contains("notes  running  (stdio: notes-server --fast)")
+        .contains("tools: lookup")
+        .contains("broken  failed  (http: http://127.0.0.1:9/mcp)")
+        .contains("problem: boom");
     ChatService none = ChatService.start(fixture.setup(ScriptedChatModel.replying()).build());
     assertThat(((CommandResult.Reply) new SlashCommands(none, null, null).handle("/mcp")).text())
-        .startsWith("No MCP servers configured").contains("[[mcp.servers]]");
+        .startsWith("No MCP servers configured")
+        .contains("[[mcp.servers]]");
   }
 }

@@ -30,11 +30,23 @@ class SlashCommandsTest {
     Path skill = workspace.resolve("skills/trip-planner/SKILL.md");
     Files.createDirectories(skill.getParent());
     ScriptedFrontMatterParser frontMatter = new ScriptedFrontMatterParser();
-    Files.writeString(skill, frontMatter.given("trip planner skill",
-        JsonObject.builder().put("name", "Trip Planner").put("description", "Plan trips").build(), "Steps.\n"));
+    Files.writeString(
+        skill,
+        frontMatter.given(
+            "trip planner skill",
+            JsonObject.builder()
+                .put("name", "Trip Planner")
+                .put("description", "Plan trips")
+                .build(),
+            "Steps.\n"));
     ScriptedChatModel model = ScriptedChatModel.answering(r -> Reply.text("answer"));
-    chat = ChatService.start(fx.setup(model)
-        .skills(new SkillLoader(workspace, null, frontMatter, name -> false, Map.of(), Set.of())).build());
+    chat =
+        ChatService.start(
+            fx.setup(model)
+                .skills(
+                    new SkillLoader(
+                        workspace, null, frontMatter, name -> false, Map.of(), Set.of()))
+                .build());
     commands = new SlashCommands(chat, null, null);
   }
 
@@ -46,7 +58,8 @@ class SlashCommandsTest {
 
   @Test
   void plainTextIsSentAndQuitAliasesExit() {
-    assertThat(commands.handle("hello /there")).isEqualTo(new CommandResult.Send("hello /there", Optional.empty()));
+    assertThat(commands.handle("hello /there"))
+        .isEqualTo(new CommandResult.Send("hello /there", Optional.empty()));
     assertThat(SlashCommands.isCommand("  /help")).isTrue();
     for (String quit : new String[] {"/quit", "/exit", "/q", "/QUIT"}) {
       assertThat(commands.handle(quit)).isInstanceOf(CommandResult.Exit.class);
@@ -56,7 +69,9 @@ class SlashCommandsTest {
   @Test
   void helpListsCommandsAndSkillsUnderEveryAlias() {
     for (String help : new String[] {"/help", "/h", "/?"}) {
-      assertThat(reply(help)).contains("/resume <id-prefix>").contains("/export [file]")
+      assertThat(reply(help))
+          .contains("/resume <id-prefix>")
+          .contains("/export [file]")
           .contains("/trip-planner [args]  Plan trips");
     }
   }
@@ -65,9 +80,14 @@ class SlashCommandsTest {
   void skillCommandExpandsToTheInvocationMessage() {
     String path = workspace.resolve("skills/trip-planner/SKILL.md").toAbsolutePath().toString();
 
-    assertThat(commands.handle("/trip-planner Rome in May")).isEqualTo(new CommandResult.Send(
-        "Use the skill at " + path + " with this request: Rome in May\n\n"
-            + "Read the skill file first, then follow its instructions.", Optional.of("Trip Planner")));
+    assertThat(commands.handle("/trip-planner Rome in May"))
+        .isEqualTo(
+            new CommandResult.Send(
+                "Use the skill at "
+                    + path
+                    + " with this request: Rome in May\n\n"
+                    + "Read the skill file first, then follow its instructions.",
+                Optional.of("Trip Planner")));
     assertThat(((CommandResult.Send) commands.handle("/trip-planner")).message())
         .isEqualTo("Use the skill at " + path + ". Read it first, then follow its instructions.");
     assertThat(reply("/skills")).contains("Trip Planner (/trip-planner) - Plan trips");
@@ -75,8 +95,10 @@ class SlashCommandsTest {
 
   @Test
   void unknownCommandsSuggestTheNearestOne() {
-    assertThat(commands.handle("/staus")).isEqualTo(new CommandResult.Unknown("staus", Optional.of("status")));
-    assertThat(commands.handle("/trip")).isEqualTo(new CommandResult.Unknown("trip", Optional.of("trip-planner")));
+    assertThat(commands.handle("/staus"))
+        .isEqualTo(new CommandResult.Unknown("staus", Optional.of("status")));
+    assertThat(commands.handle("/trip"))
+        .isEqualTo(new CommandResult.Unknown("trip", Optional.of("trip-planner")));
     CommandResult.Unknown far = (CommandResult.Unknown) commands.handle("/xyzzyplugh");
     assertThat(far.suggestion()).isEmpty();
     assertThat(((CommandResult.Unknown) commands.handle("/staus")).message())
@@ -89,14 +111,20 @@ class SlashCommandsTest {
     String first = chat.sessionId();
 
     String saved = reply("/new");
-    assertThat(saved).startsWith("Saved the conversation to memory/" + ChatFixture.TODAY + "-first-chat-about-rockets.md.");
+    assertThat(saved)
+        .startsWith(
+            "Saved the conversation to memory/"
+                + ChatFixture.TODAY
+                + "-first-chat-about-rockets.md.");
     assertThat(chat.sessionId()).isNotEqualTo(first);
 
-    assertThat(reply("/sessions")).contains(first.substring(0, 8)).contains("First chat about rockets")
+    assertThat(reply("/sessions"))
+        .contains(first.substring(0, 8))
+        .contains("First chat about rockets")
         .contains("* " + chat.sessionId().substring(0, 8));
     assertThat(reply("/resume")).startsWith("Usage: /resume");
-    assertThat(reply("/resume " + first.substring(0, 6))).isEqualTo("Resumed session " + first
-        + " (2 messages in context).");
+    assertThat(reply("/resume " + first.substring(0, 6)))
+        .isEqualTo("Resumed session " + first + " (2 messages in context).");
     assertThat(chat.sessionId()).isEqualTo(first);
     assertThat(reply("/resume nope-nope")).contains("no session matches 'nope-nope'");
 
@@ -113,38 +141,52 @@ class SlashCommandsTest {
 
   @Test
   void statusContextAndCompact() {
-    assertThat(reply("/status")).contains("Model: scripted/fake").contains("Session: " + chat.sessionId())
-        .contains("Skills: 1").contains("Shell: off");
-    assertThat(reply("/context")).startsWith("Context: ").contains("system prompt").contains("compaction at");
+    assertThat(reply("/status"))
+        .contains("Model: scripted/fake")
+        .contains("Session: " + chat.sessionId())
+        .contains("Skills: 1")
+        .contains("Shell: off");
+    assertThat(reply("/context"))
+        .startsWith("Context: ")
+        .contains("system prompt")
+        .contains("compaction at");
     assertThat(reply("/compact")).startsWith("Nothing compacted: nothing to compact");
     for (int i = 0; i < 4; i++) {
       chat.send("message " + i, ChatStreamListener.NONE);
     }
-    assertThat(reply("/compact")).startsWith("Compacted 4 messages")
+    assertThat(reply("/compact"))
+        .startsWith("Compacted 4 messages")
         .endsWith("checkpoint saved to memory/" + ChatFixture.TODAY + ".md.");
   }
 
   @Test
   void modelAndReindexAreRequestsWithoutWiringAndDoneWithIt() {
     assertThat(reply("/model")).isEqualTo("Model: scripted/fake");
-    assertThat(commands.handle("/model ollama/llama3.2")).isEqualTo(new CommandResult.SwitchModel("ollama/llama3.2"));
+    assertThat(commands.handle("/model ollama/llama3.2"))
+        .isEqualTo(new CommandResult.SwitchModel("ollama/llama3.2"));
     assertThat(commands.handle("/reindex")).isInstanceOf(CommandResult.Reindex.class);
 
     ChatModel other = ScriptedChatModel.replying();
-    ModelResolver resolver = name -> name.equals("other/model") ? Optional.of(other) : Optional.empty();
+    ModelResolver resolver =
+        name -> name.equals("other/model") ? Optional.of(other) : Optional.empty();
     SlashCommands wired = new SlashCommands(chat, resolver, Reindexer.of(fx.memory));
-    assertThat(((CommandResult.Reply) wired.handle("/model other/model")).text()).isEqualTo("Switched to scripted/fake.");
+    assertThat(((CommandResult.Reply) wired.handle("/model other/model")).text())
+        .isEqualTo("Switched to scripted/fake.");
     assertThat(chat.model()).isSameAs(other);
-    assertThat(((CommandResult.Reply) wired.handle("/model nope/x")).text()).startsWith("Unknown model 'nope/x'");
+    assertThat(((CommandResult.Reply) wired.handle("/model nope/x")).text())
+        .startsWith("Unknown model 'nope/x'");
     assertThat(((CommandResult.Reply) wired.handle("/reindex")).text())
-        .matches("Reindexed 3 files: 3 indexed, \\d+ chunks, \\d+ embedded, 0 removed in \\d+ ms\\.");
+        .matches(
+            "Reindexed 3 files: 3 indexed, \\d+ chunks, \\d+ embedded, 0 removed in \\d+ ms\\.");
   }
 
   @Test
   void exportPrintsOrWritesMarkdownWithoutOverwriting() throws IOException {
     chat.send("Export me", ChatStreamListener.NONE);
 
-    assertThat(reply("/export")).startsWith("# Session " + chat.sessionId()).contains("## User\n\nExport me")
+    assertThat(reply("/export"))
+        .startsWith("# Session " + chat.sessionId())
+        .contains("## User\n\nExport me")
         .contains("## Assistant\n\nanswer");
     assertThat(reply("/export out/chat.md")).startsWith("Exported the conversation to ");
     assertThat(Files.readString(workspace.resolve("out/chat.md"))).contains("Export me");

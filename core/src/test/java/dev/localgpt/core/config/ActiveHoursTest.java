@@ -31,7 +31,8 @@ class ActiveHoursTest {
     assertThat(new ActiveHours(LocalTime.of(9, 0), end).contains(LocalTime.of(23, 59))).isTrue();
     assertThat(ActiveHours.formatTime(end)).isEqualTo("24:00");
     assertThatThrownBy(() -> ActiveHours.parseTime("24:00", false)).hasMessageContaining("24:00");
-    assertThatThrownBy(() -> ActiveHours.parseTime("25:00", true)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ActiveHours.parseTime("25:00", true))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ActiveHours.parseTime("8am", true)).hasMessageContaining("HH:MM");
     assertThat(ActiveHours.parseTime("7:05", false)).isEqualTo(LocalTime.of(7, 5));
   }

@@ -30,7 +30,11 @@ class ConfigSchemaTest {
   @Test
   void secretKeysAreMarked() {
     assertThat(ConfigSchema.keys().stream().filter(ConfigKey::secret).map(ConfigKey::name))
-        .containsExactlyInAnyOrder("providers.openai.api_key", "providers.anthropic.api_key",
-            "providers.openai_compatible.api_key", "server.auth_token", "memory.postgres.password");
+        .containsExactlyInAnyOrder(
+            "providers.openai.api_key",
+            "providers.anthropic.api_key",
+            "providers.openai_compatible.api_key",
+            "server.auth_token",
+            "memory.postgres.password");
   }
 }

@@ -14,17 +14,23 @@ class ConfigViewTest {
   void everyFlattenedKeyIsASchemaKeyAndDefaultsAreShown() {
     Map<String, Object> flat = ConfigView.flatten(LocalGptConfig.defaults(home), true);
     assertThat(flat.keySet()).allMatch(key -> ConfigSchema.find(key).isPresent());
-    assertThat(flat).containsEntry("server.port", 31_327L).containsEntry("heartbeat.interval", "30m")
+    assertThat(flat)
+        .containsEntry("server.port", 31_327L)
+        .containsEntry("heartbeat.interval", "30m")
         .doesNotContainKey("providers.openai.api_key");
   }
 
   @Test
   void secretsAreMaskedOnlyWhenAsked() {
-    LocalGptConfig config = new ConfigBinder(home, Map.of("ANTHROPIC_API_KEY", "sk-ant-secret"))
-        .bind(ConfigSource.empty("config.toml"));
-    assertThat(ConfigView.get(config, "providers.anthropic.api_key", true)).contains(ConfigView.MASK);
-    assertThat(ConfigView.get(config, "providers.anthropic.api_key", false)).contains("sk-ant-secret");
-    assertThat(ConfigView.flatten(config, true).values()).noneMatch(v -> String.valueOf(v).contains("sk-ant"));
+    LocalGptConfig config =
+        new ConfigBinder(home, Map.of("ANTHROPIC_API_KEY", "sk-ant-secret"))
+            .bind(ConfigSource.empty("config.toml"));
+    assertThat(ConfigView.get(config, "providers.anthropic.api_key", true))
+        .contains(ConfigView.MASK);
+    assertThat(ConfigView.get(config, "providers.anthropic.api_key", false))
+        .contains("sk-ant-secret");
+    assertThat(ConfigView.flatten(config, true).values())
+        .noneMatch(v -> String.valueOf(v).contains("sk-ant"));
   }
 
   @Test

@@ -26,7 +26,8 @@ class DurationsTest {
 
   @Test
   void formatReadsBackAsTheSameDuration() {
-    for (Duration duration : new Duration[] {Duration.ofMinutes(150), Duration.ofSeconds(90), Duration.ofDays(2)}) {
+    for (Duration duration :
+        new Duration[] {Duration.ofMinutes(150), Duration.ofSeconds(90), Duration.ofDays(2)}) {
       assertThat(Durations.parse(Durations.format(duration))).isEqualTo(duration);
     }
     assertThat(Durations.format(Duration.ofMinutes(150))).isEqualTo("2h30m");

@@ -34,36 +34,54 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HeartbeatAgentTest {
   @TempDir Path workspace;
-  final TickingClock clock = new TickingClock(Instant.parse("2026-06-10T10:00:00Z"), Duration.ofSeconds(1));
+  final TickingClock clock =
+      new TickingClock(Instant.parse("2026-06-10T10:00:00Z"), Duration.ofSeconds(1));
   final InMemorySessionStore sessions = new InMemorySessionStore(clock);
 
   ChatSetup setup(ScriptedChatModel model) {
     HashingEmbedder embedder = new HashingEmbedder();
     MemoryIndex index = new InMemoryMemoryIndex();
-    MemoryIndexes indexes = new MemoryIndexes() {
-      @Override
-      public MemoryIndex open() {
-        return index;
-      }
+    MemoryIndexes indexes =
+        new MemoryIndexes() {
+          @Override
+          public MemoryIndex open() {
+            return index;
+          }
 
-      @Override
-      public MemoryIndex recreate() {
-        return index;
-      }
-    };
-    MemoryService memory = new MemoryService(indexes,
-        new MemoryIndexer(IndexRoots.of(workspace), new MarkdownChunker(), Optional.of(embedder), 32),
-        Optional.of(embedder), SearchSettings.defaults(), clock);
-    return ChatSetup.builder().model(model).sessions(sessions).memory(memory).workspace(PathGuard.of(workspace))
-        .clock(clock).zone(ZoneOffset.UTC).approval(ApprovalGate.ALLOW_ALL)
-        .tools(ToolSettings.DEFAULTS.withRequireApproval(Set.of("write_file"))).build();
+          @Override
+          public MemoryIndex recreate() {
+            return index;
+          }
+        };
+    MemoryService memory =
+        new MemoryService(
+            indexes,
+            new MemoryIndexer(
+                IndexRoots.of(workspace), new MarkdownChunker(), Optional.of(embedder), 32),
+            Optional.of(embedder),
+            SearchSettings.defaults(),
+            clock);
+    return ChatSetup.builder()
+        .model(model)
+        .sessions(sessions)
+        .memory(memory)
+        .workspace(PathGuard.of(workspace))
+        .clock(clock)
+        .zone(ZoneOffset.UTC)
+        .approval(ApprovalGate.ALLOW_ALL)
+        .tools(ToolSettings.DEFAULTS.withRequireApproval(Set.of("write_file")))
+        .build();
   }
 
   @Test
   void eachRunIsAFreshSessionAndApprovalRequiredToolsAreRefused() throws Exception {
-    ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("write_file", JsonObject.builder().put("path", "HEARTBEAT.md").put("content", "").build()),
-        Reply.text("I could not clear the file."), Reply.text("HEARTBEAT_OK"));
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+            Reply.tool(
+                "write_file",
+                JsonObject.builder().put("path", "HEARTBEAT.md").put("content", "").build()),
+            Reply.text("I could not clear the file."),
+            Reply.text("HEARTBEAT_OK"));
     HeartbeatAgent agent = HeartbeatAgent.chat("scripted", () -> setup(model));
     Files.writeString(workspace.resolve("HEARTBEAT.md"), "- [ ] Keep me\n");
 
@@ -72,9 +90,12 @@ class HeartbeatAgentTest {
 
     assertThat(Files.readString(workspace.resolve("HEARTBEAT.md"))).isEqualTo("- [ ] Keep me\n");
     assertThat(first.text()).isEqualTo("I could not clear the file.");
-    assertThat(model.requests().get(1).messages().toString()).contains("write_file was refused", "nobody can approve it here");
+    assertThat(model.requests().get(1).messages().toString())
+        .contains("write_file was refused", "nobody can approve it here");
     assertThat(second.sessionId()).isNotEqualTo(first.sessionId());
     assertThat(model.requests().get(2).messages()).hasSize(1);
-    assertThat(sessions.list()).extracting(SessionInfo::id).contains(first.sessionId(), second.sessionId());
+    assertThat(sessions.list())
+        .extracting(SessionInfo::id)
+        .contains(first.sessionId(), second.sessionId());
   }
 }

@@ -9,9 +9,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HeartbeatReplyTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"HEARTBEAT_OK", "  HEARTBEAT_OK\n", "**HEARTBEAT_OK**", "`HEARTBEAT_OK`", "HEARTBEAT_OK.",
-      "HEARTBEAT_OK!!", "<b>HEARTBEAT_OK</b>", "_HEARTBEAT_OK_", "HEARTBEAT_OK — all tasks are done.",
-      "Checked the calendar, nothing new. HEARTBEAT_OK", "Nothing to do.\n\n**HEARTBEAT_OK**", ""})
+  @ValueSource(
+      strings = {
+        "HEARTBEAT_OK",
+        "  HEARTBEAT_OK\n",
+        "**HEARTBEAT_OK**",
+        "`HEARTBEAT_OK`",
+        "HEARTBEAT_OK.",
+        "HEARTBEAT_OK!!",
+        "<b>HEARTBEAT_OK</b>",
+        "_HEARTBEAT_OK_",
+        "HEARTBEAT_OK — all tasks are done.",
+        "Checked the calendar, nothing new. HEARTBEAT_OK",
+        "Nothing to do.\n\n**HEARTBEAT_OK**",
+        ""
+      })
   void theTokenAtAnEdgeWithLittleTextMeansNothingToReport(String reply) {
     assertThat(HeartbeatReply.alert(reply)).isEmpty();
   }

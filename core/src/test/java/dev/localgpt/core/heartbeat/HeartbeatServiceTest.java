@@ -30,7 +30,8 @@ class HeartbeatServiceTest {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
   @TempDir Path workspace;
-  final ManualClock clock = new ManualClock(Instant.parse("2026-06-10T08:00:00Z")); // 10:00 in Berlin
+  final ManualClock clock =
+      new ManualClock(Instant.parse("2026-06-10T08:00:00Z")); // 10:00 in Berlin
   final MemoryHeartbeatStore store = new MemoryHeartbeatStore();
   final List<String> prompts = new ArrayList<>();
 
@@ -40,8 +41,14 @@ class HeartbeatServiceTest {
   }
 
   static HeartbeatConfig config(long budget, Duration timeout) {
-    return new HeartbeatConfig(true, Duration.ofMinutes(30), Optional.of(HeartbeatConfig.DEFAULT_ACTIVE_HOURS),
-        Optional.of(BERLIN), Optional.empty(), budget, Optional.of(timeout));
+    return new HeartbeatConfig(
+        true,
+        Duration.ofMinutes(30),
+        Optional.of(HeartbeatConfig.DEFAULT_ACTIVE_HOURS),
+        Optional.of(BERLIN),
+        Optional.empty(),
+        budget,
+        Optional.of(timeout));
   }
 
   /** An agent that answers with {@code reply(n)} for the n-th call (from 0), 100 tokens each. */
@@ -56,14 +63,22 @@ class HeartbeatServiceTest {
       public TurnResult run(String prompt, BooleanSupplier cancelled) {
         int n = prompts.size();
         prompts.add(prompt);
-        return new TurnResult(reply.apply(n), false, AgentResult.StopCause.COMPLETED, new Usage(80, 20), "test/model",
-            0, "session-" + n, Optional.empty());
+        return new TurnResult(
+            reply.apply(n),
+            false,
+            AgentResult.StopCause.COMPLETED,
+            new Usage(80, 20),
+            "test/model",
+            0,
+            "session-" + n,
+            Optional.empty());
       }
     };
   }
 
   HeartbeatService service(HeartbeatConfig config, HeartbeatAgent agent) {
-    return new HeartbeatService(new HeartbeatPolicy(config, BERLIN), workspace, agent, store, store, clock);
+    return new HeartbeatService(
+        new HeartbeatPolicy(config, BERLIN), workspace, agent, store, store, clock);
   }
 
   HeartbeatService service(Function<Integer, String> reply) {
@@ -72,26 +87,38 @@ class HeartbeatServiceTest {
 
   @Test
   void anEmptyFileSkipsWithoutCallingTheModel() throws Exception {
-    Files.writeString(workspace.resolve("HEARTBEAT.md"), "# HEARTBEAT.md\n\n<!-- nothing yet -->\n- [ ]\n");
+    Files.writeString(
+        workspace.resolve("HEARTBEAT.md"), "# HEARTBEAT.md\n\n<!-- nothing yet -->\n- [ ]\n");
     HeartbeatOutcome outcome = service(n -> "HEARTBEAT_OK").runOnce();
     assertThat(outcome).isInstanceOf(HeartbeatOutcome.Skipped.class);
     assertThat(((HeartbeatOutcome.Skipped) outcome).reason()).isEqualTo(SkipReason.EMPTY_FILE);
     Files.delete(workspace.resolve("HEARTBEAT.md"));
-    assertThat(service(n -> "HEARTBEAT_OK").tick()).get().extracting(HeartbeatOutcome::status).isEqualTo("skipped");
+    assertThat(service(n -> "HEARTBEAT_OK").tick())
+        .get()
+        .extracting(HeartbeatOutcome::status)
+        .isEqualTo("skipped");
     assertThat(prompts).isEmpty();
-    assertThat(store.all()).extracting(HeartbeatLogEntry::reason)
+    assertThat(store.all())
+        .extracting(HeartbeatLogEntry::reason)
         .containsExactly("empty-heartbeat-file", "no-heartbeat-file");
   }
 
   @Test
   void aRunSendsTheHeartbeatPromptAndAnOkReplyIsNoAlert() throws Exception {
     HeartbeatOutcome outcome = service(n -> "**HEARTBEAT_OK**").runOnce();
-    assertThat(prompts).singleElement().asString().startsWith("Read HEARTBEAT.md if it exists")
-        .doesNotContain("commit").endsWith("reply HEARTBEAT_OK.");
-    assertThat(outcome).isInstanceOfSatisfying(HeartbeatOutcome.Ran.class, ran -> {
-      assertThat(ran.alert()).isEmpty();
-      assertThat(ran.tokens()).isEqualTo(100);
-    });
+    assertThat(prompts)
+        .singleElement()
+        .asString()
+        .startsWith("Read HEARTBEAT.md if it exists")
+        .doesNotContain("commit")
+        .endsWith("reply HEARTBEAT_OK.");
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            HeartbeatOutcome.Ran.class,
+            ran -> {
+              assertThat(ran.alert()).isEmpty();
+              assertThat(ran.tokens()).isEqualTo(100);
+            });
     Files.createDirectory(workspace.resolve(".git"));
     service(n -> "HEARTBEAT_OK").runOnce();
     assertThat(prompts.get(1)).contains("commit the changes with a descriptive message");
@@ -101,7 +128,8 @@ class HeartbeatServiceTest {
   @Test
   void theSameAlertIsReportedOnceIn24Hours() {
     List<HeartbeatState.SentAlert> delivered = new ArrayList<>();
-    HeartbeatService service = service(n -> n == 2 ? "The disk is 95% full." : "The backup failed last night.");
+    HeartbeatService service =
+        service(n -> n == 2 ? "The disk is 95% full." : "The backup failed last night.");
     service.onAlert(delivered::add);
     service.runOnce();
     clock.advance(Duration.ofHours(1));
@@ -110,23 +138,33 @@ class HeartbeatServiceTest {
     service.runOnce();
     clock.advance(Duration.ofHours(23));
     service.runOnce();
-    assertThat(store.all()).extracting(HeartbeatLogEntry::reason)
+    assertThat(store.all())
+        .extracting(HeartbeatLogEntry::reason)
         .containsExactly("alert", "duplicate-alert", "alert", "alert");
-    assertThat(delivered).extracting(HeartbeatState.SentAlert::text).containsExactly(
-        "The backup failed last night.", "The disk is 95% full.", "The backup failed last night.");
-    assertThat(service.status(5).lastAlert()).get().extracting(HeartbeatState.SentAlert::text)
+    assertThat(delivered)
+        .extracting(HeartbeatState.SentAlert::text)
+        .containsExactly(
+            "The backup failed last night.",
+            "The disk is 95% full.",
+            "The backup failed last night.");
+    assertThat(service.status(5).lastAlert())
+        .get()
+        .extracting(HeartbeatState.SentAlert::text)
         .isEqualTo("The backup failed last night.");
   }
 
   @Test
   void onceTheDailyBudgetIsSpentRunsAreSkippedUntilTheNextDay() {
-    HeartbeatService service = service(config(250, Duration.ofMinutes(15)), agent(n -> "HEARTBEAT_OK"));
+    HeartbeatService service =
+        service(config(250, Duration.ofMinutes(15)), agent(n -> "HEARTBEAT_OK"));
     for (int i = 0; i < 4; i++) {
       service.runOnce();
       clock.advance(Duration.ofMinutes(30));
     }
     assertThat(prompts).hasSize(3);
-    assertThat(store.all()).extracting(HeartbeatLogEntry::reason).containsExactly("ok", "ok", "ok", "budget-spent");
+    assertThat(store.all())
+        .extracting(HeartbeatLogEntry::reason)
+        .containsExactly("ok", "ok", "ok", "budget-spent");
     assertThat(store.all().getLast().preview()).isEqualTo("used 300 of 250 tokens on 2026-06-10");
     assertThat(service.status(10).budgetLeft()).contains(0L);
     clock.set(Instant.parse("2026-06-10T22:30:00Z")); // 00:30 on 2026-06-11 in Berlin
@@ -138,52 +176,60 @@ class HeartbeatServiceTest {
   void aRunThatTakesLongerThanTheTimeoutIsCancelledAndRecorded() {
     CountDownLatch never = new CountDownLatch(1);
     AtomicInteger cancelledSeen = new AtomicInteger();
-    HeartbeatAgent hanging = new HeartbeatAgent() {
-      @Override
-      public String modelName() {
-        return "slow/model";
-      }
-
-      @Override
-      public TurnResult run(String prompt, BooleanSupplier cancelled) {
-        try {
-          never.await();
-        } catch (InterruptedException e) {
-          if (cancelled.getAsBoolean()) {
-            cancelledSeen.incrementAndGet();
+    HeartbeatAgent hanging =
+        new HeartbeatAgent() {
+          @Override
+          public String modelName() {
+            return "slow/model";
           }
-          Thread.currentThread().interrupt();
-        }
-        throw new ModelException(ModelException.Kind.TIMEOUT, "interrupted");
-      }
-    };
+
+          @Override
+          public TurnResult run(String prompt, BooleanSupplier cancelled) {
+            try {
+              never.await();
+            } catch (InterruptedException e) {
+              if (cancelled.getAsBoolean()) {
+                cancelledSeen.incrementAndGet();
+              }
+              Thread.currentThread().interrupt();
+            }
+            throw new ModelException(ModelException.Kind.TIMEOUT, "interrupted");
+          }
+        };
     HeartbeatOutcome outcome = service(config(0, Duration.ofMillis(50)), hanging).runOnce();
-    assertThat(outcome).isInstanceOfSatisfying(HeartbeatOutcome.TimedOut.class,
-        t -> assertThat(t.model()).isEqualTo("slow/model"));
-    assertThat(store.all()).singleElement()
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            HeartbeatOutcome.TimedOut.class, t -> assertThat(t.model()).isEqualTo("slow/model"));
+    assertThat(store.all())
+        .singleElement()
         .satisfies(e -> assertThat(e.status()).isEqualTo("timed_out"))
         .satisfies(e -> assertThat(e.durationMs()).isEqualTo(50));
   }
 
   @Test
   void aFailingModelIsRecordedAndTheNextTickStillRuns() {
-    HeartbeatAgent flaky = agent(n -> {
-      if (n == 0) {
-        throw new ModelException(ModelException.Kind.SERVER, "HTTP 500 from the provider");
-      }
-      if (n == 1) {
-        throw new StackOverflowError();
-      }
-      return "HEARTBEAT_OK";
-    });
+    HeartbeatAgent flaky =
+        agent(
+            n -> {
+              if (n == 0) {
+                throw new ModelException(ModelException.Kind.SERVER, "HTTP 500 from the provider");
+              }
+              if (n == 1) {
+                throw new StackOverflowError();
+              }
+              return "HEARTBEAT_OK";
+            });
     HeartbeatService service = service(config(0, Duration.ofMinutes(15)), flaky);
     List<HeartbeatOutcome> outcomes = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       outcomes.add(service.tick().orElseThrow());
       clock.advance(Duration.ofMinutes(30));
     }
-    assertThat(outcomes).extracting(HeartbeatOutcome::status).containsExactly("failed", "failed", "ran");
-    assertThat(store.all()).extracting(HeartbeatLogEntry::reason)
+    assertThat(outcomes)
+        .extracting(HeartbeatOutcome::status)
+        .containsExactly("failed", "failed", "ran");
+    assertThat(store.all())
+        .extracting(HeartbeatLogEntry::reason)
         .containsExactly("HTTP 500 from the provider", "StackOverflowError", "ok");
   }
 
@@ -218,35 +264,43 @@ class HeartbeatServiceTest {
   void quietHoursSkipOnceAndWaitForTheWindowToOpen() {
     clock.set(Instant.parse("2026-06-10T21:00:00Z")); // 23:00 in Berlin
     HeartbeatService service = service(n -> "HEARTBEAT_OK");
-    assertThat(service.tick()).get().isInstanceOfSatisfying(HeartbeatOutcome.Skipped.class,
-        s -> assertThat(s.reason()).isEqualTo(SkipReason.QUIET_HOURS));
-    assertThat(service.status(1).nextDue()).get().extracting(i -> i.atZone(BERLIN).toLocalTime())
+    assertThat(service.tick())
+        .get()
+        .isInstanceOfSatisfying(
+            HeartbeatOutcome.Skipped.class,
+            s -> assertThat(s.reason()).isEqualTo(SkipReason.QUIET_HOURS));
+    assertThat(service.status(1).nextDue())
+        .get()
+        .extracting(i -> i.atZone(BERLIN).toLocalTime())
         .isEqualTo(LocalTime.of(9, 0));
     assertThat(service.runOnce()).isInstanceOf(HeartbeatOutcome.Ran.class);
   }
 
   @Test
   void aDisabledHeartbeatNeverCallsTheModelAndIsNotScheduled() {
-    HeartbeatService service = service(config(0, Duration.ofMinutes(15)).withEnabled(false),
-        agent(n -> "HEARTBEAT_OK"));
-    assertThat(service.runOnce()).isInstanceOfSatisfying(HeartbeatOutcome.Skipped.class,
-        s -> assertThat(s.reason()).isEqualTo(SkipReason.DISABLED));
+    HeartbeatService service =
+        service(config(0, Duration.ofMinutes(15)).withEnabled(false), agent(n -> "HEARTBEAT_OK"));
+    assertThat(service.runOnce())
+        .isInstanceOfSatisfying(
+            HeartbeatOutcome.Skipped.class,
+            s -> assertThat(s.reason()).isEqualTo(SkipReason.DISABLED));
     List<Runnable> scheduled = new ArrayList<>();
-    service.start(new dev.localgpt.ports.schedule.Scheduler() {
-      @Override
-      public java.time.Clock clock() {
-        return clock;
-      }
+    service.start(
+        new dev.localgpt.ports.schedule.Scheduler() {
+          @Override
+          public java.time.Clock clock() {
+            return clock;
+          }
 
-      @Override
-      public Cancellable every(Duration interval, Duration initialDelay, Runnable task) {
-        scheduled.add(task);
-        return () -> { };
-      }
+          @Override
+          public Cancellable every(Duration interval, Duration initialDelay, Runnable task) {
+            scheduled.add(task);
+            return () -> {};
+          }
 
-      @Override
-      public void close() {}
-    });
+          @Override
+          public void close() {}
+        });
     assertThat(scheduled).isEmpty();
     assertThat(prompts).isEmpty();
     assertThat(service.status(1).enabled()).isFalse();
@@ -259,21 +313,22 @@ class HeartbeatServiceTest {
     List<String> pushed = new ArrayList<>();
     daemon.onAlert(a -> pushed.add(a.text()));
     List<Runnable> poll = new ArrayList<>();
-    daemon.start(new dev.localgpt.ports.schedule.Scheduler() {
-      @Override
-      public java.time.Clock clock() {
-        return clock;
-      }
+    daemon.start(
+        new dev.localgpt.ports.schedule.Scheduler() {
+          @Override
+          public java.time.Clock clock() {
+            return clock;
+          }
 
-      @Override
-      public Cancellable every(Duration interval, Duration initialDelay, Runnable task) {
-        poll.add(task);
-        return () -> { };
-      }
+          @Override
+          public Cancellable every(Duration interval, Duration initialDelay, Runnable task) {
+            poll.add(task);
+            return () -> {};
+          }
 
-      @Override
-      public void close() {}
-    });
+          @Override
+          public void close() {}
+        });
     clock.advance(Duration.ofMinutes(1));
     HeartbeatService cli = service(n -> "The backup of last night failed.");
 
@@ -290,7 +345,8 @@ class HeartbeatServiceTest {
     HeartbeatService service = service(n -> "HEARTBEAT_OK");
     service.runOnce();
     HeartbeatStatus status = service.status(5);
-    assertThat(status.activeHours()).isEqualTo(ActiveHours.formatTime(LocalTime.of(9, 0)) + "–22:00 Europe/Berlin");
+    assertThat(status.activeHours())
+        .isEqualTo(ActiveHours.formatTime(LocalTime.of(9, 0)) + "–22:00 Europe/Berlin");
     assertThat(status.model()).isEqualTo("test/model");
     assertThat(status.recent()).hasSize(1);
     assertThat(status.budgetLeft()).isEmpty();

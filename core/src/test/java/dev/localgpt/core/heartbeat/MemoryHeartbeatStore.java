@@ -3,7 +3,9 @@ package dev.localgpt.core.heartbeat;
 import java.util.ArrayList;
 import java.util.List;
 
-/** State and log in memory; the store outlives service instances, like the files do across restarts. */
+/**
+ * State and log in memory; the store outlives service instances, like the files do across restarts.
+ */
 final class MemoryHeartbeatStore implements HeartbeatStore, HeartbeatLog {
   private HeartbeatState state = HeartbeatState.INITIAL;
   private final List<HeartbeatLogEntry> entries = new ArrayList<>();

@@ -9,8 +9,8 @@ import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.llm.ModelException.Kind;
-import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
 import dev.localgpt.ports.llm.ScriptedChatModel;
+import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,21 +30,28 @@ class FailoverChatModelTest {
 
   @Test
   void fallsBackOnRetriableFailureAndTellsTheUserOnce() {
-    ScriptedChatModel first = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.RATE_LIMITED, "429"))).named("anthropic/a");
+    ScriptedChatModel first =
+        ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.RATE_LIMITED, "429")))
+            .named("anthropic/a");
     ScriptedChatModel second = ScriptedChatModel.replying(Reply.text("from b")).named("ollama/b");
     var failover = new FailoverChatModel(List.of(first, second), Duration.ofSeconds(60), clock);
 
     var response = failover.chat(request(), listener);
 
     assertThat(response.model()).isEqualTo("ollama/b");
-    assertThat(events).filteredOn(e -> e instanceof ChatEvent.Notice)
+    assertThat(events)
+        .filteredOn(e -> e instanceof ChatEvent.Notice)
         .containsExactly(new ChatEvent.Notice("anthropic/a is rate limited; using ollama/b"));
   }
 
   @Test
   void skipsACandidateDuringItsCooldownAndTriesItAgainAfterwards() {
-    ScriptedChatModel first = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.SERVER, "529")), Reply.text("a back")).named("anthropic/a");
-    ScriptedChatModel second = ScriptedChatModel.replying(Reply.text("b1"), Reply.text("b2")).named("ollama/b");
+    ScriptedChatModel first =
+        ScriptedChatModel.replying(
+                Reply.failing(new ModelException(Kind.SERVER, "529")), Reply.text("a back"))
+            .named("anthropic/a");
+    ScriptedChatModel second =
+        ScriptedChatModel.replying(Reply.text("b1"), Reply.text("b2")).named("ollama/b");
     var failover = new FailoverChatModel(List.of(first, second), Duration.ofSeconds(60), clock);
 
     failover.chat(request(), listener);
@@ -60,7 +67,9 @@ class FailoverChatModelTest {
 
   @Test
   void throwsBadRequestWithoutTryingOthers() {
-    ScriptedChatModel first = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.BAD_REQUEST, "bad"))).named("openai/a");
+    ScriptedChatModel first =
+        ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.BAD_REQUEST, "bad")))
+            .named("openai/a");
     ScriptedChatModel second = ScriptedChatModel.replying(Reply.text("b")).named("ollama/b");
     var failover = new FailoverChatModel(List.of(first, second), Duration.ofSeconds(60), clock);
 
@@ -70,8 +79,12 @@ class FailoverChatModelTest {
 
   @Test
   void throwsTheLastErrorWhenAllFail() {
-    ScriptedChatModel first = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.NETWORK, "down"))).named("openai/a");
-    ScriptedChatModel second = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.TIMEOUT, "slow"))).named("ollama/b");
+    ScriptedChatModel first =
+        ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.NETWORK, "down")))
+            .named("openai/a");
+    ScriptedChatModel second =
+        ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.TIMEOUT, "slow")))
+            .named("ollama/b");
     var failover = new FailoverChatModel(List.of(first, second), Duration.ofSeconds(60), clock);
 
     assertThatThrownBy(() -> failover.chat(request(), listener)).hasMessage("slow");
@@ -79,7 +92,10 @@ class FailoverChatModelTest {
 
   @Test
   void doesNotFailOverOnceTextWasStreamed() {
-    ScriptedChatModel first = ScriptedChatModel.replying(Reply.failingAfter("par", new ModelException(Kind.NETWORK, "cut"))).named("openai/a");
+    ScriptedChatModel first =
+        ScriptedChatModel.replying(
+                Reply.failingAfter("par", new ModelException(Kind.NETWORK, "cut")))
+            .named("openai/a");
     ScriptedChatModel second = ScriptedChatModel.replying(Reply.text("b")).named("ollama/b");
     var failover = new FailoverChatModel(List.of(first, second), Duration.ofSeconds(60), clock);
 

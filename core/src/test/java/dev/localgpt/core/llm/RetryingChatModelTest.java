@@ -9,8 +9,8 @@ import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.llm.ModelException.Kind;
-import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
 import dev.localgpt.ports.llm.ScriptedChatModel;
+import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
 import dev.localgpt.ports.llm.StopReason;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +34,12 @@ class RetryingChatModelTest {
 
   @Test
   void retriesRetriableFailuresWithExponentialBackoffThenSucceeds() {
-    ScriptedChatModel model = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.SERVER, "boom")), Reply.failing(new ModelException(Kind.TIMEOUT, "slow")), Reply.text("hello")).named("m/x");
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+                Reply.failing(new ModelException(Kind.SERVER, "boom")),
+                Reply.failing(new ModelException(Kind.TIMEOUT, "slow")),
+                Reply.text("hello"))
+            .named("m/x");
 
     var response = retrying(model).chat(request(), ChatListener.IGNORE);
 
@@ -45,7 +50,12 @@ class RetryingChatModelTest {
 
   @Test
   void honoursRetryAfterInsteadOfBackoff() {
-    ScriptedChatModel model = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.RATE_LIMITED, "429", Duration.ofSeconds(7), null)), Reply.text("ok")).named("m/x");
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+                Reply.failing(
+                    new ModelException(Kind.RATE_LIMITED, "429", Duration.ofSeconds(7), null)),
+                Reply.text("ok"))
+            .named("m/x");
 
     retrying(model).chat(request(), ChatListener.IGNORE);
 
@@ -54,7 +64,12 @@ class RetryingChatModelTest {
 
   @Test
   void givesUpWhenRetryAfterIsLongerThanTheCap() {
-    ScriptedChatModel model = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.RATE_LIMITED, "429", Duration.ofMinutes(5), null)), Reply.text("ok")).named("m/x");
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+                Reply.failing(
+                    new ModelException(Kind.RATE_LIMITED, "429", Duration.ofMinutes(5), null)),
+                Reply.text("ok"))
+            .named("m/x");
 
     assertThatThrownBy(() -> retrying(model).chat(request(), ChatListener.IGNORE))
         .isInstanceOf(ModelException.class);
@@ -63,7 +78,10 @@ class RetryingChatModelTest {
 
   @Test
   void doesNotRetryFinalErrors() {
-    ScriptedChatModel model = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.AUTH, "bad key")), Reply.text("ok")).named("m/x");
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+                Reply.failing(new ModelException(Kind.AUTH, "bad key")), Reply.text("ok"))
+            .named("m/x");
 
     assertThatThrownBy(() -> retrying(model).chat(request(), ChatListener.IGNORE))
         .hasMessage("bad key");
@@ -73,7 +91,11 @@ class RetryingChatModelTest {
 
   @Test
   void doesNotRetryOnceTextWasStreamed() {
-    ScriptedChatModel model = ScriptedChatModel.replying(Reply.failingAfter("Hel", new ModelException(Kind.NETWORK, "cut")), Reply.text("ok")).named("m/x");
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+                Reply.failingAfter("Hel", new ModelException(Kind.NETWORK, "cut")),
+                Reply.text("ok"))
+            .named("m/x");
 
     assertThatThrownBy(() -> retrying(model).chat(request(), ChatListener.IGNORE))
         .hasMessage("cut");
@@ -82,33 +104,46 @@ class RetryingChatModelTest {
 
   @Test
   void stopsAfterMaxAttempts() {
-    ScriptedChatModel model = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.SERVER, "1")), Reply.failing(new ModelException(Kind.SERVER, "2")), Reply.failing(new ModelException(Kind.SERVER, "3")), Reply.text("ok")).named("m/x");
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+                Reply.failing(new ModelException(Kind.SERVER, "1")),
+                Reply.failing(new ModelException(Kind.SERVER, "2")),
+                Reply.failing(new ModelException(Kind.SERVER, "3")),
+                Reply.text("ok"))
+            .named("m/x");
 
-    assertThatThrownBy(() -> retrying(model).chat(request(), ChatListener.IGNORE))
-        .hasMessage("3");
+    assertThatThrownBy(() -> retrying(model).chat(request(), ChatListener.IGNORE)).hasMessage("3");
     assertThat(model.requests()).hasSize(3);
   }
 
   @Test
   void aCancelDuringTheWaitEndsItWithACancelledResponseAndNoFurtherCall() {
-    ScriptedChatModel model = ScriptedChatModel.replying(Reply.failing(new ModelException(Kind.RATE_LIMITED, "429", Duration.ofSeconds(20), null)), Reply.text("ok")).named("m/x");
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+                Reply.failing(
+                    new ModelException(Kind.RATE_LIMITED, "429", Duration.ofSeconds(20), null)),
+                Reply.text("ok"))
+            .named("m/x");
     AtomicBoolean cancelled = new AtomicBoolean();
-    ChatListener listener = new ChatListener() {
-      @Override
-      public void onEvent(ChatEvent event) {}
+    ChatListener listener =
+        new ChatListener() {
+          @Override
+          public void onEvent(ChatEvent event) {}
 
-      @Override
-      public boolean isCancelled() {
-        return cancelled.get();
-      }
-    };
-    Sleeper ctrlCWhileWaiting = (duration, isCancelled) -> {
-      cancelled.set(true); // the user presses Ctrl-C during the Retry-After wait
-      return !isCancelled.getAsBoolean();
-    };
+          @Override
+          public boolean isCancelled() {
+            return cancelled.get();
+          }
+        };
+    Sleeper ctrlCWhileWaiting =
+        (duration, isCancelled) -> {
+          cancelled.set(true); // the user presses Ctrl-C during the Retry-After wait
+          return !isCancelled.getAsBoolean();
+        };
 
-    var response = new RetryingChatModel(model, policy, ctrlCWhileWaiting, () -> 0.0)
-        .chat(request(), listener);
+    var response =
+        new RetryingChatModel(model, policy, ctrlCWhileWaiting, () -> 0.0)
+            .chat(request(), listener);
 
     assertThat(response.stopReason()).isEqualTo(StopReason.CANCELLED);
     assertThat(model.requests()).hasSize(1);
@@ -119,7 +154,8 @@ class RetryingChatModelTest {
     assertThat(Sleeper.REAL.sleep(Duration.ofHours(1), () -> true)).isFalse();
     AtomicInteger looks = new AtomicInteger();
     assertThat(Sleeper.REAL.sleep(Duration.ofHours(1), () -> looks.incrementAndGet() > 2))
-        .as("looks again while waiting").isFalse();
+        .as("looks again while waiting")
+        .isFalse();
     assertThat(Sleeper.REAL.sleep(Duration.ofMillis(1), () -> false)).isTrue();
   }
 

@@ -29,19 +29,28 @@ class WorkspaceMemoryOperationsTest {
     Files.writeString(workspace.resolve("secret.md"), "not memory\n");
     // 23:30 UTC on Jan 31 is already Feb 1 in Tokyo: the daily note follows the user's zone
     Clock clock = Clock.fixed(Instant.parse("2026-01-31T23:30:00Z"), ZoneId.of("UTC"));
-    memory = new WorkspaceMemoryOperations(new StubMemorySearch(), PathGuard.of(workspace),
-        () -> new IndexStats(3, 7, 5, 4096, "all-MiniLM-L6-v2", "java"), clock, ZoneId.of("Asia/Tokyo"),
-        changes::incrementAndGet);
+    memory =
+        new WorkspaceMemoryOperations(
+            new StubMemorySearch(),
+            PathGuard.of(workspace),
+            () -> new IndexStats(3, 7, 5, 4096, "all-MiniLM-L6-v2", "java"),
+            clock,
+            ZoneId.of("Asia/Tokyo"),
+            changes::incrementAndGet);
   }
 
   @Test
   void getReadsNumberedLinesOfMemoryFilesOnly() {
-    assertThat(memory.get("MEMORY.md", 2, 2)).startsWith("# MEMORY.md (lines 2-3 of 3)").contains("line two")
+    assertThat(memory.get("MEMORY.md", 2, 2))
+        .startsWith("# MEMORY.md (lines 2-3 of 3)")
+        .contains("line two")
         .contains("line three");
-    assertThatThrownBy(() -> memory.get("../outside.md", 1, 10)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> memory.get("../outside.md", 1, 10))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> memory.get("memory/../../outside.md", 1, 10))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> memory.get("secret.md", 1, 10)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> memory.get("secret.md", 1, 10))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("memory_get reads only");
   }
 
@@ -54,7 +63,8 @@ class WorkspaceMemoryOperationsTest {
     memory.append("- called Sam\n");
 
     assertThat(reply).isEqualTo("Appended 17 characters to memory/2026-02-01.md.");
-    assertThat(Files.readString(note)).isEqualTo("# 2026-02-01\nearlier line\n- bought oat milk\n- called Sam\n");
+    assertThat(Files.readString(note))
+        .isEqualTo("# 2026-02-01\nearlier line\n- bought oat milk\n- called Sam\n");
     assertThat(changes).hasValue(2);
     assertThatThrownBy(() -> memory.append("  ")).isInstanceOf(IllegalArgumentException.class);
   }
@@ -62,9 +72,13 @@ class WorkspaceMemoryOperationsTest {
   @Test
   void searchAndStatsAnswerJson() {
     assertThat(memory.search("cat", 5, Optional.empty())).startsWith("{\"results\":[");
-    assertThatThrownBy(() -> memory.search(" ", 5, Optional.empty())).hasMessageContaining("'query'");
-    assertThatThrownBy(() -> memory.search("cat", 0, Optional.empty())).hasMessageContaining("'limit'");
-    assertThat(memory.stats()).isEqualTo("{\"files\":3,\"chunks\":7,\"embeddedChunks\":5,\"sizeBytes\":4096,"
-        + "\"embeddingModel\":\"all-MiniLM-L6-v2\",\"vectorBackend\":\"java\"}");
+    assertThatThrownBy(() -> memory.search(" ", 5, Optional.empty()))
+        .hasMessageContaining("'query'");
+    assertThatThrownBy(() -> memory.search("cat", 0, Optional.empty()))
+        .hasMessageContaining("'limit'");
+    assertThat(memory.stats())
+        .isEqualTo(
+            "{\"files\":3,\"chunks\":7,\"embeddedChunks\":5,\"sizeBytes\":4096,"
+                + "\"embeddingModel\":\"all-MiniLM-L6-v2\",\"vectorBackend\":\"java\"}");
   }
 }

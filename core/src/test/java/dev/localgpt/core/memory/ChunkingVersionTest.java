@@ -16,14 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An index chunked another way (by characters before token chunking, or with another window) is re-chunked by the
- * next indexing run, keeps answering until then, and {@code windowCoverage} says how much text the window cuts.
+ * An index chunked another way (by characters before token chunking, or with another window) is
+ * re-chunked by the next indexing run, keeps answering until then, and {@code windowCoverage} says
+ * how much text the window cuts.
  */
 class ChunkingVersionTest {
   @TempDir Path ws;
   private final InMemoryMemoryIndex index = new InMemoryMemoryIndex();
+
   /** Counts words as tokens; embeds at most 30 of them. */
   private final Embedder embedder = new Windowed(new HashingEmbedder(), 30);
+
   private final ChunkerSettings settings = new ChunkerSettings(100, 20, 4);
 
   private record Windowed(HashingEmbedder delegate, int window) implements Embedder {
@@ -56,7 +59,12 @@ class ChunkingVersionTest {
     Files.createDirectories(ws.resolve("memory"));
     StringBuilder long1 = new StringBuilder("# Chat\n\n");
     for (int i = 0; i < 40; i++) {
-      long1.append("turn ").append(i).append(" mentions okapi").append(i).append(" and several more words\n");
+      long1
+          .append("turn ")
+          .append(i)
+          .append(" mentions okapi")
+          .append(i)
+          .append(" and several more words\n");
     }
     Files.writeString(ws.resolve("memory/chat.md"), long1);
     Files.writeString(ws.resolve("MEMORY.md"), "# Memory\n\nshort fact about tapirs\n");
@@ -67,7 +75,7 @@ class ChunkingVersionTest {
     writeNotes();
     MemoryIndexer old = indexer(new MarkdownChunker(settings));
     old.index(index, false, IndexListener.NONE);
-    index.useChunkingVersion("");  // as if built before versions were recorded
+    index.useChunkingVersion(""); // as if built before versions were recorded
     int oldChunks = index.stats().chunks();
     WindowCoverage before = old.windowCoverage(index).orElseThrow();
 
@@ -95,8 +103,10 @@ class ChunkingVersionTest {
     indexer(new MarkdownChunker(settings)).index(index, false, IndexListener.NONE);
     InMemoryMemoryIndex unversioned = new InMemoryMemoryIndex();
 
-    WindowCoverage coverage = indexer(new MarkdownChunker(settings, TokenCounter.of(embedder)))
-        .windowCoverage(unversioned).orElseThrow();
+    WindowCoverage coverage =
+        indexer(new MarkdownChunker(settings, TokenCounter.of(embedder)))
+            .windowCoverage(unversioned)
+            .orElseThrow();
 
     assertThat(coverage.upToDate()).isFalse();
     assertThat(coverage.chunksOverWindow()).isPositive();
@@ -106,11 +116,16 @@ class ChunkingVersionTest {
   @Test
   void changingTheWindowReChunks() throws IOException {
     writeNotes();
-    indexer(new MarkdownChunker(settings, TokenCounter.of(embedder))).index(index, false, IndexListener.NONE);
+    indexer(new MarkdownChunker(settings, TokenCounter.of(embedder)))
+        .index(index, false, IndexListener.NONE);
     int chunks30 = index.stats().chunks();
     Embedder wider = new Windowed(new HashingEmbedder(), 60);
 
-    new MemoryIndexer(IndexRoots.of(ws), new MarkdownChunker(settings, TokenCounter.of(wider)), Optional.of(wider), 8)
+    new MemoryIndexer(
+            IndexRoots.of(ws),
+            new MarkdownChunker(settings, TokenCounter.of(wider)),
+            Optional.of(wider),
+            8)
         .index(index, false, IndexListener.NONE);
 
     assertThat(index.stats().chunks()).isLessThan(chunks30);
@@ -118,7 +133,8 @@ class ChunkingVersionTest {
 
   @Test
   void withoutAnEmbedderThereIsNoWindow() {
-    MemoryIndexer keywordsOnly = new MemoryIndexer(IndexRoots.of(ws), new MarkdownChunker(), Optional.empty(), 8);
+    MemoryIndexer keywordsOnly =
+        new MemoryIndexer(IndexRoots.of(ws), new MarkdownChunker(), Optional.empty(), 8);
     assertThat(keywordsOnly.windowCoverage(index)).isEmpty();
   }
 }

@@ -40,13 +40,17 @@ class EmbeddingBatcherTest {
   private final InMemoryMemoryIndex index = new InMemoryMemoryIndex();
   private final Recording embedder = new Recording();
 
-  /** Writes {@code count} one-chunk files without vectors, as the keyword phase does; long and short texts alternate. */
+  /**
+   * Writes {@code count} one-chunk files without vectors, as the keyword phase does; long and short
+   * texts alternate.
+   */
   private void keywordRows(int count) {
     index.useEmbeddingModel(embedder.modelId(), embedder.dimension());
     for (int i = 0; i < count; i++) {
       String text = (i % 2 == 0 ? "word ".repeat(50) : "w ") + i;
       String path = "memory/f" + i + ".md";
-      index.replaceFile(new IndexedFile(path, "memory", Hashes.sha256(text), 0, text.length()),
+      index.replaceFile(
+          new IndexedFile(path, "memory", Hashes.sha256(text), 0, text.length()),
           List.of(new NewChunk(1, 1, "", text, Hashes.sha256(text), null)));
     }
   }
@@ -83,7 +87,8 @@ class EmbeddingBatcherTest {
   void anInterruptedRunIsResumedWithoutEmbeddingTextsTwice() {
     keywordRows(40);
     FaultyIndex failing = new FaultyIndex(index, 0, IndexException.Kind.FAILED).failingStore(3);
-    assertThatThrownBy(() -> new EmbeddingBatcher(failing, embedder, 4).run(Long.MAX_VALUE, n -> {}))
+    assertThatThrownBy(
+            () -> new EmbeddingBatcher(failing, embedder, 4).run(Long.MAX_VALUE, n -> {}))
         .isInstanceOf(IndexException.class);
     int embeddedBefore = embedder.calls.stream().mapToInt(List::size).sum();
     assertThat(index.chunksWithoutVector(100)).hasSize(32);
@@ -91,7 +96,9 @@ class EmbeddingBatcherTest {
     EmbeddingBatcher resumed = new EmbeddingBatcher(index, embedder, 4);
     resumed.run(Long.MAX_VALUE, n -> {});
     assertThat(index.chunksWithoutVector(100)).isEmpty();
-    assertThat(resumed.cached).as("the batch embedded before the failure comes from the cache").isEqualTo(4);
+    assertThat(resumed.cached)
+        .as("the batch embedded before the failure comes from the cache")
+        .isEqualTo(4);
     assertThat(embeddedBefore + resumed.embedded).isEqualTo(40);
   }
 }

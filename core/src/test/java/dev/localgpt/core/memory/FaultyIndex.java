@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Delegates to another index but fails on chosen calls: the Nth replaceFile, the Nth storeVectors, or every search. */
+/**
+ * Delegates to another index but fails on chosen calls: the Nth replaceFile, the Nth storeVectors,
+ * or every search.
+ */
 final class FaultyIndex implements MemoryIndex {
   private final MemoryIndex delegate;
   private final int failOnReplace;

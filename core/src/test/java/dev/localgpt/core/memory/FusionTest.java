@@ -31,17 +31,21 @@ class FusionTest {
 
   /** An index whose two legs return fixed candidates, whatever the query. */
   private static MemoryIndex fixed(List<ScoredChunk> keyword, List<ScoredChunk> vector) {
-    return (MemoryIndex) Proxy.newProxyInstance(MemoryIndex.class.getClassLoader(), new Class<?>[] {MemoryIndex.class},
-        (proxy, method, args) -> switch (method.getName()) {
-          case "keywordSearch" -> keyword;
-          case "vectorSearch" -> vector;
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    return (MemoryIndex)
+        Proxy.newProxyInstance(
+            MemoryIndex.class.getClassLoader(),
+            new Class<?>[] {MemoryIndex.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "keywordSearch" -> keyword;
+                  case "vectorSearch" -> vector;
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
   }
 
   /**
-   * Keyword leg: chunk 1 far ahead of the rest (31 near the bottom). Vector leg: 31..59 evenly spread (no standout),
-   * chunk 1 last.
+   * Keyword leg: chunk 1 far ahead of the rest (31 near the bottom). Vector leg: 31..59 evenly
+   * spread (no standout), chunk 1 last.
    */
   private static MemoryIndex peakedKeywordFlatVector() {
     long[] kIds = new long[30];
@@ -64,8 +68,10 @@ class FusionTest {
 
   private static long top(FusionMethod method) {
     SearchSettings settings = SearchSettings.defaults().withFusion(method).withWeights(0.5, 0.5);
-    HybridSearch search = new HybridSearch(peakedKeywordFlatVector(), Optional.of(new HashingEmbedder()), settings);
-    return Long.parseLong(search.search("q", SearchOptions.limit(5)).get(0).path().replaceAll("\\D", ""));
+    HybridSearch search =
+        new HybridSearch(peakedKeywordFlatVector(), Optional.of(new HashingEmbedder()), settings);
+    return Long.parseLong(
+        search.search("q", SearchOptions.limit(5)).get(0).path().replaceAll("\\D", ""));
   }
 
   @Test
@@ -84,7 +90,9 @@ class FusionTest {
 
   @Test
   void adaptiveFusionKeepsTheStandoutKeywordHitAboveAFlatVectorLegsTop() {
-    assertThat(top(FusionMethod.WEIGHTED)).as("fixed 0.5/0.5 lets the flat leg win").isNotEqualTo(1L);
+    assertThat(top(FusionMethod.WEIGHTED))
+        .as("fixed 0.5/0.5 lets the flat leg win")
+        .isNotEqualTo(1L);
     assertThat(top(FusionMethod.ADAPTIVE)).isEqualTo(1L);
   }
 
@@ -95,31 +103,41 @@ class FusionTest {
     long50[0] = 1;
     java.util.Arrays.fill(long50, Fusion.CONFIDENCE_TOP, 50, 1.0);
     double mean = 1.0 / Fusion.CONFIDENCE_TOP;
-    assertThat(Fusion.confidence(long50)).as("only the first CONFIDENCE_TOP count")
+    assertThat(Fusion.confidence(long50))
+        .as("only the first CONFIDENCE_TOP count")
         .isCloseTo((1 - mean) * (1 - mean), within(1e-12));
   }
 
   @Test
   void minMaxMapsBestToOneWorstToZeroAndAFlatLegToOne() {
-    assertThat(Fusion.normalise(leg(new long[] {1, 2, 3}, new double[] {8, 5, 2}), FusionMethod.WEIGHTED, 60))
+    assertThat(
+            Fusion.normalise(
+                leg(new long[] {1, 2, 3}, new double[] {8, 5, 2}), FusionMethod.WEIGHTED, 60))
         .containsExactly(1.0, 0.5, 0.0);
-    assertThat(Fusion.normalise(leg(new long[] {1, 2}, new double[] {4, 4}), FusionMethod.ADAPTIVE, 60))
+    assertThat(
+            Fusion.normalise(
+                leg(new long[] {1, 2}, new double[] {4, 4}), FusionMethod.ADAPTIVE, 60))
         .containsExactly(1.0, 1.0);
     assertThat(Fusion.normalise(leg(new long[] {1, 2}, new double[] {4, 3}), FusionMethod.RRF, 10))
         .containsExactly(1.0, 11.0 / 12.0);
   }
 
   private static List<Long> ranking(MemoryIndex index, FusionMethod method) {
-    HybridSearch search = new HybridSearch(index, Optional.of(new HashingEmbedder()),
-        SearchSettings.defaults().withFusion(method));
+    HybridSearch search =
+        new HybridSearch(
+            index,
+            Optional.of(new HashingEmbedder()),
+            SearchSettings.defaults().withFusion(method));
     return search.search("q", SearchOptions.limit(10)).stream()
-        .map(h -> Long.parseLong(h.path().replaceAll("\\D", ""))).toList();
+        .map(h -> Long.parseLong(h.path().replaceAll("\\D", "")))
+        .toList();
   }
 
   @ParameterizedTest
   @EnumSource(FusionMethod.class)
   void withOneLegEmptyTheFusedRankingIsTheOtherLegs(FusionMethod method) {
-    List<ScoredChunk> keyword = leg(new long[] {7, 3, 9, 1, 5}, new double[] {9.5, 7.25, 4.0, 2.5, 1.0});
+    List<ScoredChunk> keyword =
+        leg(new long[] {7, 3, 9, 1, 5}, new double[] {9.5, 7.25, 4.0, 2.5, 1.0});
     List<ScoredChunk> vector = leg(new long[] {4, 8, 2, 6}, new double[] {0.9, 0.7, 0.55, 0.4});
     assertThat(ranking(fixed(keyword, List.of()), method)).containsExactly(7L, 3L, 9L, 1L, 5L);
     assertThat(ranking(fixed(List.of(), vector), method)).containsExactly(4L, 8L, 2L, 6L);

@@ -33,6 +33,8 @@ class GlobTest {
 
   @Test
   void badPatternNamesThePattern() {
-    assertThatThrownBy(() -> Glob.of("[a-")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[a-");
+    assertThatThrownBy(() -> Glob.of("[a-"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[a-");
   }
 }

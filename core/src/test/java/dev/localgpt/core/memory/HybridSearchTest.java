@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HybridSearchTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-03-31T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2024-03-31T12:00:00Z"), ZoneOffset.UTC);
   private final InMemoryMemoryIndex index = new InMemoryMemoryIndex();
   private final HashingEmbedder embedder = new HashingEmbedder();
 
@@ -41,16 +42,24 @@ class HybridSearchTest {
   void corpus() {
     index.useEmbeddingModel(embedder.modelId(), embedder.dimension());
     for (int i = 0; i < 8; i++) {
-      put("memory/filler" + i + ".md", "memory", "ordinary filler about weather and lunch number " + i);
+      put(
+          "memory/filler" + i + ".md",
+          "memory",
+          "ordinary filler about weather and lunch number " + i);
     }
     put("MEMORY.md", "memory", "The user prefers the kakapo parrot over other birds");
-    put("memory/notes.md", "memory", "Project falcon deadline is in May", "Remember to water the plants");
+    put(
+        "memory/notes.md",
+        "memory",
+        "Project falcon deadline is in May",
+        "Remember to water the plants");
     put("knowledge/work/a.md", "work", "Work silo: kakapo conservation budget");
     put("knowledge/diary/b.md", "diary", "Private diary entry about the kakapo");
   }
 
   private HybridSearch search(SearchSettings settings) {
-    return new HybridSearch(() -> index, Optional.of(embedder), settings.withIsolatedSilos(Set.of("diary")), CLOCK);
+    return new HybridSearch(
+        () -> index, Optional.of(embedder), settings.withIsolatedSilos(Set.of("diary")), CLOCK);
   }
 
   private HybridSearch search() {
@@ -76,8 +85,12 @@ class HybridSearchTest {
   @Test
   void findsMatchesAndExcludesIsolatedSilosUnlessNamed() {
     List<MemoryHit> hits = search().search("kakapo", SearchOptions.limit(10));
-    assertThat(paths(hits)).contains("MEMORY.md", "knowledge/work/a.md").doesNotContain("knowledge/diary/b.md");
-    assertThat(hits).filteredOn(h -> h.path().equals("knowledge/work/a.md")).singleElement()
+    assertThat(paths(hits))
+        .contains("MEMORY.md", "knowledge/work/a.md")
+        .doesNotContain("knowledge/diary/b.md");
+    assertThat(hits)
+        .filteredOn(h -> h.path().equals("knowledge/work/a.md"))
+        .singleElement()
         .satisfies(h -> assertThat(h.source()).isEqualTo("work"));
 
     List<MemoryHit> diary = search().search("kakapo", SearchOptions.limit(10).withSilo("diary"));
@@ -101,7 +114,8 @@ class HybridSearchTest {
 
   @Test
   void explainFillsBothLegs() {
-    MemoryHit top = search().search("kakapo parrot", SearchOptions.limit(3).withExplain(true)).get(0);
+    MemoryHit top =
+        search().search("kakapo parrot", SearchOptions.limit(3).withExplain(true)).get(0);
     assertThat(top.path()).isEqualTo("MEMORY.md");
     MemoryHit.Explanation why = top.explanation().orElseThrow();
     assertThat(why.bm25()).isPositive();
@@ -114,7 +128,8 @@ class HybridSearchTest {
 
   @Test
   void keywordOnlyWithoutEmbedderMarksVectorSideMissing() {
-    HybridSearch keywordOnly = new HybridSearch(() -> index, Optional.empty(), SearchSettings.defaults(), CLOCK);
+    HybridSearch keywordOnly =
+        new HybridSearch(() -> index, Optional.empty(), SearchSettings.defaults(), CLOCK);
     List<MemoryHit> hits = keywordOnly.search("falcon", SearchOptions.limit(5).withExplain(true));
     assertThat(paths(hits)).containsExactly("memory/notes.md");
     assertThat(hits.get(0).explanation().orElseThrow().cosine()).isNaN();
@@ -124,54 +139,68 @@ class HybridSearchTest {
 
   @Test
   void failingEmbedderFallsBackToKeywords() {
-    Embedder broken = new Embedder() {
-      @Override
-      public String modelId() {
-        return embedder.modelId();
-      }
+    Embedder broken =
+        new Embedder() {
+          @Override
+          public String modelId() {
+            return embedder.modelId();
+          }
 
-      @Override
-      public int dimension() {
-        return embedder.dimension();
-      }
+          @Override
+          public int dimension() {
+            return embedder.dimension();
+          }
 
-      @Override
-      public List<Embedding> embed(List<String> texts) {
-        throw new EmbeddingException("model file missing");
-      }
-    };
-    HybridSearch s = new HybridSearch(() -> index, Optional.of(broken), SearchSettings.defaults(), CLOCK);
-    assertThat(paths(s.search("falcon", SearchOptions.limit(5)))).containsExactly("memory/notes.md");
+          @Override
+          public List<Embedding> embed(List<String> texts) {
+            throw new EmbeddingException("model file missing");
+          }
+        };
+    HybridSearch s =
+        new HybridSearch(() -> index, Optional.of(broken), SearchSettings.defaults(), CLOCK);
+    assertThat(paths(s.search("falcon", SearchOptions.limit(5))))
+        .containsExactly("memory/notes.md");
   }
 
   @Test
   void modesRunOneLeg() {
-    List<MemoryHit> keyword = search(SearchSettings.defaults().withMode(SearchMode.KEYWORD))
-        .search("falcon", SearchOptions.limit(20).withExplain(true));
-    assertThat(keyword).allSatisfy(h -> assertThat(h.explanation().orElseThrow().vectorRank()).isZero());
-    List<MemoryHit> vector = search(SearchSettings.defaults().withMode(SearchMode.VECTOR))
-        .search("falcon", SearchOptions.limit(20).withExplain(true));
-    assertThat(vector).allSatisfy(h -> assertThat(h.explanation().orElseThrow().keywordRank()).isZero());
+    List<MemoryHit> keyword =
+        search(SearchSettings.defaults().withMode(SearchMode.KEYWORD))
+            .search("falcon", SearchOptions.limit(20).withExplain(true));
+    assertThat(keyword)
+        .allSatisfy(h -> assertThat(h.explanation().orElseThrow().vectorRank()).isZero());
+    List<MemoryHit> vector =
+        search(SearchSettings.defaults().withMode(SearchMode.VECTOR))
+            .search("falcon", SearchOptions.limit(20).withExplain(true));
+    assertThat(vector)
+        .allSatisfy(h -> assertThat(h.explanation().orElseThrow().keywordRank()).isZero());
     assertThat(vector).isNotEmpty();
   }
 
   @ParameterizedTest
   @EnumSource(FusionMethod.class)
   void everyFusionPutsTheChunkFirstInBothLegsOnTop(FusionMethod method) {
-    List<MemoryHit> hits = search(SearchSettings.defaults().withFusion(method))
-        .search("kakapo parrot birds", SearchOptions.limit(5));
+    List<MemoryHit> hits =
+        search(SearchSettings.defaults().withFusion(method))
+            .search("kakapo parrot birds", SearchOptions.limit(5));
     assertThat(hits.get(0).path()).isEqualTo("MEMORY.md");
     assertThat(hits.get(0).score()).isBetween(0.0, 1.0);
   }
 
   @Test
   void weightsDecideBetweenLegs() {
-    // keyword leg sees only the literal rare word; the vector leg ranks the long chunk sharing many words higher
+    // keyword leg sees only the literal rare word; the vector leg ranks the long chunk sharing many
+    // words higher
     put("memory/k.md", "memory", "zorilla");
-    put("memory/v.md", "memory", "zorilla sighting report with binoculars near river delta at dawn");
+    put(
+        "memory/v.md",
+        "memory",
+        "zorilla sighting report with binoculars near river delta at dawn");
     String q = "sighting report binoculars river delta dawn zorilla";
-    List<MemoryHit> text = search(SearchSettings.defaults().withWeights(0, 1)).search(q, SearchOptions.limit(2));
-    List<MemoryHit> vec = search(SearchSettings.defaults().withWeights(1, 0)).search(q, SearchOptions.limit(2));
+    List<MemoryHit> text =
+        search(SearchSettings.defaults().withWeights(0, 1)).search(q, SearchOptions.limit(2));
+    List<MemoryHit> vec =
+        search(SearchSettings.defaults().withWeights(1, 0)).search(q, SearchOptions.limit(2));
     assertThat(vec.get(0).path()).isEqualTo("memory/v.md");
     assertThat(text).isNotEmpty();
     assertThat(paths(text)).contains("memory/v.md");
@@ -180,10 +209,15 @@ class HybridSearchTest {
   @Test
   void whileFewChunksHaveVectorsTheKeywordLegDecides() {
     put("memory/k.md", "memory", "zorilla");
-    put("memory/v.md", "memory", "zorilla sighting report with binoculars near river delta at dawn");
+    put(
+        "memory/v.md",
+        "memory",
+        "zorilla sighting report with binoculars near river delta at dawn");
     String q = "sighting report binoculars river delta dawn zorilla";
-    List<MemoryHit> keywordsOnly = search(SearchSettings.defaults().withWeights(0, 1)).search(q, SearchOptions.limit(3));
-    assertThat(paths(search().search(q, SearchOptions.limit(3), 0.0))).isEqualTo(paths(keywordsOnly));
+    List<MemoryHit> keywordsOnly =
+        search(SearchSettings.defaults().withWeights(0, 1)).search(q, SearchOptions.limit(3));
+    assertThat(paths(search().search(q, SearchOptions.limit(3), 0.0)))
+        .isEqualTo(paths(keywordsOnly));
     assertThat(paths(search().search(q, SearchOptions.limit(3), 1.0)))
         .isEqualTo(paths(search().search(q, SearchOptions.limit(3))));
   }
@@ -193,7 +227,8 @@ class HybridSearchTest {
     List<MemoryHit> all = search().search("kakapo", SearchOptions.limit(10));
     double cut = all.get(0).score() - 1e-9;
     assertThat(search().search("kakapo", SearchOptions.limit(10).withMinScore(cut)))
-        .allSatisfy(h -> assertThat(h.score()).isGreaterThanOrEqualTo(cut)).isNotEmpty()
+        .allSatisfy(h -> assertThat(h.score()).isGreaterThanOrEqualTo(cut))
+        .isNotEmpty()
         .hasSizeLessThan(all.size());
   }
 
@@ -203,7 +238,8 @@ class HybridSearchTest {
     put("memory/2023-03-30.md", "memory", "quetzal sighting recorded");
     put("memory/undated-quetzal.md", "memory", "quetzal sighting recorded");
     SearchSettings decaying = SearchSettings.defaults().withHalfLifeDays(30);
-    List<MemoryHit> hits = search(decaying).search("quetzal sighting", SearchOptions.limit(20).withExplain(true));
+    List<MemoryHit> hits =
+        search(decaying).search("quetzal sighting", SearchOptions.limit(20).withExplain(true));
     Map<String, MemoryHit> byPath = new java.util.HashMap<>();
     hits.forEach(h -> byPath.put(h.path(), h));
     MemoryHit fresh = byPath.get("memory/2024-03-30.md");
@@ -211,9 +247,12 @@ class HybridSearchTest {
     MemoryHit undated = byPath.get("memory/undated-quetzal.md");
     assertThat(undated.score()).isLessThanOrEqualTo(undated.explanation().orElseThrow().fused());
     assertThat(fresh.score()).isLessThan(undated.score()).isGreaterThan(old.score());
-    assertThat(paths(hits)).containsSubsequence("memory/undated-quetzal.md", "memory/2024-03-30.md", "memory/2023-03-30.md");
+    assertThat(paths(hits))
+        .containsSubsequence(
+            "memory/undated-quetzal.md", "memory/2024-03-30.md", "memory/2023-03-30.md");
     assertThat(Reranking.decay("MEMORY.md", 30, CLOCK)).isEqualTo(1.0);
-    assertThat(Reranking.decay("memory/2024-03-01-meeting.md", 30, CLOCK)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(Reranking.decay("memory/2024-03-01-meeting.md", 30, CLOCK))
+        .isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test
@@ -223,7 +262,8 @@ class HybridSearchTest {
     put("memory/other.md", "memory", "wallaby vet appointment");
     String q = "wallaby feeding schedule";
     List<MemoryHit> plain = search().search(q, SearchOptions.limit(2));
-    List<MemoryHit> diverse = search(SearchSettings.defaults().withMmr(true, 0.5)).search(q, SearchOptions.limit(2));
+    List<MemoryHit> diverse =
+        search(SearchSettings.defaults().withMmr(true, 0.5)).search(q, SearchOptions.limit(2));
     assertThat(paths(plain)).containsExactlyInAnyOrder("memory/dup1.md", "memory/dup2.md");
     assertThat(paths(diverse)).contains("memory/other.md").hasSize(2);
   }
@@ -236,9 +276,13 @@ class HybridSearchTest {
 
   @Test
   void scoresCompareAcrossQueriesInsteadOfTheTopHitAlwaysScoringOne() {
-    double exact = search().search("The user prefers the kakapo parrot over other birds", SearchOptions.limit(1))
-        .get(0).score();
-    double partial = search().search("kakapo zebra giraffe okapi lion", SearchOptions.limit(1)).get(0).score();
+    double exact =
+        search()
+            .search("The user prefers the kakapo parrot over other birds", SearchOptions.limit(1))
+            .get(0)
+            .score();
+    double partial =
+        search().search("kakapo zebra giraffe okapi lion", SearchOptions.limit(1)).get(0).score();
     assertThat(exact).isGreaterThan(partial);
     assertThat(partial).isLessThan(1.0);
   }
@@ -247,8 +291,16 @@ class HybridSearchTest {
   void untouchedWorkspaceTemplatesRankAfterEveryNote() {
     String template = dev.localgpt.core.workspace.WorkspaceTemplates.text("TOOLS.md");
     String words = String.join(" ", template.split("\\s+")).substring(0, 60);
-    index.replaceFile(new IndexedFile("TOOLS.md", "memory", Hashes.sha256(template), 0, template.length()),
-        List.of(new NewChunk(1, 1, "", template, Hashes.sha256(template), embedder.embed(List.of(template)).get(0))));
+    index.replaceFile(
+        new IndexedFile("TOOLS.md", "memory", Hashes.sha256(template), 0, template.length()),
+        List.of(
+            new NewChunk(
+                1,
+                1,
+                "",
+                template,
+                Hashes.sha256(template),
+                embedder.embed(List.of(template)).get(0))));
     put("memory/tools-notes.md", "memory", "tools: the laptop is called nimbus");
 
     List<MemoryHit> hits = search().search(words + " tools", SearchOptions.limit(5));
@@ -256,9 +308,13 @@ class HybridSearchTest {
     assertThat(paths(hits).get(paths(hits).size() - 1)).isEqualTo("TOOLS.md");
 
     String edited = template + "\nthe printer is in the hall\n";
-    index.replaceFile(new IndexedFile("TOOLS.md", "memory", Hashes.sha256(edited), 0, edited.length()),
-        List.of(new NewChunk(1, 1, "", edited, Hashes.sha256(edited), embedder.embed(List.of(edited)).get(0))));
-    assertThat(paths(search().search(words + " tools", SearchOptions.limit(5))).get(0)).isEqualTo("TOOLS.md");
+    index.replaceFile(
+        new IndexedFile("TOOLS.md", "memory", Hashes.sha256(edited), 0, edited.length()),
+        List.of(
+            new NewChunk(
+                1, 1, "", edited, Hashes.sha256(edited), embedder.embed(List.of(edited)).get(0))));
+    assertThat(paths(search().search(words + " tools", SearchOptions.limit(5))).get(0))
+        .isEqualTo("TOOLS.md");
   }
 
   @Test
@@ -272,19 +328,27 @@ class HybridSearchTest {
 
   @Test
   void aLongChunksSnippetShowsThePartThatMatched() {
-    String longText = "lorem ipsum dolor\n".repeat(60) + "the margay sleeps in the tree\n" + "lorem ipsum\n".repeat(20);
+    String longText =
+        "lorem ipsum dolor\n".repeat(60)
+            + "the margay sleeps in the tree\n"
+            + "lorem ipsum\n".repeat(20);
     put("memory/long.md", "memory", longText);
     MemoryHit hit = search().search("margay", SearchOptions.limit(1)).get(0);
-    assertThat(hit.snippet()).hasSizeLessThanOrEqualTo(700).contains("the margay sleeps in the tree\n")
+    assertThat(hit.snippet())
+        .hasSizeLessThanOrEqualTo(700)
+        .contains("the margay sleeps in the tree\n")
         .startsWith("…");
   }
 
   @Test
   void bestPerPathKeepsTheFirstHitOfEachFile() {
-    List<MemoryHit> hits = List.of(
-        new MemoryHit("a.md", 1, 2, 0.9, "a1", "memory", Optional.empty()),
-        new MemoryHit("b.md", 1, 2, 0.8, "b1", "memory", Optional.empty()),
-        new MemoryHit("a.md", 5, 6, 0.7, "a2", "memory", Optional.empty()));
-    assertThat(MemoryHits.bestPerPath(hits)).extracting(MemoryHit::snippet).containsExactly("a1", "b1");
+    List<MemoryHit> hits =
+        List.of(
+            new MemoryHit("a.md", 1, 2, 0.9, "a1", "memory", Optional.empty()),
+            new MemoryHit("b.md", 1, 2, 0.8, "b1", "memory", Optional.empty()),
+            new MemoryHit("a.md", 5, 6, 0.7, "a2", "memory", Optional.empty()));
+    assertThat(MemoryHits.bestPerPath(hits))
+        .extracting(MemoryHit::snippet)
+        .containsExactly("a1", "b1");
   }
 }

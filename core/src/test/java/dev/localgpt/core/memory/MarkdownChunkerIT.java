@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A 20 MB note: chunk sizes stay bounded. The time is printed (a benchmark number), never asserted. */
+/**
+ * A 20 MB note: chunk sizes stay bounded. The time is printed (a benchmark number), never asserted.
+ */
 class MarkdownChunkerIT {
   @Test
   void twentyMegabyteFileIsCutIntoBoundedChunks() {

@@ -94,17 +94,25 @@ class MarkdownChunkerTest {
             + "\n";
     List<Chunk> chunks = small.chunk("a.md", md);
     assertChunksMatchLines(md, chunks);
-    assertThat(chunks).extracting(Chunk::headingPath)
+    assertThat(chunks)
+        .extracting(Chunk::headingPath)
         .containsExactly(
-            "# Project", "# Project > ## Design", "# Project > ## Design > ### Storage", "# Project > ## Risks");
-    assertThat(chunks.subList(1, chunks.size())).allSatisfy(c -> assertThat(c.text()).startsWith("#"));
+            "# Project",
+            "# Project > ## Design",
+            "# Project > ## Design > ### Storage",
+            "# Project > ## Risks");
+    assertThat(chunks.subList(1, chunks.size()))
+        .allSatisfy(c -> assertThat(c.text()).startsWith("#"));
   }
 
   @Test
   void understandsSetextHeadings() {
-    String md = "Main\n====\n\n" + words("m", 150) + "\n\nSub part\n--------\n\n" + words("s", 150) + "\n";
+    String md =
+        "Main\n====\n\n" + words("m", 150) + "\n\nSub part\n--------\n\n" + words("s", 150) + "\n";
     List<Chunk> chunks = small.chunk("a.md", md);
-    assertThat(chunks).extracting(Chunk::headingPath).containsExactly("# Main", "# Main > ## Sub part");
+    assertThat(chunks)
+        .extracting(Chunk::headingPath)
+        .containsExactly("# Main", "# Main > ## Sub part");
     assertThat(chunks.get(1).text()).startsWith("Sub part\n--------");
   }
 
@@ -159,11 +167,13 @@ class MarkdownChunkerTest {
   void longLineSplitNeverBreaksASurrogatePair() {
     String line = "😀".repeat(500);
     List<Chunk> chunks = small.chunk("a.md", line);
-    assertThat(chunks).allSatisfy(
-        c -> {
-          assertThat(Character.isLowSurrogate(c.text().charAt(0))).isFalse();
-          assertThat(Character.isHighSurrogate(c.text().charAt(c.text().length() - 1))).isFalse();
-        });
+    assertThat(chunks)
+        .allSatisfy(
+            c -> {
+              assertThat(Character.isLowSurrogate(c.text().charAt(0))).isFalse();
+              assertThat(Character.isHighSurrogate(c.text().charAt(c.text().length() - 1)))
+                  .isFalse();
+            });
   }
 
   @Test
@@ -177,7 +187,9 @@ class MarkdownChunkerTest {
     for (int i = 1; i < chunks.size(); i++) {
       Chunk prev = chunks.get(i - 1);
       Chunk next = chunks.get(i);
-      assertThat(next.startLine()).isLessThanOrEqualTo(prev.endLine()).isGreaterThan(prev.startLine());
+      assertThat(next.startLine())
+          .isLessThanOrEqualTo(prev.endLine())
+          .isGreaterThan(prev.startLine());
       int overlapLines = prev.endLine() - next.startLine() + 1;
       assertThat(overlapLines * "line number 00\n".length()).isLessThanOrEqualTo(40 + 16);
     }

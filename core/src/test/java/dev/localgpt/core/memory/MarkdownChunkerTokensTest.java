@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The chunker measuring in a model's tokens: a fake counter where a word of n characters is 1 + n / 4 tokens. */
+/**
+ * The chunker measuring in a model's tokens: a fake counter where a word of n characters is 1 + n /
+ * 4 tokens.
+ */
 class MarkdownChunkerTokensTest {
   /** A model window of 40 tokens. */
   private static final TokenCounter FAKE = counter(40);
+
   /** Chunks of 100 tokens, 20 overlap, but the window is 40: chunks of 40, overlap scaled to 8. */
-  private final MarkdownChunker chunker = new MarkdownChunker(new ChunkerSettings(100, 20, 4), FAKE);
+  private final MarkdownChunker chunker =
+      new MarkdownChunker(new ChunkerSettings(100, 20, 4), FAKE);
 
   private static TokenCounter counter(int window) {
     return new TokenCounter() {
@@ -47,14 +52,18 @@ class MarkdownChunkerTokensTest {
     return sb.toString();
   }
 
-  /** A chat log: headings per session, one line per turn, turns of very different lengths, some over a chunk. */
+  /**
+   * A chat log: headings per session, one line per turn, turns of very different lengths, some over
+   * a chunk.
+   */
   private static String conversation(long seed) {
     Random random = new Random(seed);
     StringBuilder md = new StringBuilder("# Sessions\n\n");
     for (int session = 0; session < 6; session++) {
       md.append("## Session ").append(session).append("\n\n");
       for (int turn = 0; turn < 25; turn++) {
-        md.append(turn % 2 == 0 ? "**Ann**: " : "**Bob**: ").append(sentence(random, turn % 10 == 3 ? 60 : 1 + random.nextInt(12)))
+        md.append(turn % 2 == 0 ? "**Ann**: " : "**Bob**: ")
+            .append(sentence(random, turn % 10 == 3 ? 60 : 1 + random.nextInt(12)))
             .append("\n");
       }
       md.append("\n");
@@ -72,11 +81,16 @@ class MarkdownChunkerTokensTest {
       List<String> lines = MarkdownChunker.splitLines(md);
       for (int i = 0; i < lines.size(); i++) {
         int line = i + 1;
-        List<String> covering = chunks.stream()
-            .filter(c -> c.startLine() <= line && line <= c.endLine()).map(Chunk::text).toList();
+        List<String> covering =
+            chunks.stream()
+                .filter(c -> c.startLine() <= line && line <= c.endLine())
+                .map(Chunk::text)
+                .toList();
         for (String word : lines.get(i).split("\\s+")) {
           if (!word.isEmpty()) {
-            assertThat(covering).as("line %d word %s", line, word).anySatisfy(t -> assertThat(t).contains(word));
+            assertThat(covering)
+                .as("line %d word %s", line, word)
+                .anySatisfy(t -> assertThat(t).contains(word));
           }
         }
       }
@@ -95,7 +109,9 @@ class MarkdownChunkerTokensTest {
       if (c.text().equals(range)) {
         whole.add(c);
       } else {
-        assertThat(c.startLine()).as("only a split long line differs from its range").isEqualTo(c.endLine());
+        assertThat(c.startLine())
+            .as("only a split long line differs from its range")
+            .isEqualTo(c.endLine());
         assertThat(FAKE.count(range)).isGreaterThan(40);
         assertThat(range).contains(c.text());
       }
@@ -125,36 +141,45 @@ class MarkdownChunkerTokensTest {
   void aLongLineIsSplitBetweenWordsWithOverlapAndAHugeWordBetweenCodePoints() {
     Random random = new Random(11);
     String line = sentence(random, 300);
-    List<Chunk> pieces = chunker.chunk("a.md", "before\n" + line + "\nafter").stream()
-        .filter(c -> c.startLine() == 2).toList();
+    List<Chunk> pieces =
+        chunker.chunk("a.md", "before\n" + line + "\nafter").stream()
+            .filter(c -> c.startLine() == 2)
+            .toList();
 
     assertThat(pieces.size()).isGreaterThan(FAKE.count(line) / 40);
-    assertThat(pieces).allSatisfy(c -> {
-      assertThat(FAKE.count(c.text())).isLessThanOrEqualTo(40);
-      assertThat(line).contains(c.text());
-      assertThat(c.text()).doesNotStartWith(" ").doesNotEndWith(" ");
-    });
+    assertThat(pieces)
+        .allSatisfy(
+            c -> {
+              assertThat(FAKE.count(c.text())).isLessThanOrEqualTo(40);
+              assertThat(line).contains(c.text());
+              assertThat(c.text()).doesNotStartWith(" ").doesNotEndWith(" ");
+            });
     assertThat(line).startsWith(pieces.getFirst().text()).endsWith(pieces.getLast().text());
     for (int i = 1; i < pieces.size(); i++) {
-      String prevLastWord = pieces.get(i - 1).text().substring(pieces.get(i - 1).text().lastIndexOf(' ') + 1);
-      assertThat(line.indexOf(pieces.get(i).text())).isLessThanOrEqualTo(line.indexOf(pieces.get(i - 1).text())
-          + pieces.get(i - 1).text().length() + 1);
+      String prevLastWord =
+          pieces.get(i - 1).text().substring(pieces.get(i - 1).text().lastIndexOf(' ') + 1);
+      assertThat(line.indexOf(pieces.get(i).text()))
+          .isLessThanOrEqualTo(
+              line.indexOf(pieces.get(i - 1).text()) + pieces.get(i - 1).text().length() + 1);
       assertThat(prevLastWord).isNotEmpty();
     }
 
     String huge = "字".repeat(50) + "😀".repeat(200);
     List<Chunk> cut = chunker.chunk("b.md", huge);
     assertThat(String.join("", cut.stream().map(Chunk::text).toList())).isEqualTo(huge);
-    assertThat(cut).allSatisfy(c -> {
-      assertThat(FAKE.count(c.text())).isLessThanOrEqualTo(40);
-      assertThat(Character.isLowSurrogate(c.text().charAt(0))).isFalse();
-    });
+    assertThat(cut)
+        .allSatisfy(
+            c -> {
+              assertThat(FAKE.count(c.text())).isLessThanOrEqualTo(40);
+              assertThat(Character.isLowSurrogate(c.text().charAt(0))).isFalse();
+            });
   }
 
   @Test
   void theVersionNamesUnitModelAndSizes() {
     assertThat(chunker.version()).isEqualTo("markdown-2/tokens:fake-40/40/8");
-    assertThat(new MarkdownChunker(new ChunkerSettings(100, 20, 4)).version()).isEqualTo("markdown-2/chars/400/80");
+    assertThat(new MarkdownChunker(new ChunkerSettings(100, 20, 4)).version())
+        .isEqualTo("markdown-2/chars/400/80");
     assertThat(new MarkdownChunker(new ChunkerSettings(100, 20, 4), counter(512)).version())
         .isEqualTo("markdown-2/tokens:fake-512/100/20");
   }

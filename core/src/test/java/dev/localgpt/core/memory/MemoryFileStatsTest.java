@@ -25,15 +25,24 @@ class MemoryFileStatsTest {
     String longText = "# Long\n\n" + "word ".repeat(2000) + "\n";
     Files.writeString(ws.resolve("long.md"), longText);
     MarkdownChunker chunker = new MarkdownChunker(new ChunkerSettings(100, 20, 4));
-    IndexRoots roots = new IndexRoots(ws, List.of(new IndexRoots.ExtraRoot(notes, "**/*.md", "notes")));
+    IndexRoots roots =
+        new IndexRoots(ws, List.of(new IndexRoots.ExtraRoot(notes, "**/*.md", "notes")));
 
-    List<MemoryFileStats.FileStat> stats = new MemoryFileStats(roots, chunker).of(List.of(
-        file("long.md", "memory"), file("notes/a.md", "memory"), file("MEMORY.md", "memory")));
+    List<MemoryFileStats.FileStat> stats =
+        new MemoryFileStats(roots, chunker)
+            .of(
+                List.of(
+                    file("long.md", "memory"),
+                    file("notes/a.md", "memory"),
+                    file("MEMORY.md", "memory")));
 
-    assertThat(stats).extracting(MemoryFileStats.FileStat::path).containsExactly("MEMORY.md", "long.md",
-        "notes/a.md");
+    assertThat(stats)
+        .extracting(MemoryFileStats.FileStat::path)
+        .containsExactly("MEMORY.md", "long.md", "notes/a.md");
     assertThat(stats.get(0)).isEqualTo(new MemoryFileStats.FileStat("MEMORY.md", "memory", 3, 1));
-    assertThat(stats.get(1).chunks()).isEqualTo(chunker.chunk("long.md", longText).size()).isGreaterThan(1);
+    assertThat(stats.get(1).chunks())
+        .isEqualTo(chunker.chunk("long.md", longText).size())
+        .isGreaterThan(1);
     assertThat(stats.get(2)).isEqualTo(new MemoryFileStats.FileStat("notes/a.md", "memory", 2, 1));
   }
 

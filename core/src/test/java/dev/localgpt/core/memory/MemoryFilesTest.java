@@ -32,15 +32,21 @@ class MemoryFilesTest {
     InMemoryMemoryIndex index = new InMemoryMemoryIndex();
     IndexRoots roots = IndexRoots.of(ws);
 
-    IndexReport report = new MemoryIndexer(roots, new MarkdownChunker(), Optional.empty(), 32)
-        .index(index, false, IndexListener.NONE);
+    IndexReport report =
+        new MemoryIndexer(roots, new MarkdownChunker(), Optional.empty(), 32)
+            .index(index, false, IndexListener.NONE);
     MemoryFiles.Census census = MemoryFiles.census(roots);
 
-    assertThat(index.files()).extracting(IndexedFile::path)
-        .contains("knowledge/top.md", "knowledge/a/b/deep.md").doesNotContain(".hidden/x.md");
+    assertThat(index.files())
+        .extracting(IndexedFile::path)
+        .contains("knowledge/top.md", "knowledge/a/b/deep.md")
+        .doesNotContain(".hidden/x.md");
     assertThat(hits(index, "okapi")).containsExactly("knowledge/top.md");
     assertThat(hits(index, "pangolin")).containsExactly("knowledge/a/b/deep.md");
-    assertThat(census.notes()).isEqualTo(report.filesScanned()).isEqualTo(index.stats().files()).isEqualTo(4);
+    assertThat(census.notes())
+        .isEqualTo(report.filesScanned())
+        .isEqualTo(index.stats().files())
+        .isEqualTo(4);
     assertThat(census.dailyNotes()).isEqualTo(1);
   }
 
@@ -50,11 +56,14 @@ class MemoryFilesTest {
     Files.createDirectories(extra.resolve("sub"));
     Files.writeString(extra.resolve("sub/deep.md"), "y\n");
     Files.writeString(extra.resolve("sub/skip.txt"), "z\n");
-    IndexRoots roots = new IndexRoots(ws, List.of(new IndexRoots.ExtraRoot(extra, "**/*.md", "docs")));
+    IndexRoots roots =
+        new IndexRoots(ws, List.of(new IndexRoots.ExtraRoot(extra, "**/*.md", "docs")));
     assertThat(MemoryFiles.census(roots).notes()).isEqualTo(2);
   }
 
   private static List<String> hits(InMemoryMemoryIndex index, String q) {
-    return index.keywordSearch(q, 10, SearchScope.all()).stream().map(h -> h.chunk().path()).toList();
+    return index.keywordSearch(q, 10, SearchScope.all()).stream()
+        .map(h -> h.chunk().path())
+        .toList();
   }
 }

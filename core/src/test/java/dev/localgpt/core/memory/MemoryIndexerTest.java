@@ -49,7 +49,9 @@ class MemoryIndexerTest {
   }
 
   private List<String> keyword(String q) {
-    return index.keywordSearch(q, 20, SearchScope.all()).stream().map(h -> h.chunk().path()).toList();
+    return index.keywordSearch(q, 20, SearchScope.all()).stream()
+        .map(h -> h.chunk().path())
+        .toList();
   }
 
   private void standardWorkspace() throws IOException {
@@ -69,14 +71,16 @@ class MemoryIndexerTest {
     standardWorkspace();
     IndexReport report = indexer().index(index, false, IndexListener.NONE);
 
-    assertThat(sources()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "MEMORY.md", "memory",
-        "memory/2024-01-01.md", "memory",
-        "memory/deep/nested.md", "memory",
-        "notes/other.md", "memory",
-        "knowledge/work/spec.md", "work",
-        "knowledge/work/readme.txt", "work",
-        "knowledge/loose.md", "memory"));
+    assertThat(sources())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "MEMORY.md", "memory",
+                "memory/2024-01-01.md", "memory",
+                "memory/deep/nested.md", "memory",
+                "notes/other.md", "memory",
+                "knowledge/work/spec.md", "work",
+                "knowledge/work/readme.txt", "work",
+                "knowledge/loose.md", "memory"));
     assertThat(report.filesScanned()).isEqualTo(7);
     assertThat(report.filesIndexed()).isEqualTo(7);
     assertThat(report.chunks()).isEqualTo(7);
@@ -104,12 +108,19 @@ class MemoryIndexerTest {
   void changedFileIsRechunkedAndOnlyNewChunkTextsAreEmbedded() throws IOException {
     StringBuilder big = new StringBuilder();
     for (int i = 0; i < 40; i++) {
-      big.append("## Part ").append(i).append("\n\nparagraph ").append(i).append(" ").append("text ".repeat(60)).append("\n\n");
+      big.append("## Part ")
+          .append(i)
+          .append("\n\nparagraph ")
+          .append(i)
+          .append(" ")
+          .append("text ".repeat(60))
+          .append("\n\n");
     }
     write("memory/big.md", big.toString());
     IndexReport first = indexer().index(index, false, IndexListener.NONE);
     Files.writeString(ws.resolve("memory/big.md"), big + "## Added\n\nfresh okapi paragraph\n");
-    Files.setLastModifiedTime(ws.resolve("memory/big.md"), FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    Files.setLastModifiedTime(
+        ws.resolve("memory/big.md"), FileTime.fromMillis(System.currentTimeMillis() + 5000));
 
     IndexReport second = indexer().index(index, false, IndexListener.NONE);
     assertThat(first.chunks()).isGreaterThanOrEqualTo(10);
@@ -143,7 +154,9 @@ class MemoryIndexerTest {
 
     IndexReport report = indexer().index(index, false, IndexListener.NONE);
     assertThat(report.filesDeleted()).isEqualTo(2);
-    assertThat(sources()).doesNotContainKeys("notes/other.md", "memory/deep/nested.md").containsKey("memory/renamed.md");
+    assertThat(sources())
+        .doesNotContainKeys("notes/other.md", "memory/deep/nested.md")
+        .containsKey("memory/renamed.md");
     assertThat(keyword("lemurs")).containsExactly("memory/renamed.md");
     assertThat(keyword("tapirs")).isEmpty();
   }
@@ -152,21 +165,26 @@ class MemoryIndexerTest {
   void binaryAndNonUtf8FilesAreSkippedWithAWarning() throws IOException {
     write("memory/good.md", "fine text about quolls\n");
     Files.write(ws.resolve("memory/binary.md"), new byte[] {'a', 0, 1, 2, 'b'});
-    Files.write(ws.resolve("memory/latin1.md"), "caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        ws.resolve("memory/latin1.md"),
+        "caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1));
     List<String> heard = new ArrayList<>();
-    IndexListener listener = new IndexListener() {
-      @Override
-      public void onProgress(IndexProgress progress) {}
+    IndexListener listener =
+        new IndexListener() {
+          @Override
+          public void onProgress(IndexProgress progress) {}
 
-      @Override
-      public void onWarning(String warning) {
-        heard.add(warning);
-      }
-    };
+          @Override
+          public void onWarning(String warning) {
+            heard.add(warning);
+          }
+        };
 
     IndexReport report = indexer().index(index, false, listener);
     assertThat(report.filesSkipped()).isEqualTo(2);
-    assertThat(report.warnings()).hasSize(2).anySatisfy(w -> assertThat(w).contains("memory/binary.md", "binary"))
+    assertThat(report.warnings())
+        .hasSize(2)
+        .anySatisfy(w -> assertThat(w).contains("memory/binary.md", "binary"))
         .anySatisfy(w -> assertThat(w).contains("memory/latin1.md", "UTF-8"));
     assertThat(heard).isEqualTo(report.warnings());
     assertThat(sources()).containsOnlyKeys("memory/good.md");
@@ -187,9 +205,12 @@ class MemoryIndexerTest {
     Files.createDirectories(extra.resolve("sub"));
     Files.writeString(extra.resolve("sub/deep.md"), "deep dingo\n");
     Files.writeString(extra.resolve("sub/skip.txt"), "no dingo\n");
-    MemoryIndexer withExtra = new MemoryIndexer(
-        new IndexRoots(ws, List.of(new IndexRoots.ExtraRoot(extra, "**/*.md", "docs"))),
-        new MarkdownChunker(), Optional.empty(), 32);
+    MemoryIndexer withExtra =
+        new MemoryIndexer(
+            new IndexRoots(ws, List.of(new IndexRoots.ExtraRoot(extra, "**/*.md", "docs"))),
+            new MarkdownChunker(),
+            Optional.empty(),
+            32);
 
     withExtra.index(index, false, IndexListener.NONE);
     assertThat(sources()).containsOnlyKeys("docs/top.md", "docs/sub/deep.md");
@@ -246,10 +267,14 @@ class MemoryIndexerTest {
       write("memory/n" + i + ".md", "note " + i + " unique" + i + "\n");
     }
     FaultyIndex crashing = new FaultyIndex(index, 4, IndexException.Kind.FAILED);
-    assertThatThrownBy(() -> indexer(Optional.of(embedder), 4).index(crashing, false, IndexListener.NONE))
+    assertThatThrownBy(
+            () -> indexer(Optional.of(embedder), 4).index(crashing, false, IndexListener.NONE))
         .isInstanceOf(IndexException.class);
-    assertThat(index.files()).allSatisfy(f -> assertThat(f.hash())
-        .isEqualTo(Hashes.sha256(Files.readAllBytes(ws.resolve(f.path())))));
+    assertThat(index.files())
+        .allSatisfy(
+            f ->
+                assertThat(f.hash())
+                    .isEqualTo(Hashes.sha256(Files.readAllBytes(ws.resolve(f.path())))));
 
     IndexReport next = indexer(Optional.of(embedder), 4).index(index, false, IndexListener.NONE);
     assertThat(next.filesIndexed() + next.filesUnchanged()).isEqualTo(10);
@@ -266,12 +291,18 @@ class MemoryIndexerTest {
     standardWorkspace();
     List<IndexProgress> seen = new ArrayList<>();
     indexer(Optional.of(embedder), 2).index(index, false, seen::add);
-    List<IndexProgress> files = seen.stream().filter(p -> p.phase() == IndexProgress.Phase.KEYWORDS).toList();
-    List<IndexProgress> vectors = seen.stream().filter(p -> p.phase() == IndexProgress.Phase.VECTORS).toList();
-    assertThat(files).hasSize(7).last().satisfies(p -> {
-      assertThat(p.filesDone()).isEqualTo(p.filesTotal()).isEqualTo(7);
-      assertThat(p.chunks()).isEqualTo(7);
-    });
+    List<IndexProgress> files =
+        seen.stream().filter(p -> p.phase() == IndexProgress.Phase.KEYWORDS).toList();
+    List<IndexProgress> vectors =
+        seen.stream().filter(p -> p.phase() == IndexProgress.Phase.VECTORS).toList();
+    assertThat(files)
+        .hasSize(7)
+        .last()
+        .satisfies(
+            p -> {
+              assertThat(p.filesDone()).isEqualTo(p.filesTotal()).isEqualTo(7);
+              assertThat(p.chunks()).isEqualTo(7);
+            });
     assertThat(vectors).as("one report per embedded batch of 2").hasSize(4);
     assertThat(vectors).extracting(IndexProgress::vectorsDone).containsExactly(2, 4, 6, 7);
     assertThat(vectors).allSatisfy(p -> assertThat(p.vectorsTotal()).isEqualTo(7));
@@ -282,25 +313,28 @@ class MemoryIndexerTest {
   void keywordRowsOfEveryFileAreWrittenBeforeAnythingIsEmbedded() throws IOException {
     standardWorkspace();
     List<List<String>> seenAtFirstEmbed = new ArrayList<>();
-    Embedder watching = new Embedder() {
-      @Override
-      public String modelId() {
-        return embedder.modelId();
-      }
+    Embedder watching =
+        new Embedder() {
+          @Override
+          public String modelId() {
+            return embedder.modelId();
+          }
 
-      @Override
-      public int dimension() {
-        return embedder.dimension();
-      }
+          @Override
+          public int dimension() {
+            return embedder.dimension();
+          }
 
-      @Override
-      public List<Embedding> embed(List<String> texts) {
-        if (seenAtFirstEmbed.isEmpty()) {
-          seenAtFirstEmbed.add(List.of(String.join(",", keyword("capybara")), String.join(",", keyword("okapis"))));
-        }
-        return embedder.embed(texts);
-      }
-    };
+          @Override
+          public List<Embedding> embed(List<String> texts) {
+            if (seenAtFirstEmbed.isEmpty()) {
+              seenAtFirstEmbed.add(
+                  List.of(
+                      String.join(",", keyword("capybara")), String.join(",", keyword("okapis"))));
+            }
+            return embedder.embed(texts);
+          }
+        };
     new MemoryIndexer(IndexRoots.of(ws), new MarkdownChunker(), Optional.of(watching), 1)
         .index(index, false, IndexListener.NONE);
     assertThat(seenAtFirstEmbed).containsExactly(List.of("MEMORY.md", "knowledge/loose.md"));
@@ -311,8 +345,9 @@ class MemoryIndexerTest {
     for (int i = 0; i < 20; i++) {
       write("memory/n" + i + ".md", "note " + i + " about bilby" + i + "\n");
     }
-    IndexReport first = indexer(Optional.of(embedder), 4).index(index, false, java.time.Duration.ZERO,
-        IndexListener.NONE);
+    IndexReport first =
+        indexer(Optional.of(embedder), 4)
+            .index(index, false, java.time.Duration.ZERO, IndexListener.NONE);
     assertThat(first.filesIndexed()).isEqualTo(20);
     assertThat(first.embedded()).isEqualTo(4);
     assertThat(first.pendingVectors()).isEqualTo(16);

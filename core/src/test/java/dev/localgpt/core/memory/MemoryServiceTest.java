@@ -22,7 +22,10 @@ class MemoryServiceTest {
   @TempDir Path ws;
   private final HashingEmbedder embedder = new HashingEmbedder();
 
-  /** Hands out the queued indexes on open(), a fresh in-memory one on recreate(), and counts recreations. */
+  /**
+   * Hands out the queued indexes on open(), a fresh in-memory one on recreate(), and counts
+   * recreations.
+   */
   private static final class ScriptedIndexes implements MemoryIndexes {
     final Deque<MemoryIndex> opens = new ArrayDeque<>();
     int recreated;
@@ -47,15 +50,19 @@ class MemoryServiceTest {
     Files.createDirectories(ws.resolve("memory"));
     Files.writeString(ws.resolve("MEMORY.md"), "# Memory\n\nThe user owns a serval named Pix.\n");
     Files.writeString(ws.resolve("memory/2024-05-01.md"), "Bought a telescope today.\n");
-    MemoryIndexer indexer = new MemoryIndexer(IndexRoots.of(ws), new MarkdownChunker(), Optional.of(embedder), 32);
-    return new MemoryService(indexes, indexer, Optional.of(embedder), SearchSettings.defaults(), Clock.systemUTC());
+    MemoryIndexer indexer =
+        new MemoryIndexer(IndexRoots.of(ws), new MarkdownChunker(), Optional.of(embedder), 32);
+    return new MemoryService(
+        indexes, indexer, Optional.of(embedder), SearchSettings.defaults(), Clock.systemUTC());
   }
 
   @Test
-  void aSearchAfterAnUpdateWithoutEmbeddingTimeAnswersByKeywordsAndSaysWhatIsPending() throws IOException {
+  void aSearchAfterAnUpdateWithoutEmbeddingTimeAnswersByKeywordsAndSaysWhatIsPending()
+      throws IOException {
     try (MemoryService memory = service(new ScriptedIndexes())) {
       for (int i = 0; i < 100; i++) {
-        Files.writeString(ws.resolve("memory/n" + i + ".md"), "note " + i + " about quoll" + i + "\n");
+        Files.writeString(
+            ws.resolve("memory/n" + i + ".md"), "note " + i + " about quoll" + i + "\n");
       }
       IndexReport update = memory.update(java.time.Duration.ZERO, IndexListener.NONE);
       assertThat(update.pendingVectors()).isEqualTo(102 - 32);
@@ -74,7 +81,9 @@ class MemoryServiceTest {
     try (MemoryService memory = service(new ScriptedIndexes())) {
       IndexReport report = memory.index();
       assertThat(report.filesIndexed()).isEqualTo(2);
-      assertThat(memory.search("serval", SearchOptions.limit(3))).extracting(MemoryHit::path).first()
+      assertThat(memory.search("serval", SearchOptions.limit(3)))
+          .extracting(MemoryHit::path)
+          .first()
           .isEqualTo("MEMORY.md");
       assertThat(memory.stats().files()).isEqualTo(2);
       assertThat(memory.recent(1)).extracting(IndexedFile::path).hasSize(1);
@@ -96,7 +105,9 @@ class MemoryServiceTest {
   @Test
   void corruptIndexDuringSearchIsRebuiltFromTheMarkdownAndTheSearchRetried() throws IOException {
     ScriptedIndexes indexes = new ScriptedIndexes();
-    indexes.opens.push(new FaultyIndex(new InMemoryMemoryIndex(), -1, IndexException.Kind.CORRUPT).failingSearches());
+    indexes.opens.push(
+        new FaultyIndex(new InMemoryMemoryIndex(), -1, IndexException.Kind.CORRUPT)
+            .failingSearches());
     try (MemoryService memory = service(indexes)) {
       List<MemoryHit> hits = memory.search("telescope", SearchOptions.limit(3));
       assertThat(indexes.recreated).isEqualTo(1);
@@ -118,7 +129,8 @@ class MemoryServiceTest {
   void searchWhileIndexingNeverFails() throws Exception {
     for (int i = 0; i < 300; i++) {
       Files.createDirectories(ws.resolve("memory"));
-      Files.writeString(ws.resolve("memory/n" + i + ".md"), "note " + i + " about caracal number" + i + "\n");
+      Files.writeString(
+          ws.resolve("memory/n" + i + ".md"), "note " + i + " about caracal number" + i + "\n");
     }
     try (MemoryService memory = service(new ScriptedIndexes())) {
       Thread t = new Thread(() -> memory.index(true, IndexListener.NONE));

@@ -12,25 +12,26 @@ import org.junit.jupiter.api.Test;
 
 class QueryEmbeddingCacheTest {
   private final List<List<String>> calls = new ArrayList<>();
-  private final Embedder model = new Embedder() {
-    private final HashingEmbedder hashing = new HashingEmbedder();
+  private final Embedder model =
+      new Embedder() {
+        private final HashingEmbedder hashing = new HashingEmbedder();
 
-    @Override
-    public String modelId() {
-      return hashing.modelId();
-    }
+        @Override
+        public String modelId() {
+          return hashing.modelId();
+        }
 
-    @Override
-    public int dimension() {
-      return hashing.dimension();
-    }
+        @Override
+        public int dimension() {
+          return hashing.dimension();
+        }
 
-    @Override
-    public List<Embedding> embed(List<String> texts) {
-      calls.add(List.copyOf(texts));
-      return hashing.embed(texts);
-    }
-  };
+        @Override
+        public List<Embedding> embed(List<String> texts) {
+          calls.add(List.copyOf(texts));
+          return hashing.embed(texts);
+        }
+      };
 
   @Test
   void aRepeatedQueryDoesNotRunTheModelAgain() {
@@ -62,6 +63,7 @@ class QueryEmbeddingCacheTest {
     cache.embed(List.of("x", "y"));
     cache.embed(List.of("x"));
     assertThat(calls).containsExactly(List.of("x", "y"), List.of("x", "y"), List.of("x"));
-    assertThatThrownBy(() -> new QueryEmbeddingCache(model, 0)).hasMessageContaining("'capacity' must be > 0");
+    assertThatThrownBy(() -> new QueryEmbeddingCache(model, 0))
+        .hasMessageContaining("'capacity' must be > 0");
   }
 }

@@ -6,16 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 class SnippetsTest {
-  private static final String FILLER = "Curated lasting facts about projects, people and decisions go here. ".repeat(8);
+  private static final String FILLER =
+      "Curated lasting facts about projects, people and decisions go here. ".repeat(8);
 
   @Test
   void shortTextIsShownWholeOnOneLine() {
-    assertThat(Snippets.preview("# Title\n\n  Some   text\nhere.\n", "text", 100)).isEqualTo("# Title Some text here.");
+    assertThat(Snippets.preview("# Title\n\n  Some   text\nhere.\n", "text", 100))
+        .isEqualTo("# Title Some text here.");
   }
 
   @Test
   void longTextShowsTheWindowWithTheQueryWordsNotTheHead() {
-    String text = "# MEMORY.md\n\n" + FILLER + "\n- My dog is called Biscuit and loves the park.\n" + FILLER;
+    String text =
+        "# MEMORY.md\n\n" + FILLER + "\n- My dog is called Biscuit and loves the park.\n" + FILLER;
     String preview = Snippets.preview(text, "what is my dog called?", 120);
     assertThat(preview).contains("dog is called Biscuit").startsWith("…").endsWith("…");
     assertThat(preview.length()).isLessThanOrEqualTo(120);
@@ -44,7 +47,9 @@ class SnippetsTest {
     String text = "😀".repeat(100);
     for (int width = 50; width <= 53; width++) {
       String preview = Snippets.preview(text, "", width);
-      assertThat(preview.codePoints().filter(cp -> cp >= 0xD800 && cp <= 0xDFFF)).as("width %d", width).isEmpty();
+      assertThat(preview.codePoints().filter(cp -> cp >= 0xD800 && cp <= 0xDFFF))
+          .as("width %d", width)
+          .isEmpty();
       assertThat(preview).endsWith("…");
     }
   }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChatSessionTest {
-  private final Clock clock = new TickingClock(Instant.parse("2026-03-01T10:00:00Z"), Duration.ofSeconds(1));
+  private final Clock clock =
+      new TickingClock(Instant.parse("2026-03-01T10:00:00Z"), Duration.ofSeconds(1));
   private final SessionStore store = new InMemorySessionStore(clock);
   @TempDir Path workspace;
 
@@ -49,7 +50,8 @@ class ChatSessionTest {
 
     assertThat(ChatSession.resume(store, older.id().substring(0, 8), clock).history())
         .containsExactly(ChatMessage.user("old"));
-    assertThat(ChatSession.resumeLatest(store, clock)).hasValueSatisfying(s -> assertThat(s.id()).isEqualTo(newer.id()));
+    assertThat(ChatSession.resumeLatest(store, clock))
+        .hasValueSatisfying(s -> assertThat(s.id()).isEqualTo(newer.id()));
   }
 
   @Test
@@ -77,10 +79,18 @@ class ChatSessionTest {
     List<ChatMessage> resumed = ChatSession.resume(store, live.id(), clock).history();
 
     assertThat(resumed).isEqualTo(live.history());
-    assertThat(resumed.getFirst().text()).startsWith(SessionHistory.SUMMARY_MARKER).endsWith("summary two");
+    assertThat(resumed.getFirst().text())
+        .startsWith(SessionHistory.SUMMARY_MARKER)
+        .endsWith("summary two");
     assertThat(resumed.subList(1, resumed.size()))
-        .containsExactly(ChatMessage.assistant("a4"), ChatMessage.user("q5"), ChatMessage.assistant("a5"), ChatMessage.user("q6"));
-    assertThat(store.read(live.id())).filteredOn(SessionEntry.Compaction.class::isInstance).hasSize(2);
+        .containsExactly(
+            ChatMessage.assistant("a4"),
+            ChatMessage.user("q5"),
+            ChatMessage.assistant("a5"),
+            ChatMessage.user("q6"));
+    assertThat(store.read(live.id()))
+        .filteredOn(SessionEntry.Compaction.class::isInstance)
+        .hasSize(2);
   }
 
   @Test
@@ -89,7 +99,11 @@ class ChatSessionTest {
     session.onMessage(ChatMessage.user("Remember the blue door"));
     session.onMessage(ChatMessage.assistant("Noted."));
     session.applyCompaction("blue door", 0, 10);
-    TranscriptSaver saver = new TranscriptSaver(workspace, Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC);
+    TranscriptSaver saver =
+        new TranscriptSaver(
+            workspace,
+            Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC),
+            ZoneOffset.UTC);
 
     ChatSession.Renewal renewal = session.startNew(saver);
 

@@ -7,8 +7,8 @@ import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.llm.Role;
-import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
 import dev.localgpt.ports.llm.ScriptedChatModel;
+import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
 import dev.localgpt.ports.llm.ToolCall;
 import dev.localgpt.ports.session.InMemorySessionStore;
 import dev.localgpt.ports.session.SessionEntry;
@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CompactorTest {
-  private static final Reply OUTAGE = Reply.failing(new ModelException(ModelException.Kind.SERVER, "fake outage"));
+  private static final Reply OUTAGE =
+      Reply.failing(new ModelException(ModelException.Kind.SERVER, "fake outage"));
   private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:15:00Z"), ZoneOffset.UTC);
   @TempDir Path workspace;
 
@@ -56,23 +57,32 @@ class CompactorTest {
     ChatSession session = ChatSession.start(store, clock);
     talk(session, 5, "\n" + "detail ".repeat(100));
     ScriptedChatModel model =
-        ScriptedChatModel.answeringText(r -> r.system().equals(Compactor.PROMPT) ? "They asked three questions." : "- asked things");
+        ScriptedChatModel.answeringText(
+            r ->
+                r.system().equals(Compactor.PROMPT)
+                    ? "They asked three questions."
+                    : "- asked things");
 
     CompactionOutcome outcome = compactor(model).compact(session, "system prompt");
 
-    assertThat(outcome).isInstanceOfSatisfying(CompactionOutcome.Compacted.class, c -> {
-      assertThat(c.summarisedMessages()).isEqualTo(6);
-      assertThat(c.keptMessages()).isEqualTo(4);
-      assertThat(c.tokensAfter()).isLessThan(c.tokensBefore());
-      assertThat(c.summaryFromModel()).isTrue();
-      assertThat(c.checkpointPath()).isEqualTo("memory/2026-03-01.md");
-    });
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            CompactionOutcome.Compacted.class,
+            c -> {
+              assertThat(c.summarisedMessages()).isEqualTo(6);
+              assertThat(c.keptMessages()).isEqualTo(4);
+              assertThat(c.tokensAfter()).isLessThan(c.tokensBefore());
+              assertThat(c.summaryFromModel()).isTrue();
+              assertThat(c.checkpointPath()).isEqualTo("memory/2026-03-01.md");
+            });
     assertThat(session.history()).hasSize(6);
     assertThat(session.history().getFirst().text()).endsWith("They asked three questions.");
-    assertThat(session.history().subList(2, 6)).extracting(m -> SessionHistory.firstLine(m.text()))
+    assertThat(session.history().subList(2, 6))
+        .extracting(m -> SessionHistory.firstLine(m.text()))
         .containsExactly("question 4", "answer 4", "question 5", "answer 5");
     assertThat(Files.readString(note())).contains("## Checkpoint 10:15", "- asked things");
-    assertThat(ChatSession.resume(store, session.id(), clock).history()).isEqualTo(session.history());
+    assertThat(ChatSession.resume(store, session.id(), clock).history())
+        .isEqualTo(session.history());
   }
 
   @Test
@@ -93,7 +103,9 @@ class CompactorTest {
     List<ChatMessage> history = session.history();
     int callIndex = history.indexOf(ChatMessage.assistant("", List.of(a, b)));
     assertThat(callIndex).isPositive();
-    assertThat(history.subList(callIndex + 1, callIndex + 3)).extracting(ChatMessage::role).containsOnly(Role.TOOL);
+    assertThat(history.subList(callIndex + 1, callIndex + 3))
+        .extracting(ChatMessage::role)
+        .containsOnly(Role.TOOL);
     assertThat(history.stream().filter(m -> m.role() == Role.TOOL)).hasSize(2);
     assertThat(history.get(callIndex - 1).text()).startsWith(SessionHistory.SUMMARY_MARKER);
   }
@@ -102,8 +114,13 @@ class CompactorTest {
   void splitNeverStartsOnAToolResult() {
     ToolCall c = new ToolCall("c", "bash", JsonObject.EMPTY);
     List<ChatMessage> all =
-        List.of(ChatMessage.user("u"), ChatMessage.assistant("", List.of(c)), ChatMessage.toolResult(c, "r"),
-            ChatMessage.assistant("x"), ChatMessage.user("y"), ChatMessage.assistant("z"));
+        List.of(
+            ChatMessage.user("u"),
+            ChatMessage.assistant("", List.of(c)),
+            ChatMessage.toolResult(c, "r"),
+            ChatMessage.assistant("x"),
+            ChatMessage.user("y"),
+            ChatMessage.assistant("z"));
     assertThat(Compactor.splitIndex(all, 4)).isEqualTo(1);
     assertThat(Compactor.splitIndex(all.subList(0, 4), 2)).isEqualTo(1);
     assertThat(Compactor.splitIndex(all.subList(1, 4), 2)).isZero();
@@ -114,11 +131,14 @@ class CompactorTest {
     ChatSession session = ChatSession.start(new InMemorySessionStore(clock), clock);
     talk(session, 4);
 
-    CompactionOutcome outcome = compactor(ScriptedChatModel.answering(r -> OUTAGE)).compact(session, "");
+    CompactionOutcome outcome =
+        compactor(ScriptedChatModel.answering(r -> OUTAGE)).compact(session, "");
 
-    assertThat(outcome).isInstanceOfSatisfying(CompactionOutcome.Compacted.class,
-        c -> assertThat(c.summaryFromModel()).isFalse());
-    assertThat(session.history().getFirst().text()).contains("- User: question 1", "- Assistant: answer 2");
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            CompactionOutcome.Compacted.class, c -> assertThat(c.summaryFromModel()).isFalse());
+    assertThat(session.history().getFirst().text())
+        .contains("- User: question 1", "- Assistant: answer 2");
     assertThat(Files.readString(note())).contains("- question 1\n- question 2\n");
   }
 
@@ -154,19 +174,33 @@ class CompactorTest {
     talk(session, 4);
     List<ChatMessage> before = session.history();
 
-    assertThatThrownBy(() -> compactor(ScriptedChatModel.answeringText(r -> "- fact")).compact(session, ""))
+    assertThatThrownBy(
+            () -> compactor(ScriptedChatModel.answeringText(r -> "- fact")).compact(session, ""))
         .isInstanceOf(SessionException.class);
 
     assertThat(Files.readString(note())).contains("- fact"); // the checkpoint was on disk first
     assertThat(ChatSession.resume(inner, session.id(), clock).history()).isEqualTo(before);
   }
 
-  /** A store that "dies" when the compaction entry is written, after checking the checkpoint exists. */
+  /**
+   * A store that "dies" when the compaction entry is written, after checking the checkpoint exists.
+   */
   private record CrashOnCompaction(SessionStore inner, Path note) implements SessionStore {
-    public SessionInfo create() { return inner.create(); }
-    public List<SessionEntry> read(String id) { return inner.read(id); }
-    public Optional<SessionInfo> find(String p) { return inner.find(p); }
-    public List<SessionInfo> list() { return new ArrayList<>(inner.list()); }
+    public SessionInfo create() {
+      return inner.create();
+    }
+
+    public List<SessionEntry> read(String id) {
+      return inner.read(id);
+    }
+
+    public Optional<SessionInfo> find(String p) {
+      return inner.find(p);
+    }
+
+    public List<SessionInfo> list() {
+      return new ArrayList<>(inner.list());
+    }
 
     public void append(String id, SessionEntry entry) {
       if (entry instanceof SessionEntry.Compaction) {

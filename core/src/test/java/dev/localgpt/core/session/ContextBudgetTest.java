@@ -31,9 +31,13 @@ class ContextBudgetTest {
 
   @Test
   void theEstimateCountsSystemHistoryAndToolCalls() {
-    ToolCall call = new ToolCall("id12", "bash", JsonObject.of("command", "ls")); // 4 + 4 + 16 bytes
+    ToolCall call =
+        new ToolCall("id12", "bash", JsonObject.of("command", "ls")); // 4 + 4 + 16 bytes
     List<ChatMessage> history =
-        List.of(ChatMessage.user("12345678"), ChatMessage.assistant("", List.of(call)), ChatMessage.toolResult(call, "abcd"));
+        List.of(
+            ChatMessage.user("12345678"),
+            ChatMessage.assistant("", List.of(call)),
+            ChatMessage.toolResult(call, "abcd"));
     // system 8 + user 8 + call 24 + result 4 + its id and name 8 = 52 bytes
     assertThat(ContextBudget.estimate("sys-tem!", history)).isEqualTo(13);
   }
@@ -42,9 +46,12 @@ class ContextBudgetTest {
   void aCheckpointIsDueAtTheSoftLimit() {
     ContextBudget budget = new ContextBudget(10_000, 2_000); // soft 4000 tokens = 16000 bytes
     String system = "s".repeat(8_000);
-    assertThat(budget.needsCheckpoint(system, List.of(ChatMessage.user("u".repeat(7_996))))).isFalse();
-    assertThat(budget.needsCheckpoint(system, List.of(ChatMessage.user("u".repeat(8_000))))).isTrue();
-    assertThat(budget.overHardLimit(system, List.of(ChatMessage.user("u".repeat(8_000))))).isFalse();
+    assertThat(budget.needsCheckpoint(system, List.of(ChatMessage.user("u".repeat(7_996)))))
+        .isFalse();
+    assertThat(budget.needsCheckpoint(system, List.of(ChatMessage.user("u".repeat(8_000)))))
+        .isTrue();
+    assertThat(budget.overHardLimit(system, List.of(ChatMessage.user("u".repeat(8_000)))))
+        .isFalse();
   }
 
   @Test

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TranscriptSaverTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T14:05:09Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-01T14:05:09Z"), ZoneOffset.UTC);
   @TempDir Path workspace;
 
   @ParameterizedTest
@@ -49,7 +50,8 @@ class TranscriptSaverTest {
             ChatMessage.toolResult(call, "tool output"),
             ChatMessage.assistant("Sure: day one, Alfama."));
 
-    String path = new TranscriptSaver(workspace, CLOCK, ZoneOffset.UTC).save("sid-1", messages).orElseThrow();
+    String path =
+        new TranscriptSaver(workspace, CLOCK, ZoneOffset.UTC).save("sid-1", messages).orElseThrow();
 
     assertThat(path).isEqualTo("memory/2026-03-01-plan-my-trip-to.md");
     assertThat(Files.readString(workspace.resolve(path)))
@@ -73,24 +75,34 @@ class TranscriptSaverTest {
   void savedNotesHoldTheConversationNotTheSnippetsItRetrieved() throws Exception {
     String snippet = "The garage door code is 4711";
     ToolCall search = new ToolCall("c1", "memory_search", JsonObject.of("query", "garage code"));
-    String memoryOnlyAnswer = "Here is what your memory says (best matches first):\n\n1. MEMORY.md:3-3 (score 0.91)\n"
-        + "   " + snippet + "\n\n" + MemoryOnlyChatModel.HOW_TO_CONFIGURE;
+    String memoryOnlyAnswer =
+        "Here is what your memory says (best matches first):\n\n1. MEMORY.md:3-3 (score 0.91)\n"
+            + "   "
+            + snippet
+            + "\n\n"
+            + MemoryOnlyChatModel.HOW_TO_CONFIGURE;
     List<ChatMessage> messages =
         List.of(
             ChatMessage.user("what is the garage code?"),
             ChatMessage.assistant(memoryOnlyAnswer),
             ChatMessage.user("and with a model?"),
             ChatMessage.assistant("Let me look.", List.of(search)),
-            ChatMessage.toolResult(search, "[{\"path\":\"MEMORY.md\",\"snippet\":\"" + snippet + "\"}]"),
-            ChatMessage.assistant("<memory_context>\n" + snippet + "\n</memory_context>\nIt is in MEMORY.md."));
+            ChatMessage.toolResult(
+                search, "[{\"path\":\"MEMORY.md\",\"snippet\":\"" + snippet + "\"}]"),
+            ChatMessage.assistant(
+                "<memory_context>\n" + snippet + "\n</memory_context>\nIt is in MEMORY.md."));
 
-    String path = new TranscriptSaver(workspace, CLOCK, ZoneOffset.UTC).save("s", messages).orElseThrow();
+    String path =
+        new TranscriptSaver(workspace, CLOCK, ZoneOffset.UTC).save("s", messages).orElseThrow();
 
     String body = Files.readString(workspace.resolve(path));
     assertThat(body).doesNotContain("4711").doesNotContain("score");
     assertThat(body)
-        .contains("**User**: what is the garage code?", "**User**: and with a model?",
-            "**Assistant**: Let me look. _(tools: memory_search)_", "**Assistant**: It is in MEMORY.md.",
+        .contains(
+            "**User**: what is the garage code?",
+            "**User**: and with a model?",
+            "**Assistant**: Let me look. _(tools: memory_search)_",
+            "**Assistant**: It is in MEMORY.md.",
             "**Assistant**: (answered with memory search results; not copied here)");
   }
 
@@ -98,11 +110,15 @@ class TranscriptSaverTest {
   void savedNotesAndTheFolderMadeForThemAreOwnerOnly() throws Exception {
     List<ChatMessage> messages = List.of(ChatMessage.user("hello"), ChatMessage.assistant("hi"));
 
-    String path = new TranscriptSaver(workspace, CLOCK, ZoneOffset.UTC).save("s", messages).orElseThrow();
+    String path =
+        new TranscriptSaver(workspace, CLOCK, ZoneOffset.UTC).save("s", messages).orElseThrow();
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(workspace.resolve(path))))
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(workspace.resolve(path))))
         .isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(workspace.resolve("memory"))))
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(workspace.resolve("memory"))))
         .isEqualTo("rwx------");
   }
 
@@ -114,11 +130,13 @@ class TranscriptSaverTest {
       messages.add(ChatMessage.assistant("answer " + i));
     }
 
-    String path = new TranscriptSaver(workspace, CLOCK, ZoneOffset.UTC, 3).save("s", messages).orElseThrow();
+    String path =
+        new TranscriptSaver(workspace, CLOCK, ZoneOffset.UTC, 3).save("s", messages).orElseThrow();
 
     String body = Files.readString(workspace.resolve(path));
     assertThat(path).endsWith("-question-1.md");
-    assertThat(body).contains("**Assistant**: answer 9", "**User**: question 10", "**Assistant**: answer 10");
+    assertThat(body)
+        .contains("**Assistant**: answer 9", "**User**: question 10", "**Assistant**: answer 10");
     assertThat(body).doesNotContain("question 9").doesNotContain("answer 8");
   }
 
@@ -132,12 +150,14 @@ class TranscriptSaverTest {
     assertThat(saver.save("a", messages)).contains("memory/2026-03-01-hello-2.md");
     assertThat(saver.save("b", messages)).contains("memory/2026-03-01-hello-3.md");
     assertThat(Files.readString(workspace.resolve("memory/2026-03-01-hello.md"))).isEqualTo("mine");
-    assertThat(Files.readString(workspace.resolve("memory/2026-03-01-hello-3.md"))).contains("**Session ID**: b");
+    assertThat(Files.readString(workspace.resolve("memory/2026-03-01-hello-3.md")))
+        .contains("**Session ID**: b");
   }
 
   @Test
   void anEmptyConversationSavesNothing() {
-    assertThat(new TranscriptSaver(workspace, CLOCK, ZoneOffset.UTC).save("a", List.of())).isEmpty();
+    assertThat(new TranscriptSaver(workspace, CLOCK, ZoneOffset.UTC).save("a", List.of()))
+        .isEmpty();
     assertThat(workspace.resolve("memory")).doesNotExist();
   }
 
@@ -153,7 +173,8 @@ class TranscriptSaverTest {
                 ChatMessage.toolResult(call, "```\n## not a heading\n```")));
 
     assertThat(md).startsWith("# Session s1\n\n## User\n\nread a.md\n");
-    assertThat(md).contains("tool call `read_file`", "{\"path\":\"a.md\"}", "### Tool result: read_file");
+    assertThat(md)
+        .contains("tool call `read_file`", "{\"path\":\"a.md\"}", "### Tool result: read_file");
     assertThat(md).contains("````\n```\n## not a heading\n```\n````");
   }
 }

@@ -36,8 +36,11 @@ class SkillLoaderTest {
   private static JsonObject requires(JsonObject requires) {
     return JsonObject.builder()
         .put("name", "a")
-        .put("metadata", JsonObject.builder().put("openclaw", JsonObject.builder().put("requires", requires)
-            .build()).build())
+        .put(
+            "metadata",
+            JsonObject.builder()
+                .put("openclaw", JsonObject.builder().put("requires", requires).build())
+                .build())
         .build();
   }
 
@@ -49,7 +52,8 @@ class SkillLoaderTest {
   }
 
   private SkillSet load(Map<String, String> env) {
-    return new SkillLoader(workspace, managed, frontMatter, lookup, env, Set.of("help", "new")).load();
+    return new SkillLoader(workspace, managed, frontMatter, lookup, env, Set.of("help", "new"))
+        .load();
   }
 
   private static Skill named(SkillSet set, String name) {
@@ -58,7 +62,10 @@ class SkillLoaderTest {
 
   @Test
   void defaultsNameToTheDirectoryAndDescriptionToTheFirstTextLine() throws IOException {
-    write(workspace.resolve("skills"), "Weather Report", "# Weather\n\nFetch the forecast for a city.\nMore text.\n");
+    write(
+        workspace.resolve("skills"),
+        "Weather Report",
+        "# Weather\n\nFetch the forecast for a city.\nMore text.\n");
 
     Skill skill = load(Map.of()).all().getFirst();
 
@@ -80,33 +87,63 @@ class SkillLoaderTest {
 
   @Test
   void blocksSkillsWithMissingBinsAnyBinsOrEnv() throws IOException {
-    skill(workspace.resolve("skills"), "a", requires(JsonObject.builder()
-        .put("bins", JsonValue.ofStrings(List.of("git", "docker")))
-        .put("anyBins", JsonValue.ofStrings(List.of("ag", "ack")))
-        .put("env", JsonValue.of("X"))
-        .build()), "");
+    skill(
+        workspace.resolve("skills"),
+        "a",
+        requires(
+            JsonObject.builder()
+                .put("bins", JsonValue.ofStrings(List.of("git", "docker")))
+                .put("anyBins", JsonValue.ofStrings(List.of("ag", "ack")))
+                .put("env", JsonValue.of("X"))
+                .build()),
+        "");
 
     Skill skill = load(Map.of("X", " ")).all().getFirst();
 
     assertThat(skill.state()).isEqualTo(Skill.State.BLOCKED);
-    assertThat(skill.reason()).isEqualTo("Blocked: missing bins: docker; needs one of: ag, ack; missing env: X");
+    assertThat(skill.reason())
+        .isEqualTo("Blocked: missing bins: docker; needs one of: ag, ack; missing env: X");
     assertThat(load(Map.of()).promptEntries()).isEmpty();
   }
 
   @Test
-  void osListsBlockOtherPlatformsAndBadFieldsOrUnreadableFrontMatterMakeTheSkillInvalid() throws IOException {
-    JsonObject elsewhere = JsonObject.builder().put("name", "elsewhere").put("metadata", JsonObject.builder()
-        .put("openclaw", JsonObject.builder().put("os", JsonValue.ofStrings(List.of("plan9"))).build()).build())
-        .build();
+  void osListsBlockOtherPlatformsAndBadFieldsOrUnreadableFrontMatterMakeTheSkillInvalid()
+      throws IOException {
+    JsonObject elsewhere =
+        JsonObject.builder()
+            .put("name", "elsewhere")
+            .put(
+                "metadata",
+                JsonObject.builder()
+                    .put(
+                        "openclaw",
+                        JsonObject.builder()
+                            .put("os", JsonValue.ofStrings(List.of("plan9")))
+                            .build())
+                    .build())
+            .build();
     skill(workspace.resolve("skills"), "elsewhere", elsewhere, "");
-    skill(workspace.resolve("skills"), "flag", nameOnly("flag").with("user-invocable", JsonValue.of("maybe")), "");
-    skill(workspace.resolve("skills"), "meta", nameOnly("meta").with("metadata", JsonValue.of("text")), "");
-    write(workspace.resolve("skills"), "broken", frontMatter.failing("---\nbroken", "line 2: not YAML"));
+    skill(
+        workspace.resolve("skills"),
+        "flag",
+        nameOnly("flag").with("user-invocable", JsonValue.of("maybe")),
+        "");
+    skill(
+        workspace.resolve("skills"),
+        "meta",
+        nameOnly("meta").with("metadata", JsonValue.of("text")),
+        "");
+    write(
+        workspace.resolve("skills"),
+        "broken",
+        frontMatter.failing("---\nbroken", "line 2: not YAML"));
 
     SkillSet set = load(Map.of());
 
-    assertThat(named(set, "elsewhere").reason()).isEqualTo("Blocked: runs on plan9, not " + SkillEligibility.PLATFORM);
-    assertThat(named(set, "flag").reason()).isEqualTo("Invalid: 'user-invocable' must be true or false, was 'maybe'");
+    assertThat(named(set, "elsewhere").reason())
+        .isEqualTo("Blocked: runs on plan9, not " + SkillEligibility.PLATFORM);
+    assertThat(named(set, "flag").reason())
+        .isEqualTo("Invalid: 'user-invocable' must be true or false, was 'maybe'");
     assertThat(named(set, "meta").reason()).contains("'metadata' must be a mapping");
     assertThat(named(set, "broken").reason()).isEqualTo("Invalid: line 2: not YAML");
     assertThat(SkillEligibility.platform("Mac OS X")).isEqualTo("darwin");
@@ -115,9 +152,15 @@ class SkillLoaderTest {
 
   @Test
   void workspaceSkillsOverrideManagedOnesByNameAndAllAreSorted() throws IOException {
-    skill(workspace.resolve("skills"), "notes", nameOnly("notes").with("description", JsonValue.of("from workspace")), "");
-    skill(managed, "notes", nameOnly("notes").with("description", JsonValue.of("from managed")), "");
-    skill(managed, "alpha", nameOnly("alpha").with("description", JsonValue.of("managed only")), "");
+    skill(
+        workspace.resolve("skills"),
+        "notes",
+        nameOnly("notes").with("description", JsonValue.of("from workspace")),
+        "");
+    skill(
+        managed, "notes", nameOnly("notes").with("description", JsonValue.of("from managed")), "");
+    skill(
+        managed, "alpha", nameOnly("alpha").with("description", JsonValue.of("managed only")), "");
 
     SkillSet set = load(Map.of());
 
@@ -155,25 +198,52 @@ class SkillLoaderTest {
     assertThat(SkillCommands.invocation(skill, "  "))
         .isEqualTo("Use the skill at " + path + ". Read it first, then follow its instructions.");
     assertThat(SkillCommands.invocation(skill, "Paris tomorrow"))
-        .isEqualTo("Use the skill at " + path + " with this request: Paris tomorrow\n\n"
-            + "Read the skill file first, then follow its instructions.");
+        .isEqualTo(
+            "Use the skill at "
+                + path
+                + " with this request: Paris tomorrow\n\n"
+                + "Read the skill file first, then follow its instructions.");
   }
 
   @Test
   void promptEntriesCarryEmojiCommandAndLocationOfModelVisibleSkills() throws IOException {
-    Path file = skill(workspace.resolve("skills"), "w", JsonObject.builder()
-        .put("name", "weather")
-        .put("description", "Forecasts")
-        .put("metadata", JsonObject.builder().put("openclaw", JsonObject.of("emoji", "☀")).build())
-        .build(), "");
-    skill(workspace.resolve("skills"), "hidden", nameOnly("hidden").with("disable-model-invocation", JsonValue.of(true)),
+    Path file =
+        skill(
+            workspace.resolve("skills"),
+            "w",
+            JsonObject.builder()
+                .put("name", "weather")
+                .put("description", "Forecasts")
+                .put(
+                    "metadata",
+                    JsonObject.builder().put("openclaw", JsonObject.of("emoji", "☀")).build())
+                .build(),
+            "");
+    skill(
+        workspace.resolve("skills"),
+        "hidden",
+        nameOnly("hidden").with("disable-model-invocation", JsonValue.of(true)),
         "x\n");
-    skill(workspace.resolve("skills"), "quiet", JsonObject.builder()
-        .put("name", "quiet").put("description", "q").put("user-invocable", "no").build(), "");
+    skill(
+        workspace.resolve("skills"),
+        "quiet",
+        JsonObject.builder()
+            .put("name", "quiet")
+            .put("description", "q")
+            .put("user-invocable", "no")
+            .build(),
+        "");
 
-    assertThat(load(Map.of()).promptEntries()).containsExactly(
-        new SkillEntry("quiet", "q", workspace.resolve("skills/quiet/SKILL.md").toAbsolutePath().toString()),
-        new SkillEntry("☀ weather", "Forecasts (or use /weather command)", file.toAbsolutePath().toString()));
+    assertThat(load(Map.of()).promptEntries())
+        .containsExactly(
+            new SkillEntry(
+                "quiet",
+                "q",
+                workspace.resolve("skills/quiet/SKILL.md").toAbsolutePath().toString()),
+            new SkillEntry(
+                "☀ weather",
+                "Forecasts (or use /weather command)",
+                file.toAbsolutePath().toString()));
   }
 
   @Test
@@ -192,8 +262,16 @@ class SkillLoaderTest {
 
   @Test
   void noSkillsFolderMeansNoSkills() {
-    assertThat(new SkillLoader(workspace, workspace.resolve("missing"), frontMatter, lookup, Map.of(), Set.of())
-        .load().all())
+    assertThat(
+            new SkillLoader(
+                    workspace,
+                    workspace.resolve("missing"),
+                    frontMatter,
+                    lookup,
+                    Map.of(),
+                    Set.of())
+                .load()
+                .all())
         .isEmpty();
   }
 

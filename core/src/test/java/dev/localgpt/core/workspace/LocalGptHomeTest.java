@@ -25,15 +25,18 @@ class LocalGptHomeTest {
 
   @Test
   void environmentMovesHomeAndConfig() {
-    LocalGptHome home = LocalGptHome.resolve(
-        Map.of("HOME", "/home/ann", "LOCALGPT_HOME", "~/lg", "LOCALGPT_CONFIG", "/etc/lg.toml"), null);
+    LocalGptHome home =
+        LocalGptHome.resolve(
+            Map.of("HOME", "/home/ann", "LOCALGPT_HOME", "~/lg", "LOCALGPT_CONFIG", "/etc/lg.toml"),
+            null);
     assertThat(home.root()).isEqualTo(Path.of("/home/ann/lg"));
     assertThat(home.configFile()).isEqualTo(Path.of("/etc/lg.toml"));
   }
 
   @Test
   void configOptionWinsOverTheEnvironment() {
-    LocalGptHome home = LocalGptHome.resolve(Map.of("LOCALGPT_CONFIG", "/etc/lg.toml"), Path.of("/tmp/c.toml"));
+    LocalGptHome home =
+        LocalGptHome.resolve(Map.of("LOCALGPT_CONFIG", "/etc/lg.toml"), Path.of("/tmp/c.toml"));
     assertThat(home.configFile()).isEqualTo(Path.of("/tmp/c.toml"));
   }
 
@@ -43,7 +46,8 @@ class LocalGptHomeTest {
     assertThat(HomeLayout.create(home)).hasSize(4);
     assertThat(HomeLayout.create(home)).isEmpty();
     for (Path dir : home.stateDirs()) {
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+          .isEqualTo("rwx------");
     }
   }
 }

@@ -25,22 +25,28 @@ class PathGuardTest {
   void resolvesRelativePathsInsideTheWorkspace() {
     assertThat(guard.resolve("memory/2026-01-01.md"))
         .isEqualTo(workspace.toAbsolutePath().resolve("memory/2026-01-01.md"));
-    assertThat(guard.resolve("./MEMORY.md")).isEqualTo(workspace.toAbsolutePath().resolve("MEMORY.md"));
+    assertThat(guard.resolve("./MEMORY.md"))
+        .isEqualTo(workspace.toAbsolutePath().resolve("MEMORY.md"));
   }
 
   @Test
   void rejectsDotDotEvenWhenItWouldStayInside() {
-    assertThatThrownBy(() -> guard.resolve("../secret")).isInstanceOf(PathEscapeException.class)
+    assertThatThrownBy(() -> guard.resolve("../secret"))
+        .isInstanceOf(PathEscapeException.class)
         .hasMessageContaining("'..' is not allowed");
-    assertThatThrownBy(() -> guard.resolve("memory/../MEMORY.md")).isInstanceOf(PathEscapeException.class);
+    assertThatThrownBy(() -> guard.resolve("memory/../MEMORY.md"))
+        .isInstanceOf(PathEscapeException.class);
   }
 
   @Test
   void rejectsAbsoluteAndHomePaths() {
-    assertThatThrownBy(() -> guard.resolve("/etc/passwd")).isInstanceOf(PathEscapeException.class)
+    assertThatThrownBy(() -> guard.resolve("/etc/passwd"))
+        .isInstanceOf(PathEscapeException.class)
         .hasMessageContaining("absolute path");
-    assertThatThrownBy(() -> guard.resolve("~/.ssh/id_rsa")).isInstanceOf(PathEscapeException.class);
-    assertThatThrownBy(() -> guard.resolve(" ")).isInstanceOf(PathEscapeException.class)
+    assertThatThrownBy(() -> guard.resolve("~/.ssh/id_rsa"))
+        .isInstanceOf(PathEscapeException.class);
+    assertThatThrownBy(() -> guard.resolve(" "))
+        .isInstanceOf(PathEscapeException.class)
         .hasMessageContaining("empty path");
   }
 
@@ -50,9 +56,11 @@ class PathGuardTest {
     Files.writeString(outside.resolve("secret.md"), "x");
     Files.createSymbolicLink(workspace.resolve("link"), outside);
     Files.createSymbolicLink(workspace.resolve("file-link.md"), outside.resolve("secret.md"));
-    assertThatThrownBy(() -> guard.resolve("link/secret.md")).isInstanceOf(PathEscapeException.class)
+    assertThatThrownBy(() -> guard.resolve("link/secret.md"))
+        .isInstanceOf(PathEscapeException.class)
         .hasMessageContaining("outside the workspace");
-    assertThatThrownBy(() -> guard.resolve("link/new-file.md")).isInstanceOf(PathEscapeException.class);
+    assertThatThrownBy(() -> guard.resolve("link/new-file.md"))
+        .isInstanceOf(PathEscapeException.class);
     assertThatThrownBy(() -> guard.resolve("file-link.md")).isInstanceOf(PathEscapeException.class);
     assertThat(guard.contains(workspace.resolve("link/secret.md"))).isFalse();
   }
@@ -67,7 +75,8 @@ class PathGuardTest {
   void allowsASymlinkThatStaysInside() throws Exception {
     Files.createDirectories(workspace.resolve("notes"));
     Files.createSymbolicLink(workspace.resolve("alias"), workspace.resolve("notes"));
-    assertThat(guard.resolve("alias/today.md")).isEqualTo(workspace.toAbsolutePath().resolve("alias/today.md"));
+    assertThat(guard.resolve("alias/today.md"))
+        .isEqualTo(workspace.toAbsolutePath().resolve("alias/today.md"));
   }
 
   @Test

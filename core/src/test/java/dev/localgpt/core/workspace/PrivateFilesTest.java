@@ -15,14 +15,16 @@ class PrivateFilesTest {
   void replaceOnASymlinkWritesThroughToItsTargetAndKeepsTheLink() throws Exception {
     Path target = Files.createDirectories(dir.resolve("dotfiles")).resolve("config.toml");
     Files.writeString(target, "old");
-    Path link = Files.createSymbolicLink(dir.resolve("config.toml"), Path.of("dotfiles/config.toml"));
+    Path link =
+        Files.createSymbolicLink(dir.resolve("config.toml"), Path.of("dotfiles/config.toml"));
 
     PrivateFiles.replace(link, "new");
 
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("dotfiles/config.toml"));
     assertThat(Files.readString(target)).isEqualTo("new");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+        .isEqualTo("rw-------");
     try (var left = Files.list(dir)) {
       assertThat(left).containsExactlyInAnyOrder(link, dir.resolve("dotfiles"));
     }
@@ -48,6 +50,7 @@ class PrivateFilesTest {
 
     PrivateFiles.ownerOnly(file);
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
   }
 }

@@ -35,11 +35,16 @@ class RecentNotesTest {
     note("empty.md", "", 500_000L);
     note("todo.txt", "not a note", 3_000_000L);
 
-    assertThat(notes.newest(10)).containsExactly(
-        new RecentNotes.Note("memory/2024-01-02.md", Instant.ofEpochMilli(2_000_000L), "Fixed the bike."),
-        new RecentNotes.Note("memory/2024-01-01.md", Instant.ofEpochMilli(1_000_000L), "Paddled on the lake."),
-        new RecentNotes.Note("memory/empty.md", Instant.ofEpochMilli(500_000L), ""));
-    assertThat(notes.newest(1)).extracting(RecentNotes.Note::path).containsExactly("memory/2024-01-02.md");
+    assertThat(notes.newest(10))
+        .containsExactly(
+            new RecentNotes.Note(
+                "memory/2024-01-02.md", Instant.ofEpochMilli(2_000_000L), "Fixed the bike."),
+            new RecentNotes.Note(
+                "memory/2024-01-01.md", Instant.ofEpochMilli(1_000_000L), "Paddled on the lake."),
+            new RecentNotes.Note("memory/empty.md", Instant.ofEpochMilli(500_000L), ""));
+    assertThat(notes.newest(1))
+        .extracting(RecentNotes.Note::path)
+        .containsExactly("memory/2024-01-02.md");
     assertThat(notes.newest(0)).isEmpty();
   }
 
@@ -56,6 +61,8 @@ class RecentNotesTest {
     Files.createSymbolicLink(ws.resolve("memory/leak.md"), outside);
     note("2024-01-02.md", "Fixed the bike.\n", 2_000_000L);
 
-    assertThat(notes.newest(10)).extracting(RecentNotes.Note::path).containsExactly("memory/2024-01-02.md");
+    assertThat(notes.newest(10))
+        .extracting(RecentNotes.Note::path)
+        .containsExactly("memory/2024-01-02.md");
   }
 }

@@ -18,8 +18,19 @@ class WorkspaceTest {
   void firstInitCreatesTheOpenClawLayout() {
     Workspace workspace = new Workspace(temp.resolve("ws"));
     Workspace.InitResult result = workspace.init();
-    assertThat(result.created()).contains("./", "MEMORY.md", "HEARTBEAT.md", "SOUL.md", "USER.md", "AGENTS.md",
-        "IDENTITY.md", "TOOLS.md", "memory/", "knowledge/", "skills/");
+    assertThat(result.created())
+        .contains(
+            "./",
+            "MEMORY.md",
+            "HEARTBEAT.md",
+            "SOUL.md",
+            "USER.md",
+            "AGENTS.md",
+            "IDENTITY.md",
+            "TOOLS.md",
+            "memory/",
+            "knowledge/",
+            "skills/");
     for (String name : WorkspaceTemplates.FILES) {
       assertThat(workspace.root().resolve(name)).isRegularFile().isNotEmptyFile();
     }
@@ -63,14 +74,17 @@ class WorkspaceTest {
     try (Stream<Path> paths = Files.walk(workspace.root())) {
       for (Path path : paths.toList()) {
         String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
-        assertThat(mode).as(path.toString()).isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
+        assertThat(mode)
+            .as(path.toString())
+            .isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
       }
     }
   }
 
   @Test
   void heartbeatTemplateHasOnlyHeadingsSoHeartbeatsSkip() throws Exception {
-    List<String> lines = Files.readAllLines(new Workspace(temp.resolve("ws")).init().root().resolve("HEARTBEAT.md"));
+    List<String> lines =
+        Files.readAllLines(new Workspace(temp.resolve("ws")).init().root().resolve("HEARTBEAT.md"));
     assertThat(lines).allMatch(line -> line.isBlank() || line.matches("^#+(\\s.*)?$"));
   }
 

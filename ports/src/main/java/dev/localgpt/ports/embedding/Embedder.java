@@ -5,12 +5,15 @@ import java.util.List;
 /**
  * Turns texts into L2-normalised vectors of {@link #dimension()} floats.
  *
- * <p>Implementations are thread-safe; {@link #embed} blocks while the model runs and may load the model lazily on
- * first use. Arguments and results are never null.
+ * <p>Implementations are thread-safe; {@link #embed} blocks while the model runs and may load the
+ * model lazily on first use. Arguments and results are never null.
  */
 public interface Embedder {
 
-  /** A stable id of the model, e.g. {@code all-minilm-l6-v2-q}; part of the index, so changing it re-embeds. */
+  /**
+   * A stable id of the model, e.g. {@code all-minilm-l6-v2-q}; part of the index, so changing it
+   * re-embeds.
+   */
   String modelId();
 
   int dimension();
@@ -23,9 +26,10 @@ public interface Embedder {
   List<Embedding> embed(List<String> texts);
 
   /**
-   * How many of the model's own tokens {@code text} has, without the special tokens the model adds around every text
-   * (such as {@code [CLS]} and {@code [SEP]}). Counts add up over pieces split at whitespace, so a chunker can sum the
-   * counts of lines. Must not load the whole model; the default counts whitespace-separated words (for fakes).
+   * How many of the model's own tokens {@code text} has, without the special tokens the model adds
+   * around every text (such as {@code [CLS]} and {@code [SEP]}). Counts add up over pieces split at
+   * whitespace, so a chunker can sum the counts of lines. Must not load the whole model; the
+   * default counts whitespace-separated words (for fakes).
    *
    * @throws EmbeddingException if the tokenizer cannot be loaded
    */
@@ -43,8 +47,9 @@ public interface Embedder {
   }
 
   /**
-   * The most tokens of a text (as {@link #tokenCount} counts them) that reach its vector: the model's window less its
-   * special tokens; the rest of a longer text is cut off. The default, {@link Integer#MAX_VALUE}, means no window.
+   * The most tokens of a text (as {@link #tokenCount} counts them) that reach its vector: the
+   * model's window less its special tokens; the rest of a longer text is cut off. The default,
+   * {@link Integer#MAX_VALUE}, means no window.
    */
   default int maxTokens() {
     return Integer.MAX_VALUE;

@@ -3,8 +3,9 @@ package dev.localgpt.ports.embedding;
 import java.util.Arrays;
 
 /**
- * An embedding vector with value equality. The array is copied on the way in and out, so an instance is immutable.
- * Vectors produced by an {@link Embedder} are L2-normalised, so {@link #dot} equals cosine similarity.
+ * An embedding vector with value equality. The array is copied on the way in and out, so an
+ * instance is immutable. Vectors produced by an {@link Embedder} are L2-normalised, so {@link #dot}
+ * equals cosine similarity.
  */
 public final class Embedding {
   private final float[] values;

@@ -36,8 +36,9 @@ public record JsonArray(List<JsonValue> items) implements JsonValue {
         case JsonString s -> out.add(s.value());
         case JsonNumber n -> out.add(n.toString());
         case JsonBool b -> out.add(b.toString());
-        case JsonNull n -> { }
-        default -> throw new JsonTypeException("'" + what + "' must hold strings, got " + item.describe());
+        case JsonNull n -> {}
+        default ->
+            throw new JsonTypeException("'" + what + "' must hold strings, got " + item.describe());
       }
     }
     return List.copyOf(out);

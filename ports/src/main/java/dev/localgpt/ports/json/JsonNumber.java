@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * A JSON number, held exactly. Equal numbers are equal values whatever their scale ({@code 1}, {@code 1.0} and
- * {@code 1e0} are one value): the decimal is kept without trailing zeros.
+ * A JSON number, held exactly. Equal numbers are equal values whatever their scale ({@code 1},
+ * {@code 1.0} and {@code 1e0} are one value): the decimal is kept without trailing zeros.
  */
 public record JsonNumber(BigDecimal value) implements JsonValue {
   public JsonNumber {
@@ -13,7 +13,9 @@ public record JsonNumber(BigDecimal value) implements JsonValue {
     value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
   }
 
-  /** @throws IllegalArgumentException for NaN or an infinity, which JSON cannot hold */
+  /**
+   * @throws IllegalArgumentException for NaN or an infinity, which JSON cannot hold
+   */
   public static JsonNumber of(double value) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("a JSON number must be finite, was " + value);
@@ -34,7 +36,10 @@ public record JsonNumber(BigDecimal value) implements JsonValue {
     }
   }
 
-  /** The value as a {@code long}. @throws ArithmeticException when it is not {@link #isLong() a whole long} */
+  /**
+   * The value as a {@code long}. @throws ArithmeticException when it is not {@link #isLong() a
+   * whole long}
+   */
   public long longValue() {
     return value.longValueExact();
   }

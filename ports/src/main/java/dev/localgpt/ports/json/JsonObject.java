@@ -7,18 +7,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A JSON object: fields in insertion order (kept when printed), compared by value regardless of order. The typed
- * accessors return empty for an absent field or a JSON null and throw {@link JsonTypeException} naming the field
- * when it holds another kind.
+ * A JSON object: fields in insertion order (kept when printed), compared by value regardless of
+ * order. The typed accessors return empty for an absent field or a JSON null and throw {@link
+ * JsonTypeException} naming the field when it holds another kind.
  */
 public record JsonObject(Map<String, JsonValue> fields) implements JsonValue {
   public static final JsonObject EMPTY = new JsonObject(Map.of());
 
   public JsonObject {
     Map<String, JsonValue> copy = new LinkedHashMap<>();
-    fields.forEach((k, v) -> copy.put(
-        Objects.requireNonNull(k, "field names must not be null"),
-        Objects.requireNonNull(v, "field '" + k + "' must not be Java null (use JsonNull.INSTANCE)")));
+    fields.forEach(
+        (k, v) ->
+            copy.put(
+                Objects.requireNonNull(k, "field names must not be null"),
+                Objects.requireNonNull(
+                    v, "field '" + k + "' must not be Java null (use JsonNull.INSTANCE)")));
     fields = Collections.unmodifiableMap(copy);
   }
 

@@ -2,7 +2,10 @@ package dev.localgpt.ports.json;
 
 import java.util.Map;
 
-/** The compact JSON text of a value (what {@code toString()} gives): no spaces, fields in order, strings escaped. */
+/**
+ * The compact JSON text of a value (what {@code toString()} gives): no spaces, fields in order,
+ * strings escaped.
+ */
 final class JsonText {
   private JsonText() {}
 

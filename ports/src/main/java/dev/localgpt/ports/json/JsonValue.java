@@ -4,13 +4,18 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * One JSON value: an object, array, string, number, boolean or null. Values are immutable records that compare by
- * value; {@link #toString()} is the compact JSON text (object fields in insertion order). Parsing JSON text is the
- * adapters' work (they own the JSON library); this model has no parser.
+ * One JSON value: an object, array, string, number, boolean or null. Values are immutable records
+ * that compare by value; {@link #toString()} is the compact JSON text (object fields in insertion
+ * order). Parsing JSON text is the adapters' work (they own the JSON library); this model has no
+ * parser.
  */
-public sealed interface JsonValue permits JsonObject, JsonArray, JsonString, JsonNumber, JsonBool, JsonNull {
+public sealed interface JsonValue
+    permits JsonObject, JsonArray, JsonString, JsonNumber, JsonBool, JsonNull {
 
-  /** A short description of the kind for messages: "an object", "an array", "a string", "a number", ... */
+  /**
+   * A short description of the kind for messages: "an object", "an array", "a string", "a number",
+   * ...
+   */
   default String describe() {
     return switch (this) {
       case JsonObject o -> "an object";
@@ -30,7 +35,9 @@ public sealed interface JsonValue permits JsonObject, JsonArray, JsonString, Jso
     return new JsonNumber(BigDecimal.valueOf(value));
   }
 
-  /** @throws IllegalArgumentException for NaN or an infinity, which JSON cannot hold */
+  /**
+   * @throws IllegalArgumentException for NaN or an infinity, which JSON cannot hold
+   */
   static JsonNumber of(double value) {
     return JsonNumber.of(value);
   }

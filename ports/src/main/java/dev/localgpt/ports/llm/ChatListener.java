@@ -1,8 +1,8 @@
 package dev.localgpt.ports.llm;
 
 /**
- * Receives the events of a streaming call, on the calling thread, in order. Also the way to cancel: models check
- * {@link #isCancelled()} between events and stop with {@link StopReason#CANCELLED}.
+ * Receives the events of a streaming call, on the calling thread, in order. Also the way to cancel:
+ * models check {@link #isCancelled()} between events and stop with {@link StopReason#CANCELLED}.
  */
 public interface ChatListener {
 

@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param error for {@link Role#TOOL}: the tool failed and {@code text} says why; false otherwise
  */
 public record ChatMessage(
-    Role role, String text, List<ToolCall> toolCalls, String toolCallId, String toolName, boolean error) {
+    Role role,
+    String text,
+    List<ToolCall> toolCalls,
+    String toolCallId,
+    String toolName,
+    boolean error) {
   public ChatMessage {
     Objects.requireNonNull(role, "'role' must not be null");
     text = text == null ? "" : text;
@@ -31,7 +36,8 @@ public record ChatMessage(
   }
 
   /** A message that is not a failed tool result. */
-  public ChatMessage(Role role, String text, List<ToolCall> toolCalls, String toolCallId, String toolName) {
+  public ChatMessage(
+      Role role, String text, List<ToolCall> toolCalls, String toolCallId, String toolName) {
     this(role, text, toolCalls, toolCallId, toolName, false);
   }
 

@@ -3,8 +3,8 @@ package dev.localgpt.ports.llm;
 /**
  * A large language model that answers a {@link ChatRequest}, streaming as it goes.
  *
- * <p>Implementations are thread-safe. {@link #chat} blocks until the reply is complete, calling the listener on the
- * calling thread for each event. Never returns null.
+ * <p>Implementations are thread-safe. {@link #chat} blocks until the reply is complete, calling the
+ * listener on the calling thread for each event. Never returns null.
  */
 public interface ChatModel {
 

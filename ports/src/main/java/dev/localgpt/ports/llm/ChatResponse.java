@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param toolCalls the tool calls the model asked for, in order
  * @param usage token counts
  * @param stopReason why it stopped
- * @param model the {@code provider/model} that actually answered (may differ from the request after a fallback)
+ * @param model the {@code provider/model} that actually answered (may differ from the request after
+ *     a fallback)
  */
 public record ChatResponse(
     String text, List<ToolCall> toolCalls, Usage usage, StopReason stopReason, String model) {

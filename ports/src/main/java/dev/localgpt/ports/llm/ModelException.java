@@ -3,7 +3,9 @@ package dev.localgpt.ports.llm;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A model call failed. {@link Kind#retriable()} tells whether retrying or falling back can help. */
+/**
+ * A model call failed. {@link Kind#retriable()} tells whether retrying or falling back can help.
+ */
 public class ModelException extends RuntimeException {
 
   /** The failure classes the retry and fallback logic acts on. */

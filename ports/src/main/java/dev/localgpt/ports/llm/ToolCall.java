@@ -8,9 +8,11 @@ import java.util.Objects;
  *
  * @param id the provider's call id (generated when the provider has none)
  * @param name the tool name
- * @param arguments the arguments, parsed by the adapter; empty when there are none or they were malformed
- * @param malformedArguments the text the model sent when it was not a JSON object (the agent answers the call with
- *     an error so the model can retry); null when the arguments are well formed
+ * @param arguments the arguments, parsed by the adapter; empty when there are none or they were
+ *     malformed
+ * @param malformedArguments the text the model sent when it was not a JSON object (the agent
+ *     answers the call with an error so the model can retry); null when the arguments are well
+ *     formed
  */
 public record ToolCall(String id, String name, JsonObject arguments, String malformedArguments) {
   public ToolCall {
@@ -18,7 +20,8 @@ public record ToolCall(String id, String name, JsonObject arguments, String malf
     Objects.requireNonNull(name, "'name' must not be null");
     arguments = arguments == null ? JsonObject.EMPTY : arguments;
     if (malformedArguments != null && !arguments.isEmpty()) {
-      throw new IllegalArgumentException("a call with 'malformedArguments' has no parsed 'arguments'");
+      throw new IllegalArgumentException(
+          "a call with 'malformedArguments' has no parsed 'arguments'");
     }
   }
 
@@ -29,14 +32,18 @@ public record ToolCall(String id, String name, JsonObject arguments, String malf
 
   /** A call whose argument text was not a JSON object. */
   public static ToolCall malformed(String id, String name, String text) {
-    return new ToolCall(id, name, JsonObject.EMPTY, Objects.requireNonNull(text, "'text' must not be null"));
+    return new ToolCall(
+        id, name, JsonObject.EMPTY, Objects.requireNonNull(text, "'text' must not be null"));
   }
 
   public boolean wellFormed() {
     return malformedArguments == null;
   }
 
-  /** The arguments as text: compact JSON, or the malformed text as the model sent it. For display and estimates. */
+  /**
+   * The arguments as text: compact JSON, or the malformed text as the model sent it. For display
+   * and estimates.
+   */
   public String argumentsJson() {
     return wellFormed() ? arguments.toString() : malformedArguments;
   }

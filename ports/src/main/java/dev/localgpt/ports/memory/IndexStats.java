@@ -11,4 +11,9 @@ package dev.localgpt.ports.memory;
  * @param vectorBackend how k-NN runs, e.g. {@code sqlite-vec} or {@code java}
  */
 public record IndexStats(
-    int files, int chunks, int embeddedChunks, long sizeBytes, String embeddingModel, String vectorBackend) {}
+    int files,
+    int chunks,
+    int embeddedChunks,
+    long sizeBytes,
+    String embeddingModel,
+    String vectorBackend) {}

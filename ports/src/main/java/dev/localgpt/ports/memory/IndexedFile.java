@@ -5,8 +5,10 @@ import java.util.Objects;
 /**
  * A source file as the index knows it.
  *
- * @param path workspace-relative path with {@code /} separators (extra roots: {@code <root-label>/<relative>})
- * @param source where the file belongs: {@code memory} for the workspace, the silo name for {@code knowledge/<silo>/}
+ * @param path workspace-relative path with {@code /} separators (extra roots: {@code
+ *     <root-label>/<relative>})
+ * @param source where the file belongs: {@code memory} for the workspace, the silo name for {@code
+ *     knowledge/<silo>/}
  * @param hash SHA-256 hex of the file content
  * @param modifiedMillis last-modified time, epoch milliseconds
  * @param size size in bytes

@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stores the chunks of the workspace's Markdown files and searches them by keywords (BM25) and by vectors (k-NN).
- * The index is derived data: losing it loses nothing, the indexer rebuilds it from the files.
+ * Stores the chunks of the workspace's Markdown files and searches them by keywords (BM25) and by
+ * vectors (k-NN). The index is derived data: losing it loses nothing, the indexer rebuilds it from
+ * the files.
  *
- * <p>Implementations are thread-safe: searches may run while another thread writes. All methods block on I/O,
- * never return null and throw {@link IndexException} on failure. Arguments must not be null.
+ * <p>Implementations are thread-safe: searches may run while another thread writes. All methods
+ * block on I/O, never return null and throw {@link IndexException} on failure. Arguments must not
+ * be null.
  */
 public interface MemoryIndex extends AutoCloseable {
 
@@ -24,21 +26,21 @@ public interface MemoryIndex extends AutoCloseable {
   Optional<IndexedFile> file(String path);
 
   /**
-   * Replaces everything stored for {@code file.path()} with {@code chunks}, atomically: after a crash either the old
-   * or the new state is there, never a mix.
+   * Replaces everything stored for {@code file.path()} with {@code chunks}, atomically: after a
+   * crash either the old or the new state is there, never a mix.
    */
   void replaceFile(IndexedFile file, List<NewChunk> chunks);
 
   /**
-   * Up to {@code limit} stored chunks that have no vector, lowest id first (so repeated calls make progress as
-   * vectors are stored). Indexing writes keyword rows first and vectors later; this is how the vector phase, or the
-   * next run after an interruption, finds its work.
+   * Up to {@code limit} stored chunks that have no vector, lowest id first (so repeated calls make
+   * progress as vectors are stored). Indexing writes keyword rows first and vectors later; this is
+   * how the vector phase, or the next run after an interruption, finds its work.
    */
   List<PendingChunk> chunksWithoutVector(int limit);
 
   /**
-   * Sets the vectors of stored chunks, in one transaction, keeping vector search in sync. Ids that are no longer stored
-   * (the file was re-indexed or deleted meanwhile) are ignored.
+   * Sets the vectors of stored chunks, in one transaction, keeping vector search in sync. Ids that
+   * are no longer stored (the file was re-indexed or deleted meanwhile) are ignored.
    *
    * @throws IllegalArgumentException if a vector's dimension differs from the stored ones
    */
@@ -48,15 +50,19 @@ public interface MemoryIndex extends AutoCloseable {
   void deleteFile(String path);
 
   /**
-   * Full-text search with BM25 ranking. {@code text} is the user's raw text: implementations escape it, so query
-   * syntax never reaches the engine; terms are OR-ed and ranked. Blank text gives an empty list.
+   * Full-text search with BM25 ranking. {@code text} is the user's raw text: implementations escape
+   * it, so query syntax never reaches the engine; terms are OR-ed and ranked. Blank text gives an
+   * empty list.
    */
   List<ScoredChunk> keywordSearch(String text, int limit, SearchScope scope);
 
   /** The {@code limit} stored chunks nearest to {@code query} by cosine similarity, best first. */
   List<ScoredChunk> vectorSearch(Embedding query, int limit, SearchScope scope);
 
-  /** Cached vectors for the given text hashes under {@code modelId}; absent hashes are missing from the map. */
+  /**
+   * Cached vectors for the given text hashes under {@code modelId}; absent hashes are missing from
+   * the map.
+   */
   Map<String, Embedding> cachedEmbeddings(String modelId, Collection<String> textHashes);
 
   void cacheEmbeddings(String modelId, Map<String, Embedding> byTextHash);
@@ -65,21 +71,26 @@ public interface MemoryIndex extends AutoCloseable {
   Optional<String> embeddingModel();
 
   /**
-   * Declares the embedding model. If it differs from {@link #embeddingModel()}, every file and chunk is dropped so
-   * that the next indexing run re-embeds with the new model (the embedding cache is kept, it is keyed by model).
+   * Declares the embedding model. If it differs from {@link #embeddingModel()}, every file and
+   * chunk is dropped so that the next indexing run re-embeds with the new model (the embedding
+   * cache is kept, it is keyed by model).
    */
   void useEmbeddingModel(String modelId, int dimension);
 
   /**
-   * The version of the chunking the stored chunks were cut with, as last recorded by {@link #useChunkingVersion};
-   * empty for a new index or one built before versions were recorded. The default records nothing, so an index that
-   * does not override both methods has every file re-chunked on each indexing run.
+   * The version of the chunking the stored chunks were cut with, as last recorded by {@link
+   * #useChunkingVersion}; empty for a new index or one built before versions were recorded. The
+   * default records nothing, so an index that does not override both methods has every file
+   * re-chunked on each indexing run.
    */
   default Optional<String> chunkingVersion() {
     return Optional.empty();
   }
 
-  /** Records the chunking version once every stored file has been chunked with it; survives reopening. */
+  /**
+   * Records the chunking version once every stored file has been chunked with it; survives
+   * reopening.
+   */
   default void useChunkingVersion(String version) {}
 
   IndexStats stats();

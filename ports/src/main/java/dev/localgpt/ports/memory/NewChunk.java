@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param embedding the vector, or null when no embedder is configured
  */
 public record NewChunk(
-    int startLine, int endLine, String headingPath, String text, String textHash, Embedding embedding) {
+    int startLine,
+    int endLine,
+    String headingPath,
+    String text,
+    String textHash,
+    Embedding embedding) {
   public NewChunk {
     if (startLine < 1) {
       throw new IllegalArgumentException("'startLine' must be >= 1, was " + startLine);

@@ -12,4 +12,10 @@ package dev.localgpt.ports.memory;
  * @param text the chunk text
  */
 public record StoredChunk(
-    long id, String path, String source, int startLine, int endLine, String headingPath, String text) {}
+    long id,
+    String path,
+    String source,
+    int startLine,
+    int endLine,
+    String headingPath,
+    String text) {}

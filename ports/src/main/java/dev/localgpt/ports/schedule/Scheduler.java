@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Runs tasks periodically. Time is read from {@link #clock()}, never from the system directly, so tests can use a
- * manual clock. Thread-safe; tasks run on the scheduler's own thread(s), one run of a task at a time.
+ * Runs tasks periodically. Time is read from {@link #clock()}, never from the system directly, so
+ * tests can use a manual clock. Thread-safe; tasks run on the scheduler's own thread(s), one run of
+ * a task at a time.
  */
 public interface Scheduler extends AutoCloseable {
 
@@ -19,8 +20,8 @@ public interface Scheduler extends AutoCloseable {
   Clock clock();
 
   /**
-   * Runs {@code task} after {@code initialDelay} and then every {@code interval}. A task that throws is logged and
-   * runs again at the next tick.
+   * Runs {@code task} after {@code initialDelay} and then every {@code interval}. A task that
+   * throws is logged and runs again at the next tick.
    *
    * @throws IllegalArgumentException when {@code interval} is not positive
    */

@@ -18,8 +18,9 @@ public sealed interface SessionEntry {
   }
 
   /**
-   * Older turns were summarised: on resume, the conversation is {@code summary} followed by the last {@code
-   * keptMessages} messages before this entry (kept verbatim), then every message after it.
+   * Older turns were summarised: on resume, the conversation is {@code summary} followed by the
+   * last {@code keptMessages} messages before this entry (kept verbatim), then every message after
+   * it.
    *
    * @param tokensBefore the estimated context size before compaction (0 when unknown)
    */

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param title a short title (the first user message, shortened), empty until there is one
  * @param messageCount user and assistant messages so far
  */
-public record SessionInfo(String id, Instant createdAt, Instant updatedAt, String title, int messageCount) {
+public record SessionInfo(
+    String id, Instant createdAt, Instant updatedAt, String title, int messageCount) {
   public SessionInfo {
     Objects.requireNonNull(id, "'id' must not be null");
     Objects.requireNonNull(createdAt, "'createdAt' must not be null");

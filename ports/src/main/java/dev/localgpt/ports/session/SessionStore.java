@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Durable, append-only conversation transcripts. An entry is on disk when {@link #append} returns, so nothing is lost
- * if the process dies afterwards.
+ * Durable, append-only conversation transcripts. An entry is on disk when {@link #append} returns,
+ * so nothing is lost if the process dies afterwards.
  *
- * <p>Implementations are thread-safe and block on I/O; they throw {@link SessionException} on failure. No method
- * accepts or returns null.
+ * <p>Implementations are thread-safe and block on I/O; they throw {@link SessionException} on
+ * failure. No method accepts or returns null.
  */
 public interface SessionStore {
 
@@ -22,8 +22,9 @@ public interface SessionStore {
   List<SessionEntry> read(String sessionId);
 
   /**
-   * All readable entries of a session, and a warning naming the stored lines that could not be read and were
-   * skipped; an unknown id throws {@link SessionException}. The default reads through {@link #read} and never warns.
+   * All readable entries of a session, and a warning naming the stored lines that could not be read
+   * and were skipped; an unknown id throws {@link SessionException}. The default reads through
+   * {@link #read} and never warns.
    */
   default SessionTranscript transcript(String sessionId) {
     return SessionTranscript.of(read(sessionId));

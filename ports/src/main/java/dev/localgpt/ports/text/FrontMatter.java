@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * The front matter of a Markdown file and the Markdown after it.
  *
- * @param fields every front matter field as parsed (nested maps and lists included, unknown fields kept); empty when
- *     the file has no front matter
- * @param body the Markdown after the closing {@code ---} line (the whole text when there is no front matter)
+ * @param fields every front matter field as parsed (nested maps and lists included, unknown fields
+ *     kept); empty when the file has no front matter
+ * @param body the Markdown after the closing {@code ---} line (the whole text when there is no
+ *     front matter)
  */
 public record FrontMatter(JsonObject fields, String body) {
   public FrontMatter {

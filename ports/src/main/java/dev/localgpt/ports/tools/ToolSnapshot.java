@@ -6,7 +6,8 @@ import java.util.List;
  * What {@link ToolSource#refresh()} found.
  *
  * @param tools the tools of the servers running now
- * @param problems one line per server that failed since the last refresh (each failure is reported once)
+ * @param problems one line per server that failed since the last refresh (each failure is reported
+ *     once)
  */
 public record ToolSnapshot(List<RemoteTool> tools, List<String> problems) {
   public static final ToolSnapshot EMPTY = new ToolSnapshot(List.of(), List.of());

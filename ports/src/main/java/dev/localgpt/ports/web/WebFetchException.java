@@ -1,6 +1,9 @@
 package dev.localgpt.ports.web;
 
-/** A web fetch was refused (private address, domain not allowed, bad URL) or failed (network, timeout). */
+/**
+ * A web fetch was refused (private address, domain not allowed, bad URL) or failed (network,
+ * timeout).
+ */
 public class WebFetchException extends RuntimeException {
 
   /** Why the fetch did not produce a page. */

@@ -3,9 +3,10 @@ package dev.localgpt.ports.web;
 /**
  * Fetches a web page and extracts its readable text.
  *
- * <p>Implementations are thread-safe and block until the page is read. They refuse URLs that are not http(s),
- * hosts that resolve to private, loopback or link-local addresses (checked after DNS resolution and on every
- * redirect), hosts outside a configured allowlist, and bodies over a configured size (those are cut, not refused).
+ * <p>Implementations are thread-safe and block until the page is read. They refuse URLs that are
+ * not http(s), hosts that resolve to private, loopback or link-local addresses (checked after DNS
+ * resolution and on every redirect), hosts outside a configured allowlist, and bodies over a
+ * configured size (those are cut, not refused).
  */
 public interface WebFetcher {
 

@@ -14,7 +14,13 @@ import java.util.Objects;
  * @param truncated whether the body was cut at the size cap
  */
 public record WebPage(
-    String url, int status, String contentType, String title, String text, long bytesRead, boolean truncated) {
+    String url,
+    int status,
+    String contentType,
+    String title,
+    String text,
+    long bytesRead,
+    boolean truncated) {
   public WebPage {
     Objects.requireNonNull(url, "'url' must not be null");
     contentType = contentType == null ? "" : contentType;

@@ -7,9 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link Embedder} promises, run on each adapter and on the {@link HashingEmbedder} fake: one unit vector
- * of {@link Embedder#dimension()} floats per text, in order; the same text gives the same vector again (and nearly
- * the same in another batch); similar texts are closer than unrelated ones; an empty batch is an empty result.
+ * What every {@link Embedder} promises, run on each adapter and on the {@link HashingEmbedder}
+ * fake: one unit vector of {@link Embedder#dimension()} floats per text, in order; the same text
+ * gives the same vector again (and nearly the same in another batch); similar texts are closer than
+ * unrelated ones; an empty batch is an empty result.
  */
 public abstract class EmbedderContract {
 
@@ -19,7 +20,8 @@ public abstract class EmbedderContract {
   @Test
   void givesOneUnitVectorOfTheDimensionPerTextInOrder() {
     Embedder embedder = embedder();
-    List<String> texts = List.of("the quokka lives on Rottnest island", "", "Zebra stripes", "ünïcødé — ok");
+    List<String> texts =
+        List.of("the quokka lives on Rottnest island", "", "Zebra stripes", "ünïcødé — ok");
 
     List<Embedding> vectors = embedder.embed(texts);
 
@@ -29,15 +31,23 @@ public abstract class EmbedderContract {
       assertThat(v.dot(v)).as("L2-normalised").isCloseTo(1.0, within(1e-3));
     }
     Embedding alone = embedder.embed(List.of("Zebra stripes")).getFirst();
-    assertThat(embedder.embed(List.of("Zebra stripes")).getFirst()).as("deterministic").isEqualTo(alone);
+    assertThat(embedder.embed(List.of("Zebra stripes")).getFirst())
+        .as("deterministic")
+        .isEqualTo(alone);
     assertThat(alone.dot(vectors.get(2)))
-        .as("alone and in a batch (int8 models move a little with their batch)").isGreaterThan(0.95);
+        .as("alone and in a batch (int8 models move a little with their batch)")
+        .isGreaterThan(0.95);
   }
 
   @Test
   void textsSharingMeaningAreCloserThanUnrelatedOnes() {
-    List<Embedding> v = embedder().embed(List.of(
-        "my cat sleeps on the sofa", "the cat is sleeping on my sofa", "quarterly tax filing deadline"));
+    List<Embedding> v =
+        embedder()
+            .embed(
+                List.of(
+                    "my cat sleeps on the sofa",
+                    "the cat is sleeping on my sofa",
+                    "quarterly tax filing deadline"));
 
     assertThat(v.get(0).dot(v.get(1))).isGreaterThan(v.get(0).dot(v.get(2)));
   }

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A deterministic test {@link Embedder}: a hashed bag of lower-case words, L2-normalised. Texts sharing words get
- * a positive cosine, texts without common words get ~0. Counts calls and texts so tests can check batching and
- * caching.
+ * A deterministic test {@link Embedder}: a hashed bag of lower-case words, L2-normalised. Texts
+ * sharing words get a positive cosine, texts without common words get ~0. Counts calls and texts so
+ * tests can check batching and caching.
  */
 public final class HashingEmbedder implements Embedder {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
@@ -67,7 +67,9 @@ public final class HashingEmbedder implements Embedder {
       v[slot] += ((h >>> 16) & 1) == 0 ? 1f : -1f;
     }
     if (java.util.stream.IntStream.range(0, dimension).allMatch(i -> v[i] == 0f)) {
-      v[0] = 1f; // a text without words (or whose words cancel out) still gets a unit vector, as real models give
+      v[0] =
+          1f; // a text without words (or whose words cancel out) still gets a unit vector, as real
+      // models give
     }
     return Embedding.normalized(v);
   }

@@ -22,30 +22,39 @@ class JsonValueTest {
 
   @Test
   void toStringIsCompactJsonInInsertionOrderWithEscapes() {
-    JsonObject value = JsonObject.builder()
-        .put("text", "say \"hi\"\n\t\\ \u0001 ü")
-        .put("n", 42)
-        .put("x", 0.25)
-        .put("big", new JsonNumber(new BigDecimal("1e30")))
-        .put("ok", false)
-        .put("none", JsonNull.INSTANCE)
-        .put("list", JsonArray.of(JsonValue.of(1), JsonObject.EMPTY, JsonArray.EMPTY))
-        .build();
+    JsonObject value =
+        JsonObject.builder()
+            .put("text", "say \"hi\"\n\t\\ \u0001 ü")
+            .put("n", 42)
+            .put("x", 0.25)
+            .put("big", new JsonNumber(new BigDecimal("1e30")))
+            .put("ok", false)
+            .put("none", JsonNull.INSTANCE)
+            .put("list", JsonArray.of(JsonValue.of(1), JsonObject.EMPTY, JsonArray.EMPTY))
+            .build();
 
-    assertThat(value.toString()).isEqualTo("{\"text\":\"say \\\"hi\\\"\\n\\t\\\\ \\u0001 ü\",\"n\":42,\"x\":0.25,"
-        + "\"big\":1E+30,\"ok\":false,\"none\":null,\"list\":[1,{},[]]}");
+    assertThat(value.toString())
+        .isEqualTo(
+            "{\"text\":\"say \\\"hi\\\"\\n\\t\\\\ \\u0001 ü\",\"n\":42,\"x\":0.25,"
+                + "\"big\":1E+30,\"ok\":false,\"none\":null,\"list\":[1,{},[]]}");
   }
 
   @Test
   void typedAccessorsAreEmptyForAbsentOrNullAndNameTheFieldOfAWrongKind() {
-    JsonObject o = JsonObject.builder().put("s", "v").put("n", JsonNull.INSTANCE).put("o", JsonObject.EMPTY).build();
+    JsonObject o =
+        JsonObject.builder()
+            .put("s", "v")
+            .put("n", JsonNull.INSTANCE)
+            .put("o", JsonObject.EMPTY)
+            .build();
 
     assertThat(o.string("s")).contains("v");
     assertThat(o.string("n")).isEmpty();
     assertThat(o.string("missing")).isEmpty();
     assertThat(o.object("o")).contains(JsonObject.EMPTY);
     assertThatThrownBy(() -> o.number("s"))
-        .isInstanceOf(JsonTypeException.class).hasMessage("'s' must be a number, got a string");
+        .isInstanceOf(JsonTypeException.class)
+        .hasMessage("'s' must be a number, got a string");
     assertThatThrownBy(() -> o.array("o")).hasMessage("'o' must be an array, got an object");
   }
 
@@ -60,7 +69,8 @@ class JsonValueTest {
 
   @Test
   void arraysGiveTheirScalarsAsStrings() {
-    JsonArray items = JsonArray.of(JsonValue.of("git"), JsonValue.of(2), JsonNull.INSTANCE, JsonValue.of(true));
+    JsonArray items =
+        JsonArray.of(JsonValue.of("git"), JsonValue.of(2), JsonNull.INSTANCE, JsonValue.of(true));
 
     assertThat(items.strings("bins")).containsExactly("git", "2", "true");
     assertThatThrownBy(() -> JsonArray.of(JsonObject.EMPTY).strings("bins"))

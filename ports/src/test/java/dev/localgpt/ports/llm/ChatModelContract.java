@@ -8,10 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ChatModel} promises, run on each adapter (against a fake server replaying its wire format) and
- * on the {@link ScriptedChatModel} fake: streamed deltas add up to the reply text; tool calls arrive as events and
- * in the response with {@link StopReason#TOOL_USE}; a listener that cancels stops the reply with
- * {@link StopReason#CANCELLED}; the answering model is named {@code provider/model}.
+ * What every {@link ChatModel} promises, run on each adapter (against a fake server replaying its
+ * wire format) and on the {@link ScriptedChatModel} fake: streamed deltas add up to the reply text;
+ * tool calls arrive as events and in the response with {@link StopReason#TOOL_USE}; a listener that
+ * cancels stops the reply with {@link StopReason#CANCELLED}; the answering model is named {@code
+ * provider/model}.
  */
 public abstract class ChatModelContract {
 
@@ -26,16 +27,24 @@ public abstract class ChatModelContract {
 
   /** A request: a system prompt, one user message, the {@link #WEATHER} tool. */
   protected static ChatRequest request() {
-    return ChatRequest.builder().system("Be brief.").addMessage(ChatMessage.user("Weather in Paris?"))
-        .tools(List.of(WEATHER)).maxTokens(256).build();
+    return ChatRequest.builder()
+        .system("Be brief.")
+        .addMessage(ChatMessage.user("Weather in Paris?"))
+        .tools(List.of(WEATHER))
+        .maxTokens(256)
+        .build();
   }
 
-  protected static final ToolSpec WEATHER = new ToolSpec("get_weather", "Get the current weather for a location",
-      JsonObject.builder()
-          .put("type", "object")
-          .put("properties", JsonObject.builder()
-              .put("location", JsonObject.of("type", "string")).build())
-          .build());
+  protected static final ToolSpec WEATHER =
+      new ToolSpec(
+          "get_weather",
+          "Get the current weather for a location",
+          JsonObject.builder()
+              .put("type", "object")
+              .put(
+                  "properties",
+                  JsonObject.builder().put("location", JsonObject.of("type", "string")).build())
+              .build());
 
   /** Records events; cancels once {@code cancelAfterDeltas} deltas arrived. */
   protected static final class EventLog implements ChatListener {
@@ -57,13 +66,17 @@ public abstract class ChatModelContract {
     }
 
     List<String> deltas() {
-      return events.stream().filter(e -> e instanceof ChatEvent.TextDelta)
-          .map(e -> ((ChatEvent.TextDelta) e).text()).toList();
+      return events.stream()
+          .filter(e -> e instanceof ChatEvent.TextDelta)
+          .map(e -> ((ChatEvent.TextDelta) e).text())
+          .toList();
     }
 
     List<ToolCall> toolCalls() {
-      return events.stream().filter(e -> e instanceof ChatEvent.ToolCallReady)
-          .map(e -> ((ChatEvent.ToolCallReady) e).call()).toList();
+      return events.stream()
+          .filter(e -> e instanceof ChatEvent.ToolCallReady)
+          .map(e -> ((ChatEvent.ToolCallReady) e).call())
+          .toList();
     }
   }
 

@@ -10,13 +10,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A fake {@link ChatModel} that replays scripted replies, streams their text word by word, and records every
- * request it receives. Honours {@link ChatListener#isCancelled()} between deltas.
+ * A fake {@link ChatModel} that replays scripted replies, streams their text word by word, and
+ * records every request it receives. Honours {@link ChatListener#isCancelled()} between deltas.
  */
 public final class ScriptedChatModel implements ChatModel {
 
-  /** One scripted reply: text (streamed), tool calls, and a failure thrown after the text (null for none). */
-  public record Reply(String text, List<ToolCall> toolCalls, Usage usage, RuntimeException failure) {
+  /**
+   * One scripted reply: text (streamed), tool calls, and a failure thrown after the text (null for
+   * none).
+   */
+  public record Reply(
+      String text, List<ToolCall> toolCalls, Usage usage, RuntimeException failure) {
     public Reply {
       text = text == null ? "" : text;
       toolCalls = List.copyOf(toolCalls);
@@ -84,7 +88,9 @@ public final class ScriptedChatModel implements ChatModel {
     return answering(request -> Reply.text(script.apply(request)));
   }
 
-  /** The same script under another model id, e.g. {@code anthropic/a}; requests are recorded apart. */
+  /**
+   * The same script under another model id, e.g. {@code anthropic/a}; requests are recorded apart.
+   */
   public ScriptedChatModel named(String newId) {
     return new ScriptedChatModel(newId, script);
   }
@@ -106,7 +112,8 @@ public final class ScriptedChatModel implements ChatModel {
     StringBuilder sent = new StringBuilder();
     for (String piece : reply.text().split("(?<= )")) {
       if (listener.isCancelled()) {
-        return new ChatResponse(sent.toString(), List.of(), reply.usage(), StopReason.CANCELLED, id);
+        return new ChatResponse(
+            sent.toString(), List.of(), reply.usage(), StopReason.CANCELLED, id);
       }
       if (!piece.isEmpty()) {
         listener.onEvent(new ChatEvent.TextDelta(piece));

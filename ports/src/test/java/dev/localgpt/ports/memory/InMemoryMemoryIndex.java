@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A simple, faithful in-memory {@link MemoryIndex} for tests: BM25 (k1 1.2, b 0.75, FTS5's IDF) over lower-case word
- * tokens with OR semantics, brute-force cosine k-NN, scopes, an embedding cache per model, and a model switch that
- * drops every file. All methods are synchronized.
+ * A simple, faithful in-memory {@link MemoryIndex} for tests: BM25 (k1 1.2, b 0.75, FTS5's IDF)
+ * over lower-case word tokens with OR semantics, brute-force cosine k-NN, scopes, an embedding
+ * cache per model, and a model switch that drops every file. All methods are synchronized.
  */
 public final class InMemoryMemoryIndex implements MemoryIndex {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
@@ -25,7 +25,11 @@ public final class InMemoryMemoryIndex implements MemoryIndex {
   private static final double B = 0.75;
 
   private record Entry(
-      StoredChunk chunk, Embedding embedding, String textHash, Map<String, Integer> termFreq, int length) {}
+      StoredChunk chunk,
+      Embedding embedding,
+      String textHash,
+      Map<String, Integer> termFreq,
+      int length) {}
 
   private final Map<String, IndexedFile> files = new TreeMap<>();
   private final Map<String, List<Entry>> chunksByPath = new HashMap<>();
@@ -60,7 +64,13 @@ public final class InMemoryMemoryIndex implements MemoryIndex {
     for (NewChunk c : chunks) {
       StoredChunk stored =
           new StoredChunk(
-              nextId++, file.path(), file.source(), c.startLine(), c.endLine(), c.headingPath(), c.text());
+              nextId++,
+              file.path(),
+              file.source(),
+              c.startLine(),
+              c.endLine(),
+              c.headingPath(),
+              c.text());
       List<String> tokens = tokens(c.text());
       Map<String, Integer> tf = new HashMap<>();
       tokens.forEach(t -> tf.merge(t, 1, Integer::sum));
@@ -143,7 +153,8 @@ public final class InMemoryMemoryIndex implements MemoryIndex {
   }
 
   @Override
-  public synchronized List<ScoredChunk> vectorSearch(Embedding query, int limit, SearchScope scope) {
+  public synchronized List<ScoredChunk> vectorSearch(
+      Embedding query, int limit, SearchScope scope) {
     open();
     List<ScoredChunk> hits = new ArrayList<>();
     for (List<Entry> entries : chunksByPath.values()) {
@@ -169,7 +180,8 @@ public final class InMemoryMemoryIndex implements MemoryIndex {
   }
 
   @Override
-  public synchronized Map<String, Embedding> cachedEmbeddings(String modelId, Collection<String> textHashes) {
+  public synchronized Map<String, Embedding> cachedEmbeddings(
+      String modelId, Collection<String> textHashes) {
     open();
     Map<String, Embedding> forModel = cache.getOrDefault(modelId, Map.of());
     Map<String, Embedding> out = new LinkedHashMap<>();

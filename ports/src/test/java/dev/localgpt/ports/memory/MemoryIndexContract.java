@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The behaviour every {@link MemoryIndex} must show. An implementation's test extends this class and supplies a
- * fresh, empty index. Keyword tests use rare terms in a corpus padded with filler files, because BM25 gives ~0 to a
- * term present in half the rows or more.
+ * The behaviour every {@link MemoryIndex} must show. An implementation's test extends this class
+ * and supplies a fresh, empty index. Keyword tests use rare terms in a corpus padded with filler
+ * files, because BM25 gives ~0 to a term present in half the rows or more.
  */
 public abstract class MemoryIndexContract {
   protected MemoryIndex index;
@@ -76,7 +76,10 @@ public abstract class MemoryIndexContract {
   void replaceFileStoresFileAndChunks() {
     IndexedFile f = new IndexedFile("memory/2024-01-02.md", "memory", sha("x"), 1234L, 99);
     index.replaceFile(
-        f, List.of(new NewChunk(3, 7, "# Trip > ## Day one", "we saw a quokka", sha("we saw a quokka"), null)));
+        f,
+        List.of(
+            new NewChunk(
+                3, 7, "# Trip > ## Day one", "we saw a quokka", sha("we saw a quokka"), null)));
 
     assertThat(index.file("memory/2024-01-02.md")).contains(f);
     assertThat(index.files()).containsExactly(f);
@@ -96,11 +99,13 @@ public abstract class MemoryIndexContract {
   @Test
   void replaceFileReplacesAllOldChunks() {
     addFiller(6);
-    index.replaceFile(file("a.md", "memory"), List.of(chunk(1, "axolotl one"), chunk(2, "axolotl two")));
+    index.replaceFile(
+        file("a.md", "memory"), List.of(chunk(1, "axolotl one"), chunk(2, "axolotl two")));
     index.replaceFile(file("a.md", "memory"), List.of(chunk(1, "narwhal only")));
 
     assertThat(index.keywordSearch("axolotl", 10, SearchScope.all())).isEmpty();
-    assertThat(paths(index.keywordSearch("narwhal", 10, SearchScope.all()))).containsExactly("a.md");
+    assertThat(paths(index.keywordSearch("narwhal", 10, SearchScope.all())))
+        .containsExactly("a.md");
     assertThat(index.stats().chunks()).isEqualTo(7);
     assertThat(index.files()).filteredOn(f -> f.path().equals("a.md")).hasSize(1);
   }
@@ -114,19 +119,24 @@ public abstract class MemoryIndexContract {
 
     assertThat(index.file("a.md")).isEmpty();
     assertThat(index.keywordSearch("pangolin", 10, SearchScope.all())).isEmpty();
-    assertThat(index.vectorSearch(Embedding.normalized(new float[] {1, 0, 0}), 10, SearchScope.all()))
+    assertThat(
+            index.vectorSearch(Embedding.normalized(new float[] {1, 0, 0}), 10, SearchScope.all()))
         .isEmpty();
   }
 
   @Test
   void keywordSearchRanksMoreOccurrencesHigherAndOrsTerms() {
     addFiller(10);
-    index.replaceFile(file("once.md", "memory"), List.of(chunk(1, "the okapi lives in the forest today")));
-    index.replaceFile(file("twice.md", "memory"), List.of(chunk(1, "okapi okapi in the forest today")));
-    index.replaceFile(file("other.md", "memory"), List.of(chunk(1, "a tapir sleeps in the forest today")));
+    index.replaceFile(
+        file("once.md", "memory"), List.of(chunk(1, "the okapi lives in the forest today")));
+    index.replaceFile(
+        file("twice.md", "memory"), List.of(chunk(1, "okapi okapi in the forest today")));
+    index.replaceFile(
+        file("other.md", "memory"), List.of(chunk(1, "a tapir sleeps in the forest today")));
     index.replaceFile(file("none.md", "memory"), List.of(chunk(1, "nothing relevant here at all")));
 
-    assertThat(paths(index.keywordSearch("okapi", 10, SearchScope.all()))).containsExactly("twice.md", "once.md");
+    assertThat(paths(index.keywordSearch("okapi", 10, SearchScope.all())))
+        .containsExactly("twice.md", "once.md");
     assertThat(paths(index.keywordSearch("okapi tapir", 10, SearchScope.all())))
         .containsExactlyInAnyOrder("twice.md", "once.md", "other.md");
     assertThat(index.keywordSearch("okapi tapir", 2, SearchScope.all())).hasSize(2);
@@ -136,7 +146,8 @@ public abstract class MemoryIndexContract {
   void keywordSearchIsCaseInsensitive() {
     addFiller(6);
     index.replaceFile(file("a.md", "memory"), List.of(chunk(1, "Meeting with Zanzibar team")));
-    assertThat(paths(index.keywordSearch("ZANZIBAR", 5, SearchScope.all()))).containsExactly("a.md");
+    assertThat(paths(index.keywordSearch("ZANZIBAR", 5, SearchScope.all())))
+        .containsExactly("a.md");
   }
 
   @ParameterizedTest
@@ -160,7 +171,8 @@ public abstract class MemoryIndexContract {
   void keywordSearchNeverThrowsOnQuerySyntax(String text) {
     addFiller(3);
     index.replaceFile(file("a.md", "memory"), List.of(chunk(1, "okapi near the river")));
-    assertThatCode(() -> index.keywordSearch(text, 5, SearchScope.all())).doesNotThrowAnyException();
+    assertThatCode(() -> index.keywordSearch(text, 5, SearchScope.all()))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -173,8 +185,10 @@ public abstract class MemoryIndexContract {
   @Test
   void keywordSearchFindsWordsNextToPunctuation() {
     addFiller(6);
-    index.replaceFile(file("a.md", "memory"), List.of(chunk(1, "Decision: use (kestrel) for builds.")));
-    assertThat(paths(index.keywordSearch("kestrel?", 5, SearchScope.all()))).containsExactly("a.md");
+    index.replaceFile(
+        file("a.md", "memory"), List.of(chunk(1, "Decision: use (kestrel) for builds.")));
+    assertThat(paths(index.keywordSearch("kestrel?", 5, SearchScope.all())))
+        .containsExactly("a.md");
   }
 
   @Test
@@ -185,34 +199,54 @@ public abstract class MemoryIndexContract {
     index.replaceFile(file("y.md", "memory"), List.of(chunk(1, "y", 0, 1, 0)));
     index.replaceFile(file("novec.md", "memory"), List.of(chunk(1, "no vector")));
 
-    List<ScoredChunk> hits = index.vectorSearch(Embedding.normalized(new float[] {1, 0.1f, 0}), 10, SearchScope.all());
+    List<ScoredChunk> hits =
+        index.vectorSearch(Embedding.normalized(new float[] {1, 0.1f, 0}), 10, SearchScope.all());
     assertThat(paths(hits)).containsExactly("x.md", "xy.md", "y.md");
     assertThat(hits.get(0).score()).isGreaterThan(hits.get(1).score());
     assertThat(hits.get(0).score()).isLessThanOrEqualTo(1.0 + 1e-5);
-    assertThat(index.vectorSearch(Embedding.normalized(new float[] {1, 0, 0}), 2, SearchScope.all())).hasSize(2);
+    assertThat(
+            index.vectorSearch(Embedding.normalized(new float[] {1, 0, 0}), 2, SearchScope.all()))
+        .hasSize(2);
   }
 
   @Test
   void chunksWithoutAVectorAreListedLowestIdFirstUntilTheirVectorsAreStored() {
     index.useEmbeddingModel("test-model", 3);
-    index.replaceFile(file("a.md", "memory"), List.of(chunk(1, "alpha"), chunk(2, "beta", 0, 1, 0), chunk(3, "gamma")));
+    index.replaceFile(
+        file("a.md", "memory"),
+        List.of(chunk(1, "alpha"), chunk(2, "beta", 0, 1, 0), chunk(3, "gamma")));
     index.replaceFile(file("b.md", "work"), List.of(chunk(1, "delta")));
 
     List<PendingChunk> pending = index.chunksWithoutVector(10);
     assertThat(pending).extracting(PendingChunk::text).containsExactly("alpha", "gamma", "delta");
-    assertThat(pending).extracting(PendingChunk::textHash).containsExactly(sha("alpha"), sha("gamma"), sha("delta"));
-    assertThat(index.chunksWithoutVector(2)).extracting(PendingChunk::text).containsExactly("alpha", "gamma");
+    assertThat(pending)
+        .extracting(PendingChunk::textHash)
+        .containsExactly(sha("alpha"), sha("gamma"), sha("delta"));
+    assertThat(index.chunksWithoutVector(2))
+        .extracting(PendingChunk::text)
+        .containsExactly("alpha", "gamma");
 
-    index.storeVectors(Map.of(pending.get(0).id(), Embedding.normalized(new float[] {1, 0, 0}),
-        pending.get(2).id(), Embedding.normalized(new float[] {0, 0, 1}), 987_654L,
-        Embedding.normalized(new float[] {1, 1, 1})));
+    index.storeVectors(
+        Map.of(
+            pending.get(0).id(),
+            Embedding.normalized(new float[] {1, 0, 0}),
+            pending.get(2).id(),
+            Embedding.normalized(new float[] {0, 0, 1}),
+            987_654L,
+            Embedding.normalized(new float[] {1, 1, 1})));
 
-    assertThat(index.chunksWithoutVector(10)).extracting(PendingChunk::text).containsExactly("gamma");
+    assertThat(index.chunksWithoutVector(10))
+        .extracting(PendingChunk::text)
+        .containsExactly("gamma");
     assertThat(index.stats().embeddedChunks()).isEqualTo(3);
-    List<ScoredChunk> near = index.vectorSearch(Embedding.normalized(new float[] {0, 0, 1}), 1, SearchScope.all());
+    List<ScoredChunk> near =
+        index.vectorSearch(Embedding.normalized(new float[] {0, 0, 1}), 1, SearchScope.all());
     assertThat(near).extracting(h -> h.chunk().text()).containsExactly("delta");
-    assertThat(index.vectorSearch(Embedding.normalized(new float[] {0, 0, 1}), 5, SearchScope.only("memory")))
-        .extracting(h -> h.chunk().text()).containsExactlyInAnyOrder("alpha", "beta");
+    assertThat(
+            index.vectorSearch(
+                Embedding.normalized(new float[] {0, 0, 1}), 5, SearchScope.only("memory")))
+        .extracting(h -> h.chunk().text())
+        .containsExactlyInAnyOrder("alpha", "beta");
   }
 
   @Test
@@ -221,7 +255,10 @@ public abstract class MemoryIndexContract {
     index.replaceFile(file("a.md", "memory"), List.of(chunk(1, "alpha")));
     long id = index.chunksWithoutVector(1).get(0).id();
     index.storeVectors(Map.of(id, Embedding.normalized(new float[] {0, 1, 0})));
-    assertThat(paths(index.vectorSearch(Embedding.normalized(new float[] {0, 1, 0}), 3, SearchScope.all())))
+    assertThat(
+            paths(
+                index.vectorSearch(
+                    Embedding.normalized(new float[] {0, 1, 0}), 3, SearchScope.all())))
         .containsExactly("a.md");
   }
 
@@ -230,13 +267,16 @@ public abstract class MemoryIndexContract {
     addFiller(6);
     index.useEmbeddingModel("test-model", 3);
     index.replaceFile(file("memory/a.md", "memory"), List.of(chunk(1, "gecko notes", 1, 0, 0)));
-    index.replaceFile(file("knowledge/work/b.md", "work"), List.of(chunk(1, "gecko work", 1, 0, 0)));
-    index.replaceFile(file("knowledge/secret/c.md", "secret"), List.of(chunk(1, "gecko secret", 1, 0, 0)));
+    index.replaceFile(
+        file("knowledge/work/b.md", "work"), List.of(chunk(1, "gecko work", 1, 0, 0)));
+    index.replaceFile(
+        file("knowledge/secret/c.md", "secret"), List.of(chunk(1, "gecko secret", 1, 0, 0)));
     Embedding q = Embedding.normalized(new float[] {1, 0, 0});
 
     assertThat(paths(index.keywordSearch("gecko", 10, SearchScope.only("work"))))
         .containsExactly("knowledge/work/b.md");
-    assertThat(paths(index.vectorSearch(q, 10, SearchScope.only("work")))).containsExactly("knowledge/work/b.md");
+    assertThat(paths(index.vectorSearch(q, 10, SearchScope.only("work"))))
+        .containsExactly("knowledge/work/b.md");
     assertThat(paths(index.keywordSearch("gecko", 10, SearchScope.allExcept(Set.of("secret")))))
         .containsExactlyInAnyOrder("memory/a.md", "knowledge/work/b.md");
     assertThat(paths(index.vectorSearch(q, 10, SearchScope.allExcept(Set.of("secret")))))
@@ -320,7 +360,8 @@ public abstract class MemoryIndexContract {
             () -> {
               try {
                 for (int i = 0; i < 200; i++) {
-                  index.replaceFile(file("w" + (i % 5) + ".md", "memory"), List.of(chunk(1, "wombat " + i)));
+                  index.replaceFile(
+                      file("w" + (i % 5) + ".md", "memory"), List.of(chunk(1, "wombat " + i)));
                 }
               } catch (Throwable t) {
                 errors.add(t);
@@ -328,7 +369,8 @@ public abstract class MemoryIndexContract {
             });
     writer.start();
     for (int i = 0; i < 200; i++) {
-      assertThat(paths(index.keywordSearch("stable", 5, SearchScope.all()))).containsExactly("stable.md");
+      assertThat(paths(index.keywordSearch("stable", 5, SearchScope.all())))
+          .containsExactly("stable.md");
     }
     writer.join();
     assertThat(errors).isEmpty();

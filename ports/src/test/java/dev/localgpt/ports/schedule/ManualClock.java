@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock that stands still until the test (or a fake it drives) sets or advances it. Thread-safe. */
+/**
+ * A UTC clock that stands still until the test (or a fake it drives) sets or advances it.
+ * Thread-safe.
+ */
 public final class ManualClock extends Clock {
   private Instant now;
 

@@ -82,8 +82,11 @@ public final class InMemorySessionStore implements SessionStore {
         sessions.values().stream().filter(s -> s.id.startsWith(idOrPrefix)).toList();
     if (matches.size() > 1) {
       throw new SessionException(
-          "session prefix '" + idOrPrefix + "' is ambiguous: it matches "
-              + matches.stream().map(s -> s.id).toList() + "; give more characters");
+          "session prefix '"
+              + idOrPrefix
+              + "' is ambiguous: it matches "
+              + matches.stream().map(s -> s.id).toList()
+              + "; give more characters");
     }
     return matches.stream().findFirst().map(Stored::info);
   }

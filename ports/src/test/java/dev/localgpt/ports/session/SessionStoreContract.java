@@ -41,16 +41,23 @@ public abstract class SessionStoreContract {
   void entriesComeBackInOrderWithToolCallsAndCompactions() {
     SessionStore store = newStore();
     String id = store.create().id();
-    ToolCall call = new ToolCall("call_1", "memory_search",
-        JsonObject.builder().put("query", "cats").put("limit", 3).build());
+    ToolCall call =
+        new ToolCall(
+            "call_1",
+            "memory_search",
+            JsonObject.builder().put("query", "cats").put("limit", 3).build());
     List<SessionEntry> written =
         List.of(
-            new SessionEntry.Message(T0.plusSeconds(10), ChatMessage.user("What about cats?\nsecond line")),
-            new SessionEntry.Message(T0.plusSeconds(11), ChatMessage.assistant("Let me look.", List.of(call))),
-            new SessionEntry.Message(T0.plusSeconds(12), ChatMessage.toolResult(call, "1. [MEMORY.md:3-4] cats")),
+            new SessionEntry.Message(
+                T0.plusSeconds(10), ChatMessage.user("What about cats?\nsecond line")),
+            new SessionEntry.Message(
+                T0.plusSeconds(11), ChatMessage.assistant("Let me look.", List.of(call))),
+            new SessionEntry.Message(
+                T0.plusSeconds(12), ChatMessage.toolResult(call, "1. [MEMORY.md:3-4] cats")),
             new SessionEntry.Message(T0.plusSeconds(13), ChatMessage.assistant("You like cats.")),
             new SessionEntry.Compaction(T0.plusSeconds(14), "User likes cats.", 2, 1234),
-            new SessionEntry.Message(T0.plusSeconds(15), ChatMessage.user("ünïcødé \"quotes\" \\ ok")));
+            new SessionEntry.Message(
+                T0.plusSeconds(15), ChatMessage.user("ünïcødé \"quotes\" \\ ok")));
     written.forEach(entry -> store.append(id, entry));
 
     assertThat(store.read(id)).containsExactlyElementsOf(written);
@@ -62,9 +69,12 @@ public abstract class SessionStoreContract {
     SessionStore store = newStore();
     String id = store.create().id();
     ToolCall call = new ToolCall("c1", "read_file", JsonObject.of("path", "a.md"));
-    store.append(id, new SessionEntry.Message(T0.plusSeconds(5), ChatMessage.user("Plan my week\nplease")));
-    store.append(id, new SessionEntry.Message(T0.plusSeconds(6), ChatMessage.assistant("", List.of(call))));
-    store.append(id, new SessionEntry.Message(T0.plusSeconds(7), ChatMessage.toolResult(call, "text")));
+    store.append(
+        id, new SessionEntry.Message(T0.plusSeconds(5), ChatMessage.user("Plan my week\nplease")));
+    store.append(
+        id, new SessionEntry.Message(T0.plusSeconds(6), ChatMessage.assistant("", List.of(call))));
+    store.append(
+        id, new SessionEntry.Message(T0.plusSeconds(7), ChatMessage.toolResult(call, "text")));
     store.append(id, new SessionEntry.Message(T0.plusSeconds(8), ChatMessage.assistant("Done")));
 
     SessionInfo info = store.find(id).orElseThrow();
@@ -120,9 +130,12 @@ public abstract class SessionStoreContract {
     SessionStore store = newStore();
     String unknown = "00000000-0000-4000-8000-000000000000";
 
-    assertThatThrownBy(() -> store.read(unknown)).isInstanceOf(SessionException.class).hasMessageContaining(unknown);
+    assertThatThrownBy(() -> store.read(unknown))
+        .isInstanceOf(SessionException.class)
+        .hasMessageContaining(unknown);
     assertThatThrownBy(() -> store.transcript(unknown)).isInstanceOf(SessionException.class);
-    assertThatThrownBy(() -> store.append(unknown, new SessionEntry.Message(T0, ChatMessage.user("x"))))
+    assertThatThrownBy(
+            () -> store.append(unknown, new SessionEntry.Message(T0, ChatMessage.user("x"))))
         .isInstanceOf(SessionException.class);
   }
 }

@@ -7,9 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link WebFetcher} promises, run on each adapter and on the {@link StaticWebFetcher} fake: a page comes
- * back with its status, title and readable text (non-2xx statuses as pages, not errors); URLs that are not
- * http(s), and private, link-local or metadata addresses, are refused with {@link WebFetchException.Kind#REFUSED}.
+ * What every {@link WebFetcher} promises, run on each adapter and on the {@link StaticWebFetcher}
+ * fake: a page comes back with its status, title and readable text (non-2xx statuses as pages, not
+ * errors); URLs that are not http(s), and private, link-local or metadata addresses, are refused
+ * with {@link WebFetchException.Kind#REFUSED}.
  */
 public abstract class WebFetcherContract {
 
@@ -17,8 +18,8 @@ public abstract class WebFetcherContract {
   protected abstract WebFetcher fetcher();
 
   /**
-   * Serves one HTML page whose title is {@code title} and whose body is one paragraph of {@code text}, with
-   * {@code status}.
+   * Serves one HTML page whose title is {@code title} and whose body is one paragraph of {@code
+   * text}, with {@code status}.
    *
    * @return its absolute URL
    */
@@ -45,10 +46,17 @@ public abstract class WebFetcherContract {
 
   @Test
   void refusesNonHttpUrlsAndPrivateOrMetadataAddresses() {
-    for (String url : List.of("file:///etc/passwd", "ftp://example.org/x", "http://169.254.169.254/latest/meta-data",
-        "http://10.0.0.1/", "http://192.168.1.1/admin")) {
-      assertThatThrownBy(() -> fetcher().fetch(url)).as(url)
-          .isInstanceOfSatisfying(WebFetchException.class,
+    for (String url :
+        List.of(
+            "file:///etc/passwd",
+            "ftp://example.org/x",
+            "http://169.254.169.254/latest/meta-data",
+            "http://10.0.0.1/",
+            "http://192.168.1.1/admin")) {
+      assertThatThrownBy(() -> fetcher().fetch(url))
+          .as(url)
+          .isInstanceOfSatisfying(
+              WebFetchException.class,
               e -> assertThat(e.kind()).isEqualTo(WebFetchException.Kind.REFUSED));
     }
   }

@@ -29,7 +29,9 @@ public final class AnthropicChatModel implements ChatModel {
    */
   public AnthropicChatModel(OkHttpClient client, String baseUrl, String apiKey, String model) {
     this.http = new ProviderHttp(client, "anthropic", AUTH_HINT);
-    this.baseUrl = ProviderHttp.withoutTrailingSlash(Objects.requireNonNull(baseUrl, "'baseUrl' must not be null"));
+    this.baseUrl =
+        ProviderHttp.withoutTrailingSlash(
+            Objects.requireNonNull(baseUrl, "'baseUrl' must not be null"));
     this.apiKey = apiKey == null ? "" : apiKey;
     this.model = Objects.requireNonNull(model, "'model' must not be null");
   }
@@ -47,14 +49,16 @@ public final class AnthropicChatModel implements ChatModel {
   @Override
   public ChatResponse chat(ChatRequest request, ChatListener listener) {
     if (apiKey.isBlank()) {
-      throw new ModelException(ModelException.Kind.NOT_CONFIGURED, "no Anthropic API key (" + AUTH_HINT + ")");
+      throw new ModelException(
+          ModelException.Kind.NOT_CONFIGURED, "no Anthropic API key (" + AUTH_HINT + ")");
     }
     String url = baseUrl + "/v1/messages";
-    Map<String, String> headers = Map.of(
-        "x-api-key", apiKey, "anthropic-version", VERSION, "accept", "text/event-stream");
+    Map<String, String> headers =
+        Map.of("x-api-key", apiKey, "anthropic-version", VERSION, "accept", "text/event-stream");
     ReplyCollector reply = new ReplyCollector(listener);
     AnthropicStream stream = new AnthropicStream(http, reply, model);
-    StreamingCall call = http.stream(url, headers, AnthropicRequests.body(model, request), listener);
+    StreamingCall call =
+        http.stream(url, headers, AnthropicRequests.body(model, request), listener);
     return stream.respond(call, url, "anthropic", id());
   }
 }

@@ -41,8 +41,9 @@ final class AnthropicRequests {
   }
 
   /**
-   * Conversation → messages. Tool results become {@code tool_result} blocks of a user message; consecutive user
-   * blocks (several results, then maybe the user's text) merge into one message so roles alternate.
+   * Conversation → messages. Tool results become {@code tool_result} blocks of a user message;
+   * consecutive user blocks (several results, then maybe the user's text) merge into one message so
+   * roles alternate.
    */
   static ArrayNode messages(ChatRequest request) {
     ArrayNode out = ProviderHttp.JSON.createArrayNode();
@@ -93,5 +94,4 @@ final class AnthropicRequests {
       block.put("text", text);
     }
   }
-
 }

@@ -37,7 +37,8 @@ final class AnthropicStream extends SseStream {
         reply.inputTokens(message.path("usage").path("input_tokens").asInt(0));
         reply.outputTokens(message.path("usage").path("output_tokens").asInt(0));
       }
-      case "content_block_start" -> blockStart(data.path("index").asInt(), data.path("content_block"));
+      case "content_block_start" ->
+          blockStart(data.path("index").asInt(), data.path("content_block"));
       case "content_block_delta" -> delta(data.path("index").asInt(), data.path("delta"));
       case "content_block_stop" -> blockStop(data.path("index").asInt());
       case "message_delta" -> {
@@ -56,7 +57,8 @@ final class AnthropicStream extends SseStream {
       case "message_stop" -> {
         return true;
       }
-      case "error" -> throw HttpErrors.fromStreamError("anthropic", ProviderError.of(data.path("error")));
+      case "error" ->
+          throw HttpErrors.fromStreamError("anthropic", ProviderError.of(data.path("error")));
       default -> {
         // ping and event types added later are ignored
       }
@@ -69,8 +71,10 @@ final class AnthropicStream extends SseStream {
     if (type.equals("text")) {
       reply.text(block.path("text").asText(""));
     } else if (type.equals("tool_use")) {
-      toolBlocks.put(index, new ToolBlock(block.path("id").asText(), block.path("name").asText(),
-          new StringBuilder()));
+      toolBlocks.put(
+          index,
+          new ToolBlock(
+              block.path("id").asText(), block.path("name").asText(), new StringBuilder()));
     }
   }
 
@@ -80,7 +84,8 @@ final class AnthropicStream extends SseStream {
       case "input_json_delta" -> {
         ToolBlock block = toolBlocks.get(index);
         if (block == null) {
-          throw HttpErrors.invalid("anthropic", "input_json_delta for unknown block " + index, null);
+          throw HttpErrors.invalid(
+              "anthropic", "input_json_delta for unknown block " + index, null);
         }
         block.json().append(delta.path("partial_json").asText(""));
       }

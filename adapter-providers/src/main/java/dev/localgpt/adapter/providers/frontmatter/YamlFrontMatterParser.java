@@ -17,18 +17,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads front matter with Jackson's YAML parser. OpenClaw's docs also write {@code metadata} as multi-line JSON5
- * (unquoted keys, single quotes, trailing commas, {@code //} comments), which is not YAML: a {@code metadata} value
- * that starts with <code>{</code> is read with Jackson's lenient JSON first, and by YAML only when that fails.
- * Every field is kept, known or not. Errors name the line of the file. Thread-safe.
+ * Reads front matter with Jackson's YAML parser. OpenClaw's docs also write {@code metadata} as
+ * multi-line JSON5 (unquoted keys, single quotes, trailing commas, {@code //} comments), which is
+ * not YAML: a {@code metadata} value that starts with <code>{</code> is read with Jackson's lenient
+ * JSON first, and by YAML only when that fails. Every field is kept, known or not. Errors name the
+ * line of the file. Thread-safe.
  */
 public final class YamlFrontMatterParser implements FrontMatterParser {
   private static final ObjectMapper YAML = new YAMLMapper();
-  private static final ObjectMapper JSON5 = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_SINGLE_QUOTES,
-          JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS,
-          JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-      .build();
+  private static final ObjectMapper JSON5 =
+      JsonMapper.builder()
+          .enable(
+              JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
+              JsonReadFeature.ALLOW_SINGLE_QUOTES,
+              JsonReadFeature.ALLOW_TRAILING_COMMA,
+              JsonReadFeature.ALLOW_JAVA_COMMENTS,
+              JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+          .build();
   private static final Pattern METADATA = Pattern.compile("^metadata\\s*:(.*)$");
   private static final Pattern MARK = Pattern.compile("line (\\d+), column \\d+");
 
@@ -41,11 +46,14 @@ public final class YamlFrontMatterParser implements FrontMatterParser {
       return FrontMatter.none(text);
     }
     int close = 1;
-    while (close < lines.length && !lines[close].strip().equals("---") && !lines[close].strip().equals("...")) {
+    while (close < lines.length
+        && !lines[close].strip().equals("---")
+        && !lines[close].strip().equals("...")) {
       close++;
     }
     if (close == lines.length) {
-      throw new FrontMatterException("front matter starts with '---' but is never closed: add a '---' line after it");
+      throw new FrontMatterException(
+          "front matter starts with '---' but is never closed: add a '---' line after it");
     }
     String[] block = Arrays.copyOfRange(lines, 1, close);
     String body = String.join("\n", Arrays.copyOfRange(lines, close + 1, lines.length));
@@ -62,13 +70,16 @@ public final class YamlFrontMatterParser implements FrontMatterParser {
       if (m.matches()) {
         first = i;
         end = endOfValue(block, i);
-        String value = (m.group(1) + "\n" + String.join("\n", Arrays.copyOfRange(block, i + 1, end))).strip();
+        String value =
+            (m.group(1) + "\n" + String.join("\n", Arrays.copyOfRange(block, i + 1, end))).strip();
         if (value.startsWith("{")) {
           try {
             JsonNode node = JSON5.readTree(value);
             if (node != null && node.isObject()) {
               metadata = JacksonJson.object(node);
-              Arrays.fill(block, i, end, ""); // YAML reads the rest; blank lines keep its line numbers right
+              Arrays.fill(
+                  block, i, end,
+                  ""); // YAML reads the rest; blank lines keep its line numbers right
             }
           } catch (JsonProcessingException e) {
             json5Problem = firstLine(e.getOriginalMessage());
@@ -82,26 +93,39 @@ public final class YamlFrontMatterParser implements FrontMatterParser {
     } catch (JsonProcessingException e) {
       int line = line(e);
       if (json5Problem != null && line > first && line <= end + 1) {
-        throw new FrontMatterException("line " + (first + 2) + ": 'metadata' is malformed: " + json5Problem);
+        throw new FrontMatterException(
+            "line " + (first + 2) + ": 'metadata' is malformed: " + json5Problem);
       }
-      throw new FrontMatterException("line " + (line + 1) + ": expected 'key: value' lines of YAML ("
-          + problem(e.getOriginalMessage()) + ")");
+      throw new FrontMatterException(
+          "line "
+              + (line + 1)
+              + ": expected 'key: value' lines of YAML ("
+              + problem(e.getOriginalMessage())
+              + ")");
     }
     if (node != null && !node.isMissingNode() && !node.isNull() && !node.isObject()) {
-      throw new FrontMatterException("line 2: expected 'key: value' lines of YAML, found " + node.getNodeType()
-          .toString().toLowerCase(java.util.Locale.ROOT));
+      throw new FrontMatterException(
+          "line 2: expected 'key: value' lines of YAML, found "
+              + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
     }
-    JsonObject fields = node == null || !node.isObject() ? JsonObject.EMPTY : JacksonJson.object(node);
+    JsonObject fields =
+        node == null || !node.isObject() ? JsonObject.EMPTY : JacksonJson.object(node);
     return metadata == null ? fields : fields.with("metadata", metadata);
   }
 
-  /** The index after the last line of the value starting on line {@code start}: up to the next top-level key. */
+  /**
+   * The index after the last line of the value starting on line {@code start}: up to the next
+   * top-level key.
+   */
   private static int endOfValue(String[] block, int start) {
     int i = start + 1;
     while (i < block.length) {
       String line = block[i];
-      boolean topLevelKey = !line.isEmpty() && !Character.isWhitespace(line.charAt(0))
-          && "}]#".indexOf(line.charAt(0)) < 0 && !line.startsWith("//");
+      boolean topLevelKey =
+          !line.isEmpty()
+              && !Character.isWhitespace(line.charAt(0))
+              && "}]#".indexOf(line.charAt(0)) < 0
+              && !line.startsWith("//");
       if (topLevelKey) {
         break;
       }
@@ -110,7 +134,10 @@ public final class YamlFrontMatterParser implements FrontMatterParser {
     return i;
   }
 
-  /** The YAML line (1-based) of the error: the first mark SnakeYAML names in its message, else the location. */
+  /**
+   * The YAML line (1-based) of the error: the first mark SnakeYAML names in its message, else the
+   * location.
+   */
   private static int line(JsonProcessingException e) {
     Matcher mark = MARK.matcher(String.valueOf(e.getOriginalMessage()));
     if (mark.find()) {
@@ -120,7 +147,10 @@ public final class YamlFrontMatterParser implements FrontMatterParser {
     return location == null ? 1 : Math.max(1, location.getLineNr());
   }
 
-  /** SnakeYAML's own words for the problem (its last unindented message line), e.g. "could not find expected ':'". */
+  /**
+   * SnakeYAML's own words for the problem (its last unindented message line), e.g. "could not find
+   * expected ':'".
+   */
   private static String problem(String message) {
     String problem = firstLine(message);
     for (String line : String.valueOf(message).split("\n")) {

@@ -17,7 +17,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import okhttp3.Headers;
 
-/** Maps HTTP statuses, provider error bodies and I/O failures to {@link ModelException}, once, at the edge. */
+/**
+ * Maps HTTP statuses, provider error bodies and I/O failures to {@link ModelException}, once, at
+ * the edge.
+ */
 public final class HttpErrors {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY_IN_MESSAGE = 300;
@@ -31,13 +34,16 @@ public final class HttpErrors {
    * @param status the HTTP status
    * @param headers the response headers (for {@code retry-after})
    * @param body the response body text (may be empty)
-   * @param authHint how to fix a missing or wrong key, e.g. "set ANTHROPIC_API_KEY or providers.anthropic.api_key"
+   * @param authHint how to fix a missing or wrong key, e.g. "set ANTHROPIC_API_KEY or
+   *     providers.anthropic.api_key"
    */
   public static ModelException fromStatus(
       String provider, int status, Headers headers, String body, String authHint) {
     ProviderError error = parseBody(body);
     Kind kind = kindFor(status, error);
-    if (!kind.retriable() && kind != Kind.AUTH && headers != null
+    if (!kind.retriable()
+        && kind != Kind.AUTH
+        && headers != null
         && "true".equalsIgnoreCase(headers.get("x-should-retry"))) {
       kind = Kind.SERVER; // the server says a retry can succeed (e.g. 409 lock timeout)
     }
@@ -47,7 +53,8 @@ public final class HttpErrors {
     if (!hint.isEmpty()) {
       message += " (" + hint + ")";
     }
-    Duration retryAfter = kind == Kind.RATE_LIMITED || kind == Kind.SERVER ? retryAfter(headers) : null;
+    Duration retryAfter =
+        kind == Kind.RATE_LIMITED || kind == Kind.SERVER ? retryAfter(headers) : null;
     if (retryAfter == null && kind == Kind.RATE_LIMITED) {
       retryAfter = anthropicReset(headers);
     }
@@ -61,20 +68,32 @@ public final class HttpErrors {
       kind = Kind.SERVER;
     }
     String type = error.type().isEmpty() ? "" : " (" + error.type() + ")";
-    return new ModelException(kind, provider + " reported an error mid-stream" + type + ": " + error.message());
+    return new ModelException(
+        kind, provider + " reported an error mid-stream" + type + ": " + error.message());
   }
 
   /** The exception for an I/O failure while connecting, sending or reading. */
   public static ModelException fromIo(String provider, String url, IOException e) {
-    if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException
-        && "timeout".equalsIgnoreCase(String.valueOf(e.getMessage())))) {
-      return new ModelException(Kind.TIMEOUT, provider + " timed out (" + url + "): " + e.getMessage(), null, e);
+    if (e instanceof SocketTimeoutException
+        || (e instanceof InterruptedIOException
+            && "timeout".equalsIgnoreCase(String.valueOf(e.getMessage())))) {
+      return new ModelException(
+          Kind.TIMEOUT, provider + " timed out (" + url + "): " + e.getMessage(), null, e);
     }
-    if (e instanceof ConnectException || e instanceof UnknownHostException
+    if (e instanceof ConnectException
+        || e instanceof UnknownHostException
         || e instanceof NoRouteToHostException) {
       return new ModelException(
-          Kind.NETWORK, "cannot reach " + provider + " at " + url + ": " + e.getMessage()
-              + " (is the server running and the base url/endpoint right?)", null, e);
+          Kind.NETWORK,
+          "cannot reach "
+              + provider
+              + " at "
+              + url
+              + ": "
+              + e.getMessage()
+              + " (is the server running and the base url/endpoint right?)",
+          null,
+          e);
     }
     return new ModelException(
         Kind.NETWORK, provider + " connection failed (" + url + "): " + e.getMessage(), null, e);
@@ -92,7 +111,10 @@ public final class HttpErrors {
         Kind.INVALID_RESPONSE, provider + " sent an invalid response: " + what, null, cause);
   }
 
-  /** Extracts {@code type}/{@code code} and {@code message} from any of the providers' error envelopes. */
+  /**
+   * Extracts {@code type}/{@code code} and {@code message} from any of the providers' error
+   * envelopes.
+   */
   public static ProviderError parseBody(String body) {
     if (body == null || body.isBlank()) {
       return new ProviderError("", "");
@@ -123,7 +145,8 @@ public final class HttpErrors {
       case "overloaded_error", "api_error", "server_error" -> Kind.SERVER;
       case "rate_limit_error", "rate_limit_exceeded", "tokens", "requests" -> Kind.RATE_LIMITED;
       case "timeout_error" -> Kind.TIMEOUT;
-      case "authentication_error", "permission_error", "invalid_api_key", "insufficient_quota" -> Kind.AUTH;
+      case "authentication_error", "permission_error", "invalid_api_key", "insufficient_quota" ->
+          Kind.AUTH;
       case "not_found_error", "model_not_found" -> Kind.UNKNOWN_MODEL;
       case "invalid_request_error", "request_too_large" -> Kind.BAD_REQUEST;
       default -> null;
@@ -139,7 +162,10 @@ public final class HttpErrors {
     };
   }
 
-  /** {@code retry-after-ms} (milliseconds) first, then {@code retry-after} (seconds or an HTTP date). */
+  /**
+   * {@code retry-after-ms} (milliseconds) first, then {@code retry-after} (seconds or an HTTP
+   * date).
+   */
   public static Duration retryAfter(Headers headers) {
     if (headers == null) {
       return null;
@@ -160,7 +186,8 @@ public final class HttpErrors {
       return Duration.ofMillis((long) (Double.parseDouble(value.trim()) * 1000));
     } catch (NumberFormatException notSeconds) {
       try {
-        Instant when = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Instant when =
+            ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         Duration d = Duration.between(Instant.now(), when);
         return d.isNegative() ? Duration.ZERO : d;
       } catch (RuntimeException notDate) {
@@ -169,7 +196,10 @@ public final class HttpErrors {
     }
   }
 
-  /** Without {@code retry-after}: the latest {@code anthropic-ratelimit-*-reset} of an exhausted limit. */
+  /**
+   * Without {@code retry-after}: the latest {@code anthropic-ratelimit-*-reset} of an exhausted
+   * limit.
+   */
   static Duration anthropicReset(Headers headers) {
     if (headers == null) {
       return null;
@@ -182,7 +212,9 @@ public final class HttpErrors {
         continue;
       }
       try {
-        Duration d = Duration.between(Instant.now(), java.time.OffsetDateTime.parse(reset.trim()).toInstant());
+        Duration d =
+            Duration.between(
+                Instant.now(), java.time.OffsetDateTime.parse(reset.trim()).toInstant());
         d = d.isNegative() ? Duration.ZERO : d;
         longest = longest == null || d.compareTo(longest) > 0 ? d : longest;
       } catch (RuntimeException ignored) {
@@ -197,7 +229,9 @@ public final class HttpErrors {
       return "";
     }
     String oneLine = body.strip().replaceAll("\\s+", " ");
-    return oneLine.length() <= MAX_BODY_IN_MESSAGE ? oneLine : oneLine.substring(0, MAX_BODY_IN_MESSAGE) + "…";
+    return oneLine.length() <= MAX_BODY_IN_MESSAGE
+        ? oneLine
+        : oneLine.substring(0, MAX_BODY_IN_MESSAGE) + "…";
   }
 
   /** The type/code and message of a provider error object. */
@@ -207,7 +241,10 @@ public final class HttpErrors {
       message = message == null ? "" : message;
     }
 
-    /** From {@code "error": "text"} (Ollama) or {@code "error": {type|code, message}} (Anthropic, OpenAI). */
+    /**
+     * From {@code "error": "text"} (Ollama) or {@code "error": {type|code, message}} (Anthropic,
+     * OpenAI).
+     */
     public static ProviderError of(JsonNode error) {
       if (error == null || error.isNull()) {
         return new ProviderError("", "");

@@ -16,8 +16,8 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * One provider's HTTP access: a shared {@link OkHttpClient} with timeouts, JSON bodies, and the status check
- * before a stream is read. Never logs headers (they hold API keys).
+ * One provider's HTTP access: a shared {@link OkHttpClient} with timeouts, JSON bodies, and the
+ * status check before a stream is read. Never logs headers (they hold API keys).
  */
 public final class ProviderHttp {
   /** The JSON mapper all adapters share. */
@@ -31,7 +31,8 @@ public final class ProviderHttp {
 
   /**
    * @param provider name used in messages, e.g. {@code openai}
-   * @param authHint how to fix an auth failure, e.g. "set OPENAI_API_KEY or providers.openai.api_key"
+   * @param authHint how to fix an auth failure, e.g. "set OPENAI_API_KEY or
+   *     providers.openai.api_key"
    */
   public ProviderHttp(OkHttpClient client, String provider, String authHint) {
     this.client = client;
@@ -39,7 +40,10 @@ public final class ProviderHttp {
     this.authHint = authHint;
   }
 
-  /** A client with the given connect timeout and read timeout (the longest wait between two stream bytes). */
+  /**
+   * A client with the given connect timeout and read timeout (the longest wait between two stream
+   * bytes).
+   */
   public static OkHttpClient client(Duration connectTimeout, Duration readTimeout) {
     return new OkHttpClient.Builder()
         .connectTimeout(connectTimeout)
@@ -68,12 +72,14 @@ public final class ProviderHttp {
   }
 
   /**
-   * POSTs {@code body} as JSON for a streamed reply, watching {@code listener} for cancellation; the caller closes
-   * the result. When cancelled before the response arrives, {@link StreamingCall#source()} is null.
+   * POSTs {@code body} as JSON for a streamed reply, watching {@code listener} for cancellation;
+   * the caller closes the result. When cancelled before the response arrives, {@link
+   * StreamingCall#source()} is null.
    *
    * @throws ModelException for a non-2xx status or an I/O failure
    */
-  public StreamingCall stream(String url, Map<String, String> headers, JsonNode body, ChatListener listener) {
+  public StreamingCall stream(
+      String url, Map<String, String> headers, JsonNode body, ChatListener listener) {
     Call call = client.newCall(jsonRequest(url, headers, body));
     StreamingCall streaming = new StreamingCall(call, listener);
     try {
@@ -98,12 +104,15 @@ public final class ProviderHttp {
     } catch (IOException e) {
       throw new IllegalStateException("cannot serialise request", e);
     }
-    Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(bytes, JSON_TYPE));
+    Request.Builder request =
+        new Request.Builder().url(url).post(RequestBody.create(bytes, JSON_TYPE));
     headers.forEach(request::header);
     return request.build();
   }
 
-  /** Executes a request; returns the open 2xx response or throws the mapped {@link ModelException}. */
+  /**
+   * Executes a request; returns the open 2xx response or throws the mapped {@link ModelException}.
+   */
   public Response execute(Request request) {
     Response response;
     try {

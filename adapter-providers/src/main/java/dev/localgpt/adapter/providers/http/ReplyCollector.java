@@ -9,7 +9,10 @@ import dev.localgpt.ports.llm.Usage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects a streamed reply while forwarding its events to the listener. Not thread-safe; one per call. */
+/**
+ * Collects a streamed reply while forwarding its events to the listener. Not thread-safe; one per
+ * call.
+ */
 public final class ReplyCollector {
   private final ChatListener listener;
   private final StringBuilder text = new StringBuilder();
@@ -60,7 +63,8 @@ public final class ReplyCollector {
     if (reason == null) {
       reason = toolCalls.isEmpty() ? StopReason.END_TURN : StopReason.TOOL_USE;
     }
-    return new ChatResponse(text.toString(), toolCalls, new Usage(inputTokens, outputTokens), reason, model);
+    return new ChatResponse(
+        text.toString(), toolCalls, new Usage(inputTokens, outputTokens), reason, model);
   }
 
   /** The response of a call the listener cancelled. */

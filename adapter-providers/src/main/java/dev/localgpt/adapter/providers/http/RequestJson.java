@@ -11,8 +11,9 @@ public final class RequestJson {
   private RequestJson() {}
 
   /**
-   * Adds the OpenAI-style {@code tools} array ({@code {"type":"function","function":{name,description,parameters}}}
-   * per tool) that OpenAI-compatible servers and Ollama read; nothing when there are no tools.
+   * Adds the OpenAI-style {@code tools} array ({@code
+   * {"type":"function","function":{name,description,parameters}}} per tool) that OpenAI-compatible
+   * servers and Ollama read; nothing when there are no tools.
    */
   public static void functionTools(ObjectNode body, List<ToolSpec> tools) {
     if (tools.isEmpty()) {

@@ -5,9 +5,10 @@ import okio.BufferedSource;
 import okio.ByteString;
 
 /**
- * Reads server-sent events per the WHATWG rules: lines end in LF, CRLF or CR; lines starting with {@code :} are
- * comments; one optional space after {@code field:} is stripped; several {@code data:} lines join with LF; a blank
- * line ends an event (an unterminated last event is dropped). UTF-8 is decoded per whole line, so a character split across reads is never broken.
+ * Reads server-sent events per the WHATWG rules: lines end in LF, CRLF or CR; lines starting with
+ * {@code :} are comments; one optional space after {@code field:} is stripped; several {@code
+ * data:} lines join with LF; a blank line ends an event (an unterminated last event is dropped).
+ * UTF-8 is decoded per whole line, so a character split across reads is never broken.
  */
 public final class SseReader {
   private static final ByteString CR_LF = ByteString.encodeUtf8("\r\n");
@@ -29,7 +30,8 @@ public final class SseReader {
     while (true) {
       String line = readLine();
       if (line == null) {
-        return null; // per the spec, an event not ended by a blank line is discarded at end of stream
+        return null; // per the spec, an event not ended by a blank line is discarded at end of
+        // stream
       }
       if (line.isEmpty()) {
         if (data != null) {
@@ -65,7 +67,8 @@ public final class SseReader {
 
   private String readLine() throws IOException {
     if (skipLf) {
-      // the previous line ended in CR; a LF right after it belongs to that line ending (checked lazily, so a
+      // the previous line ended in CR; a LF right after it belongs to that line ending (checked
+      // lazily, so a
       // CR-terminated event is delivered without waiting for the next byte)
       skipLf = false;
       if (source.request(1) && source.getBuffer().getByte(0) == '\n') {

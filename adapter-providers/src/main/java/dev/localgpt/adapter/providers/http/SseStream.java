@@ -4,9 +4,10 @@ import dev.localgpt.ports.llm.ChatResponse;
 import java.io.IOException;
 
 /**
- * The plumbing shared by the SSE chat adapters: reads events into a {@link ReplyCollector} until the provider's end
- * event, stops early when the listener cancels, tracks the model name the server reports, checks assembled tool
- * arguments, and maps a broken stream. Subclasses turn one event into reply calls. One instance per call.
+ * The plumbing shared by the SSE chat adapters: reads events into a {@link ReplyCollector} until
+ * the provider's end event, stops early when the listener cancels, tracks the model name the server
+ * reports, checks assembled tool arguments, and maps a broken stream. Subclasses turn one event
+ * into reply calls. One instance per call.
  */
 public abstract class SseStream {
   protected final ProviderHttp http;
@@ -53,12 +54,14 @@ public abstract class SseStream {
   }
 
   /**
-   * Streams the open call through this reader and closes it; the response's model id is {@code idPrefix/model}.
+   * Streams the open call through this reader and closes it; the response's model id is {@code
+   * idPrefix/model}.
    *
    * @param url the request URL, for a read failure's message
    * @param cancelledId the model id of a response cancelled by a read failure
    */
-  public final ChatResponse respond(StreamingCall call, String url, String idPrefix, String cancelledId) {
+  public final ChatResponse respond(
+      StreamingCall call, String url, String idPrefix, String cancelledId) {
     try (call) {
       boolean complete = call.source() != null && read(new SseReader(call.source()));
       String answered = idPrefix + "/" + model;
@@ -71,7 +74,9 @@ public abstract class SseStream {
     }
   }
 
-  /** Hands an assembled tool call to the reply (see {@link ToolCalls#of(String, String, String)}). */
+  /**
+   * Hands an assembled tool call to the reply (see {@link ToolCalls#of(String, String, String)}).
+   */
   protected final void toolCall(String id, String name, String args) {
     reply.toolCall(ToolCalls.of(id, name, args));
   }

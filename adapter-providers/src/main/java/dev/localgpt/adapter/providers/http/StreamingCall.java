@@ -10,16 +10,18 @@ import okhttp3.Response;
 import okio.BufferedSource;
 
 /**
- * An HTTP call whose response is being streamed, watched for cancellation: while it is open, the listener's
- * {@link ChatListener#isCancelled()} is polled every 100 ms and the call is cancelled as soon as it says so, so a
- * Ctrl-C does not wait for the next event of a slow stream.
+ * An HTTP call whose response is being streamed, watched for cancellation: while it is open, the
+ * listener's {@link ChatListener#isCancelled()} is polled every 100 ms and the call is cancelled as
+ * soon as it says so, so a Ctrl-C does not wait for the next event of a slow stream.
  */
 public final class StreamingCall implements AutoCloseable {
-  private static final ScheduledExecutorService WATCHER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "chat-cancel-watch");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private static final ScheduledExecutorService WATCHER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "chat-cancel-watch");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final Call call;
   private final ScheduledFuture<?> watch;
@@ -27,11 +29,16 @@ public final class StreamingCall implements AutoCloseable {
 
   StreamingCall(Call call, ChatListener listener) {
     this.call = call;
-    this.watch = WATCHER.scheduleWithFixedDelay(() -> {
-      if (listener.isCancelled()) {
-        call.cancel();
-      }
-    }, 100, 100, TimeUnit.MILLISECONDS);
+    this.watch =
+        WATCHER.scheduleWithFixedDelay(
+            () -> {
+              if (listener.isCancelled()) {
+                call.cancel();
+              }
+            },
+            100,
+            100,
+            TimeUnit.MILLISECONDS);
   }
 
   void response(Response response) {

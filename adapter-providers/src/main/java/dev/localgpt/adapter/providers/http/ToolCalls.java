@@ -6,9 +6,10 @@ import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ToolCall;
 
 /**
- * Builds tool calls from the arguments a provider sent: a JSON object becomes the call's arguments, blank or absent
- * arguments are {@code {}}, and anything else (cut or invalid JSON, an array) makes a {@linkplain ToolCall#malformed
- * malformed} call that the agent answers with an error the model can act on, instead of failing the whole turn.
+ * Builds tool calls from the arguments a provider sent: a JSON object becomes the call's arguments,
+ * blank or absent arguments are {@code {}}, and anything else (cut or invalid JSON, an array) makes
+ * a {@linkplain ToolCall#malformed malformed} call that the agent answers with an error the model
+ * can act on, instead of failing the whole turn.
  */
 public final class ToolCalls {
   private ToolCalls() {}
@@ -20,7 +21,10 @@ public final class ToolCalls {
         .orElseGet(() -> ToolCall.malformed(id, name, arguments));
   }
 
-  /** A call whose arguments arrived as a JSON tree: an object, a string holding JSON text, or absent. */
+  /**
+   * A call whose arguments arrived as a JSON tree: an object, a string holding JSON text, or
+   * absent.
+   */
   public static ToolCall of(String id, String name, JsonNode arguments) {
     if (arguments.isObject()) {
       return new ToolCall(id, name, JacksonJson.object(arguments));

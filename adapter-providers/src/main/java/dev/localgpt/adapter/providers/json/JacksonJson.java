@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Converts between Jackson trees and {@link JsonValue}s, and parses JSON text into them. Thread-safe. */
+/**
+ * Converts between Jackson trees and {@link JsonValue}s, and parses JSON text into them.
+ * Thread-safe.
+ */
 public final class JacksonJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -46,7 +49,9 @@ public final class JacksonJson {
     if (node.isNumber()) {
       return node.isIntegralNumber()
           ? new JsonNumber(new BigDecimal(node.bigIntegerValue()))
-          : node.isBigDecimal() ? new JsonNumber(node.decimalValue()) : JsonNumber.of(node.doubleValue());
+          : node.isBigDecimal()
+              ? new JsonNumber(node.decimalValue())
+              : JsonNumber.of(node.doubleValue());
     }
     return new JsonString(node.asText());
   }
@@ -68,7 +73,8 @@ public final class JacksonJson {
         yield array;
       }
       case JsonString s -> NODES.textNode(s.value());
-      case JsonNumber n -> n.isLong() ? NODES.numberNode(n.longValue()) : NODES.numberNode(n.value());
+      case JsonNumber n ->
+          n.isLong() ? NODES.numberNode(n.longValue()) : NODES.numberNode(n.value());
       case JsonBool b -> NODES.booleanNode(b.value());
       case JsonNull n -> NODES.nullNode();
     };
@@ -89,7 +95,10 @@ public final class JacksonJson {
     }
   }
 
-  /** The object in {@code text}; empty when the text is not valid JSON or not an object. Blank text is {}. */
+  /**
+   * The object in {@code text}; empty when the text is not valid JSON or not an object. Blank text
+   * is {}.
+   */
   public static Optional<JsonObject> parseObject(String text) {
     if (text == null || text.isBlank()) {
       return Optional.of(JsonObject.EMPTY);

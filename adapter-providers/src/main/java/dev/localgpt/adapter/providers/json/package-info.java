@@ -1,2 +1,5 @@
-/** Jackson ↔ the ports' JSON value model ({@link dev.localgpt.ports.json.JsonValue}): the adapters' one JSON bridge. */
+/**
+ * Jackson ↔ the ports' JSON value model ({@link dev.localgpt.ports.json.JsonValue}): the adapters'
+ * one JSON bridge.
+ */
 package dev.localgpt.adapter.providers.json;

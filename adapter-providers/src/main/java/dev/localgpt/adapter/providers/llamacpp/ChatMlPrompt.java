@@ -4,7 +4,10 @@ import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatRequest;
 import dev.localgpt.ports.llm.ToolCall;
 
-/** Renders a request as a ChatML prompt (the fallback when the model's template cannot be applied) ({@code <|im_start|>role\n…<|im_end|>}), ending with the assistant turn. */
+/**
+ * Renders a request as a ChatML prompt (the fallback when the model's template cannot be applied)
+ * ({@code <|im_start|>role\n…<|im_end|>}), ending with the assistant turn.
+ */
 final class ChatMlPrompt {
   static final String END = "<|im_end|>";
 
@@ -22,7 +25,11 @@ final class ChatMlPrompt {
         case ASSISTANT -> {
           StringBuilder text = new StringBuilder(message.text());
           for (ToolCall call : message.toolCalls()) {
-            text.append("\n[called ").append(call.name()).append(' ').append(call.argumentsJson()).append(']');
+            text.append("\n[called ")
+                .append(call.name())
+                .append(' ')
+                .append(call.argumentsJson())
+                .append(']');
           }
           turn(out, "assistant", text.toString());
         }
@@ -32,20 +39,27 @@ final class ChatMlPrompt {
   }
 
   /**
-   * The conversation as (role, text) pairs of user/assistant turns for the model's own chat template: tool
-   * results become labelled user turns, tool calls are written into the assistant text.
+   * The conversation as (role, text) pairs of user/assistant turns for the model's own chat
+   * template: tool results become labelled user turns, tool calls are written into the assistant
+   * text.
    */
   static java.util.List<de.kherud.llama.Pair<String, String>> turns(ChatRequest request) {
     java.util.List<de.kherud.llama.Pair<String, String>> turns = new java.util.ArrayList<>();
     for (ChatMessage message : request.messages()) {
       switch (message.role()) {
         case USER -> turns.add(new de.kherud.llama.Pair<>("user", message.text()));
-        case TOOL -> turns.add(new de.kherud.llama.Pair<>("user",
-            "[" + message.toolName() + " result]\n" + message.text()));
+        case TOOL ->
+            turns.add(
+                new de.kherud.llama.Pair<>(
+                    "user", "[" + message.toolName() + " result]\n" + message.text()));
         case ASSISTANT -> {
           StringBuilder text = new StringBuilder(message.text());
           for (ToolCall call : message.toolCalls()) {
-            text.append("\n[called ").append(call.name()).append(' ').append(call.argumentsJson()).append(']');
+            text.append("\n[called ")
+                .append(call.name())
+                .append(' ')
+                .append(call.argumentsJson())
+                .append(']');
           }
           turns.add(new de.kherud.llama.Pair<>("assistant", text.toString()));
         }

@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A GGUF model run in-process by llama.cpp. Loaded lazily on the first call (loading takes seconds); calls are
- * serialised. Prompts use the GGUF's chat template (ChatML when it has none); tool calling is not offered. {@link #close()} frees the native model (after
- * that the JVM may need {@code System.exit} to end).
+ * A GGUF model run in-process by llama.cpp. Loaded lazily on the first call (loading takes
+ * seconds); calls are serialised. Prompts use the GGUF's chat template (ChatML when it has none);
+ * tool calling is not offered. {@link #close()} frees the native model (after that the JVM may need
+ * {@code System.exit} to end).
  */
 public final class LlamaCppChatModel implements ChatModel, AutoCloseable {
   private final Path gguf;
@@ -51,9 +52,10 @@ public final class LlamaCppChatModel implements ChatModel, AutoCloseable {
     List<String> stops = new ArrayList<>(request.stopSequences());
     stops.add(ChatMlPrompt.END);
     String prompt = prompt(llama, request);
-    InferenceParameters params = new InferenceParameters(prompt)
-        .setNPredict(request.maxTokens())
-        .setStopStrings(stops.toArray(String[]::new));
+    InferenceParameters params =
+        new InferenceParameters(prompt)
+            .setNPredict(request.maxTokens())
+            .setStopStrings(stops.toArray(String[]::new));
     if (request.temperature() != null) {
       params.setTemperature(request.temperature().floatValue());
     }
@@ -70,14 +72,18 @@ public final class LlamaCppChatModel implements ChatModel, AutoCloseable {
         text.append(out.text);
         reply.text(out.text);
       }
-      // the library does not say why it stopped nor how many tokens it made (outputs merge partial UTF-8
-      // and held-back stop-string prefixes), so re-tokenise the reply: at the limit means MAX_TOKENS
-      int tokens = Math.min(request.maxTokens(), text.isEmpty() ? 0 : llama.encode(text.toString()).length);
+      // the library does not say why it stopped nor how many tokens it made (outputs merge partial
+      // UTF-8
+      // and held-back stop-string prefixes), so re-tokenise the reply: at the limit means
+      // MAX_TOKENS
+      int tokens =
+          Math.min(request.maxTokens(), text.isEmpty() ? 0 : llama.encode(text.toString()).length);
       reply.outputTokens(tokens);
       reply.inputTokens(llama.encode(prompt).length);
       reply.stopReason(tokens >= request.maxTokens() ? StopReason.MAX_TOKENS : StopReason.END_TURN);
     } catch (RuntimeException e) {
-      throw new ModelException(Kind.SERVER, "llama.cpp failed on " + gguf + ": " + e.getMessage(), null, e);
+      throw new ModelException(
+          Kind.SERVER, "llama.cpp failed on " + gguf + ": " + e.getMessage(), null, e);
     }
     return reply.finish(id());
   }
@@ -90,8 +96,10 @@ public final class LlamaCppChatModel implements ChatModel, AutoCloseable {
   /** The model's own chat template (from the GGUF) when llama.cpp can apply it, else ChatML. */
   private static String prompt(LlamaModel llama, ChatRequest request) {
     try {
-      String rendered = llama.applyTemplate(new InferenceParameters("")
-          .setMessages(request.system(), ChatMlPrompt.turns(request)));
+      String rendered =
+          llama.applyTemplate(
+              new InferenceParameters("")
+                  .setMessages(request.system(), ChatMlPrompt.turns(request)));
       if (rendered != null && !rendered.isBlank()) {
         return rendered;
       }
@@ -106,20 +114,26 @@ public final class LlamaCppChatModel implements ChatModel, AutoCloseable {
       return model;
     }
     if (!Files.isRegularFile(gguf)) {
-      throw new ModelException(Kind.NOT_CONFIGURED, "GGUF file not found: " + gguf
-          + " (set providers.llamacpp.model_path or use llamacpp/<path to .gguf>)");
+      throw new ModelException(
+          Kind.NOT_CONFIGURED,
+          "GGUF file not found: "
+              + gguf
+              + " (set providers.llamacpp.model_path or use llamacpp/<path to .gguf>)");
     }
     PrivateNativeDir.ensure();
     try {
-      LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> { });
-      model = new LlamaModel(new ModelParameters()
-          .setModel(gguf.toString())
-          .setCtxSize(contextSize)
-          .setThreads(Math.max(1, Runtime.getRuntime().availableProcessors()))
-          .setGpuLayers(0));
+      LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> {});
+      model =
+          new LlamaModel(
+              new ModelParameters()
+                  .setModel(gguf.toString())
+                  .setCtxSize(contextSize)
+                  .setThreads(Math.max(1, Runtime.getRuntime().availableProcessors()))
+                  .setGpuLayers(0));
       return model;
     } catch (RuntimeException | UnsatisfiedLinkError e) {
-      throw new ModelException(Kind.INVALID_RESPONSE, "cannot load GGUF " + gguf + ": " + e.getMessage(), null, e);
+      throw new ModelException(
+          Kind.INVALID_RESPONSE, "cannot load GGUF " + gguf + ": " + e.getMessage(), null, e);
     }
   }
 

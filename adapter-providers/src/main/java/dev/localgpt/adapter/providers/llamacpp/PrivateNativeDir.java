@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 
 /**
- * Gives llama.cpp's JNI loader a directory of this process's own. The loader extracts its shared libraries to fixed
- * file names under {@code java.io.tmpdir}; a second process (a daemon and an {@code ask}, two test forks) rewriting
- * the same file while the first has it mapped kills the first with SIGBUS.
+ * Gives llama.cpp's JNI loader a directory of this process's own. The loader extracts its shared
+ * libraries to fixed file names under {@code java.io.tmpdir}; a second process (a daemon and an
+ * {@code ask}, two test forks) rewriting the same file while the first has it mapped kills the
+ * first with SIGBUS.
  */
 final class PrivateNativeDir {
   static final String PROPERTY = "de.kherud.llama.tmpdir";
@@ -22,7 +23,8 @@ final class PrivateNativeDir {
     }
     try {
       Path dir = Files.createTempDirectory("localgpt-llama-");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir), "localgpt-llama-cleanup"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> deleteQuietly(dir), "localgpt-llama-cleanup"));
       System.setProperty(PROPERTY, dir.toString());
     } catch (IOException e) {
       // keep the library's default location: it works whenever only one process loads it at a time

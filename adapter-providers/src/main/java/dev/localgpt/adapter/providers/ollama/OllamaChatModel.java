@@ -20,8 +20,9 @@ import okhttp3.OkHttpClient;
 import okio.BufferedSource;
 
 /**
- * Ollama {@code POST {endpoint}/api/chat} with NDJSON streaming. Sends {@code options.num_ctx} (Ollama's default
- * window is small and it silently drops old messages). A model without tool support is retried once without tools.
+ * Ollama {@code POST {endpoint}/api/chat} with NDJSON streaming. Sends {@code options.num_ctx}
+ * (Ollama's default window is small and it silently drops old messages). A model without tool
+ * support is retried once without tools.
  */
 public final class OllamaChatModel implements ChatModel {
   private final ProviderHttp http;
@@ -36,7 +37,8 @@ public final class OllamaChatModel implements ChatModel {
   public OllamaChatModel(OkHttpClient client, String endpoint, String model, int numCtx) {
     this.http = new ProviderHttp(client, "ollama", "set providers.ollama.endpoint or OLLAMA_HOST");
     this.endpoint =
-        ProviderHttp.withoutTrailingSlash(Objects.requireNonNull(endpoint, "'endpoint' must not be null"));
+        ProviderHttp.withoutTrailingSlash(
+            Objects.requireNonNull(endpoint, "'endpoint' must not be null"));
     this.model = Objects.requireNonNull(model, "'model' must not be null");
     this.numCtx = numCtx;
   }
@@ -56,13 +58,14 @@ public final class OllamaChatModel implements ChatModel {
     try {
       return call(request, listener, true);
     } catch (ModelException e) {
-      if (e.kind() == ModelException.Kind.BAD_REQUEST && !request.tools().isEmpty()
+      if (e.kind() == ModelException.Kind.BAD_REQUEST
+          && !request.tools().isEmpty()
           && e.getMessage().contains("does not support tools")) {
         return call(request, listener, false);
       }
       if (e.kind() == ModelException.Kind.UNKNOWN_MODEL) {
-        throw new ModelException(e.kind(), e.getMessage() + "; run `ollama pull " + model + "`",
-            null, e);
+        throw new ModelException(
+            e.kind(), e.getMessage() + "; run `ollama pull " + model + "`", null, e);
       }
       throw e;
     }
@@ -71,8 +74,9 @@ public final class OllamaChatModel implements ChatModel {
   private ChatResponse call(ChatRequest request, ChatListener listener, boolean withTools) {
     String url = endpoint + "/api/chat";
     ReplyCollector reply = new ReplyCollector(listener);
-    StreamingCall call = http.stream(url, Map.of(), OllamaRequests.body(model, request, numCtx, withTools),
-        listener);
+    StreamingCall call =
+        http.stream(
+            url, Map.of(), OllamaRequests.body(model, request, numCtx, withTools), listener);
     try (call) {
       BufferedSource source = call.source();
       if (source == null) {
@@ -124,7 +128,8 @@ public final class OllamaChatModel implements ChatModel {
     reply.text(message.path("content").asText(""));
     for (JsonNode call : message.path("tool_calls")) {
       JsonNode function = call.path("function");
-      String id = call.path("id").isTextual() ? call.path("id").asText() : "call_" + reply.toolCallCount();
+      String id =
+          call.path("id").isTextual() ? call.path("id").asText() : "call_" + reply.toolCallCount();
       reply.toolCall(ToolCalls.of(id, function.path("name").asText(), function.path("arguments")));
     }
     if (!chunk.path("done").asBoolean(false)) {
@@ -136,11 +141,12 @@ public final class OllamaChatModel implements ChatModel {
     if (reply.toolCallCount() > 0) {
       reply.stopReason(StopReason.TOOL_USE);
     } else {
-      reply.stopReason(switch (reason) {
-        case "stop" -> StopReason.END_TURN;
-        case "length" -> StopReason.MAX_TOKENS;
-        default -> StopReason.OTHER;
-      });
+      reply.stopReason(
+          switch (reason) {
+            case "stop" -> StopReason.END_TURN;
+            case "length" -> StopReason.MAX_TOKENS;
+            default -> StopReason.OTHER;
+          });
     }
     return true;
   }

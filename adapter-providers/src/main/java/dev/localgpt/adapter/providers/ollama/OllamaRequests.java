@@ -38,11 +38,12 @@ final class OllamaRequests {
     for (ChatMessage message : request.messages()) {
       switch (message.role()) {
         case USER -> out.addObject().put("role", "user").put("content", message.text());
-        case TOOL -> out.addObject()
-            .put("role", "tool")
-            .put("content", message.text())
-            .put("tool_name", message.toolName())
-            .put("tool_call_id", message.toolCallId());
+        case TOOL ->
+            out.addObject()
+                .put("role", "tool")
+                .put("content", message.text())
+                .put("tool_name", message.toolName())
+                .put("tool_call_id", message.toolCallId());
         case ASSISTANT -> {
           ObjectNode m = out.addObject().put("role", "assistant").put("content", message.text());
           if (!message.toolCalls().isEmpty()) {
@@ -58,5 +59,4 @@ final class OllamaRequests {
     }
     return out;
   }
-
 }

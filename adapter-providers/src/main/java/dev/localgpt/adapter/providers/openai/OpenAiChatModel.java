@@ -13,8 +13,8 @@ import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
- * OpenAI Chat Completions over SSE: {@code POST {base_url}/chat/completions}. Works with any compatible server
- * (LM Studio, llama-server, vLLM); the Bearer key is optional for local servers.
+ * OpenAI Chat Completions over SSE: {@code POST {base_url}/chat/completions}. Works with any
+ * compatible server (LM Studio, llama-server, vLLM); the Bearer key is optional for local servers.
  */
 public final class OpenAiChatModel implements ChatModel {
   private final ProviderHttp http;
@@ -30,13 +30,24 @@ public final class OpenAiChatModel implements ChatModel {
    * @param apiKey the key, or blank for a local server that needs none
    * @param model the model name the server knows
    */
-  public OpenAiChatModel(OkHttpClient client, String provider, String baseUrl, String apiKey, String model,
+  public OpenAiChatModel(
+      OkHttpClient client,
+      String provider,
+      String baseUrl,
+      String apiKey,
+      String model,
       int contextWindow) {
     this.provider = Objects.requireNonNull(provider, "'provider' must not be null");
-    this.http = new ProviderHttp(client, provider, provider.equals("openai")
-        ? "set OPENAI_API_KEY or providers.openai.api_key"
-        : "set providers.openai_compatible.api_key");
-    this.baseUrl = ProviderHttp.withoutTrailingSlash(Objects.requireNonNull(baseUrl, "'baseUrl' must not be null"));
+    this.http =
+        new ProviderHttp(
+            client,
+            provider,
+            provider.equals("openai")
+                ? "set OPENAI_API_KEY or providers.openai.api_key"
+                : "set providers.openai_compatible.api_key");
+    this.baseUrl =
+        ProviderHttp.withoutTrailingSlash(
+            Objects.requireNonNull(baseUrl, "'baseUrl' must not be null"));
     this.apiKey = apiKey == null ? "" : apiKey;
     this.model = Objects.requireNonNull(model, "'model' must not be null");
     this.contextWindow = contextWindow;

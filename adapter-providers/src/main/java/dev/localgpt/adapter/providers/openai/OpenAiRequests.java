@@ -19,7 +19,8 @@ final class OpenAiRequests {
     body.set("messages", messages(request));
     body.put("stream", true);
     body.putObject("stream_options").put("include_usage", true);
-    body.put(usesCompletionTokens(model) ? "max_completion_tokens" : "max_tokens", request.maxTokens());
+    body.put(
+        usesCompletionTokens(model) ? "max_completion_tokens" : "max_tokens", request.maxTokens());
     if (request.temperature() != null) {
       body.put("temperature", request.temperature());
     }
@@ -38,10 +39,11 @@ final class OpenAiRequests {
     for (ChatMessage message : request.messages()) {
       switch (message.role()) {
         case USER -> out.addObject().put("role", "user").put("content", message.text());
-        case TOOL -> out.addObject()
-            .put("role", "tool")
-            .put("tool_call_id", message.toolCallId())
-            .put("content", message.text());
+        case TOOL ->
+            out.addObject()
+                .put("role", "tool")
+                .put("tool_call_id", message.toolCallId())
+                .put("content", message.text());
         case ASSISTANT -> {
           ObjectNode m = out.addObject().put("role", "assistant");
           if (message.toolCalls().isEmpty()) {
@@ -55,8 +57,13 @@ final class OpenAiRequests {
             ArrayNode calls = m.putArray("tool_calls");
             for (ToolCall call : message.toolCalls()) {
               ObjectNode c = calls.addObject().put("id", call.id()).put("type", "function");
-              c.putObject("function").put("name", call.name()).put("arguments",
-                  call.wellFormed() ? JacksonJson.write(call.arguments()) : call.malformedArguments());
+              c.putObject("function")
+                  .put("name", call.name())
+                  .put(
+                      "arguments",
+                      call.wellFormed()
+                          ? JacksonJson.write(call.arguments())
+                          : call.malformedArguments());
             }
           }
         }
@@ -64,5 +71,4 @@ final class OpenAiRequests {
     }
     return out;
   }
-
 }

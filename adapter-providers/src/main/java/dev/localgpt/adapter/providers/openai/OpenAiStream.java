@@ -11,7 +11,10 @@ import dev.localgpt.ports.llm.StopReason;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Turns Chat Completions chunks into reply events; tool calls are assembled from fragments by index. */
+/**
+ * Turns Chat Completions chunks into reply events; tool calls are assembled from fragments by
+ * index.
+ */
 final class OpenAiStream extends SseStream {
   private final Map<Integer, Pending> pending = new TreeMap<>();
 
@@ -91,7 +94,8 @@ final class OpenAiStream extends SseStream {
     for (Map.Entry<Integer, Pending> entry : pending.entrySet()) {
       Pending call = entry.getValue();
       if (call.name == null) {
-        throw HttpErrors.invalid(http.provider(), "tool call " + entry.getKey() + " has no function name", null);
+        throw HttpErrors.invalid(
+            http.provider(), "tool call " + entry.getKey() + " has no function name", null);
       }
       String id = call.id == null ? "call_" + reply.toolCallCount() : call.id;
       toolCall(id, call.name, call.arguments.toString());

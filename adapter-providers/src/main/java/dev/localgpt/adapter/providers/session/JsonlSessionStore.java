@@ -24,13 +24,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Sessions as pi/OpenClaw JSONL files {@code <dir>/<uuid>.jsonl} (directory 0700, files 0600). Each entry is written
- * as one line and forced to disk before {@link #append} returns; a line torn by a crash is ignored on read and cut
- * off before the next append. The file's modification time is set to the last entry's time. Lines that cannot be
- * read are skipped and reported once per read as {@link SessionTranscript#warning()}; the file is never rewritten.
+ * Sessions as pi/OpenClaw JSONL files {@code <dir>/<uuid>.jsonl} (directory 0700, files 0600). Each
+ * entry is written as one line and forced to disk before {@link #append} returns; a line torn by a
+ * crash is ignored on read and cut off before the next append. The file's modification time is set
+ * to the last entry's time. Lines that cannot be read are skipped and reported once per read as
+ * {@link SessionTranscript#warning()}; the file is never rewritten.
  *
- * <p>Thread-safe, and safe for several processes sharing one session: each append locks the file, takes in lines
- * other processes appended, and writes at the real end of the file, so nobody's turns are lost.
+ * <p>Thread-safe, and safe for several processes sharing one session: each append locks the file,
+ * takes in lines other processes appended, and writes at the real end of the file, so nobody's
+ * turns are lost.
  */
 public final class JsonlSessionStore implements SessionStore {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
@@ -55,7 +57,8 @@ public final class JsonlSessionStore implements SessionStore {
     try {
       TranscriptFile.createDirectory(dir);
     } catch (IOException e) {
-      throw new SessionException("cannot create the sessions directory " + dir + ": " + e.getMessage(), e);
+      throw new SessionException(
+          "cannot create the sessions directory " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -83,20 +86,26 @@ public final class JsonlSessionStore implements SessionStore {
     Transcript transcript = open.computeIfAbsent(sessionId, id -> new Transcript(codec));
     synchronized (transcript) {
       try {
-        TranscriptFile.locked(file, channel -> {
-          catchUp(transcript, channel);
-          TranscriptFile.dropTornTail(channel, transcript.completeEnd);
-          String id = transcript.newId();
-          String firstKept =
-              entry instanceof SessionEntry.Compaction c ? transcript.firstKeptId(c.keptMessages()) : null;
-          String line = codec.entry(entry, id, transcript.lastId, firstKept);
-          transcript.appended(id, entry, TranscriptFile.write(channel, transcript.completeEnd, line));
-          return null;
-        });
+        TranscriptFile.locked(
+            file,
+            channel -> {
+              catchUp(transcript, channel);
+              TranscriptFile.dropTornTail(channel, transcript.completeEnd);
+              String id = transcript.newId();
+              String firstKept =
+                  entry instanceof SessionEntry.Compaction c
+                      ? transcript.firstKeptId(c.keptMessages())
+                      : null;
+              String line = codec.entry(entry, id, transcript.lastId, firstKept);
+              transcript.appended(
+                  id, entry, TranscriptFile.write(channel, transcript.completeEnd, line));
+              return null;
+            });
         Files.setLastModifiedTime(file, FileTime.from(entry.at()));
       } catch (IOException e) {
         open.remove(sessionId);
-        throw new SessionException("cannot append to session file " + file + ": " + e.getMessage(), e);
+        throw new SessionException(
+            "cannot append to session file " + file + ": " + e.getMessage(), e);
       }
     }
   }
@@ -116,11 +125,15 @@ public final class JsonlSessionStore implements SessionStore {
       } catch (IOException e) {
         throw new SessionException("cannot read session file " + file + ": " + e.getMessage(), e);
       }
-      return new SessionTranscript(transcript.entries, SkippedLines.warning(sessionId, file, transcript.badLines));
+      return new SessionTranscript(
+          transcript.entries, SkippedLines.warning(sessionId, file, transcript.badLines));
     }
   }
 
-  /** Takes in what was appended since the last look, by this process or another; starts over if the file shrank. */
+  /**
+   * Takes in what was appended since the last look, by this process or another; starts over if the
+   * file shrank.
+   */
   private static void catchUp(Transcript transcript, FileChannel channel) throws IOException {
     if (!TranscriptFile.endsLineAt(channel, transcript.completeEnd)) {
       transcript.reset();
@@ -132,7 +145,9 @@ public final class JsonlSessionStore implements SessionStore {
   public Optional<SessionInfo> find(String idOrPrefix) {
     if (idOrPrefix == null || !ID.matcher(idOrPrefix).matches()) {
       throw new SessionException(
-          "invalid session id '" + idOrPrefix + "': use letters, digits, '-' or '_' (see 'sessions list')");
+          "invalid session id '"
+              + idOrPrefix
+              + "': use letters, digits, '-' or '_' (see 'sessions list')");
     }
     if (Files.isRegularFile(fileOf(idOrPrefix))) {
       return Optional.ofNullable(info(idOrPrefix));
@@ -140,7 +155,11 @@ public final class JsonlSessionStore implements SessionStore {
     List<String> matches = ids().stream().filter(id -> id.startsWith(idOrPrefix)).sorted().toList();
     if (matches.size() > 1) {
       throw new SessionException(
-          "session prefix '" + idOrPrefix + "' is ambiguous: it matches " + matches + "; give more characters");
+          "session prefix '"
+              + idOrPrefix
+              + "' is ambiguous: it matches "
+              + matches
+              + "; give more characters");
     }
     return matches.stream().findFirst().map(this::info);
   }
@@ -155,7 +174,9 @@ public final class JsonlSessionStore implements SessionStore {
       }
     }
     infos.sort(
-        Comparator.comparing(SessionInfo::updatedAt).thenComparing(SessionInfo::createdAt).reversed());
+        Comparator.comparing(SessionInfo::updatedAt)
+            .thenComparing(SessionInfo::createdAt)
+            .reversed());
     return infos;
   }
 
@@ -168,7 +189,8 @@ public final class JsonlSessionStore implements SessionStore {
     try {
       return summaries.info(id, fileOf(id));
     } catch (IOException e) {
-      throw new SessionException("cannot read session file " + fileOf(id) + ": " + e.getMessage(), e);
+      throw new SessionException(
+          "cannot read session file " + fileOf(id) + ": " + e.getMessage(), e);
     }
   }
 
@@ -181,13 +203,17 @@ public final class JsonlSessionStore implements SessionStore {
           .filter(id -> ID.matcher(id).matches())
           .toList();
     } catch (IOException e) {
-      throw new SessionException("cannot list the sessions directory " + dir + ": " + e.getMessage(), e);
+      throw new SessionException(
+          "cannot list the sessions directory " + dir + ": " + e.getMessage(), e);
     }
   }
 
   private Path existing(String sessionId) {
-    if (sessionId == null || !ID.matcher(sessionId).matches() || !Files.isRegularFile(fileOf(sessionId))) {
-      throw new SessionException("no session '" + sessionId + "' in " + dir + ": list them with 'sessions list'");
+    if (sessionId == null
+        || !ID.matcher(sessionId).matches()
+        || !Files.isRegularFile(fileOf(sessionId))) {
+      throw new SessionException(
+          "no session '" + sessionId + "' in " + dir + ": list them with 'sessions list'");
     }
     return fileOf(sessionId);
   }

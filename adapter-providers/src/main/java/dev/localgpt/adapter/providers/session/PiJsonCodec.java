@@ -16,10 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps session entries to and from pi's JSONL lines (session format version 3). Messages: user {@code content} is a
- * list of {@code text} blocks (a plain string is accepted on read); assistant content holds {@code text} and {@code
- * toolCall} blocks; tool results are role {@code toolResult} with {@code toolCallId} and {@code toolName}. Tool call
- * arguments are written as a JSON object (malformed ones as the string the model sent) and read back alike.
+ * Maps session entries to and from pi's JSONL lines (session format version 3). Messages: user
+ * {@code content} is a list of {@code text} blocks (a plain string is accepted on read); assistant
+ * content holds {@code text} and {@code toolCall} blocks; tool results are role {@code toolResult}
+ * with {@code toolCallId} and {@code toolName}. Tool call arguments are written as a JSON object
+ * (malformed ones as the string the model sent) and read back alike.
  */
 final class PiJsonCodec {
   static final int VERSION = 3;
@@ -32,7 +33,9 @@ final class PiJsonCodec {
     return write(node);
   }
 
-  /** One entry line (without the newline); {@code firstKeptEntryId} is used for compactions only. */
+  /**
+   * One entry line (without the newline); {@code firstKeptEntryId} is used for compactions only.
+   */
   String entry(SessionEntry entry, String id, String parentId, String firstKeptEntryId) {
     ObjectNode node = MAPPER.createObjectNode();
     switch (entry) {
@@ -60,7 +63,8 @@ final class PiJsonCodec {
     String role = message.path("role").asText();
     return switch (role) {
       case "user" -> ChatMessage.user(text(message.path("content")));
-      case "assistant" -> ChatMessage.assistant(text(message.path("content")), toolCalls(message.path("content")));
+      case "assistant" ->
+          ChatMessage.assistant(text(message.path("content")), toolCalls(message.path("content")));
       case "toolResult" ->
           new ChatMessage(
               Role.TOOL,
@@ -107,8 +111,11 @@ final class PiJsonCodec {
         for (ToolCall call : message.toolCalls()) {
           ObjectNode block = content.addObject().put("type", "toolCall").put("id", call.id());
           block.put("name", call.name());
-          block.set("arguments", call.wellFormed() ? JacksonJson.node(call.arguments())
-              : MAPPER.getNodeFactory().textNode(call.malformedArguments()));
+          block.set(
+              "arguments",
+              call.wellFormed()
+                  ? JacksonJson.node(call.arguments())
+                  : MAPPER.getNodeFactory().textNode(call.malformedArguments()));
         }
         node.put("stopReason", message.toolCalls().isEmpty() ? "stop" : "toolUse");
       }
@@ -141,7 +148,9 @@ final class PiJsonCodec {
     List<ToolCall> calls = new ArrayList<>();
     for (JsonNode block : content) {
       if ("toolCall".equals(block.path("type").asText())) {
-        calls.add(ToolCalls.of(block.path("id").asText(), block.path("name").asText(), block.path("arguments")));
+        calls.add(
+            ToolCalls.of(
+                block.path("id").asText(), block.path("name").asText(), block.path("arguments")));
       }
     }
     return calls;

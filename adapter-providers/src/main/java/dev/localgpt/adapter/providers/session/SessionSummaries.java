@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds {@link SessionInfo} for listing without parsing whole transcripts: the header gives the start time, the
- * file's modification time the last update, and message lines are counted by a text match on the role (pi writes
- * compact JSON). Files are append-only, so each file is scanned once and then only from where the last scan ended.
+ * Builds {@link SessionInfo} for listing without parsing whole transcripts: the header gives the
+ * start time, the file's modification time the last update, and message lines are counted by a text
+ * match on the role (pi writes compact JSON). Files are append-only, so each file is scanned once
+ * and then only from where the last scan ended.
  */
 final class SessionSummaries {
   private static final String USER = "\"role\":\"user\"";
@@ -30,8 +31,8 @@ final class SessionSummaries {
   private record Scan(Instant createdAt, String title, int count, long end) {}
 
   /**
-   * The summary of a session file. A damaged or missing header does not hide the session: its start time then comes
-   * from the file.
+   * The summary of a session file. A damaged or missing header does not hide the session: its start
+   * time then comes from the file.
    */
   SessionInfo info(String id, Path file) throws IOException {
     Instant updated = Files.getLastModifiedTime(file).toInstant();
@@ -46,7 +47,8 @@ final class SessionSummaries {
 
   private Scan extend(Path file, Scan previous, long size) throws IOException {
     if (previous != null && (size < previous.end() || previous.end() == 0)) {
-      previous = null; // truncated (torn tail dropped), or seen before its header was written: start over
+      previous =
+          null; // truncated (torn tail dropped), or seen before its header was written: start over
     }
     TranscriptFile.Chunk chunk = TranscriptFile.read(file, previous == null ? 0 : previous.end());
     Instant created = previous == null ? null : previous.createdAt();
@@ -58,7 +60,8 @@ final class SessionSummaries {
         if (created != null) {
           continue;
         }
-        created = createdFromFile(file); // damaged header: the session still lists, under its file name
+        created =
+            createdFromFile(file); // damaged header: the session still lists, under its file name
       }
       boolean user = line.contains(USER);
       if (user || line.contains(ASSISTANT)) {

@@ -16,11 +16,24 @@ final class SkippedLines {
     if (lines.isEmpty()) {
       return Optional.empty();
     }
-    String numbers = lines.stream().limit(SHOWN).map(String::valueOf).collect(Collectors.joining(", "))
-        + (lines.size() > SHOWN ? ", …" : "");
+    String numbers =
+        lines.stream().limit(SHOWN).map(String::valueOf).collect(Collectors.joining(", "))
+            + (lines.size() > SHOWN ? ", …" : "");
     String header = lines.get(0) == 1 ? " (line 1 is the damaged session header)" : "";
-    return Optional.of("session " + sessionId + ": skipped " + lines.size() + " unreadable line"
-        + (lines.size() == 1 ? "" : "s") + " of " + file + " (line" + (lines.size() == 1 ? " " : "s ") + numbers
-        + ")" + header + "; everything else is loaded and the file is left as it is");
+    return Optional.of(
+        "session "
+            + sessionId
+            + ": skipped "
+            + lines.size()
+            + " unreadable line"
+            + (lines.size() == 1 ? "" : "s")
+            + " of "
+            + file
+            + " (line"
+            + (lines.size() == 1 ? " " : "s ")
+            + numbers
+            + ")"
+            + header
+            + "; everything else is loaded and the file is left as it is");
   }
 }

@@ -12,11 +12,12 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A session file read into entries, plus what the next append needs: the last entry id (pi's {@code parentId}
- * chain), the ids of message entries (for {@code firstKeptEntryId}) and where the complete lines end. Entry types we
- * do not use ({@code model_change}, {@code custom}, …) are kept in the chain but skipped. Lines that cannot be read
- * (not JSON, a bad timestamp, a damaged header) are skipped and their numbers remembered; the rest stays usable.
- * Lines appended later, by this or another process, are taken in with {@link #take}.
+ * A session file read into entries, plus what the next append needs: the last entry id (pi's {@code
+ * parentId} chain), the ids of message entries (for {@code firstKeptEntryId}) and where the
+ * complete lines end. Entry types we do not use ({@code model_change}, {@code custom}, …) are kept
+ * in the chain but skipped. Lines that cannot be read (not JSON, a bad timestamp, a damaged header)
+ * are skipped and their numbers remembered; the rest stays usable. Lines appended later, by this or
+ * another process, are taken in with {@link #take}.
  */
 final class Transcript {
   final List<SessionEntry> entries = new ArrayList<>();
@@ -32,7 +33,10 @@ final class Transcript {
     this.codec = codec;
   }
 
-  /** Forgets everything read so far (the file was shortened or rewritten): the next {@link #take} starts at 0. */
+  /**
+   * Forgets everything read so far (the file was shortened or rewritten): the next {@link #take}
+   * starts at 0.
+   */
   void reset() {
     entries.clear();
     messageIds.clear();
@@ -72,7 +76,9 @@ final class Transcript {
     } catch (RuntimeException e) { // a bad timestamp or a malformed message: this line only
       return false;
     }
-    return lineCount != 1; // line 1 must be the session header; an entry there is kept, the header reported missing
+    return lineCount
+        != 1; // line 1 must be the session header; an entry there is kept, the header reported
+    // missing
   }
 
   private static boolean isHeader(JsonNode node) {
@@ -118,7 +124,10 @@ final class Transcript {
     }
   }
 
-  /** Ours carry {@code keptMessages}; pi's only {@code firstKeptEntryId}, so count messages from there. */
+  /**
+   * Ours carry {@code keptMessages}; pi's only {@code firstKeptEntryId}, so count messages from
+   * there.
+   */
   private int keptMessages(JsonNode node) {
     if (node.has("keptMessages")) {
       return Math.max(0, node.path("keptMessages").asInt());

@@ -18,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Low-level access to one JSONL file. A line counts only once its newline is on disk: a torn last line (the process
- * died mid-write) is never returned, and {@link #dropTornTail} removes it before the next append. Appends happen under
- * {@link #locked}, at the file's real end, so processes sharing a session never overwrite each other's lines.
+ * Low-level access to one JSONL file. A line counts only once its newline is on disk: a torn last
+ * line (the process died mid-write) is never returned, and {@link #dropTornTail} removes it before
+ * the next append. Appends happen under {@link #locked}, at the file's real end, so processes
+ * sharing a session never overwrite each other's lines.
  */
 final class TranscriptFile {
   private static final boolean POSIX =
@@ -61,13 +62,16 @@ final class TranscriptFile {
   }
 
   /**
-   * Runs {@code work} holding an exclusive lock on {@code file}: other processes using this class wait, and so do
-   * other threads of this one (a file lock belongs to the whole JVM, so threads queue on an in-process lock first).
+   * Runs {@code work} holding an exclusive lock on {@code file}: other processes using this class
+   * wait, and so do other threads of this one (a file lock belongs to the whole JVM, so threads
+   * queue on an in-process lock first).
    */
   static <T> T locked(Path file, LockedWork<T> work) throws IOException {
-    ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ReentrantLock());
+    ReentrantLock inProcess =
+        IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ReentrantLock());
     inProcess.lock();
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    try (FileChannel channel =
+            FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
       return work.run(channel);
     } finally {
@@ -76,8 +80,8 @@ final class TranscriptFile {
   }
 
   /**
-   * Writes one line and its newline at {@code position} (the current end of the file) in a single write, then forces
-   * it to the device.
+   * Writes one line and its newline at {@code position} (the current end of the file) in a single
+   * write, then forces it to the device.
    *
    * @return the offset just after the new line
    */
@@ -103,7 +107,10 @@ final class TranscriptFile {
     }
   }
 
-  /** Complete lines from {@code offset} to the current end; a last line without its newline is left out. */
+  /**
+   * Complete lines from {@code offset} to the current end; a last line without its newline is left
+   * out.
+   */
   static Chunk read(FileChannel channel, long offset) throws IOException {
     long size = channel.size();
     if (size <= offset) {
@@ -126,7 +133,10 @@ final class TranscriptFile {
     return new Chunk(lines, offset + start);
   }
 
-  /** Whether {@code end} is still where a complete line ends (the file was not shortened or rewritten under us). */
+  /**
+   * Whether {@code end} is still where a complete line ends (the file was not shortened or
+   * rewritten under us).
+   */
   static boolean endsLineAt(FileChannel channel, long end) throws IOException {
     if (end == 0) {
       return true;
@@ -139,8 +149,9 @@ final class TranscriptFile {
   }
 
   /**
-   * Cuts off bytes after the last complete line. Called only under {@link #locked}: every writer holds the lock for
-   * its whole line, so such bytes can only be the torn line of a writer that died, never another process's line.
+   * Cuts off bytes after the last complete line. Called only under {@link #locked}: every writer
+   * holds the lock for its whole line, so such bytes can only be the torn line of a writer that
+   * died, never another process's line.
    */
   static void dropTornTail(FileChannel channel, long completeEnd) throws IOException {
     if (channel.size() > completeEnd) {

@@ -4,7 +4,9 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
-/** Which resolved addresses may be fetched: public unicast only (loopback optionally, for tests). */
+/**
+ * Which resolved addresses may be fetched: public unicast only (loopback optionally, for tests).
+ */
 final class AddressPolicy {
   private final boolean allowLoopback;
 
@@ -33,7 +35,9 @@ final class AddressPolicy {
     if (address instanceof Inet4Address) {
       int first = b[0] & 0xff;
       int second = b[1] & 0xff;
-      if (first == 0 || (first == 100 && second >= 64 && second < 128) || first >= 240
+      if (first == 0
+          || (first == 100 && second >= 64 && second < 128)
+          || first >= 240
           || (first == 198 && (second == 18 || second == 19))) {
         return "reserved or carrier-grade NAT range";
       }

@@ -9,15 +9,44 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * Reduces HTML to readable text with jsoup: drops what is never shown (head, scripts, styles, templates, ...), keeps
- * the text of everything else (links included), turns block elements into line breaks and decodes entities.
+ * Reduces HTML to readable text with jsoup: drops what is never shown (head, scripts, styles,
+ * templates, ...), keeps the text of everything else (links included), turns block elements into
+ * line breaks and decodes entities.
  */
 final class HtmlText {
   private static final String INVISIBLE = "head, script, style, noscript, template, svg, iframe";
-  private static final Set<String> BLOCKS = Set.of(
-      "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
-      "header", "footer", "nav", "main", "aside", "blockquote", "pre", "hr", "dd", "dt", "dl", "figure",
-      "figcaption", "form");
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "p",
+          "div",
+          "br",
+          "li",
+          "ul",
+          "ol",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "tr",
+          "table",
+          "section",
+          "article",
+          "header",
+          "footer",
+          "nav",
+          "main",
+          "aside",
+          "blockquote",
+          "pre",
+          "hr",
+          "dd",
+          "dt",
+          "dl",
+          "figure",
+          "figcaption",
+          "form");
 
   private HtmlText() {}
 
@@ -29,23 +58,25 @@ final class HtmlText {
     Document doc = Jsoup.parse(html);
     doc.select(INVISIBLE).remove();
     StringBuilder out = new StringBuilder();
-    doc.body().traverse(new NodeVisitor() {
-      @Override
-      public void head(Node node, int depth) {
-        if (node instanceof TextNode text) {
-          out.append(text.getWholeText());
-        } else if (isBlock(node)) {
-          out.append('\n');
-        }
-      }
+    doc.body()
+        .traverse(
+            new NodeVisitor() {
+              @Override
+              public void head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                  out.append(text.getWholeText());
+                } else if (isBlock(node)) {
+                  out.append('\n');
+                }
+              }
 
-      @Override
-      public void tail(Node node, int depth) {
-        if (isBlock(node) && !((Element) node).normalName().equals("br")) {
-          out.append('\n');
-        }
-      }
-    });
+              @Override
+              public void tail(Node node, int depth) {
+                if (isBlock(node) && !((Element) node).normalName().equals("br")) {
+                  out.append('\n');
+                }
+              }
+            });
     return collapse(out.toString()).strip();
   }
 

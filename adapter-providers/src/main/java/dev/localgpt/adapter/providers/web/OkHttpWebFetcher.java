@@ -21,9 +21,10 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * {@link WebFetcher} over OkHttp. Every hop (the URL and each of at most 10 redirects) is checked: scheme http(s),
- * host in the allowlist (if one is set), and every resolved address public — loopback only with the test flag.
- * The body is read up to {@code maxBytes}; HTML is reduced to text.
+ * {@link WebFetcher} over OkHttp. Every hop (the URL and each of at most 10 redirects) is checked:
+ * scheme http(s), host in the allowlist (if one is set), and every resolved address public —
+ * loopback only with the test flag. The body is read up to {@code maxBytes}; HTML is reduced to
+ * text.
  */
 public final class OkHttpWebFetcher implements WebFetcher {
   static final int MAX_REDIRECTS = 10;
@@ -37,23 +38,27 @@ public final class OkHttpWebFetcher implements WebFetcher {
   private OkHttpWebFetcher(Builder b) {
     this.policy = new AddressPolicy(b.allowLoopback);
     this.maxBytes = b.maxBytes;
-    this.allowedDomains = b.allowedDomains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList();
+    this.allowedDomains =
+        b.allowedDomains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList();
     this.userAgent = b.userAgent;
-    this.client = new OkHttpClient.Builder()
-        .proxy(Proxy.NO_PROXY)
-        .dns(new GuardedDns(policy))
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .callTimeout(b.timeout)
-        .addNetworkInterceptor(chain -> {
-          InetAddress connected = chain.connection().route().socketAddress().getAddress();
-          String why = connected == null ? null : policy.refusal(connected);
-          if (why != null) {
-            throw new RefusedException("refused: " + connected.getHostAddress() + " is a " + why + " address");
-          }
-          return chain.proceed(chain.request());
-        })
-        .build();
+    this.client =
+        new OkHttpClient.Builder()
+            .proxy(Proxy.NO_PROXY)
+            .dns(new GuardedDns(policy))
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .callTimeout(b.timeout)
+            .addNetworkInterceptor(
+                chain -> {
+                  InetAddress connected = chain.connection().route().socketAddress().getAddress();
+                  String why = connected == null ? null : policy.refusal(connected);
+                  if (why != null) {
+                    throw new RefusedException(
+                        "refused: " + connected.getHostAddress() + " is a " + why + " address");
+                  }
+                  return chain.proceed(chain.request());
+                })
+            .build();
   }
 
   public static Builder builder() {
@@ -64,22 +69,29 @@ public final class OkHttpWebFetcher implements WebFetcher {
   public WebPage fetch(String url) {
     HttpUrl current = HttpUrl.parse(url == null ? "" : url.strip());
     if (current == null) {
-      throw new WebFetchException(WebFetchException.Kind.REFUSED,
+      throw new WebFetchException(
+          WebFetchException.Kind.REFUSED,
           "not an http(s) URL: '" + url + "'; give a full URL such as https://example.com/page");
     }
     for (int hop = 0; ; hop++) {
       checkHost(current);
-      Request request = new Request.Builder().url(current).header("User-Agent", userAgent)
-          .header("Accept", "text/html,text/plain,application/json;q=0.9,*/*;q=0.5").build();
+      Request request =
+          new Request.Builder()
+              .url(current)
+              .header("User-Agent", userAgent)
+              .header("Accept", "text/html,text/plain,application/json;q=0.9,*/*;q=0.5")
+              .build();
       try (Response response = client.newCall(request).execute()) {
         if (response.isRedirect()) {
           String location = response.header("Location");
           HttpUrl next = location == null ? null : current.resolve(location);
           if (next == null) {
-            throw new WebFetchException(WebFetchException.Kind.REFUSED, "redirect without a usable Location");
+            throw new WebFetchException(
+                WebFetchException.Kind.REFUSED, "redirect without a usable Location");
           }
           if (hop + 1 > MAX_REDIRECTS) {
-            throw new WebFetchException(WebFetchException.Kind.REFUSED, "more than " + MAX_REDIRECTS + " redirects");
+            throw new WebFetchException(
+                WebFetchException.Kind.REFUSED, "more than " + MAX_REDIRECTS + " redirects");
           }
           current = next;
           continue;
@@ -88,10 +100,11 @@ public final class OkHttpWebFetcher implements WebFetcher {
       } catch (RefusedException e) {
         throw new WebFetchException(WebFetchException.Kind.REFUSED, e.getMessage(), e);
       } catch (InterruptedIOException e) {
-        throw new WebFetchException(WebFetchException.Kind.TIMEOUT, "timed out fetching " + current, e);
+        throw new WebFetchException(
+            WebFetchException.Kind.TIMEOUT, "timed out fetching " + current, e);
       } catch (IOException e) {
-        throw new WebFetchException(WebFetchException.Kind.NETWORK,
-            "cannot fetch " + current + ": " + e.getMessage(), e);
+        throw new WebFetchException(
+            WebFetchException.Kind.NETWORK, "cannot fetch " + current + ": " + e.getMessage(), e);
       }
     }
   }
@@ -100,7 +113,8 @@ public final class OkHttpWebFetcher implements WebFetcher {
     String host = url.host().toLowerCase(Locale.ROOT);
     if (!allowedDomains.isEmpty()
         && allowedDomains.stream().noneMatch(d -> host.equals(d) || host.endsWith("." + d))) {
-      throw new WebFetchException(WebFetchException.Kind.REFUSED,
+      throw new WebFetchException(
+          WebFetchException.Kind.REFUSED,
           "refused: host " + host + " is not in the allowed domains " + allowedDomains);
     }
     if (host.contains(":") || host.matches("[0-9.]+")) {
@@ -108,11 +122,12 @@ public final class OkHttpWebFetcher implements WebFetcher {
         InetAddress literal = InetAddress.getByName(host);
         String why = policy.refusal(literal);
         if (why != null) {
-          throw new WebFetchException(WebFetchException.Kind.REFUSED,
-              "refused: " + host + " is a " + why + " address");
+          throw new WebFetchException(
+              WebFetchException.Kind.REFUSED, "refused: " + host + " is a " + why + " address");
         }
       } catch (java.net.UnknownHostException e) {
-        throw new WebFetchException(WebFetchException.Kind.REFUSED, "refused: bad address " + host, e);
+        throw new WebFetchException(
+            WebFetchException.Kind.REFUSED, "refused: bad address " + host, e);
       }
     }
   }
@@ -129,19 +144,24 @@ public final class OkHttpWebFetcher implements WebFetcher {
     int length = truncated ? (int) maxBytes : bytes.length;
     Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
     String raw = new String(bytes, 0, length, charset);
-    String subtype = type == null ? "" : (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT);
+    String subtype =
+        type == null ? "" : (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT);
     String title = "";
     String text;
     if (subtype.contains("html") || (subtype.isEmpty() && raw.stripLeading().startsWith("<"))) {
       title = HtmlText.title(raw);
       text = HtmlText.text(raw);
-    } else if (subtype.isEmpty() || subtype.startsWith("text/") || subtype.contains("json")
-        || subtype.contains("xml") || subtype.contains("javascript")) {
+    } else if (subtype.isEmpty()
+        || subtype.startsWith("text/")
+        || subtype.contains("json")
+        || subtype.contains("xml")
+        || subtype.contains("javascript")) {
       text = raw;
     } else {
       text = "[" + subtype + " content is not text; not shown]";
     }
-    return new WebPage(url.toString(), response.code(), contentType, title, text, length, truncated);
+    return new WebPage(
+        url.toString(), response.code(), contentType, title, text, length, truncated);
   }
 
   /** Settings of the fetcher. */
@@ -154,7 +174,10 @@ public final class OkHttpWebFetcher implements WebFetcher {
 
     private Builder() {}
 
-    /** Body bytes to read at most (default 2,000,000); the rest is cut and the page marked truncated. */
+    /**
+     * Body bytes to read at most (default 2,000,000); the rest is cut and the page marked
+     * truncated.
+     */
     public Builder maxBytes(long maxBytes) {
       this.maxBytes = maxBytes;
       return this;

@@ -21,8 +21,12 @@ import org.junit.jupiter.api.Test;
 class AnthropicChatModelTest {
   private static final String SSE = "text/event-stream; charset=utf-8";
   private final FakeProviderServer server = new FakeProviderServer();
-  private final AnthropicChatModel model = new AnthropicChatModel(
-      ProviderHttp.client(Duration.ofSeconds(2), Duration.ofSeconds(2)), server.url(""), "sk-test", "claude-sonnet-4-5");
+  private final AnthropicChatModel model =
+      new AnthropicChatModel(
+          ProviderHttp.client(Duration.ofSeconds(2), Duration.ofSeconds(2)),
+          server.url(""),
+          "sk-test",
+          "claude-sonnet-4-5");
 
   @AfterEach
   void stop() {
@@ -36,8 +40,11 @@ class AnthropicChatModelTest {
 
     var response = model.chat(Conversations.hello(), recorder);
 
-    assertThat(response.text()).isEqualTo(String.join("", recorder.deltas()))
-        .startsWith("The sky looks blue").contains("—").endsWith("long (red) ones.");
+    assertThat(response.text())
+        .isEqualTo(String.join("", recorder.deltas()))
+        .startsWith("The sky looks blue")
+        .contains("—")
+        .endsWith("long (red) ones.");
     assertThat(recorder.deltas()).hasSize(6);
     assertThat(response.usage().inputTokens()).isEqualTo(14);
     assertThat(response.usage().outputTokens()).isEqualTo(27);
@@ -67,7 +74,8 @@ class AnthropicChatModelTest {
     assertThat(call.id()).isEqualTo("toolu_01NLWDXrIkvobkAe5HEWNcer");
     assertThat(call.name()).isEqualTo("get_weather");
     assertThat(call.arguments())
-        .isEqualTo(JsonObject.builder().put("location", "Paris, France").put("unit", "celsius").build());
+        .isEqualTo(
+            JsonObject.builder().put("location", "Paris, France").put("unit", "celsius").build());
     assertThat(recorder.toolCalls()).containsExactly(call);
     assertThat(response.text()).isEqualTo("I'll check the current weather in Paris for you.");
   }
@@ -86,7 +94,8 @@ class AnthropicChatModelTest {
     JsonNode assistant = messages.get(1);
     assertThat(assistant.path("role").asText()).isEqualTo("assistant");
     assertThat(assistant.path("content").get(1).path("type").asText()).isEqualTo("tool_use");
-    assertThat(assistant.path("content").get(1).path("input").path("location").asText()).isEqualTo("Paris");
+    assertThat(assistant.path("content").get(1).path("input").path("location").asText())
+        .isEqualTo("Paris");
     JsonNode results = messages.get(2);
     assertThat(results.path("role").asText()).isEqualTo("user");
     assertThat(results.path("content")).hasSize(2);
@@ -101,45 +110,72 @@ class AnthropicChatModelTest {
     Recorder recorder = new Recorder();
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), recorder))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SERVER))
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SERVER))
         .hasMessageContaining("Overloaded");
     assertThat(recorder.deltas()).isNotEmpty();
   }
 
   @Test
   void rateLimitCarriesRetryAfterAndTheProvidersMessage() {
-    server.replay("anthropic/error-429-rate-limit.json", 429, "application/json", "retry-after", "21");
+    server.replay(
+        "anthropic/error-429-rate-limit.json", 429, "application/json", "retry-after", "21");
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-          assertThat(e.retryAfter()).contains(Duration.ofSeconds(21));
-        })
+        .isInstanceOfSatisfying(
+            ModelException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+              assertThat(e.retryAfter()).contains(Duration.ofSeconds(21));
+            })
         .hasMessageContaining("exceed your organization's rate limit");
   }
 
   @Test
   void withoutRetryAfterTheExhaustedLimitsResetTimeIsUsed() {
     String reset = java.time.Instant.now().plusSeconds(30).toString();
-    server.replay("anthropic/error-429-rate-limit.json", 429, "application/json",
-        "anthropic-ratelimit-input-tokens-remaining", "0", "anthropic-ratelimit-input-tokens-reset", reset,
-        "anthropic-ratelimit-requests-remaining", "12", "anthropic-ratelimit-requests-reset", reset);
+    server.replay(
+        "anthropic/error-429-rate-limit.json",
+        429,
+        "application/json",
+        "anthropic-ratelimit-input-tokens-remaining",
+        "0",
+        "anthropic-ratelimit-input-tokens-reset",
+        reset,
+        "anthropic-ratelimit-requests-remaining",
+        "12",
+        "anthropic-ratelimit-requests-reset",
+        reset);
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.retryAfter())
-            .hasValueSatisfying(d -> assertThat(d).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(30))));
+        .isInstanceOfSatisfying(
+            ModelException.class,
+            e ->
+                assertThat(e.retryAfter())
+                    .hasValueSatisfying(
+                        d ->
+                            assertThat(d)
+                                .isBetween(Duration.ofSeconds(20), Duration.ofSeconds(30))));
   }
 
   @Test
   void retryAfterMsWinsOverRetryAfter() {
-    server.replay("anthropic/error-529-overloaded.json", 529, "application/json",
-        "retry-after-ms", "1500", "retry-after", "9");
+    server.replay(
+        "anthropic/error-529-overloaded.json",
+        529,
+        "application/json",
+        "retry-after-ms",
+        "1500",
+        "retry-after",
+        "9");
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.SERVER);
-          assertThat(e.retryAfter()).contains(Duration.ofMillis(1500));
-        });
+        .isInstanceOfSatisfying(
+            ModelException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.SERVER);
+              assertThat(e.retryAfter()).contains(Duration.ofMillis(1500));
+            });
   }
 
   @Test
@@ -148,20 +184,29 @@ class AnthropicChatModelTest {
     server.replay("anthropic/error-400-invalid-request.json", 400, "application/json");
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.AUTH))
-        .hasMessageContaining("invalid x-api-key").hasMessageContaining("ANTHROPIC_API_KEY")
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.AUTH))
+        .hasMessageContaining("invalid x-api-key")
+        .hasMessageContaining("ANTHROPIC_API_KEY")
         .hasMessageNotContaining("sk-test");
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST));
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST));
   }
 
   @Test
   void xShouldRetryTrueMakesAnOtherwiseFinalStatusRetriable() {
-    server.replayBytes("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"conflict\"}}".getBytes(),
-        409, "application/json", "x-should-retry", "true");
+    server.replayBytes(
+        "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"conflict\"}}"
+            .getBytes(),
+        409,
+        "application/json",
+        "x-should-retry",
+        "true");
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind().retriable()).isTrue());
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind().retriable()).isTrue());
   }
 
   @Test
@@ -169,17 +214,19 @@ class AnthropicChatModelTest {
     server.replayCut("anthropic/messages-stream-text.sse", 0.6, SSE);
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NETWORK))
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NETWORK))
         .hasMessageContaining("message_stop");
   }
 
   @Test
   void malformedJsonIsAnInvalidResponse() {
-    server.replayBytes("event: message_start\ndata: {\"type\":\"message_start\",\n\n".getBytes(), 200, SSE);
+    server.replayBytes(
+        "event: message_start\ndata: {\"type\":\"message_start\",\n\n".getBytes(), 200, SSE);
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class,
-            e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_RESPONSE));
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_RESPONSE));
   }
 
   @Test
@@ -196,12 +243,16 @@ class AnthropicChatModelTest {
 
   @Test
   void missingKeyIsNotConfigured() {
-    var keyless = new AnthropicChatModel(ProviderHttp.client(Duration.ofSeconds(1), Duration.ofSeconds(1)),
-        server.url(""), "", "claude-sonnet-4-5");
+    var keyless =
+        new AnthropicChatModel(
+            ProviderHttp.client(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+            server.url(""),
+            "",
+            "claude-sonnet-4-5");
 
     assertThatThrownBy(() -> keyless.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_CONFIGURED));
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NOT_CONFIGURED));
     assertThat(server.requestCount()).isZero();
   }
-
 }

@@ -20,7 +20,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SKILL.md front matter as OpenClaw writes it, read by the YAML parser, and through core's skill loader. */
+/**
+ * SKILL.md front matter as OpenClaw writes it, read by the YAML parser, and through core's skill
+ * loader.
+ */
 class YamlFrontMatterParserTest {
   @TempDir Path workspace;
 
@@ -43,7 +46,9 @@ class YamlFrontMatterParserTest {
 
   @Test
   void keepsEveryFieldWithNestedMetadataAndTheBody() {
-    FrontMatter parsed = parser.parse("""
+    FrontMatter parsed =
+        parser.parse(
+            """
         \uFEFF---\r
         name: gh\r
         homepage: https://example.org/gh   # a comment\r
@@ -60,14 +65,22 @@ class YamlFrontMatterParserTest {
     assertThat(parsed.body()).isEqualTo("# Body\ntext");
     assertThat(parsed.fields().string("homepage")).contains("https://example.org/gh");
     assertThat(parsed.fields().string("command-dispatch")).contains("tool");
-    JsonObject openclaw = parsed.fields().object("metadata").orElseThrow().object("openclaw").orElseThrow();
-    assertThat(openclaw.object("requires").orElseThrow()).isEqualTo(JsonObject.builder()
-        .put("bins", JsonValue.ofStrings(List.of("git")))
-        .put("config", JsonValue.ofStrings(List.of("browser.enabled")))
-        .build());
+    JsonObject openclaw =
+        parsed.fields().object("metadata").orElseThrow().object("openclaw").orElseThrow();
+    assertThat(openclaw.object("requires").orElseThrow())
+        .isEqualTo(
+            JsonObject.builder()
+                .put("bins", JsonValue.ofStrings(List.of("git")))
+                .put("config", JsonValue.ofStrings(List.of("browser.enabled")))
+                .build());
     assertThat(openclaw.array("os").orElseThrow().strings("os")).containsExactly("linux", "darwin");
     assertThat(openclaw.array("install").orElseThrow().get(0))
-        .isEqualTo(JsonObject.builder().put("id", "brew").put("kind", "brew").put("formula", "gh").build());
+        .isEqualTo(
+            JsonObject.builder()
+                .put("id", "brew")
+                .put("kind", "brew")
+                .put("formula", "gh")
+                .build());
   }
 
   @Test
@@ -75,16 +88,21 @@ class YamlFrontMatterParserTest {
     assertThat(parser.parse("# Title\n---\nx")).isEqualTo(FrontMatter.none("# Title\n---\nx"));
     assertThat(parser.parse("---\n---\nbody")).isEqualTo(FrontMatter.none("body"));
     assertThatThrownBy(() -> parser.parse("---\nname: x\n"))
-        .isInstanceOf(FrontMatterException.class).hasMessageContaining("never closed");
+        .isInstanceOf(FrontMatterException.class)
+        .hasMessageContaining("never closed");
     assertThatThrownBy(() -> parser.parse("---\nname: x\ndescription: [unclosed\n---\n"))
-        .isInstanceOf(FrontMatterException.class).hasMessageStartingWith("line ");
+        .isInstanceOf(FrontMatterException.class)
+        .hasMessageStartingWith("line ");
     assertThatThrownBy(() -> parser.parse("---\n- a list\n---\n"))
         .hasMessageContaining("expected 'key: value'");
   }
 
   @Test
   void readsFrontMatterWithQuotesFlagsUnknownKeysAndOneLineJsonMetadata() throws IOException {
-    write(workspace.resolve("skills"), "gh", """
+    write(
+        workspace.resolve("skills"),
+        "gh",
+        """
         ---
         name: "GitHub Helper"
         description: 'Work with issues, PRs and CI'
@@ -108,10 +126,12 @@ class YamlFrontMatterParserTest {
     assertThat(skill.ready()).isTrue();
   }
 
-
   @Test
   void acceptsMultiLineJson5AndIndentedYamlMetadata() throws IOException {
-    write(workspace.resolve("skills"), "json5", """
+    write(
+        workspace.resolve("skills"),
+        "json5",
+        """
         ---
         name: json5
         description: d
@@ -124,7 +144,10 @@ class YamlFrontMatterParserTest {
           }
         ---
         """);
-    write(workspace.resolve("skills"), "yaml", """
+    write(
+        workspace.resolve("skills"),
+        "yaml",
+        """
         ---
         name: yaml
         description: d
@@ -153,13 +176,15 @@ class YamlFrontMatterParserTest {
     assertThat(yaml.ready()).as("always skips the checks").isTrue();
   }
 
-
   @Test
   void malformedFrontMatterListsTheSkillAsInvalidWithAReason() throws IOException {
     write(workspace.resolve("skills"), "unclosed", "---\nname: x\nno end\n");
     write(workspace.resolve("skills"), "nokey", "---\nname: y\njust words\n---\n");
     write(workspace.resolve("skills"), "badflag", "---\nname: z\nuser-invocable: maybe\n---\n");
-    write(workspace.resolve("skills"), "badmeta", "---\nname: w\nmetadata: {\"openclaw\": [1,\n---\n");
+    write(
+        workspace.resolve("skills"),
+        "badmeta",
+        "---\nname: w\nmetadata: {\"openclaw\": [1,\n---\n");
     write(workspace.resolve("skills"), "good", "---\nname: good\ndescription: fine\n---\n");
 
     SkillSet set = load(Map.of());

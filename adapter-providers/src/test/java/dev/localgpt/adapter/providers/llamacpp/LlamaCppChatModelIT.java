@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LlamaCppChatModelIT {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   private static LlamaCppChatModel model;
 
   @BeforeAll
@@ -34,8 +33,12 @@ class LlamaCppChatModelIT {
   }
 
   private static ChatRequest request(int maxTokens) {
-    return ChatRequest.builder().system("Be brief.").addMessage(ChatMessage.user("Hello"))
-        .maxTokens(maxTokens).temperature(0.0).build();
+    return ChatRequest.builder()
+        .system("Be brief.")
+        .addMessage(ChatMessage.user("Hello"))
+        .maxTokens(maxTokens)
+        .temperature(0.0)
+        .build();
   }
 
   @Test
@@ -46,7 +49,9 @@ class LlamaCppChatModelIT {
     var response = model.chat(request(24), recorder);
 
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("llama.cpp tiny model, first call incl. load: %d tokens in %.2f s%n", response.usage().outputTokens(), seconds);
+    System.out.printf(
+        "llama.cpp tiny model, first call incl. load: %d tokens in %.2f s%n",
+        response.usage().outputTokens(), seconds);
     assertThat(response.stopReason()).isEqualTo(StopReason.MAX_TOKENS);
     assertThat(response.usage().outputTokens()).isEqualTo(24);
     assertThat(response.usage().inputTokens()).isPositive();
@@ -55,19 +60,30 @@ class LlamaCppChatModelIT {
     assertThat(response.model()).isEqualTo("llamacpp/tiny.gguf");
     long warm = System.nanoTime();
     int made = model.chat(request(64), ChatListener.IGNORE).usage().outputTokens();
-    System.out.printf("llama.cpp tiny model, loaded: %.0f tokens/s%n", made / ((System.nanoTime() - warm) / 1e9));
+    System.out.printf(
+        "llama.cpp tiny model, loaded: %.0f tokens/s%n", made / ((System.nanoTime() - warm) / 1e9));
   }
 
   @Test
   void stopsAtAStopString() {
     String full = model.chat(request(24), ChatListener.IGNORE).text();
-    String stop = full.chars().skip(1).filter(Character::isLetterOrDigit).filter(c -> full.indexOf(c) > 0)
-        .mapToObj(Character::toString).findFirst().orElseThrow();
+    String stop =
+        full.chars()
+            .skip(1)
+            .filter(Character::isLetterOrDigit)
+            .filter(c -> full.indexOf(c) > 0)
+            .mapToObj(Character::toString)
+            .findFirst()
+            .orElseThrow();
 
-    var stopped = model.chat(request(24).toBuilder().stopSequences(java.util.List.of(stop)).build(),
-        ChatListener.IGNORE);
+    var stopped =
+        model.chat(
+            request(24).toBuilder().stopSequences(java.util.List.of(stop)).build(),
+            ChatListener.IGNORE);
 
-    assertThat(stopped.text()).doesNotContain(stop).isEqualTo(full.substring(0, full.indexOf(stop)));
+    assertThat(stopped.text())
+        .doesNotContain(stop)
+        .isEqualTo(full.substring(0, full.indexOf(stop)));
     assertThat(stopped.stopReason()).isEqualTo(StopReason.END_TURN);
   }
 
@@ -84,9 +100,11 @@ class LlamaCppChatModelIT {
 
   @Test
   void usesTheModelsChatTemplateAndChatMlWithoutOne() throws Exception {
-    String llama3 = "{% for message in messages %}<|start_header_id|>{{ message['role'] }}<|end_header_id|>\n\n"
-        + "{{ message['content'] }}<|eot_id|>{% endfor %}<|start_header_id|>assistant<|end_header_id|>\n\n";
-    try (var templated = new LlamaCppChatModel(TinyGguf.write(dir.resolve("t.gguf"), llama3), 512)) {
+    String llama3 =
+        "{% for message in messages %}<|start_header_id|>{{ message['role'] }}<|end_header_id|>\n\n"
+            + "{{ message['content'] }}<|eot_id|>{% endfor %}<|start_header_id|>assistant<|end_header_id|>\n\n";
+    try (var templated =
+        new LlamaCppChatModel(TinyGguf.write(dir.resolve("t.gguf"), llama3), 512)) {
       assertThat(templated.renderPrompt(request(4)))
           .contains("<|start_header_id|>user<|end_header_id|>\n\nHello<|eot_id|>")
           .contains("Be brief.");
@@ -99,7 +117,8 @@ class LlamaCppChatModelIT {
     var missing = new LlamaCppChatModel(dir.resolve("nope.gguf"), 512);
 
     assertThatThrownBy(() -> missing.chat(request(4), ChatListener.IGNORE))
-        .isInstanceOf(ModelException.class).hasMessageContaining("nope.gguf")
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("nope.gguf")
         .hasMessageContaining("providers.llamacpp");
   }
 }

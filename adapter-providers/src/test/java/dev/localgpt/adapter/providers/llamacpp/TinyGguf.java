@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Writes a tiny random-weight llama model as GGUF v3: 2 layers, 64 dims, 4 heads, an SPM vocabulary of
- * {@code <unk> <s> </s>} plus the 256 byte tokens, F32 tensors (~460 KB). The output rows of the special tokens and
- * of every byte but printable ASCII are zero, so greedy decoding (logit 0 against 94 random logits) never ends the
- * reply by itself and writes valid one-token-per-character text.
+ * Writes a tiny random-weight llama model as GGUF v3: 2 layers, 64 dims, 4 heads, an SPM vocabulary
+ * of {@code <unk> <s> </s>} plus the 256 byte tokens, F32 tensors (~460 KB). The output rows of the
+ * special tokens and of every byte but printable ASCII are zero, so greedy decoding (logit 0
+ * against 94 random logits) never ends the reply by itself and writes valid one-token-per-character
+ * text.
  */
 final class TinyGguf {
   private static final int EMBD = 64;
@@ -75,26 +76,29 @@ final class TinyGguf {
     kv.add(() -> out.key("llama.rope.dimension_count").u32Value(EMBD / 4));
     kv.add(() -> out.key("llama.attention.layer_norm_rms_epsilon").u32(6).f32(1e-5f));
     kv.add(() -> out.key("tokenizer.ggml.model").str("llama"));
-    kv.add(() -> {
-      out.key("tokenizer.ggml.tokens").u32(9).u32(8).u64(VOCAB);
-      out.string("<unk>").string("<s>").string("</s>");
-      for (int b = 0; b < 256; b++) {
-        out.string(String.format("<0x%02X>", b));
-      }
-    });
-    kv.add(() -> {
-      out.key("tokenizer.ggml.scores").u32(9).u32(6).u64(VOCAB);
-      for (int i = 0; i < VOCAB; i++) {
-        out.f32(0f);
-      }
-    });
-    kv.add(() -> {
-      out.key("tokenizer.ggml.token_type").u32(9).u32(5).u64(VOCAB);
-      out.u32(2).u32(3).u32(3);
-      for (int b = 0; b < 256; b++) {
-        out.u32(6);
-      }
-    });
+    kv.add(
+        () -> {
+          out.key("tokenizer.ggml.tokens").u32(9).u32(8).u64(VOCAB);
+          out.string("<unk>").string("<s>").string("</s>");
+          for (int b = 0; b < 256; b++) {
+            out.string(String.format("<0x%02X>", b));
+          }
+        });
+    kv.add(
+        () -> {
+          out.key("tokenizer.ggml.scores").u32(9).u32(6).u64(VOCAB);
+          for (int i = 0; i < VOCAB; i++) {
+            out.f32(0f);
+          }
+        });
+    kv.add(
+        () -> {
+          out.key("tokenizer.ggml.token_type").u32(9).u32(5).u64(VOCAB);
+          out.u32(2).u32(3).u32(3);
+          for (int b = 0; b < 256; b++) {
+            out.u32(6);
+          }
+        });
     kv.add(() -> out.key("tokenizer.ggml.unknown_token_id").u32Value(0));
     kv.add(() -> out.key("tokenizer.ggml.bos_token_id").u32Value(1));
     kv.add(() -> out.key("tokenizer.ggml.eos_token_id").u32Value(2));
@@ -151,7 +155,8 @@ final class TinyGguf {
 
     private void room(int n) {
       if (buf.remaining() < n) {
-        ByteBuffer bigger = ByteBuffer.allocate(buf.capacity() * 2 + n).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bigger =
+            ByteBuffer.allocate(buf.capacity() * 2 + n).order(ByteOrder.LITTLE_ENDIAN);
         buf.flip();
         bigger.put(buf);
         buf = bigger;

@@ -21,8 +21,12 @@ class OllamaChatModelTest {
   private static final String NDJSON = "application/x-ndjson";
   private static final String JSON = "application/json; charset=utf-8";
   private final FakeProviderServer server = new FakeProviderServer();
-  private final OllamaChatModel model = new OllamaChatModel(
-      ProviderHttp.client(Duration.ofSeconds(2), Duration.ofSeconds(2)), server.url(""), "llama3.2", 8192);
+  private final OllamaChatModel model =
+      new OllamaChatModel(
+          ProviderHttp.client(Duration.ofSeconds(2), Duration.ofSeconds(2)),
+          server.url(""),
+          "llama3.2",
+          8192);
 
   @AfterEach
   void stop() {
@@ -36,7 +40,8 @@ class OllamaChatModelTest {
 
     var response = model.chat(Conversations.hello(), recorder);
 
-    assertThat(response.text()).isEqualTo(String.join("", recorder.deltas()))
+    assertThat(response.text())
+        .isEqualTo(String.join("", recorder.deltas()))
         .isEqualTo("The sky looks blue because of Rayleigh scattering.");
     assertThat(response.usage().inputTokens()).isEqualTo(31);
     assertThat(response.usage().outputTokens()).isEqualTo(10);
@@ -55,13 +60,23 @@ class OllamaChatModelTest {
     var response = model.chat(Conversations.withToolResults(), recorder);
 
     assertThat(response.stopReason()).isEqualTo(StopReason.TOOL_USE);
-    assertThat(response.toolCalls()).extracting(c -> c.name()).containsExactly("get_weather", "get_weather");
+    assertThat(response.toolCalls())
+        .extracting(c -> c.name())
+        .containsExactly("get_weather", "get_weather");
     assertThat(response.toolCalls().get(1).arguments())
         .isEqualTo(JsonObject.builder().put("city", "Paris").put("unit", "celsius").build());
     assertThat(recorder.toolCalls()).hasSize(2);
     JsonNode messages = FakeProviderServer.json(server.take()).path("messages");
-    assertThat(messages.get(1).path("tool_calls").get(0).path("function").path("arguments").path("location")
-        .asText()).isEqualTo("Paris");
+    assertThat(
+            messages
+                .get(1)
+                .path("tool_calls")
+                .get(0)
+                .path("function")
+                .path("arguments")
+                .path("location")
+                .asText())
+        .isEqualTo("Paris");
     assertThat(messages.get(2).path("role").asText()).isEqualTo("tool");
     assertThat(messages.get(2).path("tool_name").asText()).isEqualTo("get_weather");
     assertThat(messages.get(3).path("content").asText()).isEqualTo("22C");
@@ -69,9 +84,11 @@ class OllamaChatModelTest {
 
   @Test
   void generatesCallIdsWhenTheServerSendsNone() {
-    String line1 = "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":"
-        + "[{\"function\":{\"name\":\"get_weather\",\"arguments\":{\"city\":\"Oslo\"}}}]},\"done\":false}\n";
-    String line2 = "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true}\n";
+    String line1 =
+        "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":"
+            + "[{\"function\":{\"name\":\"get_weather\",\"arguments\":{\"city\":\"Oslo\"}}}]},\"done\":false}\n";
+    String line2 =
+        "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true}\n";
     server.replayBytes((line1 + line2).getBytes(), 200, NDJSON);
 
     var response = model.chat(Conversations.hello(), ChatListener.IGNORE);
@@ -98,9 +115,10 @@ class OllamaChatModelTest {
 
     for (int i = 0; i < 2; i++) {
       assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-          .isInstanceOfSatisfying(ModelException.class,
-              e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_MODEL))
-          .hasMessageContaining("not found").hasMessageContaining("ollama pull llama3.2");
+          .isInstanceOfSatisfying(
+              ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_MODEL))
+          .hasMessageContaining("not found")
+          .hasMessageContaining("ollama pull llama3.2");
     }
   }
 
@@ -110,21 +128,25 @@ class OllamaChatModelTest {
     Recorder recorder = new Recorder();
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), recorder))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SERVER))
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SERVER))
         .hasMessageContaining("an error was encountered while running the model");
     assertThat(recorder.deltas()).isNotEmpty();
   }
 
   @Test
   void rateLimitThenSuccess() {
-    server.replayBytes("{\"error\":\"server busy, please try again\"}".getBytes(), 429, JSON, "retry-after", "2");
+    server.replayBytes(
+        "{\"error\":\"server busy, please try again\"}".getBytes(), 429, JSON, "retry-after", "2");
     server.replay("ollama/chat-stream-text.ndjson", 200, NDJSON);
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-          assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
-        });
+        .isInstanceOfSatisfying(
+            ModelException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+              assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
+            });
     assertThat(model.chat(Conversations.hello(), ChatListener.IGNORE).text()).startsWith("The sky");
   }
 
@@ -133,8 +155,8 @@ class OllamaChatModelTest {
     server.replayCut("ollama/chat-stream-text.ndjson", 0.5, NDJSON);
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class,
-            e -> assertThat(e.kind()).isEqualTo(Kind.NETWORK));
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NETWORK));
   }
 
   @Test
@@ -142,7 +164,7 @@ class OllamaChatModelTest {
     server.replayBytes("{\"model\":\"m\",\"message\":{\n{\"done\":true}\n".getBytes(), 200, NDJSON);
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class,
-            e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_RESPONSE));
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_RESPONSE));
   }
 }

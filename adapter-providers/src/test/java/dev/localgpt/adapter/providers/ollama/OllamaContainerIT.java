@@ -21,16 +21,15 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.ollama.OllamaContainer;
 
 /**
- * {@link OllamaChatModel} against a real Ollama server in Docker, with a tiny chat model pulled at start-up (about
- * 270 MB). Skipped, not failed, where there is no Docker.
+ * {@link OllamaChatModel} against a real Ollama server in Docker, with a tiny chat model pulled at
+ * start-up (about 270 MB). Skipped, not failed, where there is no Docker.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class OllamaContainerIT {
   private static final String IMAGE = "ollama/ollama:0.12.5";
   private static final String MODEL = "smollm2:135m";
 
-  @Container
-  private static final OllamaContainer OLLAMA = new OllamaContainer(IMAGE);
+  @Container private static final OllamaContainer OLLAMA = new OllamaContainer(IMAGE);
 
   private static OkHttpClient client;
 
@@ -42,8 +41,12 @@ class OllamaContainerIT {
   }
 
   private static ChatRequest hello(int maxTokens) {
-    return ChatRequest.builder().system("Be brief.").addMessage(ChatMessage.user("Say hello in one sentence."))
-        .maxTokens(maxTokens).temperature(0.0).build();
+    return ChatRequest.builder()
+        .system("Be brief.")
+        .addMessage(ChatMessage.user("Say hello in one sentence."))
+        .maxTokens(maxTokens)
+        .temperature(0.0)
+        .build();
   }
 
   @Test
@@ -65,10 +68,14 @@ class OllamaContainerIT {
   void stopsAtMaxTokens() {
     OllamaChatModel model = new OllamaChatModel(client, OLLAMA.getEndpoint(), MODEL, 2048);
 
-    ChatResponse response = model.chat(
-        ChatRequest.builder().addMessage(ChatMessage.user("Count from 1 to 100, one number a line."))
-            .maxTokens(5).temperature(0.0).build(),
-        ChatListener.IGNORE);
+    ChatResponse response =
+        model.chat(
+            ChatRequest.builder()
+                .addMessage(ChatMessage.user("Count from 1 to 100, one number a line."))
+                .maxTokens(5)
+                .temperature(0.0)
+                .build(),
+            ChatListener.IGNORE);
 
     assertThat(response.stopReason()).isEqualTo(StopReason.MAX_TOKENS);
     assertThat(response.usage().outputTokens()).isEqualTo(5);
@@ -76,10 +83,12 @@ class OllamaContainerIT {
 
   @Test
   void anUnpulledModelSaysHowToPullIt() {
-    OllamaChatModel missing = new OllamaChatModel(client, OLLAMA.getEndpoint(), "no-such-model:1b", 0);
+    OllamaChatModel missing =
+        new OllamaChatModel(client, OLLAMA.getEndpoint(), "no-such-model:1b", 0);
 
     assertThatThrownBy(() -> missing.chat(hello(8), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class,
+        .isInstanceOfSatisfying(
+            ModelException.class,
             e -> assertThat(e.kind()).isEqualTo(ModelException.Kind.UNKNOWN_MODEL))
         .hasMessageContaining("ollama pull no-such-model:1b");
   }

@@ -23,9 +23,14 @@ import org.junit.jupiter.api.Test;
 class OpenAiChatModelTest {
   private static final String SSE = "text/event-stream; charset=utf-8";
   private final FakeProviderServer server = new FakeProviderServer();
-  private final OpenAiChatModel model = new OpenAiChatModel(
-      ProviderHttp.client(Duration.ofSeconds(2), Duration.ofSeconds(2)), "openai", server.url("/v1"), "sk-test",
-      "gpt-4o-mini", 128_000);
+  private final OpenAiChatModel model =
+      new OpenAiChatModel(
+          ProviderHttp.client(Duration.ofSeconds(2), Duration.ofSeconds(2)),
+          "openai",
+          server.url("/v1"),
+          "sk-test",
+          "gpt-4o-mini",
+          128_000);
 
   @AfterEach
   void stop() {
@@ -39,8 +44,10 @@ class OpenAiChatModelTest {
 
     var response = model.chat(Conversations.hello(), recorder);
 
-    assertThat(response.text()).isEqualTo(String.join("", recorder.deltas()))
-        .isEqualTo("The sky looks blue because air scatters short wavelengths of sunlight more than long ones.");
+    assertThat(response.text())
+        .isEqualTo(String.join("", recorder.deltas()))
+        .isEqualTo(
+            "The sky looks blue because air scatters short wavelengths of sunlight more than long ones.");
     assertThat(response.usage().inputTokens()).isEqualTo(14);
     assertThat(response.usage().outputTokens()).isEqualTo(16);
     assertThat(response.stopReason()).isEqualTo(StopReason.END_TURN);
@@ -61,9 +68,16 @@ class OpenAiChatModelTest {
     var response = model.chat(Conversations.withToolResults(), recorder);
 
     assertThat(response.stopReason()).isEqualTo(StopReason.TOOL_USE);
-    assertThat(response.toolCalls()).containsExactly(
-        new ToolCall("call_ZNV3TEIgBu9kvv9xTDHHBOUz", "get_weather", JsonObject.of("location", "Paris, France")),
-        new ToolCall("call_vtASmkeeo7nuZ7lLWpHRHOtP", "get_weather", JsonObject.of("location", "Tokyo, Japan")));
+    assertThat(response.toolCalls())
+        .containsExactly(
+            new ToolCall(
+                "call_ZNV3TEIgBu9kvv9xTDHHBOUz",
+                "get_weather",
+                JsonObject.of("location", "Paris, France")),
+            new ToolCall(
+                "call_vtASmkeeo7nuZ7lLWpHRHOtP",
+                "get_weather",
+                JsonObject.of("location", "Tokyo, Japan")));
     assertThat(recorder.toolCalls()).isEqualTo(response.toolCalls());
     assertThat(response.usage().outputTokens()).isEqualTo(50);
   }
@@ -77,7 +91,8 @@ class OpenAiChatModelTest {
     JsonNode body = FakeProviderServer.json(server.take());
     JsonNode messages = body.path("messages");
     assertThat(messages).hasSize(4);
-    assertThat(messages.get(1).path("tool_calls").get(1).path("function").path("arguments").asText())
+    assertThat(
+            messages.get(1).path("tool_calls").get(1).path("function").path("arguments").asText())
         .isEqualTo("{\"location\":\"Tokyo\"}");
     assertThat(messages.get(2).path("role").asText()).isEqualTo("tool");
     assertThat(messages.get(2).path("tool_call_id").asText()).isEqualTo("call_1");
@@ -103,21 +118,25 @@ class OpenAiChatModelTest {
     Recorder recorder = new Recorder();
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), recorder))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SERVER))
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SERVER))
         .hasMessageContaining("The server had an error");
     assertThat(recorder.deltas()).contains(" sky");
   }
 
   @Test
   void rateLimitWithRetryAfterThenSuccess() {
-    server.replay("openai/error-429-rate-limit.json", 429, "application/json", "retry-after-ms", "247");
+    server.replay(
+        "openai/error-429-rate-limit.json", 429, "application/json", "retry-after-ms", "247");
     server.replay("openai/chat-completion-stream-text.sse", 200, SSE);
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-          assertThat(e.retryAfter()).contains(Duration.ofMillis(247));
-        });
+        .isInstanceOfSatisfying(
+            ModelException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+              assertThat(e.retryAfter()).contains(Duration.ofMillis(247));
+            });
     assertThat(model.chat(Conversations.hello(), ChatListener.IGNORE).text()).startsWith("The sky");
   }
 
@@ -126,7 +145,8 @@ class OpenAiChatModelTest {
     server.replay("openai/error-429-insufficient-quota.json", 429, "application/json");
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind().retriable()).isFalse())
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind().retriable()).isFalse())
         .hasMessageContaining("exceeded your current quota");
   }
 
@@ -137,13 +157,16 @@ class OpenAiChatModelTest {
     server.replay("openai/error-400-invalid-param.json", 400, "application/json");
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.AUTH))
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.AUTH))
         .hasMessageContaining("OPENAI_API_KEY");
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_MODEL))
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_MODEL))
         .hasMessageContaining("gpt-4o-mini-typo");
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST));
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST));
   }
 
   @Test
@@ -151,30 +174,34 @@ class OpenAiChatModelTest {
     server.replayCut("openai/chat-completion-stream-tool-calls.sse", 0.5, SSE);
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NETWORK))
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NETWORK))
         .hasMessageContaining("[DONE]");
   }
 
   @Test
   void argumentsThatAreNotAJsonObjectMakeAMalformedCallInsteadOfFailingTheTurn() {
-    String chunk = "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"c1\","
-        + "\"type\":\"function\",\"function\":{\"name\":\"read_file\",\"arguments\":\"{\\\"path\\\": \\\"a.md\"}}]}}]}\n\n"
-        + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n"
-        + "data: [DONE]\n\n";
+    String chunk =
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"c1\","
+            + "\"type\":\"function\",\"function\":{\"name\":\"read_file\",\"arguments\":\"{\\\"path\\\": \\\"a.md\"}}]}}]}\n\n"
+            + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n"
+            + "data: [DONE]\n\n";
     server.replayBytes(chunk.getBytes(StandardCharsets.UTF_8), 200, SSE);
 
     var response = model.chat(Conversations.hello(), ChatListener.IGNORE);
 
-    assertThat(response.toolCalls()).containsExactly(ToolCall.malformed("c1", "read_file", "{\"path\": \"a.md"));
+    assertThat(response.toolCalls())
+        .containsExactly(ToolCall.malformed("c1", "read_file", "{\"path\": \"a.md"));
     assertThat(response.toolCalls().getFirst().wellFormed()).isFalse();
   }
 
   @Test
   void readsEventsWithAnyLineEndingSkippingCommentsAndJoiningDataLines() {
-    String stream = ": keep-alive\r\r"
-        + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a—\"}}]}\r\n\r\n"
-        + "data: {\"choices\":[{\"index\":0,\"delta\":\ndata: {\"content\":\"b\"}}]}\n\n"
-        + "data: [DONE]\r\r";
+    String stream =
+        ": keep-alive\r\r"
+            + "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a—\"}}]}\r\n\r\n"
+            + "data: {\"choices\":[{\"index\":0,\"delta\":\ndata: {\"content\":\"b\"}}]}\n\n"
+            + "data: [DONE]\r\r";
     server.replayBytes(stream.getBytes(StandardCharsets.UTF_8), 200, SSE);
     Recorder recorder = new Recorder();
 
@@ -186,17 +213,26 @@ class OpenAiChatModelTest {
 
   @Test
   void malformedChunkIsAnInvalidResponse() {
-    server.replayBytes("data: {\"choices\":[{\"delta\":{\"content\":\"x\"}\n\ndata: [DONE]\n\n".getBytes(), 200, SSE);
+    server.replayBytes(
+        "data: {\"choices\":[{\"delta\":{\"content\":\"x\"}\n\ndata: [DONE]\n\n".getBytes(),
+        200,
+        SSE);
 
     assertThatThrownBy(() -> model.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class,
-            e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_RESPONSE));
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_RESPONSE));
   }
 
   @Test
   void localServerWithoutKeySendsNoAuthorization() {
-    var local = new OpenAiChatModel(ProviderHttp.client(Duration.ofSeconds(2), Duration.ofSeconds(2)),
-        "openai-compatible", server.url("/v1/"), "", "qwen/qwen3", 32_768);
+    var local =
+        new OpenAiChatModel(
+            ProviderHttp.client(Duration.ofSeconds(2), Duration.ofSeconds(2)),
+            "openai-compatible",
+            server.url("/v1/"),
+            "",
+            "qwen/qwen3",
+            32_768);
     server.replay("openai/chat-completion-stream-text.sse", 200, SSE);
 
     local.chat(Conversations.hello(), ChatListener.IGNORE);
@@ -209,26 +245,40 @@ class OpenAiChatModelTest {
 
   @Test
   void silenceLongerThanTheReadTimeoutIsATimeout() {
-    var impatient = new OpenAiChatModel(ProviderHttp.client(Duration.ofSeconds(1), Duration.ofMillis(200)),
-        "openai", server.url("/v1"), "k", "gpt-4o-mini", 1000);
+    var impatient =
+        new OpenAiChatModel(
+            ProviderHttp.client(Duration.ofSeconds(1), Duration.ofMillis(200)),
+            "openai",
+            server.url("/v1"),
+            "k",
+            "gpt-4o-mini",
+            1000);
     server.replayStalled("openai/chat-completion-stream-text.sse", SSE, 2_000);
 
     assertThatThrownBy(() -> impatient.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT));
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT));
   }
 
   @Test
   void cancellingDuringASilentStreamReturnsPromptly() {
-    var patient = new OpenAiChatModel(ProviderHttp.client(Duration.ofSeconds(1), Duration.ofSeconds(10)),
-        "openai", server.url("/v1"), "k", "gpt-4o-mini", 1000);
+    var patient =
+        new OpenAiChatModel(
+            ProviderHttp.client(Duration.ofSeconds(1), Duration.ofSeconds(10)),
+            "openai",
+            server.url("/v1"),
+            "k",
+            "gpt-4o-mini",
+            1000);
     server.replayStalled("openai/chat-completion-stream-text.sse", SSE, 5_000);
     long start = System.nanoTime();
-    Recorder recorder = new Recorder() {
-      @Override
-      public boolean isCancelled() {
-        return System.nanoTime() - start > 300_000_000L;
-      }
-    };
+    Recorder recorder =
+        new Recorder() {
+          @Override
+          public boolean isCancelled() {
+            return System.nanoTime() - start > 300_000_000L;
+          }
+        };
 
     var response = patient.chat(Conversations.hello(), recorder);
 
@@ -240,11 +290,18 @@ class OpenAiChatModelTest {
   void refusedConnectionIsANetworkErrorNamingTheUrl() {
     String url = server.url("/v1");
     server.close();
-    var down = new OpenAiChatModel(ProviderHttp.client(Duration.ofSeconds(1), Duration.ofSeconds(1)),
-        "openai-compatible", url, "", "m", 1000);
+    var down =
+        new OpenAiChatModel(
+            ProviderHttp.client(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+            "openai-compatible",
+            url,
+            "",
+            "m",
+            1000);
 
     assertThatThrownBy(() -> down.chat(Conversations.hello(), ChatListener.IGNORE))
-        .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NETWORK))
+        .isInstanceOfSatisfying(
+            ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.NETWORK))
         .hasMessageContaining(url);
   }
 }

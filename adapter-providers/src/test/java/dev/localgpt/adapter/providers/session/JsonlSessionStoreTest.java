@@ -43,9 +43,11 @@ class JsonlSessionStoreTest {
     JsonlSessionStore store = store();
     SessionInfo info = store.create();
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("sessions"))))
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("sessions"))))
         .isEqualTo("rwx------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.fileOf(info.id()))))
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(store.fileOf(info.id()))))
         .isEqualTo("rw-------");
   }
 
@@ -72,7 +74,8 @@ class JsonlSessionStoreTest {
     assertThat(header.path("cwd").asText()).isEqualTo("/ws");
     assertThat(lines.get(1).path("parentId").isNull()).isTrue();
     for (int i = 2; i < lines.size(); i++) {
-      assertThat(lines.get(i).path("parentId").asText()).isEqualTo(lines.get(i - 1).path("id").asText());
+      assertThat(lines.get(i).path("parentId").asText())
+          .isEqualTo(lines.get(i - 1).path("id").asText());
     }
     JsonNode toolCall = lines.get(2).path("message").path("content").get(0);
     assertThat(toolCall.path("type").asText()).isEqualTo("toolCall");
@@ -83,7 +86,8 @@ class JsonlSessionStoreTest {
     assertThat(result.path("toolName").asText()).isEqualTo("bash");
     JsonNode compaction = lines.get(5);
     assertThat(compaction.path("type").asText()).isEqualTo("compaction");
-    assertThat(compaction.path("firstKeptEntryId").asText()).isEqualTo(lines.get(3).path("id").asText());
+    assertThat(compaction.path("firstKeptEntryId").asText())
+        .isEqualTo(lines.get(3).path("id").asText());
     assertThat(compaction.path("tokensBefore").asInt()).isEqualTo(99);
   }
 
@@ -92,7 +96,8 @@ class JsonlSessionStoreTest {
     JsonlSessionStore store = store();
     String id = store.create().id();
     store.append(id, msg(1, ChatMessage.user("kept")));
-    Files.writeString(store.fileOf(id), "{\"type\":\"message\",\"id\":\"dead", StandardOpenOption.APPEND);
+    Files.writeString(
+        store.fileOf(id), "{\"type\":\"message\",\"id\":\"dead", StandardOpenOption.APPEND);
 
     JsonlSessionStore reopened = store();
     assertThat(reopened.read(id)).containsExactly(msg(1, ChatMessage.user("kept")));
@@ -100,7 +105,8 @@ class JsonlSessionStoreTest {
 
     reopened.append(id, msg(2, ChatMessage.assistant("after crash")));
     assertThat(store().read(id))
-        .containsExactly(msg(1, ChatMessage.user("kept")), msg(2, ChatMessage.assistant("after crash")));
+        .containsExactly(
+            msg(1, ChatMessage.user("kept")), msg(2, ChatMessage.assistant("after crash")));
     assertThat(Files.readString(store.fileOf(id))).doesNotContain("dead").endsWith("\n");
   }
 
@@ -141,10 +147,14 @@ class JsonlSessionStoreTest {
 
     assertThat(store.read(id))
         .containsExactly(
-            new SessionEntry.Message(Instant.parse("2026-01-02T10:00:01Z"), ChatMessage.user("Hello")),
-            new SessionEntry.Message(Instant.parse("2026-01-02T10:00:03Z"), ChatMessage.assistant("Hi!")),
-            new SessionEntry.Message(Instant.parse("2026-01-02T10:00:04Z"), ChatMessage.user("Bye")),
-            new SessionEntry.Compaction(Instant.parse("2026-01-02T10:00:05Z"), "greetings", 2, 500));
+            new SessionEntry.Message(
+                Instant.parse("2026-01-02T10:00:01Z"), ChatMessage.user("Hello")),
+            new SessionEntry.Message(
+                Instant.parse("2026-01-02T10:00:03Z"), ChatMessage.assistant("Hi!")),
+            new SessionEntry.Message(
+                Instant.parse("2026-01-02T10:00:04Z"), ChatMessage.user("Bye")),
+            new SessionEntry.Compaction(
+                Instant.parse("2026-01-02T10:00:05Z"), "greetings", 2, 500));
     SessionInfo info = store.find("0b9e").orElseThrow();
     assertThat(info.title()).isEqualTo("Hello");
     assertThat(info.messageCount()).isEqualTo(3);
@@ -164,7 +174,8 @@ class JsonlSessionStoreTest {
     reopened.append(id, msg(2, ChatMessage.user("y")));
     SessionTranscript transcript = store().transcript(id);
 
-    assertThat(transcript.entries()).containsExactly(msg(1, ChatMessage.user("x")), msg(2, ChatMessage.user("y")));
+    assertThat(transcript.entries())
+        .containsExactly(msg(1, ChatMessage.user("x")), msg(2, ChatMessage.user("y")));
     assertThat(transcript.warning().orElseThrow())
         .contains(id, "skipped 2 unreadable lines", "lines 3, 5", store.fileOf(id).toString());
     assertThat(store().read(id)).hasSize(2);
@@ -176,13 +187,17 @@ class JsonlSessionStoreTest {
     JsonlSessionStore store = store();
     String id = store.create().id();
     store.append(id, msg(1, ChatMessage.user("before")));
-    String next = new PiJsonCodec().entry(msg(3, ChatMessage.user("after")), "abcd0001", null, null);
-    Files.writeString(store.fileOf(id), "{\"type\":\"message\",\"id\":\"de" + next + "\n" + next.replace("0001", "0002")
-        + "\n", StandardOpenOption.APPEND);
+    String next =
+        new PiJsonCodec().entry(msg(3, ChatMessage.user("after")), "abcd0001", null, null);
+    Files.writeString(
+        store.fileOf(id),
+        "{\"type\":\"message\",\"id\":\"de" + next + "\n" + next.replace("0001", "0002") + "\n",
+        StandardOpenOption.APPEND);
 
     SessionTranscript transcript = store().transcript(id);
 
-    assertThat(transcript.entries()).containsExactly(msg(1, ChatMessage.user("before")), msg(3, ChatMessage.user("after")));
+    assertThat(transcript.entries())
+        .containsExactly(msg(1, ChatMessage.user("before")), msg(3, ChatMessage.user("after")));
     assertThat(transcript.warning().orElseThrow()).contains("skipped 1 unreadable line", "line 3");
   }
 
@@ -200,7 +215,8 @@ class JsonlSessionStoreTest {
 
     SessionTranscript transcript = store().transcript(id);
 
-    assertThat(transcript.entries()).containsExactly(msg(1, ChatMessage.user("one")), msg(3, ChatMessage.user("three")));
+    assertThat(transcript.entries())
+        .containsExactly(msg(1, ChatMessage.user("one")), msg(3, ChatMessage.user("three")));
     assertThat(transcript.warning().orElseThrow()).contains("skipped 1 unreadable line", "line 3");
   }
 
@@ -263,7 +279,9 @@ class JsonlSessionStoreTest {
   @Test
   void idsThatCouldEscapeTheDirectoryAreRefused() {
     JsonlSessionStore store = store();
-    assertThatThrownBy(() -> store.find("../etc")).isInstanceOf(SessionException.class).hasMessageContaining("invalid");
+    assertThatThrownBy(() -> store.find("../etc"))
+        .isInstanceOf(SessionException.class)
+        .hasMessageContaining("invalid");
     assertThatThrownBy(() -> store.read("../x")).isInstanceOf(SessionException.class);
   }
 
@@ -279,6 +297,7 @@ class JsonlSessionStoreTest {
     SessionInfo info = store.list().getFirst();
     assertThat(info.messageCount()).isEqualTo(3);
     assertThat(info.title()).isEqualTo("one");
-    assertThat(new String(info.id().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(id);
+    assertThat(new String(info.id().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+        .isEqualTo(id);
   }
 }

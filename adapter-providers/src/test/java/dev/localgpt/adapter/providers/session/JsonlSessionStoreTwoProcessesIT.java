@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two real JVMs appending to one session file at the same time, as two {@code chat -s ID} terminals would. */
+/**
+ * Two real JVMs appending to one session file at the same time, as two {@code chat -s ID} terminals
+ * would.
+ */
 class JsonlSessionStoreTwoProcessesIT {
   private static final int TURNS = 150;
   @TempDir Path tmp;
@@ -33,10 +36,13 @@ class JsonlSessionStoreTwoProcessesIT {
     assertThat(a.exitValue()).as(Files.readString(tmp.resolve("alice.log"))).isZero();
     assertThat(b.exitValue()).as(Files.readString(tmp.resolve("bob.log"))).isZero();
 
-    SessionTranscript transcript = new JsonlSessionStore(dir, Clock.systemUTC(), "/it").transcript(id);
+    SessionTranscript transcript =
+        new JsonlSessionStore(dir, Clock.systemUTC(), "/it").transcript(id);
     assertThat(transcript.warning()).isEmpty();
-    List<String> texts = transcript.entries().stream()
-        .map(e -> ((SessionEntry.Message) e).message().text()).toList();
+    List<String> texts =
+        transcript.entries().stream()
+            .map(e -> ((SessionEntry.Message) e).message().text())
+            .toList();
     List<String> expected = new ArrayList<>();
     for (String name : List.of("alice", "bob")) {
       for (int turn = 1; turn <= TURNS; turn++) {
@@ -52,7 +58,9 @@ class JsonlSessionStoreTwoProcessesIT {
     List<String> lines = Files.readAllLines(store.fileOf(id));
     assertThat(lines).hasSize(1 + 4 * TURNS);
     for (int i = 0; i < lines.size(); i++) {
-      assertThat(json.readTree(lines.get(i)).path("type").asText()).as("line " + (i + 1)).isNotEmpty();
+      assertThat(json.readTree(lines.get(i)).path("type").asText())
+          .as("line " + (i + 1))
+          .isNotEmpty();
       if (i >= 2) {
         assertThat(json.readTree(lines.get(i)).path("parentId").asText())
             .isEqualTo(json.readTree(lines.get(i - 1)).path("id").asText());
@@ -62,8 +70,17 @@ class JsonlSessionStoreTwoProcessesIT {
 
   private static Process start(Path dir, String id, String name, Path log) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SessionAppender.class.getName(),
-        dir.toString(), id, name, String.valueOf(TURNS))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            SessionAppender.class.getName(),
+            dir.toString(),
+            id,
+            name,
+            String.valueOf(TURNS))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 }

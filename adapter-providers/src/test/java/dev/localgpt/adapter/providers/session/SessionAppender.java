@@ -7,8 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * A second process for {@link JsonlSessionStoreTwoProcessesIT}: {@code SessionAppender DIR ID NAME TURNS} appends
- * TURNS user/assistant pairs, labelled with NAME, to session ID, reading the session back now and then like a chat.
+ * A second process for {@link JsonlSessionStoreTwoProcessesIT}: {@code SessionAppender DIR ID NAME
+ * TURNS} appends TURNS user/assistant pairs, labelled with NAME, to session ID, reading the session
+ * back now and then like a chat.
  */
 public final class SessionAppender {
   private SessionAppender() {}
@@ -19,8 +20,11 @@ public final class SessionAppender {
     String name = args[2];
     int turns = Integer.parseInt(args[3]);
     for (int turn = 1; turn <= turns; turn++) {
-      store.append(id, new SessionEntry.Message(Instant.now(), ChatMessage.user(name + " asks " + turn)));
-      store.append(id, new SessionEntry.Message(Instant.now(), ChatMessage.assistant(name + " hears " + turn)));
+      store.append(
+          id, new SessionEntry.Message(Instant.now(), ChatMessage.user(name + " asks " + turn)));
+      store.append(
+          id,
+          new SessionEntry.Message(Instant.now(), ChatMessage.assistant(name + " hears " + turn)));
       if (turn % 10 == 0) {
         store.read(id);
       }

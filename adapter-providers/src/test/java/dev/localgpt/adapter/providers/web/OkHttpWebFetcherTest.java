@@ -36,12 +36,17 @@ class OkHttpWebFetcherTest {
   }
 
   private static MockResponse html(String body) {
-    return new MockResponse.Builder().addHeader("Content-Type", "text/html; charset=utf-8").body(body).build();
+    return new MockResponse.Builder()
+        .addHeader("Content-Type", "text/html; charset=utf-8")
+        .body(body)
+        .build();
   }
 
   @Test
   void extractsTitleAndReadableTextFromHtml() throws Exception {
-    server.enqueue(html("""
+    server.enqueue(
+        html(
+            """
         <!doctype html><html><head><title>Tea &amp; Cakes</title>
         <style>body { color: red }</style><script>alert("x < y")</script></head>
         <body><!-- hidden --><h1>Menu</h1><p>Green   tea&nbsp;&mdash; &#163;3 &#x263A;</p>
@@ -58,8 +63,11 @@ class OkHttpWebFetcherTest {
 
   @Test
   void cutsTheBodyAtTheSizeCap() {
-    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/plain").body("x".repeat(10_000))
-        .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "text/plain")
+            .body("x".repeat(10_000))
+            .build());
     WebPage page = loopbackAllowed().maxBytes(1000).build().fetch(server.url("/big").toString());
     assertThat(page.truncated()).isTrue();
     assertThat(page.bytesRead()).isEqualTo(1000);
@@ -70,11 +78,17 @@ class OkHttpWebFetcherTest {
   void refusesLoopbackWhenTheTestFlagIsOff() {
     server.enqueue(html("<p>secret admin page</p>"));
     OkHttpWebFetcher fetcher = OkHttpWebFetcher.builder().timeout(Duration.ofSeconds(5)).build();
-    for (String url : List.of(server.url("/admin").toString(),
-        "http://127.0.0.1:" + server.getPort() + "/admin", "http://[::1]:" + server.getPort() + "/")) {
-      assertThatThrownBy(() -> fetcher.fetch(url)).as(url).isInstanceOf(WebFetchException.class)
+    for (String url :
+        List.of(
+            server.url("/admin").toString(),
+            "http://127.0.0.1:" + server.getPort() + "/admin",
+            "http://[::1]:" + server.getPort() + "/")) {
+      assertThatThrownBy(() -> fetcher.fetch(url))
+          .as(url)
+          .isInstanceOf(WebFetchException.class)
           .hasMessageContaining("loopback")
-          .extracting(e -> ((WebFetchException) e).kind()).isEqualTo(WebFetchException.Kind.REFUSED);
+          .extracting(e -> ((WebFetchException) e).kind())
+          .isEqualTo(WebFetchException.Kind.REFUSED);
     }
     assertThat(server.getRequestCount()).isZero();
   }
@@ -82,10 +96,14 @@ class OkHttpWebFetcherTest {
   @Test
   void checksEveryRedirectHop() {
     server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/next").build());
-    server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "http://169.254.169.254/latest/")
-        .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(301)
+            .addHeader("Location", "http://169.254.169.254/latest/")
+            .build());
     assertThatThrownBy(() -> loopbackAllowed().build().fetch(server.url("/start").toString()))
-        .isInstanceOf(WebFetchException.class).hasMessageContaining("169.254.169.254")
+        .isInstanceOf(WebFetchException.class)
+        .hasMessageContaining("169.254.169.254")
         .hasMessageContaining("link-local");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
@@ -102,15 +120,21 @@ class OkHttpWebFetcherTest {
   @Test
   void refusesHostsOutsideTheAllowlistAndNonHttpUrls() {
     OkHttpWebFetcher fetcher = loopbackAllowed().allowedDomains(List.of("example.com")).build();
-    assertThatThrownBy(() -> fetcher.fetch(server.url("/").toString())).hasMessageContaining("allowed domains");
-    assertThatThrownBy(() -> fetcher.fetch("file:///etc/passwd")).hasMessageContaining("not an http(s) URL");
+    assertThatThrownBy(() -> fetcher.fetch(server.url("/").toString()))
+        .hasMessageContaining("allowed domains");
+    assertThatThrownBy(() -> fetcher.fetch("file:///etc/passwd"))
+        .hasMessageContaining("not an http(s) URL");
     assertThat(server.getRequestCount()).isZero();
   }
 
   @Test
   void returnsErrorStatusesAsPages() {
-    server.enqueue(new MockResponse.Builder().code(404).addHeader("Content-Type", "text/plain").body("nope")
-        .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(404)
+            .addHeader("Content-Type", "text/plain")
+            .body("nope")
+            .build());
     WebPage page = loopbackAllowed().build().fetch(server.url("/missing").toString());
     assertThat(page.status()).isEqualTo(404);
     assertThat(page.text()).isEqualTo("nope");
@@ -119,8 +143,19 @@ class OkHttpWebFetcherTest {
   @Test
   void addressPolicyRefusesPrivateRanges() throws Exception {
     AddressPolicy strict = new AddressPolicy(false);
-    for (String a : List.of("10.1.2.3", "172.16.0.1", "192.168.1.1", "127.0.0.1", "0.0.0.0", "169.254.169.254",
-        "100.64.0.1", "::1", "fd00::1", "fe80::1", "::ffff:10.0.0.1")) {
+    for (String a :
+        List.of(
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "127.0.0.1",
+            "0.0.0.0",
+            "169.254.169.254",
+            "100.64.0.1",
+            "::1",
+            "fd00::1",
+            "fe80::1",
+            "::ffff:10.0.0.1")) {
       assertThat(strict.refusal(InetAddress.getByName(a))).as(a).isNotNull();
     }
     for (String a : List.of("93.184.216.34", "1.1.1.1", "2606:4700:4700::1111")) {
@@ -129,7 +164,10 @@ class OkHttpWebFetcherTest {
     assertThat(new AddressPolicy(true).refusal(InetAddress.getByName("127.0.0.1"))).isNull();
   }
 
-  /** The ports' {@link WebFetcherContract} on this fetcher, against the loopback server (allowed for tests). */
+  /**
+   * The ports' {@link WebFetcherContract} on this fetcher, against the loopback server (allowed for
+   * tests).
+   */
   @Nested
   class Contract extends WebFetcherContract {
     private final WebFetcher fetcher = loopbackAllowed().build();
@@ -141,10 +179,19 @@ class OkHttpWebFetcherTest {
 
     @Override
     protected String serve(int status, String title, String text) {
-      String html = "<!doctype html><html><head><title>" + title.replace("&", "&amp;") + "</title></head>"
-          + "<body><p>" + text + "</p></body></html>";
-      server.enqueue(new MockResponse.Builder().code(status).addHeader("Content-Type", "text/html; charset=utf-8")
-          .body(html).build());
+      String html =
+          "<!doctype html><html><head><title>"
+              + title.replace("&", "&amp;")
+              + "</title></head>"
+              + "<body><p>"
+              + text
+              + "</p></body></html>";
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(status)
+              .addHeader("Content-Type", "text/html; charset=utf-8")
+              .body(html)
+              .build());
       return server.url("/page").toString();
     }
   }

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the workspace files that go into the system prompt, in order, each capped per file (head 70% / tail 20%
- * with OpenClaw's markers) and all together (later files skipped when under 64 chars are left).
+ * Reads the workspace files that go into the system prompt, in order, each capped per file (head
+ * 70% / tail 20% with OpenClaw's markers) and all together (later files skipped when under 64 chars
+ * are left).
  */
 public final class ContextFiles {
   static final int MIN_BUDGET = 64;
@@ -37,25 +38,28 @@ public final class ContextFiles {
 
   /** Whether the workspace is brand new: MEMORY.md, HEARTBEAT.md and SOUL.md are all missing. */
   public boolean brandNew() {
-    return read("MEMORY.md").isEmpty() && read("HEARTBEAT.md").isEmpty() && read("SOUL.md").isEmpty();
+    return read("MEMORY.md").isEmpty()
+        && read("HEARTBEAT.md").isEmpty()
+        && read("SOUL.md").isEmpty();
   }
 
   /**
-   * The wrapped parts, in prompt order; missing files are skipped. The blocks of one call share a fresh random id,
-   * so a note cannot guess the closing fence.
+   * The wrapped parts, in prompt order; missing files are skipped. The blocks of one call share a
+   * fresh random id, so a note cannot guess the closing fence.
    */
   public List<String> parts(LocalDate today) {
     String memory = read("MEMORY.md").isPresent() ? "MEMORY.md" : "memory.md";
-    List<Part> order = List.of(
-        new Part("IDENTITY.md", "Identity", null),
-        new Part("USER.md", "User", null),
-        new Part("SOUL.md", "Soul", null),
-        new Part("AGENTS.md", "Agent Instructions", null),
-        new Part("TOOLS.md", "Tool Notes", null),
-        new Part(memory, "Long-term Memory", null),
-        daily(today),
-        daily(today.minusDays(1)),
-        new Part("HEARTBEAT.md", "Heartbeat Tasks", null));
+    List<Part> order =
+        List.of(
+            new Part("IDENTITY.md", "Identity", null),
+            new Part("USER.md", "User", null),
+            new Part("SOUL.md", "Soul", null),
+            new Part("AGENTS.md", "Agent Instructions", null),
+            new Part("TOOLS.md", "Tool Notes", null),
+            new Part(memory, "Long-term Memory", null),
+            daily(today),
+            daily(today.minusDays(1)),
+            new Part("HEARTBEAT.md", "Heartbeat Tasks", null));
     List<String> out = new ArrayList<>();
     String id = UntrustedBlock.secure().newId();
     int remaining = totalMax;
@@ -73,8 +77,20 @@ public final class ContextFiles {
       }
       remaining -= text.length();
       String body = part.heading() == null ? text : part.heading() + "\n\n" + text;
-      out.add("<memory_context id=\"" + id + "\" source=\"" + part.file() + "\">\n<!-- " + part.label() + " ("
-          + part.file() + ") -->\n" + UntrustedBlock.neutralise(body) + "\n</memory_context id=\"" + id + "\">");
+      out.add(
+          "<memory_context id=\""
+              + id
+              + "\" source=\""
+              + part.file()
+              + "\">\n<!-- "
+              + part.label()
+              + " ("
+              + part.file()
+              + ") -->\n"
+              + UntrustedBlock.neutralise(body)
+              + "\n</memory_context id=\""
+              + id
+              + "\">");
     }
     return out;
   }
@@ -84,7 +100,9 @@ public final class ContextFiles {
     return new Part(file, "Daily Notes", "## " + file);
   }
 
-  /** OpenClaw's truncation: keep head floor(0.7·max) and tail floor(0.2·max) with two marker lines. */
+  /**
+   * OpenClaw's truncation: keep head floor(0.7·max) and tail floor(0.2·max) with two marker lines.
+   */
   public static String truncate(String name, String content, int max) {
     if (content.length() <= max) {
       return content;
@@ -92,8 +110,18 @@ public final class ContextFiles {
     int head = (int) Math.floor(0.7 * max);
     int tail = (int) Math.floor(0.2 * max);
     return content.substring(0, head)
-        + "\n[...truncated, read " + name + " for full content...]\n"
-        + "…(truncated " + name + ": kept " + head + "+" + tail + " chars of " + content.length() + ")…\n"
+        + "\n[...truncated, read "
+        + name
+        + " for full content...]\n"
+        + "…(truncated "
+        + name
+        + ": kept "
+        + head
+        + "+"
+        + tail
+        + " chars of "
+        + content.length()
+        + ")…\n"
         + content.substring(content.length() - tail);
   }
 

@@ -11,17 +11,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Assembles LocalGPT's system prompt: identity, Safety, Content Boundaries, Tools, Tool Call Style, Skills,
- * Workspace, Current Time, Memory, Memory Recall, Silent Replies, Heartbeats, Runtime; then the workspace context
- * (welcome block for a brand-new workspace, IDENTITY, USER, SOUL, AGENTS, TOOLS, MEMORY.md, today's and yesterday's
- * daily notes, HEARTBEAT.md), each in a {@code <memory_context>} block.
+ * Assembles LocalGPT's system prompt: identity, Safety, Content Boundaries, Tools, Tool Call Style,
+ * Skills, Workspace, Current Time, Memory, Memory Recall, Silent Replies, Heartbeats, Runtime; then
+ * the workspace context (welcome block for a brand-new workspace, IDENTITY, USER, SOUL, AGENTS,
+ * TOOLS, MEMORY.md, today's and yesterday's daily notes, HEARTBEAT.md), each in a {@code
+ * <memory_context>} block.
  */
 public final class SystemPromptBuilder {
   public static final String NO_REPLY = "NO_REPLY";
   public static final String HEARTBEAT_OK = "HEARTBEAT_OK";
   public static final int PER_FILE_MAX = 20_000;
   public static final int TOTAL_MAX = 150_000;
-  static final String WELCOME = """
+  static final String WELCOME =
+      """
       <first_run>
       This is a brand-new workspace: there is no MEMORY.md, SOUL.md or HEARTBEAT.md yet.
       Welcome the user, ask what their name is and what they would like you to help with, and offer to save
@@ -80,18 +82,45 @@ public final class SystemPromptBuilder {
     PromptSections.toolCallStyle(p);
     PromptSections.skills(p, skills);
     section(p, "Workspace", "Your working directory is: " + guard.base());
-    section(p, "Current Time", "Session started: "
-        + now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + " (" + zone.getId() + ")");
+    section(
+        p,
+        "Current Time",
+        "Session started: "
+            + now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+            + " ("
+            + zone.getId()
+            + ")");
     PromptSections.memory(p, now.toLocalDate());
     if (tools.stream().anyMatch(t -> t.name().equals("memory_search"))) {
       PromptSections.memoryRecall(p);
     }
-    section(p, "Silent Replies", "When you have nothing to say (for example after a background task), reply with "
-        + "exactly " + NO_REPLY + " and nothing else.");
-    section(p, "Heartbeats", "A heartbeat message asks you to check HEARTBEAT.md. If nothing needs attention, reply "
-        + "exactly " + HEARTBEAT_OK + ". Never include " + HEARTBEAT_OK + " in a reply that reports something.");
-    section(p, "Runtime", "model=" + model + " | host=" + host + " | os=" + System.getProperty("os.name")
-        + " | arch=" + System.getProperty("os.arch"));
+    section(
+        p,
+        "Silent Replies",
+        "When you have nothing to say (for example after a background task), reply with "
+            + "exactly "
+            + NO_REPLY
+            + " and nothing else.");
+    section(
+        p,
+        "Heartbeats",
+        "A heartbeat message asks you to check HEARTBEAT.md. If nothing needs attention, reply "
+            + "exactly "
+            + HEARTBEAT_OK
+            + ". Never include "
+            + HEARTBEAT_OK
+            + " in a reply that reports something.");
+    section(
+        p,
+        "Runtime",
+        "model="
+            + model
+            + " | host="
+            + host
+            + " | os="
+            + System.getProperty("os.name")
+            + " | arch="
+            + System.getProperty("os.arch"));
     p.append(workspaceContext(now.toLocalDate()));
     return p.toString();
   }

@@ -10,13 +10,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How the {@code bash} tool runs a command: the argument list and the environment, built here as plain values (the
- * process itself is started by {@link BashTool}).
+ * How the {@code bash} tool runs a command: the argument list and the environment, built here as
+ * plain values (the process itself is started by {@link BashTool}).
  *
- * <p>The environment is an allow-list: {@code PATH}, {@code HOME} (the workspace), {@code LANG} and {@code TERM}; no
- * other variable (API keys, passwords, tokens) reaches the shell. Where Bubblewrap ({@code bwrap}) is installed the
- * command runs inside it: the workspace read-write, the system folders read-only, {@code /tmp} empty, the LocalGPT
- * home and the user's home invisible (only the workspace is bound), and no network unless {@code network}.
+ * <p>The environment is an allow-list: {@code PATH}, {@code HOME} (the workspace), {@code LANG} and
+ * {@code TERM}; no other variable (API keys, passwords, tokens) reaches the shell. Where Bubblewrap
+ * ({@code bwrap}) is installed the command runs inside it: the workspace read-write, the system
+ * folders read-only, {@code /tmp} empty, the LocalGPT home and the user's home invisible (only the
+ * workspace is bound), and no network unless {@code network}.
  *
  * @param bwrap the bwrap program, or empty to run {@code bash -c} unconfined
  * @param network whether the confined command may use the network ({@code tools.bash_network})
@@ -24,10 +25,15 @@ import java.util.Optional;
  */
 public record BashSandbox(Optional<Path> bwrap, boolean network, List<Path> hidden) {
   /** The folders bound read-only; missing ones are skipped by bwrap. */
-  static final List<String> SYSTEM_DIRS = List.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32",
-      "/etc", "/opt");
-  /** Files under /etc replaced by /dev/null inside the sandbox (those that exist; bwrap cannot create them). */
+  static final List<String> SYSTEM_DIRS =
+      List.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/opt");
+
+  /**
+   * Files under /etc replaced by /dev/null inside the sandbox (those that exist; bwrap cannot
+   * create them).
+   */
   static final List<String> ETC_SECRETS = List.of("/etc/shadow", "/etc/gshadow", "/etc/sudoers");
+
   static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
   public static final BashSandbox NONE = new BashSandbox(Optional.empty(), false, List.of());
@@ -56,10 +62,13 @@ public record BashSandbox(Optional<Path> bwrap, boolean network, List<Path> hidd
   }
 
   /** Said once (at chat, ask or daemon start) when bash is enabled but runs unconfined. */
-  public static final String UNCONFINED_NOTICE = "bash is enabled but bwrap (Bubblewrap) is not installed: commands "
-      + "run unsandboxed, with only the environment filtered (install it: apt-get install bubblewrap)";
+  public static final String UNCONFINED_NOTICE =
+      "bash is enabled but bwrap (Bubblewrap) is not installed: commands "
+          + "run unsandboxed, with only the environment filtered (install it: apt-get install bubblewrap)";
 
-  /** {@link #UNCONFINED_NOTICE} when {@code bashEnabled} and this sandbox has no bwrap, else empty. */
+  /**
+   * {@link #UNCONFINED_NOTICE} when {@code bashEnabled} and this sandbox has no bwrap, else empty.
+   */
   public Optional<String> notice(boolean bashEnabled) {
     return bashEnabled && bwrap.isEmpty() ? Optional.of(UNCONFINED_NOTICE) : Optional.empty();
   }
@@ -67,7 +76,9 @@ public record BashSandbox(Optional<Path> bwrap, boolean network, List<Path> hidd
   /** One line for {@code /status} and the audit. */
   public String describe() {
     return bwrap.isPresent()
-        ? "sandboxed (bubblewrap: workspace only, " + (network ? "network allowed" : "no network") + ")"
+        ? "sandboxed (bubblewrap: workspace only, "
+            + (network ? "network allowed" : "no network")
+            + ")"
         : "not sandboxed (bubblewrap not found; environment filtered only)";
   }
 
@@ -77,15 +88,17 @@ public record BashSandbox(Optional<Path> bwrap, boolean network, List<Path> hidd
       return List.of("bash", "-c", command);
     }
     String ws = workspace.toAbsolutePath().normalize().toString();
-    List<String> args = new ArrayList<>(List.of(bwrap.get().toString(), "--die-with-parent", "--new-session",
-        "--unshare-all"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(bwrap.get().toString(), "--die-with-parent", "--new-session", "--unshare-all"));
     if (network) {
       args.add("--share-net");
     }
     for (String dir : SYSTEM_DIRS) {
       args.addAll(List.of("--ro-bind-try", dir, dir));
     }
-    for (String secret : ETC_SECRETS.stream().filter(f -> Files.isRegularFile(Path.of(f))).toList()) {
+    for (String secret :
+        ETC_SECRETS.stream().filter(f -> Files.isRegularFile(Path.of(f))).toList()) {
       args.addAll(List.of("--ro-bind-try", "/dev/null", secret));
     }
     args.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));

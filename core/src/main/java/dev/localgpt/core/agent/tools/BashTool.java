@@ -12,17 +12,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bash}: runs {@code bash -c <command>} in the workspace with a timeout, the deny-list, an output cap and an
- * allow-listed environment, inside Bubblewrap where it is installed ({@link BashSandbox}). Only offered when
- * enabled.
+ * {@code bash}: runs {@code bash -c <command>} in the workspace with a timeout, the deny-list, an
+ * output cap and an allow-listed environment, inside Bubblewrap where it is installed ({@link
+ * BashSandbox}). Only offered when enabled.
  */
 public final class BashTool implements Tool {
-  private static final ToolSpec SPEC = new ToolSpec(
-      "bash",
-      "Execute a bash command in the workspace and return its output. Dangerous commands are refused.",
-      Schemas.object(Schemas.required("command"),
-          Schemas.prop("command", "string", "The bash command to execute"),
-          Schemas.prop("timeout_ms", "integer", "Timeout in milliseconds (default 30000)")));
+  private static final ToolSpec SPEC =
+      new ToolSpec(
+          "bash",
+          "Execute a bash command in the workspace and return its output. Dangerous commands are refused.",
+          Schemas.object(
+              Schemas.required("command"),
+              Schemas.prop("command", "string", "The bash command to execute"),
+              Schemas.prop("timeout_ms", "integer", "Timeout in milliseconds (default 30000)")));
   private static final long MAX_TIMEOUT_MS = 600_000;
 
   private final Path workdir;
@@ -58,7 +60,9 @@ public final class BashTool implements Tool {
     if (refused.isPresent()) {
       return ToolOutcome.error("Error: " + refused.get());
     }
-    long timeoutMs = Math.min(MAX_TIMEOUT_MS, args.optLong("timeout_ms").orElse(settings.bashTimeout().toMillis()));
+    long timeoutMs =
+        Math.min(
+            MAX_TIMEOUT_MS, args.optLong("timeout_ms").orElse(settings.bashTimeout().toMillis()));
     if (timeoutMs <= 0) {
       throw new ToolException("'timeout_ms' must be > 0, was " + timeoutMs);
     }
@@ -67,11 +71,12 @@ public final class BashTool implements Tool {
     try {
       out = Files.createTempFile("localgpt-bash-", ".out");
       err = Files.createTempFile("localgpt-bash-", ".err");
-      ProcessBuilder builder = new ProcessBuilder(settings.bashSandbox().argv(command, workdir))
-          .directory(workdir.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-          .redirectOutput(out.toFile())
-          .redirectError(err.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(settings.bashSandbox().argv(command, workdir))
+              .directory(workdir.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile());
       Map<String, String> env = builder.environment();
       Map<String, String> allowed = BashSandbox.environment(env, workdir);
       env.clear();
@@ -81,8 +86,11 @@ public final class BashTool implements Tool {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(2, TimeUnit.SECONDS);
-        return ToolOutcome.error("Error: command timed out after " + Duration.ofMillis(timeoutMs).toMillis()
-            + " ms and was killed. Partial output:\n" + head(out));
+        return ToolOutcome.error(
+            "Error: command timed out after "
+                + Duration.ofMillis(timeoutMs).toMillis()
+                + " ms and was killed. Partial output:\n"
+                + head(out));
       }
       return ToolOutcome.ok(format(head(out), head(err), process.exitValue()));
     } catch (IOException e) {

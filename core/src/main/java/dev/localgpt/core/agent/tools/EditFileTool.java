@@ -3,16 +3,21 @@ package dev.localgpt.core.agent.tools;
 import dev.localgpt.core.workspace.PathGuard;
 import dev.localgpt.ports.llm.ToolSpec;
 
-/** {@code edit_file}: replaces an exact string; it must occur exactly once unless {@code replace_all}. */
+/**
+ * {@code edit_file}: replaces an exact string; it must occur exactly once unless {@code
+ * replace_all}.
+ */
 public final class EditFileTool extends FileTool {
-  private static final ToolSpec SPEC = new ToolSpec(
-      "edit_file",
-      "Replace an exact string in a file. old_string must match exactly once unless replace_all is true.",
-      Schemas.object(Schemas.required("path", "old_string", "new_string"),
-          Schemas.prop("path", "string", "Path of the file, relative to the workspace"),
-          Schemas.prop("old_string", "string", "The exact text to replace"),
-          Schemas.prop("new_string", "string", "The replacement text"),
-          Schemas.prop("replace_all", "boolean", "Replace every occurrence (default false)")));
+  private static final ToolSpec SPEC =
+      new ToolSpec(
+          "edit_file",
+          "Replace an exact string in a file. old_string must match exactly once unless replace_all is true.",
+          Schemas.object(
+              Schemas.required("path", "old_string", "new_string"),
+              Schemas.prop("path", "string", "Path of the file, relative to the workspace"),
+              Schemas.prop("old_string", "string", "The exact text to replace"),
+              Schemas.prop("new_string", "string", "The replacement text"),
+              Schemas.prop("replace_all", "boolean", "Replace every occurrence (default false)")));
 
   public EditFileTool(PathGuard guard) {
     super(SPEC, guard);
@@ -35,14 +40,21 @@ public final class EditFileTool extends FileTool {
     String text = files.readText(path);
     int count = occurrences(text, oldString);
     if (count == 0) {
-      throw new ToolException("old_string not found in file " + path
-          + "; read the file and copy the exact text, including whitespace");
+      throw new ToolException(
+          "old_string not found in file "
+              + path
+              + "; read the file and copy the exact text, including whitespace");
     }
     if (count > 1 && !all) {
-      throw new ToolException("old_string occurs " + count + " times in " + path
-          + "; include more surrounding text to make it unique, or set replace_all to true");
+      throw new ToolException(
+          "old_string occurs "
+              + count
+              + " times in "
+              + path
+              + "; include more surrounding text to make it unique, or set replace_all to true");
     }
-    String updated = all ? text.replace(oldString, newString) : replaceFirst(text, oldString, newString);
+    String updated =
+        all ? text.replace(oldString, newString) : replaceFirst(text, oldString, newString);
     files.writeText(path, updated);
     return ToolOutcome.ok("Replaced " + (all ? count : 1) + " occurrence(s) in " + path);
   }

@@ -9,9 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** File helpers shared by the file tools: confinement via {@link PathGuard}, size checks, atomic writes. */
+/**
+ * File helpers shared by the file tools: confinement via {@link PathGuard}, size checks, atomic
+ * writes.
+ */
 final class FileAccess {
   static final long MAX_READ_BYTES = 10L * 1024 * 1024;
+
   /** Files the agent must not write (the workspace policy). */
   static final Set<String> PROTECTED = Set.of("LocalGPT.md");
 
@@ -39,7 +43,8 @@ final class FileAccess {
     }
     try {
       if (Files.size(file) > MAX_READ_BYTES) {
-        throw new ToolException(path + " is larger than 10 MB; read it with bash (head/sed) instead");
+        throw new ToolException(
+            path + " is larger than 10 MB; read it with bash (head/sed) instead");
       }
       return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     } catch (IOException e) {

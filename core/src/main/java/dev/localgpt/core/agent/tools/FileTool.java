@@ -4,8 +4,8 @@ import dev.localgpt.core.workspace.PathGuard;
 import dev.localgpt.ports.llm.ToolSpec;
 
 /**
- * Base of the tools that work on one workspace file named by their {@code path} argument: holds the spec and the
- * confined {@link FileAccess}, and shows the path as the call's detail.
+ * Base of the tools that work on one workspace file named by their {@code path} argument: holds the
+ * spec and the confined {@link FileAccess}, and shows the path as the call's detail.
  */
 abstract class FileTool implements Tool {
   private final ToolSpec spec;

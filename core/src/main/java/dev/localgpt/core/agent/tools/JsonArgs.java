@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Typed access to a tool call's arguments (already parsed by the model adapter), with errors that name the argument.
- * Absent arguments and JSON nulls read as absent. Integers are also accepted as numbers with no fraction and as
- * digit strings, which small models send.
+ * Typed access to a tool call's arguments (already parsed by the model adapter), with errors that
+ * name the argument. Absent arguments and JSON nulls read as absent. Integers are also accepted as
+ * numbers with no fraction and as digit strings, which small models send.
  */
 public final class JsonArgs {
   private final JsonObject values;
@@ -80,6 +80,11 @@ public final class JsonArgs {
 
   private ArgumentException wrongKind(String name, String expected) {
     return new ArgumentException(
-        "argument '" + name + "' must be " + expected + ", got " + values.get(name).orElseThrow().describe());
+        "argument '"
+            + name
+            + "' must be "
+            + expected
+            + ", got "
+            + values.get(name).orElseThrow().describe());
   }
 }

@@ -8,20 +8,22 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code memory_get}: reads a line range of a memory file. Only {@code MEMORY.md}, {@code memory.md},
- * {@code memory/**} and {@code knowledge/**}, Markdown only, no symlinks.
+ * {@code memory_get}: reads a line range of a memory file. Only {@code MEMORY.md}, {@code
+ * memory.md}, {@code memory/**} and {@code knowledge/**}, Markdown only, no symlinks.
  */
 public final class MemoryGetTool extends FileTool {
   static final int DEFAULT_LINES = 50;
   static final int MAX_LINES = 10_000;
-  private static final ToolSpec SPEC = new ToolSpec(
-      "memory_get",
-      "Read specific lines of a memory file (MEMORY.md, memory/*.md, knowledge/**/*.md). "
-          + "Use after memory_search to pull only the needed lines.",
-      Schemas.object(Schemas.required("path"),
-          Schemas.prop("path", "string", "Workspace-relative path, e.g. memory/2025-01-31.md"),
-          Schemas.prop("from", "integer", "First line, 1-based (default 1)"),
-          Schemas.prop("lines", "integer", "Number of lines (default 50, at most 10000)")));
+  private static final ToolSpec SPEC =
+      new ToolSpec(
+          "memory_get",
+          "Read specific lines of a memory file (MEMORY.md, memory/*.md, knowledge/**/*.md). "
+              + "Use after memory_search to pull only the needed lines.",
+          Schemas.object(
+              Schemas.required("path"),
+              Schemas.prop("path", "string", "Workspace-relative path, e.g. memory/2025-01-31.md"),
+              Schemas.prop("from", "integer", "First line, 1-based (default 1)"),
+              Schemas.prop("lines", "integer", "Number of lines (default 50, at most 10000)")));
 
   public MemoryGetTool(PathGuard guard) {
     super(SPEC, guard);
@@ -44,8 +46,10 @@ public final class MemoryGetTool extends FileTool {
       throw new ToolException("'lines' must be >= 1, was " + lines);
     }
     if (!allowed(path)) {
-      throw new ToolException("memory_get reads only MEMORY.md, memory/**/*.md and knowledge/**/*.md, not '"
-          + path + "'; use read_file for other files");
+      throw new ToolException(
+          "memory_get reads only MEMORY.md, memory/**/*.md and knowledge/**/*.md, not '"
+              + path
+              + "'; use read_file for other files");
     }
     Path file = files.resolve(path);
     if (Files.isSymbolicLink(file)) {
@@ -58,11 +62,20 @@ public final class MemoryGetTool extends FileTool {
     List<String> all = NumberedLines.split(text);
     int total = all.size();
     if (from > total) {
-      return ToolOutcome.ok("# " + path + " (no lines from " + from + "; the file has " + total + ")\n");
+      return ToolOutcome.ok(
+          "# " + path + " (no lines from " + from + "; the file has " + total + ")\n");
     }
     int end = (int) Math.min(total, from - 1 + lines);
-    StringBuilder out = new StringBuilder("# ").append(path)
-        .append(" (lines ").append(from).append('-').append(end).append(" of ").append(total).append(")\n");
+    StringBuilder out =
+        new StringBuilder("# ")
+            .append(path)
+            .append(" (lines ")
+            .append(from)
+            .append('-')
+            .append(end)
+            .append(" of ")
+            .append(total)
+            .append(")\n");
     return ToolOutcome.ok(NumberedLines.append(out, all, (int) from - 1, end).toString());
   }
 
@@ -70,7 +83,9 @@ public final class MemoryGetTool extends FileTool {
     if (!path.endsWith(".md")) {
       return false;
     }
-    return path.equals("MEMORY.md") || path.equals("memory.md")
-        || path.startsWith("memory/") || path.startsWith("knowledge/");
+    return path.equals("MEMORY.md")
+        || path.equals("memory.md")
+        || path.startsWith("memory/")
+        || path.startsWith("knowledge/");
   }
 }

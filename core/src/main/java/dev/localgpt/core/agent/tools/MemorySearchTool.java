@@ -17,14 +17,16 @@ import java.util.List;
 public final class MemorySearchTool implements Tool {
   static final int DEFAULT_RESULTS = 6;
   static final int MAX_RESULTS = 100;
-  private static final ToolSpec SPEC = new ToolSpec(
-      "memory_search",
-      "Mandatory recall step: search MEMORY.md and memory/*.md before answering questions about prior work, "
-          + "decisions, dates, people, preferences, or todos. Returns matching snippets with path and lines.",
-      Schemas.object(Schemas.required("query"),
-          Schemas.prop("query", "string", "What to search for"),
-          Schemas.prop("maxResults", "integer", "Maximum results (default 6, at most 100)"),
-          Schemas.prop("minScore", "number", "Drop results scoring below this")));
+  private static final ToolSpec SPEC =
+      new ToolSpec(
+          "memory_search",
+          "Mandatory recall step: search MEMORY.md and memory/*.md before answering questions about prior work, "
+              + "decisions, dates, people, preferences, or todos. Returns matching snippets with path and lines.",
+          Schemas.object(
+              Schemas.required("query"),
+              Schemas.prop("query", "string", "What to search for"),
+              Schemas.prop("maxResults", "integer", "Maximum results (default 6, at most 100)"),
+              Schemas.prop("minScore", "number", "Drop results scoring below this")));
 
   private final MemorySearch search;
 
@@ -67,12 +69,13 @@ public final class MemorySearchTool implements Tool {
     try {
       return ToolOutcome.ok(toJson(search.search(query, options)));
     } catch (RuntimeException e) {
-      return ToolOutcome.error(JsonObject.builder()
-          .put("results", JsonArray.EMPTY)
-          .put("disabled", true)
-          .put("error", String.valueOf(e.getMessage()))
-          .build()
-          .toString());
+      return ToolOutcome.error(
+          JsonObject.builder()
+              .put("results", JsonArray.EMPTY)
+              .put("disabled", true)
+              .put("error", String.valueOf(e.getMessage()))
+              .build()
+              .toString());
     }
   }
 
@@ -80,14 +83,15 @@ public final class MemorySearchTool implements Tool {
   public static String toJson(List<MemoryHit> hits) {
     List<JsonValue> results = new ArrayList<>();
     for (MemoryHit h : hits) {
-      results.add(JsonObject.builder()
-          .put("path", h.path())
-          .put("startLine", h.startLine())
-          .put("endLine", h.endLine())
-          .put("score", Math.round(h.score() * 10_000) / 10_000.0)
-          .put("snippet", h.snippet())
-          .put("source", h.source() == null ? "memory" : h.source())
-          .build());
+      results.add(
+          JsonObject.builder()
+              .put("path", h.path())
+              .put("startLine", h.startLine())
+              .put("endLine", h.endLine())
+              .put("score", Math.round(h.score() * 10_000) / 10_000.0)
+              .put("snippet", h.snippet())
+              .put("source", h.source() == null ? "memory" : h.source())
+              .build());
     }
     return JsonObject.builder().put("results", new JsonArray(results)).build().toString();
   }

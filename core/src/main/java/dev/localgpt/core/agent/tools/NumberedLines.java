@@ -7,7 +7,10 @@ import java.util.List;
 final class NumberedLines {
   private NumberedLines() {}
 
-  /** The text's lines (LF or CRLF); a final line ending does not start another line; empty text has none. */
+  /**
+   * The text's lines (LF or CRLF); a final line ending does not start another line; empty text has
+   * none.
+   */
   static List<String> split(String text) {
     if (text.isEmpty()) {
       return List.of();
@@ -17,7 +20,10 @@ final class NumberedLines {
     return Arrays.asList(lines).subList(0, count);
   }
 
-  /** Appends lines {@code from} (inclusive) to {@code end} (exclusive), 0-based, each numbered from 1. */
+  /**
+   * Appends lines {@code from} (inclusive) to {@code end} (exclusive), 0-based, each numbered from
+   * 1.
+   */
   static StringBuilder append(StringBuilder out, List<String> lines, int from, int end) {
     for (int i = from; i < end; i++) {
       out.append(String.format("%4d\t", i + 1)).append(lines.get(i)).append('\n');

@@ -7,13 +7,15 @@ import java.util.List;
 /** {@code read_file}: a file's lines, numbered {@code %4d\t}, from a 0-based line offset. */
 public final class ReadFileTool extends FileTool {
   static final int DEFAULT_LIMIT = 2000;
-  private static final ToolSpec SPEC = new ToolSpec(
-      "read_file",
-      "Read the contents of a file. Lines are numbered; use offset and limit for large files.",
-      Schemas.object(Schemas.required("path"),
-          Schemas.prop("path", "string", "Path of the file, relative to the workspace"),
-          Schemas.prop("offset", "integer", "Line to start from (0-based)"),
-          Schemas.prop("limit", "integer", "Maximum number of lines to read")));
+  private static final ToolSpec SPEC =
+      new ToolSpec(
+          "read_file",
+          "Read the contents of a file. Lines are numbered; use offset and limit for large files.",
+          Schemas.object(
+              Schemas.required("path"),
+              Schemas.prop("path", "string", "Path of the file, relative to the workspace"),
+              Schemas.prop("offset", "integer", "Line to start from (0-based)"),
+              Schemas.prop("limit", "integer", "Maximum number of lines to read")));
 
   public ReadFileTool(PathGuard guard) {
     super(SPEC, guard);
@@ -42,12 +44,17 @@ public final class ReadFileTool extends FileTool {
     List<String> lines = NumberedLines.split(text);
     int count = lines.size();
     if (offset >= count) {
-      throw new ToolException("offset " + offset + " is past the end of " + path + " (" + count + " lines)");
+      throw new ToolException(
+          "offset " + offset + " is past the end of " + path + " (" + count + " lines)");
     }
     long end = Math.min(count, offset + limit);
     StringBuilder out = NumberedLines.append(new StringBuilder(), lines, (int) offset, (int) end);
     if (end < count) {
-      out.append("[").append(count - end).append(" more lines; use offset=").append(end).append("]\n");
+      out.append("[")
+          .append(count - end)
+          .append(" more lines; use offset=")
+          .append(end)
+          .append("]\n");
     }
     return ToolOutcome.ok(out.toString());
   }

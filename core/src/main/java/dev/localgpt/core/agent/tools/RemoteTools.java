@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The tools of the user's MCP servers, refreshed before each turn: named {@code mcp_<server>_<tool>} (characters the
- * model APIs refuse become {@code _}, at most 64 characters); a name already taken, by a built-in tool or by another
- * server's tool, leaves the later tool out. Each problem (a failed server, a clash) is reported once.
+ * The tools of the user's MCP servers, refreshed before each turn: named {@code
+ * mcp_<server>_<tool>} (characters the model APIs refuse become {@code _}, at most 64 characters);
+ * a name already taken, by a built-in tool or by another server's tool, leaves the later tool out.
+ * Each problem (a failed server, a clash) is reported once.
  */
 final class RemoteTools {
   static final int MAX_NAME = 64;
@@ -31,7 +32,11 @@ final class RemoteTools {
 
   /** The model-facing name of a server's tool. */
   static String name(String server, String tool) {
-    String name = "mcp_" + UNSAFE.matcher(server).replaceAll("_") + "_" + UNSAFE.matcher(tool).replaceAll("_");
+    String name =
+        "mcp_"
+            + UNSAFE.matcher(server).replaceAll("_")
+            + "_"
+            + UNSAFE.matcher(tool).replaceAll("_");
     return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
   }
 
@@ -43,9 +48,16 @@ final class RemoteTools {
     for (RemoteTool tool : snapshot.tools()) {
       String name = name(tool.server(), tool.name());
       if (taken.contains(name) || next.containsKey(name)) {
-        String clash = "MCP tool '" + tool.name() + "' of server '" + tool.server() + "' is left out: its name "
-            + name + " is already taken" + (taken.contains(name) ? " by a built-in tool" : " by another MCP tool")
-            + "; rename the server in [[mcp.servers]] to tell them apart";
+        String clash =
+            "MCP tool '"
+                + tool.name()
+                + "' of server '"
+                + tool.server()
+                + "' is left out: its name "
+                + name
+                + " is already taken"
+                + (taken.contains(name) ? " by a built-in tool" : " by another MCP tool")
+                + "; rename the server in [[mcp.servers]] to tell them apart";
         if (reported.add(clash)) {
           problems.add(clash);
         }

@@ -13,7 +13,8 @@ final class Schemas {
 
   /** A property, e.g. {@code prop("path", "string", "Path of the file")}. */
   static Prop prop(String name, String type, String description) {
-    return new Prop(name, JsonObject.builder().put("type", type).put("description", description).build());
+    return new Prop(
+        name, JsonObject.builder().put("type", type).put("description", description).build());
   }
 
   /** An object schema with the given properties and required names. */

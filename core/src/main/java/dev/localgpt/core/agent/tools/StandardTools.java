@@ -7,7 +7,10 @@ import dev.localgpt.ports.web.WebFetcher;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the LocalGPT tool set in its usual order; bash only when enabled, web_fetch only with a fetcher. */
+/**
+ * Builds the LocalGPT tool set in its usual order; bash only when enabled, web_fetch only with a
+ * fetcher.
+ */
 public final class StandardTools {
   private StandardTools() {}
 
@@ -17,13 +20,22 @@ public final class StandardTools {
    * @param fetcher the web fetcher, or null to leave {@code web_fetch} out
    */
   public static ToolBox create(
-      PathGuard guard, MemorySearch memory, WebFetcher fetcher, ToolSettings settings, ApprovalGate approval) {
+      PathGuard guard,
+      MemorySearch memory,
+      WebFetcher fetcher,
+      ToolSettings settings,
+      ApprovalGate approval) {
     return create(guard, memory, fetcher, settings, approval, ToolSource.NONE);
   }
 
   /** The tools for a full agent, plus those of the user's MCP servers ({@code remote}). */
-  public static ToolBox create(PathGuard guard, MemorySearch memory, WebFetcher fetcher, ToolSettings settings,
-      ApprovalGate approval, ToolSource remote) {
+  public static ToolBox create(
+      PathGuard guard,
+      MemorySearch memory,
+      WebFetcher fetcher,
+      ToolSettings settings,
+      ApprovalGate approval,
+      ToolSource remote) {
     List<Tool> tools = new ArrayList<>();
     if (settings.bashEnabled()) {
       tools.add(new BashTool(guard, settings));

@@ -3,9 +3,9 @@ package dev.localgpt.core.agent.tools;
 import dev.localgpt.ports.llm.ToolSpec;
 
 /**
- * One tool the model may call. Implementations throw {@link ToolException} (or {@link IllegalArgumentException},
- * {@link dev.localgpt.core.workspace.PathEscapeException}) for failures the model should see; the
- * {@link ToolBox} turns them into error results.
+ * One tool the model may call. Implementations throw {@link ToolException} (or {@link
+ * IllegalArgumentException}, {@link dev.localgpt.core.workspace.PathEscapeException}) for failures
+ * the model should see; the {@link ToolBox} turns them into error results.
  */
 public interface Tool {
 
@@ -24,8 +24,9 @@ public interface Tool {
   }
 
   /**
-   * What the tool does outside the conversation, for the {@link ToolGate}. Tools that do not say are treated as
-   * {@link ToolEffect#RUN}: they need approval after untrusted content, and their output taints the turn.
+   * What the tool does outside the conversation, for the {@link ToolGate}. Tools that do not say
+   * are treated as {@link ToolEffect#RUN}: they need approval after untrusted content, and their
+   * output taints the turn.
    */
   default ToolEffect effect() {
     return ToolEffect.RUN;

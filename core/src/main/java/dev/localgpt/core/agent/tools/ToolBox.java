@@ -13,13 +13,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The set of tools offered to the model, and the one place that runs a call: parses arguments, lets the {@link
- * ToolGate} decide (asking the {@link ApprovalGate} for tools that need approval: those in {@code
- * tools.require_approval}, and those that write, run or reach the network once the turn took in untrusted content),
- * maps failures to error results, marks the turn's {@link TurnTaint} after a tool whose output is untrusted, caps the
- * output and fences it in an {@link UntrustedBlock}.
- * Besides its fixed tools it may offer the tools of a {@link ToolSource} (the user's MCP servers), which change
- * between turns: {@link #refreshRemote()} brings them up to date.
+ * The set of tools offered to the model, and the one place that runs a call: parses arguments, lets
+ * the {@link ToolGate} decide (asking the {@link ApprovalGate} for tools that need approval: those
+ * in {@code tools.require_approval}, and those that write, run or reach the network once the turn
+ * took in untrusted content), maps failures to error results, marks the turn's {@link TurnTaint}
+ * after a tool whose output is untrusted, caps the output and fences it in an {@link
+ * UntrustedBlock}. Besides its fixed tools it may offer the tools of a {@link ToolSource} (the
+ * user's MCP servers), which change between turns: {@link #refreshRemote()} brings them up to date.
  */
 public final class ToolBox {
   private final Map<String, Tool> tools = new LinkedHashMap<>();
@@ -28,12 +28,20 @@ public final class ToolBox {
   private final UntrustedBlock blocks;
   private final RemoteTools remote;
 
-  public ToolBox(List<Tool> tools, ToolSettings settings, ApprovalGate approval, UntrustedBlock blocks) {
+  public ToolBox(
+      List<Tool> tools, ToolSettings settings, ApprovalGate approval, UntrustedBlock blocks) {
     this(tools, settings, approval, blocks, ToolSource.NONE);
   }
 
-  /** With the tools of {@code remote} (named {@code mcp_<server>_<tool>}) as well, after {@link #refreshRemote()}. */
-  public ToolBox(List<Tool> tools, ToolSettings settings, ApprovalGate approval, UntrustedBlock blocks,
+  /**
+   * With the tools of {@code remote} (named {@code mcp_<server>_<tool>}) as well, after {@link
+   * #refreshRemote()}.
+   */
+  public ToolBox(
+      List<Tool> tools,
+      ToolSettings settings,
+      ApprovalGate approval,
+      UntrustedBlock blocks,
       ToolSource remote) {
     for (Tool tool : tools) {
       if (this.tools.putIfAbsent(tool.name(), tool) != null) {
@@ -41,14 +49,16 @@ public final class ToolBox {
       }
     }
     this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
-    this.gate = ToolGate.of(settings, Objects.requireNonNull(approval, "'approval' must not be null"));
+    this.gate =
+        ToolGate.of(settings, Objects.requireNonNull(approval, "'approval' must not be null"));
     this.blocks = Objects.requireNonNull(blocks, "'blocks' must not be null");
     this.remote = new RemoteTools(Objects.requireNonNull(remote, "'remote' must not be null"));
   }
 
   /**
-   * Starts the remote tool servers that need it and takes their current tools; returns the problems to tell the user
-   * (a server that failed, a tool left out for a name clash), each once. Blocks for at most the servers' timeouts.
+   * Starts the remote tool servers that need it and takes their current tools; returns the problems
+   * to tell the user (a server that failed, a tool left out for a name clash), each once. Blocks
+   * for at most the servers' timeouts.
    */
   public List<String> refreshRemote() {
     return remote.refresh(tools.keySet());
@@ -56,7 +66,8 @@ public final class ToolBox {
 
   /** A tool box with no tools (plain chat). */
   public static ToolBox empty() {
-    return new ToolBox(List.of(), ToolSettings.DEFAULTS, ApprovalGate.DENY_ALL, UntrustedBlock.secure());
+    return new ToolBox(
+        List.of(), ToolSettings.DEFAULTS, ApprovalGate.DENY_ALL, UntrustedBlock.secure());
   }
 
   /** The fixed tools, then the remote ones of the last refresh. */
@@ -92,27 +103,38 @@ public final class ToolBox {
     }
   }
 
-  /** Runs one call as the first of a turn that took in nothing untrusted yet; see {@link #run(ToolCall, TurnTaint)}. */
+  /**
+   * Runs one call as the first of a turn that took in nothing untrusted yet; see {@link
+   * #run(ToolCall, TurnTaint)}.
+   */
   public ToolOutcome run(ToolCall call) {
     return run(call, TurnTaint.clean());
   }
 
   /**
-   * Runs one call of the turn whose state is {@code taint} (read, and marked when this tool's output is untrusted);
-   * never throws for tool failures or refusals, returns an error outcome instead.
+   * Runs one call of the turn whose state is {@code taint} (read, and marked when this tool's
+   * output is untrusted); never throws for tool failures or refusals, returns an error outcome
+   * instead.
    */
   public ToolOutcome run(ToolCall call, TurnTaint taint) {
     Tool tool = find(call.name());
     if (tool == null) {
-      return fenced(call.name(), UntrustedBlock.Kind.TOOL_OUTPUT,
-          ToolOutcome.error("Error: unknown tool '" + call.name() + "'. Available tools: "
-              + String.join(", ", tools().stream().map(Tool::name).toList())));
+      return fenced(
+          call.name(),
+          UntrustedBlock.Kind.TOOL_OUTPUT,
+          ToolOutcome.error(
+              "Error: unknown tool '"
+                  + call.name()
+                  + "'. Available tools: "
+                  + String.join(", ", tools().stream().map(Tool::name).toList())));
     }
     ToolOutcome outcome;
     try {
       if (!call.wellFormed()) {
-        throw new ArgumentException("they are not a JSON object: " + cut(call.malformedArguments())
-            + ". Send the arguments as one JSON object");
+        throw new ArgumentException(
+            "they are not a JSON object: "
+                + cut(call.malformedArguments())
+                + ". Send the arguments as one JSON object");
       }
       JsonArgs args = JsonArgs.of(call.arguments());
       Optional<String> refused = gate.refusal(tool, tool.detail(args), taint);
@@ -120,12 +142,15 @@ public final class ToolBox {
         outcome = ToolOutcome.error(refused.get());
       } else {
         if (tool.effect().bringsUntrustedContent()) {
-          taint.record(tool.name()); // before running: even a failure (a timeout's partial output) may carry content
+          taint.record(
+              tool.name()); // before running: even a failure (a timeout's partial output) may carry
+          // content
         }
         outcome = tool.execute(args);
       }
     } catch (ArgumentException e) {
-      outcome = ToolOutcome.error("Error: bad arguments for " + tool.name() + ": " + e.getMessage());
+      outcome =
+          ToolOutcome.error("Error: bad arguments for " + tool.name() + ": " + e.getMessage());
     } catch (ToolException | PathEscapeException | IllegalArgumentException e) {
       outcome = ToolOutcome.error("Error: " + e.getMessage());
     } catch (UncheckedIOException e) {
@@ -147,7 +172,9 @@ public final class ToolBox {
     if (text.length() <= max) {
       return text;
     }
-    return text.substring(0, max) + "\n[...truncated " + (text.length() - max)
+    return text.substring(0, max)
+        + "\n[...truncated "
+        + (text.length() - max)
         + " characters. Use read_file with offset to see more.]";
   }
 }

@@ -1,12 +1,15 @@
 package dev.localgpt.core.agent.tools;
 
 /**
- * What a tool does outside the conversation, as the {@link ToolGate} sees it. {@link #READ} tools only bring content
- * in; the other three act on the world and need approval once the turn has taken in untrusted content. A tool's
- * output is untrusted unless it is a {@link #WRITE} tool (whose output is LocalGPT's own confirmation).
+ * What a tool does outside the conversation, as the {@link ToolGate} sees it. {@link #READ} tools
+ * only bring content in; the other three act on the world and need approval once the turn has taken
+ * in untrusted content. A tool's output is untrusted unless it is a {@link #WRITE} tool (whose
+ * output is LocalGPT's own confirmation).
  */
 public enum ToolEffect {
-  /** Reads the workspace, the memory or another local source (read_file, memory_search, memory_get). */
+  /**
+   * Reads the workspace, the memory or another local source (read_file, memory_search, memory_get).
+   */
   READ("reads content"),
   /** Writes or edits files (write_file, edit_file). */
   WRITE("writes files"),

@@ -11,15 +11,19 @@ import java.util.regex.Pattern;
  *
  * @param bashEnabled whether the {@code bash} tool is offered at all
  * @param bashTimeout default timeout of a command
- * @param bashDenyList extra case-insensitive substrings that refuse a command (on top of the built-in list)
+ * @param bashDenyList extra case-insensitive substrings that refuse a command (on top of the
+ *     built-in list)
  * @param outputMaxChars cap on one tool result, &gt; 0
  * @param webFetchMaxChars cap on the text of a fetched page, &gt; 0
- * @param allowedDomains if not empty, {@code web_fetch} only fetches these hosts and their subdomains
- * @param requireApproval tool names that need the {@link ApprovalGate}; {@code *} and {@code ?} are wildcards, so
- *     {@code mcp_*} covers every MCP tool
- * @param bashSandbox how {@code bash} confines its commands (allow-listed environment, Bubblewrap when present)
- * @param allowAfterUntrusted tools that may write, run or reach the network without approval even after the turn took
- *     in untrusted content ({@code tools.allow_after_untrusted}; {@code "*"} = all), see {@link ToolGate}
+ * @param allowedDomains if not empty, {@code web_fetch} only fetches these hosts and their
+ *     subdomains
+ * @param requireApproval tool names that need the {@link ApprovalGate}; {@code *} and {@code ?} are
+ *     wildcards, so {@code mcp_*} covers every MCP tool
+ * @param bashSandbox how {@code bash} confines its commands (allow-listed environment, Bubblewrap
+ *     when present)
+ * @param allowAfterUntrusted tools that may write, run or reach the network without approval even
+ *     after the turn took in untrusted content ({@code tools.allow_after_untrusted}; {@code "*"} =
+ *     all), see {@link ToolGate}
  */
 public record ToolSettings(
     boolean bashEnabled,
@@ -33,8 +37,16 @@ public record ToolSettings(
     Set<String> allowAfterUntrusted) {
 
   public static final ToolSettings DEFAULTS =
-      new ToolSettings(false, Duration.ofSeconds(30), List.of(), 50_000, 10_000, List.of(), Set.of(),
-          BashSandbox.NONE, Set.of());
+      new ToolSettings(
+          false,
+          Duration.ofSeconds(30),
+          List.of(),
+          50_000,
+          10_000,
+          List.of(),
+          Set.of(),
+          BashSandbox.NONE,
+          Set.of());
 
   public ToolSettings {
     Objects.requireNonNull(bashTimeout, "'bashTimeout' must not be null");
@@ -42,7 +54,8 @@ public record ToolSettings(
       throw new IllegalArgumentException("'bashTimeout' must be > 0, was " + bashTimeout);
     }
     bashDenyList = List.copyOf(bashDenyList);
-    allowedDomains = allowedDomains.stream().map(d -> d.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+    allowedDomains =
+        allowedDomains.stream().map(d -> d.strip().toLowerCase(java.util.Locale.ROOT)).toList();
     requireApproval = Set.copyOf(requireApproval);
     Objects.requireNonNull(bashSandbox, "'bashSandbox' must not be null");
     allowAfterUntrusted = Set.copyOf(allowAfterUntrusted);
@@ -55,10 +68,24 @@ public record ToolSettings(
   }
 
   /** Settings whose shell is not sandboxed (environment allow-list only). */
-  public ToolSettings(boolean bashEnabled, Duration bashTimeout, List<String> bashDenyList, int outputMaxChars,
-      int webFetchMaxChars, List<String> allowedDomains, Set<String> requireApproval) {
-    this(bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval,
-        BashSandbox.NONE, Set.of());
+  public ToolSettings(
+      boolean bashEnabled,
+      Duration bashTimeout,
+      List<String> bashDenyList,
+      int outputMaxChars,
+      int webFetchMaxChars,
+      List<String> allowedDomains,
+      Set<String> requireApproval) {
+    this(
+        bashEnabled,
+        bashTimeout,
+        bashDenyList,
+        outputMaxChars,
+        webFetchMaxChars,
+        allowedDomains,
+        requireApproval,
+        BashSandbox.NONE,
+        Set.of());
   }
 
   /** Whether {@code tool} matches a {@link #requireApproval()} name or glob pattern. */
@@ -66,11 +93,15 @@ public record ToolSettings(
     return matchesAny(requireApproval, tool);
   }
 
-  /** Whether {@code tool} equals one of {@code patterns} or matches one as a glob ({@code *}, {@code ?}). */
+  /**
+   * Whether {@code tool} equals one of {@code patterns} or matches one as a glob ({@code *}, {@code
+   * ?}).
+   */
   public static boolean matchesAny(Set<String> patterns, String tool) {
     for (String pattern : patterns) {
-      if (pattern.equals(tool) || ((pattern.contains("*") || pattern.contains("?")) && glob(pattern).matcher(tool)
-          .matches())) {
+      if (pattern.equals(tool)
+          || ((pattern.contains("*") || pattern.contains("?"))
+              && glob(pattern).matcher(tool).matches())) {
         return true;
       }
     }
@@ -80,53 +111,104 @@ public record ToolSettings(
   private static Pattern glob(String pattern) {
     StringBuilder regex = new StringBuilder();
     for (char c : pattern.toCharArray()) {
-      regex.append(switch (c) {
-        case '*' -> ".*";
-        case '?' -> ".";
-        default -> Pattern.quote(String.valueOf(c));
-      });
+      regex.append(
+          switch (c) {
+            case '*' -> ".*";
+            case '?' -> ".";
+            default -> Pattern.quote(String.valueOf(c));
+          });
     }
     return Pattern.compile(regex.toString());
   }
 
   public ToolSettings withBashSandbox(BashSandbox sandbox) {
-    return new ToolSettings(bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains,
-        requireApproval, sandbox, allowAfterUntrusted);
+    return new ToolSettings(
+        bashEnabled,
+        bashTimeout,
+        bashDenyList,
+        outputMaxChars,
+        webFetchMaxChars,
+        allowedDomains,
+        requireApproval,
+        sandbox,
+        allowAfterUntrusted);
   }
 
   public ToolSettings withBashEnabled(boolean enabled) {
     return new ToolSettings(
-        enabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval,
-        bashSandbox, allowAfterUntrusted);
+        enabled,
+        bashTimeout,
+        bashDenyList,
+        outputMaxChars,
+        webFetchMaxChars,
+        allowedDomains,
+        requireApproval,
+        bashSandbox,
+        allowAfterUntrusted);
   }
 
   public ToolSettings withBashTimeout(Duration timeout) {
     return new ToolSettings(
-        bashEnabled, timeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval,
-        bashSandbox, allowAfterUntrusted);
+        bashEnabled,
+        timeout,
+        bashDenyList,
+        outputMaxChars,
+        webFetchMaxChars,
+        allowedDomains,
+        requireApproval,
+        bashSandbox,
+        allowAfterUntrusted);
   }
 
   public ToolSettings withRequireApproval(Set<String> names) {
     return new ToolSettings(
-        bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, names,
-        bashSandbox, allowAfterUntrusted);
+        bashEnabled,
+        bashTimeout,
+        bashDenyList,
+        outputMaxChars,
+        webFetchMaxChars,
+        allowedDomains,
+        names,
+        bashSandbox,
+        allowAfterUntrusted);
   }
 
   public ToolSettings withAllowedDomains(List<String> domains) {
     return new ToolSettings(
-        bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, domains, requireApproval,
-        bashSandbox, allowAfterUntrusted);
+        bashEnabled,
+        bashTimeout,
+        bashDenyList,
+        outputMaxChars,
+        webFetchMaxChars,
+        domains,
+        requireApproval,
+        bashSandbox,
+        allowAfterUntrusted);
   }
 
   public ToolSettings withOutputMaxChars(int max) {
     return new ToolSettings(
-        bashEnabled, bashTimeout, bashDenyList, max, webFetchMaxChars, allowedDomains, requireApproval,
-        bashSandbox, allowAfterUntrusted);
+        bashEnabled,
+        bashTimeout,
+        bashDenyList,
+        max,
+        webFetchMaxChars,
+        allowedDomains,
+        requireApproval,
+        bashSandbox,
+        allowAfterUntrusted);
   }
 
   public ToolSettings withAllowAfterUntrusted(Set<String> names) {
     return new ToolSettings(
-        bashEnabled, bashTimeout, bashDenyList, outputMaxChars, webFetchMaxChars, allowedDomains, requireApproval,
-        bashSandbox, names);
+        bashEnabled,
+        bashTimeout,
+        bashDenyList,
+        outputMaxChars,
+        webFetchMaxChars,
+        allowedDomains,
+        requireApproval,
+        bashSandbox,
+        names);
   }
 }

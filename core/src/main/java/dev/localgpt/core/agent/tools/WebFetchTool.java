@@ -9,14 +9,17 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * {@code web_fetch}: fetches a URL through the {@link WebFetcher} port (which does the SSRF checks after DNS) and
- * returns {@code Status/URL/Content-Type} plus the page text, fenced as external content.
+ * {@code web_fetch}: fetches a URL through the {@link WebFetcher} port (which does the SSRF checks
+ * after DNS) and returns {@code Status/URL/Content-Type} plus the page text, fenced as external
+ * content.
  */
 public final class WebFetchTool implements Tool {
-  private static final ToolSpec SPEC = new ToolSpec(
-      "web_fetch",
-      "Fetch a web page and return its readable text. Only public http(s) URLs.",
-      Schemas.object(Schemas.required("url"), Schemas.prop("url", "string", "The http(s) URL to fetch")));
+  private static final ToolSpec SPEC =
+      new ToolSpec(
+          "web_fetch",
+          "Fetch a web page and return its readable text. Only public http(s) URLs.",
+          Schemas.object(
+              Schemas.required("url"), Schemas.prop("url", "string", "The http(s) URL to fetch")));
 
   private final WebFetcher fetcher;
   private final ToolSettings settings;
@@ -51,8 +54,11 @@ public final class WebFetchTool implements Tool {
     String url = args.string("url").strip();
     String host = checkedHost(url);
     if (!settings.allowedDomains().isEmpty() && !domainAllowed(host)) {
-      throw new ToolException("host '" + host + "' is not in tools.web_fetch allowed domains "
-          + settings.allowedDomains());
+      throw new ToolException(
+          "host '"
+              + host
+              + "' is not in tools.web_fetch allowed domains "
+              + settings.allowedDomains());
     }
     WebPage page;
     try {
@@ -67,8 +73,16 @@ public final class WebFetchTool implements Tool {
     } else if (page.truncated()) {
       body = body + "\n\n[Truncated at the download cap, " + page.bytesRead() + " bytes read]";
     }
-    return new ToolOutcome("Status: " + page.status() + "\nURL: " + page.url() + "\nContent-Type: "
-        + page.contentType() + "\n\n" + body, page.status() >= 400);
+    return new ToolOutcome(
+        "Status: "
+            + page.status()
+            + "\nURL: "
+            + page.url()
+            + "\nContent-Type: "
+            + page.contentType()
+            + "\n\n"
+            + body,
+        page.status() >= 400);
   }
 
   private static String checkedHost(String url) {
@@ -89,6 +103,7 @@ public final class WebFetchTool implements Tool {
   }
 
   private boolean domainAllowed(String host) {
-    return settings.allowedDomains().stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
+    return settings.allowedDomains().stream()
+        .anyMatch(d -> host.equals(d) || host.endsWith("." + d));
   }
 }

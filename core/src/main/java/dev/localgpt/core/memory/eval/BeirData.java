@@ -15,14 +15,15 @@ import java.util.Objects;
 
 /**
  * A BEIR data set as values: the corpus, the queries ({@code id -> text}) and the graded judgements
- * ({@code query id -> document id -> relevance}). The JSONL files of the corpus and queries are parsed at the edge;
- * the qrels TSV is read here ({@link #readQrels}).
+ * ({@code query id -> document id -> relevance}). The JSONL files of the corpus and queries are
+ * parsed at the edge; the qrels TSV is read here ({@link #readQrels}).
  *
  * @param corpus the documents, in file order
  * @param queries query texts by id, in file order
  * @param qrels judgements by query id, in file order
  */
-public record BeirData(List<Doc> corpus, Map<String, String> queries, Map<String, Map<String, Integer>> qrels) {
+public record BeirData(
+    List<Doc> corpus, Map<String, String> queries, Map<String, Map<String, Integer>> qrels) {
   public BeirData {
     corpus = List.copyOf(corpus);
     queries = Collections.unmodifiableMap(new LinkedHashMap<>(queries));
@@ -39,9 +40,11 @@ public record BeirData(List<Doc> corpus, Map<String, String> queries, Map<String
   }
 
   /**
-   * Reads a qrels TSV ({@code query-id<TAB>corpus-id<TAB>score}, an optional header line, blank lines ignored).
+   * Reads a qrels TSV ({@code query-id<TAB>corpus-id<TAB>score}, an optional header line, blank
+   * lines ignored).
    *
-   * @throws IllegalArgumentException for a line whose score is not a number, naming the file and line
+   * @throws IllegalArgumentException for a line whose score is not a number, naming the file and
+   *     line
    * @throws UncheckedIOException when the file cannot be read
    */
   public static Map<String, Map<String, Integer>> readQrels(Path file) {
@@ -55,10 +58,18 @@ public record BeirData(List<Doc> corpus, Map<String, String> queries, Map<String
           continue;
         }
         try {
-          judged.computeIfAbsent(f[0], q -> new HashMap<>()).put(f[1], Integer.parseInt(f[2].trim()));
+          judged
+              .computeIfAbsent(f[0], q -> new HashMap<>())
+              .put(f[1], Integer.parseInt(f[2].trim()));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("bad qrels line " + number + " in " + file + ": '" + line
-              + "' (expected query-id<TAB>corpus-id<TAB>score)");
+          throw new IllegalArgumentException(
+              "bad qrels line "
+                  + number
+                  + " in "
+                  + file
+                  + ": '"
+                  + line
+                  + "' (expected query-id<TAB>corpus-id<TAB>score)");
         }
       }
     } catch (IOException e) {
@@ -68,8 +79,8 @@ public record BeirData(List<Doc> corpus, Map<String, String> queries, Map<String
   }
 
   /**
-   * Writes each document as {@code docs/d<n>.md} under {@code workspace} ({@code # title}, a blank line, the text);
-   * returns index path to document id.
+   * Writes each document as {@code docs/d<n>.md} under {@code workspace} ({@code # title}, a blank
+   * line, the text); returns index path to document id.
    */
   public static Map<String, String> writeMarkdown(List<Doc> docs, Path workspace) {
     Map<String, String> docOfPath = new HashMap<>();
@@ -78,12 +89,16 @@ public record BeirData(List<Doc> corpus, Map<String, String> queries, Map<String
       int n = 0;
       for (Doc d : docs) {
         String path = "docs/d" + n++ + ".md";
-        String body = d.title().isBlank() ? d.text() + "\n" : "# " + d.title().strip() + "\n\n" + d.text() + "\n";
+        String body =
+            d.title().isBlank()
+                ? d.text() + "\n"
+                : "# " + d.title().strip() + "\n\n" + d.text() + "\n";
         Files.writeString(workspace.resolve(path), body, StandardCharsets.UTF_8);
         docOfPath.put(path, d.id());
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the benchmark workspace " + workspace + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the benchmark workspace " + workspace + ": " + e.getMessage(), e);
     }
     return docOfPath;
   }

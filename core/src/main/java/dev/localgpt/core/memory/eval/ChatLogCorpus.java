@@ -11,12 +11,13 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * A conversational retrieval benchmark generated from a seed: multi-speaker chat logs of 20–30 turns (small talk
- * that drifts between topics, short replies, fillers) in which speakers mention facts once, in passing, inside a turn
- * about something else; and questions about those facts, each answered by exactly one turn and phrased differently
- * from it (the speaker's name is shared, the rest mostly paraphrased). A question is asked only when no other
- * conversation has the same speaker mention the same kind of fact, so its conversation is the one relevant
- * document. The same seed and sizes give the same corpus (a conversation depends only on the seed and its number).
+ * A conversational retrieval benchmark generated from a seed: multi-speaker chat logs of 20–30
+ * turns (small talk that drifts between topics, short replies, fillers) in which speakers mention
+ * facts once, in passing, inside a turn about something else; and questions about those facts, each
+ * answered by exactly one turn and phrased differently from it (the speaker's name is shared, the
+ * rest mostly paraphrased). A question is asked only when no other conversation has the same
+ * speaker mention the same kind of fact, so its conversation is the one relevant document. The same
+ * seed and sizes give the same corpus (a conversation depends only on the seed and its number).
  *
  * @param conversations the chat logs, in order
  * @param questions the questions, in order of their conversation
@@ -62,8 +63,8 @@ public record ChatLogCorpus(List<Conversation> conversations, List<Question> que
    */
   public static ChatLogCorpus generate(long seed, int conversations, int questions) {
     if (conversations < 1 || questions < 1) {
-      throw new IllegalArgumentException("'conversations' and 'questions' must be > 0, were "
-          + conversations + "/" + questions);
+      throw new IllegalArgumentException(
+          "'conversations' and 'questions' must be > 0, were " + conversations + "/" + questions);
     }
     ChatMaterial m = ChatMaterial.bundled();
     List<Conversation> convs = new ArrayList<>();
@@ -73,24 +74,40 @@ public record ChatLogCorpus(List<Conversation> conversations, List<Question> que
     }
     Map<String, Integer> seen = new HashMap<>();
     mentions.forEach(x -> seen.merge(x.speaker() + "/" + x.fact().id(), 1, Integer::sum));
-    List<Mention> unique = new ArrayList<>(mentions.stream()
-        .filter(x -> seen.get(x.speaker() + "/" + x.fact().id()) == 1).toList());
+    List<Mention> unique =
+        new ArrayList<>(
+            mentions.stream()
+                .filter(x -> seen.get(x.speaker() + "/" + x.fact().id()) == 1)
+                .toList());
     Random pick = new Random(seed);
     Collections.shuffle(unique, pick);
     List<Mention> asked = new ArrayList<>(unique.subList(0, Math.min(questions, unique.size())));
-    asked.sort((a, b) -> a.conversation() != b.conversation()
-        ? Integer.compare(a.conversation(), b.conversation()) : Integer.compare(a.turn(), b.turn()));
+    asked.sort(
+        (a, b) ->
+            a.conversation() != b.conversation()
+                ? Integer.compare(a.conversation(), b.conversation())
+                : Integer.compare(a.turn(), b.turn()));
     List<Question> qs = new ArrayList<>();
     for (Mention x : asked) {
-      String ask = x.fact().asks().get(pick.nextInt(x.fact().asks().size())).replace("{s}", x.speaker());
-      qs.add(new Question(String.format("q%04d", qs.size() + 1), ask, convs.get(x.conversation()).id(), x.turn()));
+      String ask =
+          x.fact().asks().get(pick.nextInt(x.fact().asks().size())).replace("{s}", x.speaker());
+      qs.add(
+          new Question(
+              String.format("q%04d", qs.size() + 1),
+              ask,
+              convs.get(x.conversation()).id(),
+              x.turn()));
     }
     return new ChatLogCorpus(convs, qs);
   }
 
-  /** The corpus as a BEIR data set: a document per conversation, relevance 1 for a question's conversation. */
+  /**
+   * The corpus as a BEIR data set: a document per conversation, relevance 1 for a question's
+   * conversation.
+   */
   public BeirData beir() {
-    List<BeirData.Doc> docs = conversations.stream().map(c -> new BeirData.Doc(c.id(), c.title(), c.text())).toList();
+    List<BeirData.Doc> docs =
+        conversations.stream().map(c -> new BeirData.Doc(c.id(), c.title(), c.text())).toList();
     Map<String, String> texts = new java.util.LinkedHashMap<>();
     Map<String, Map<String, Integer>> qrels = new java.util.LinkedHashMap<>();
     for (Question q : questions) {
@@ -100,10 +117,12 @@ public record ChatLogCorpus(List<Conversation> conversations, List<Question> que
     return new BeirData(docs, texts, qrels);
   }
 
-  private static Conversation conversation(ChatMaterial m, Random r, int number, List<Mention> mentions) {
+  private static Conversation conversation(
+      ChatMaterial m, Random r, int number, List<Mention> mentions) {
     List<String> speakers = pickDistinct(m.section("names"), 2 + r.nextInt(3), r);
     int length = 20 + r.nextInt(11);
-    List<String> topicNames = pickDistinct(new ArrayList<>(m.topics().keySet()), 3 + r.nextInt(3), r);
+    List<String> topicNames =
+        pickDistinct(new ArrayList<>(m.topics().keySet()), 3 + r.nextInt(3), r);
     List<ChatMaterial.Fact> facts = pickDistinct(m.facts(), 2 + r.nextInt(3), r);
     Set<Integer> factAt = new HashSet<>();
     while (factAt.size() < facts.size()) {
@@ -125,7 +144,12 @@ public record ChatLogCorpus(List<Conversation> conversations, List<Question> que
       List<String> lines = m.topics().get(topicNames.get(seg));
       String line = fresh(lines, used, r);
       if (seg != topic && topic >= 0 && r.nextInt(2) == 0) {
-        line = one(List.of("anyway, ", "changing the subject but ", "totally unrelated, ", "ok so "), r) + line;
+        line =
+            one(
+                    List.of(
+                        "anyway, ", "changing the subject but ", "totally unrelated, ", "ok so "),
+                    r)
+                + line;
       }
       topic = seg;
       String text;
@@ -141,8 +165,10 @@ public record ChatLogCorpus(List<Conversation> conversations, List<Question> que
         speaker = factSpeaker;
         text = one(m.section("followup"), r);
       } else {
-        text = r.nextInt(4) == 0 ? one(m.section("filler"), r)
-            : r.nextInt(5) < 2 ? line + ". " + fresh(lines, used, r) : line;
+        text =
+            r.nextInt(4) == 0
+                ? one(m.section("filler"), r)
+                : r.nextInt(5) < 2 ? line + ". " + fresh(lines, used, r) : line;
       }
       turns.add(new Turn(speaker, text));
     }

@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a {@link ChatLogCorpus} in BEIR form: {@code corpus.jsonl} ({@code _id, title, text}), {@code queries.jsonl}
- * ({@code _id, text}), {@code qrels/test.tsv} (the conversation of each question, relevance 1) and
- * {@code qrels/turns.tsv} ({@code query-id, corpus-id, turn}: the 1-based turn that answers it, for turn-level checks).
+ * Writes a {@link ChatLogCorpus} in BEIR form: {@code corpus.jsonl} ({@code _id, title, text}),
+ * {@code queries.jsonl} ({@code _id, text}), {@code qrels/test.tsv} (the conversation of each
+ * question, relevance 1) and {@code qrels/turns.tsv} ({@code query-id, corpus-id, turn}: the
+ * 1-based turn that answers it, for turn-level checks).
  */
 public final class ChatLogFiles {
   private ChatLogFiles() {}
@@ -24,7 +25,14 @@ public final class ChatLogFiles {
   public static void write(ChatLogCorpus corpus, Path dir) {
     List<String> docs = new ArrayList<>();
     for (ChatLogCorpus.Conversation c : corpus.conversations()) {
-      docs.add("{\"_id\": " + json(c.id()) + ", \"title\": " + json(c.title()) + ", \"text\": " + json(c.text()) + "}");
+      docs.add(
+          "{\"_id\": "
+              + json(c.id())
+              + ", \"title\": "
+              + json(c.title())
+              + ", \"text\": "
+              + json(c.text())
+              + "}");
     }
     List<String> queries = new ArrayList<>();
     List<String> qrels = new ArrayList<>(List.of("query-id\tcorpus-id\tscore"));
@@ -41,7 +49,8 @@ public final class ChatLogFiles {
       Files.write(dir.resolve("qrels/test.tsv"), qrels, StandardCharsets.UTF_8);
       Files.write(dir.resolve("qrels/turns.tsv"), turns, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the chat-log benchmark to " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the chat-log benchmark to " + dir + ": " + e.getMessage(), e);
     }
   }
 

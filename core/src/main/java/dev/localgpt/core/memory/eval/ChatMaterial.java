@@ -13,14 +13,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The phrases {@link ChatLogCorpus} builds conversations from, read from the resource {@code chat-logs.txt}: speaker
- * names, openers, closers, short replies and fillers, small-talk lines per topic, and facts to mention in passing.
+ * The phrases {@link ChatLogCorpus} builds conversations from, read from the resource {@code
+ * chat-logs.txt}: speaker names, openers, closers, short replies and fillers, small-talk lines per
+ * topic, and facts to mention in passing.
  *
- * @param sections the plain sections ({@code names}, {@code opener}, ...) by name, lines in file order
+ * @param sections the plain sections ({@code names}, {@code opener}, ...) by name, lines in file
+ *     order
  * @param topics small-talk lines per topic, in file order
  * @param facts the facts, in file order
  */
-record ChatMaterial(Map<String, List<String>> sections, Map<String, List<String>> topics, List<Fact> facts) {
+record ChatMaterial(
+    Map<String, List<String>> sections, Map<String, List<String>> topics, List<Fact> facts) {
   ChatMaterial {
     sections = Map.copyOf(sections);
     topics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topics));
@@ -48,7 +51,8 @@ record ChatMaterial(Map<String, List<String>> sections, Map<String, List<String>
 
   /** The lines of a plain section. */
   List<String> section(String name) {
-    return Objects.requireNonNull(sections.get(name), () -> "no [" + name + "] section in chat-logs.txt");
+    return Objects.requireNonNull(
+        sections.get(name), () -> "no [" + name + "] section in chat-logs.txt");
   }
 
   /** Parses the bundled {@code chat-logs.txt}. */
@@ -57,7 +61,8 @@ record ChatMaterial(Map<String, List<String>> sections, Map<String, List<String>
       if (in == null) {
         throw new IllegalStateException("chat-logs.txt is missing from the class path");
       }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+      return parse(
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read chat-logs.txt: " + e.getMessage(), e);
     }
@@ -94,8 +99,14 @@ record ChatMaterial(Map<String, List<String>> sections, Map<String, List<String>
       }
     }
     List<Fact> out = new ArrayList<>();
-    facts.forEach((id, f) -> out.add(new Fact(id, f.getOrDefault("x", List.of()), f.getOrDefault("say", List.of()),
-        f.getOrDefault("ask", List.of()))));
+    facts.forEach(
+        (id, f) ->
+            out.add(
+                new Fact(
+                    id,
+                    f.getOrDefault("x", List.of()),
+                    f.getOrDefault("say", List.of()),
+                    f.getOrDefault("ask", List.of()))));
     return new ChatMaterial(sections, topics, out);
   }
 }

@@ -6,7 +6,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** A benchmark embedder that returns a precomputed query vector, so search latency excludes the model. */
+/**
+ * A benchmark embedder that returns a precomputed query vector, so search latency excludes the
+ * model.
+ */
 public final class FixedQueryEmbedder implements Embedder {
   private final Supplier<Embedding> next;
 

@@ -9,16 +9,18 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
- * One benchmark leg: a label and how it changes the configured search settings. Parsed from {@code --fusion}
- * values: {@code config} (as configured), {@code weighted} or {@code weighted:0.5} (vector weight; text = 1 - it),
- * {@code rrf}, {@code dbsf}, {@code adaptive} (each also {@code :<vector weight>}), {@code all}.
+ * One benchmark leg: a label and how it changes the configured search settings. Parsed from {@code
+ * --fusion} values: {@code config} (as configured), {@code weighted} or {@code weighted:0.5}
+ * (vector weight; text = 1 - it), {@code rrf}, {@code dbsf}, {@code adaptive} (each also {@code
+ * :<vector weight>}), {@code all}.
  *
  * @param label the leg's name in the results table
  * @param change how the leg differs from the configured settings
  */
 public record FusionSpec(String label, UnaryOperator<SearchSettings> change) {
   public static final FusionSpec BM25 = new FusionSpec("bm25", s -> s.withMode(SearchMode.KEYWORD));
-  public static final FusionSpec VECTOR = new FusionSpec("vector", s -> s.withMode(SearchMode.VECTOR));
+  public static final FusionSpec VECTOR =
+      new FusionSpec("vector", s -> s.withMode(SearchMode.VECTOR));
 
   /** The configured settings as this leg changes them. */
   public SearchSettings apply(SearchSettings configured) {
@@ -26,7 +28,8 @@ public record FusionSpec(String label, UnaryOperator<SearchSettings> change) {
   }
 
   /**
-   * The legs named by {@code values} (each may be a comma-separated list); {@code config} when empty.
+   * The legs named by {@code values} (each may be a comma-separated list); {@code config} when
+   * empty.
    *
    * @throws IllegalArgumentException naming an unknown value and the choices
    */
@@ -43,7 +46,15 @@ public record FusionSpec(String label, UnaryOperator<SearchSettings> change) {
   private static List<FusionSpec> one(String v) {
     if (v.equals("all")) {
       List<FusionSpec> all = new ArrayList<>();
-      for (String s : List.of("weighted:0.7", "weighted:0.5", "weighted:0.3", "rrf", "rrf:0.5", "dbsf:0.5", "adaptive:0.5")) {
+      for (String s :
+          List.of(
+              "weighted:0.7",
+              "weighted:0.5",
+              "weighted:0.3",
+              "rrf",
+              "rrf:0.5",
+              "dbsf:0.5",
+              "adaptive:0.5")) {
         all.addAll(one(s));
       }
       return all;
@@ -75,7 +86,10 @@ public record FusionSpec(String label, UnaryOperator<SearchSettings> change) {
   }
 
   private static IllegalArgumentException bad(String v) {
-    return new IllegalArgumentException("unknown fusion '" + v + "': use config, weighted, "
-        + "weighted:<vector weight 0..1>, rrf, dbsf, adaptive or all (comma-separated)");
+    return new IllegalArgumentException(
+        "unknown fusion '"
+            + v
+            + "': use config, weighted, "
+            + "weighted:<vector weight 0..1>, rrf, dbsf, adaptive or all (comma-separated)");
   }
 }

@@ -12,7 +12,10 @@ import java.util.function.IntConsumer;
  */
 public record Latency(double p50Millis, double p95Millis, double p99Millis) {
 
-  /** Calls {@code call} with 0..n-1 once untimed (up to 20 calls, as warm-up), then times each of the n calls. */
+  /**
+   * Calls {@code call} with 0..n-1 once untimed (up to 20 calls, as warm-up), then times each of
+   * the n calls.
+   */
   public static Latency measure(int n, IntConsumer call) {
     if (n < 1) {
       throw new IllegalArgumentException("'n' must be > 0, was " + n);
@@ -36,7 +39,8 @@ public record Latency(double p50Millis, double p95Millis, double p99Millis) {
     }
     Arrays.sort(nanos);
     int n = nanos.length;
-    return new Latency(nanos[n / 2] / 1e6, percentile(nanos, 0.95) / 1e6, percentile(nanos, 0.99) / 1e6);
+    return new Latency(
+        nanos[n / 2] / 1e6, percentile(nanos, 0.95) / 1e6, percentile(nanos, 0.99) / 1e6);
   }
 
   private static long percentile(long[] sorted, double p) {

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** An {@link Embedder} that remembers each text's vector, so a benchmark embeds every query once for all its legs. */
+/**
+ * An {@link Embedder} that remembers each text's vector, so a benchmark embeds every query once for
+ * all its legs.
+ */
 public final class QueryCache implements Embedder {
   private final Embedder delegate;
   private final Map<String, Embedding> cache = new ConcurrentHashMap<>();

@@ -15,13 +15,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The retrieval benchmark over an index that already holds a BEIR corpus (written by
- * {@link BeirData#writeMarkdown} and indexed): runs every judged query once per leg (BM25, vector, then each hybrid
- * variant) and computes nDCG@10 and Recall@100 per leg. A document scores as its best chunk. Each query is embedded
- * once for all legs.
+ * The retrieval benchmark over an index that already holds a BEIR corpus (written by {@link
+ * BeirData#writeMarkdown} and indexed): runs every judged query once per leg (BM25, vector, then
+ * each hybrid variant) and computes nDCG@10 and Recall@100 per leg. A document scores as its best
+ * chunk. Each query is embedded once for all legs.
  */
 public final class RetrievalBenchmark {
-  /** Chunks fetched per query: enough distinct documents for Recall@100 when long documents have several chunks. */
+  /**
+   * Chunks fetched per query: enough distinct documents for Recall@100 when long documents have
+   * several chunks.
+   */
   public static final int CHUNK_LIMIT = 100;
 
   /** One row of the results table. */
@@ -36,7 +39,10 @@ public final class RetrievalBenchmark {
 
   private RetrievalBenchmark() {}
 
-  /** The judged queries that have a text, in qrels order; the first {@code limit} of them ({@code 0}: all). */
+  /**
+   * The judged queries that have a text, in qrels order; the first {@code limit} of them ({@code
+   * 0}: all).
+   */
   public static List<String> judgedQueries(BeirData data, int limit) {
     List<String> ids = new ArrayList<>();
     for (String q : data.qrels().keySet()) {
@@ -54,27 +60,46 @@ public final class RetrievalBenchmark {
    * @param configured the search settings the legs start from
    * @param legDump when present, the raw leg candidates are written there as TSV ({@link LegDump})
    */
-  public static List<Row> evaluate(BeirData data, Map<String, String> docOfPath, MemoryIndex index,
-      Embedder embedder, SearchSettings configured, List<FusionSpec> hybrids, List<String> queryIds,
+  public static List<Row> evaluate(
+      BeirData data,
+      Map<String, String> docOfPath,
+      MemoryIndex index,
+      Embedder embedder,
+      SearchSettings configured,
+      List<FusionSpec> hybrids,
+      List<String> queryIds,
       Optional<Path> legDump) {
     Embedder queries = new QueryCache(embedder);
     for (String id : queryIds) {
       queries.embed(List.of(data.queries().get(id)));
     }
-    legDump.ifPresent(file -> LegDump.write(file, index, queries, data.queries(), queryIds, docOfPath,
-        CHUNK_LIMIT * configured.candidateMultiplier()));
+    legDump.ifPresent(
+        file ->
+            LegDump.write(
+                file,
+                index,
+                queries,
+                data.queries(),
+                queryIds,
+                docOfPath,
+                CHUNK_LIMIT * configured.candidateMultiplier()));
     List<FusionSpec> legs = new ArrayList<>(List.of(FusionSpec.BM25, FusionSpec.VECTOR));
     legs.addAll(hybrids);
     List<Row> rows = new ArrayList<>();
     for (FusionSpec leg : legs) {
-      HybridSearch search = new HybridSearch(() -> index, Optional.of(queries), leg.apply(configured),
-          Clock.systemUTC());
+      HybridSearch search =
+          new HybridSearch(
+              () -> index, Optional.of(queries), leg.apply(configured), Clock.systemUTC());
       rows.add(row(leg.label(), search, data, queryIds, docOfPath));
     }
     return rows;
   }
 
-  private static Row row(String label, HybridSearch search, BeirData data, List<String> queryIds,
+  private static Row row(
+      String label,
+      HybridSearch search,
+      BeirData data,
+      List<String> queryIds,
       Map<String, String> docOfPath) {
     double ndcg = 0;
     double recall = 0;
@@ -84,7 +109,8 @@ public final class RetrievalBenchmark {
       long t = System.nanoTime();
       List<MemoryHit> hits = search.search(data.queries().get(q), SearchOptions.limit(CHUNK_LIMIT));
       nanos[i++] = System.nanoTime() - t;
-      List<String> ranked = MemoryHits.bestPerPath(hits).stream().map(h -> docOfPath.get(h.path())).toList();
+      List<String> ranked =
+          MemoryHits.bestPerPath(hits).stream().map(h -> docOfPath.get(h.path())).toList();
       ndcg += RetrievalMetrics.ndcg(ranked, data.qrels().get(q), 10);
       recall += RetrievalMetrics.recall(ranked, data.qrels().get(q), 100);
     }

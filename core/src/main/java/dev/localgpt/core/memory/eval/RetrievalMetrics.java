@@ -6,14 +6,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The BEIR metrics (as pytrec_eval computes them): nDCG@k with linear gain {@code rel / log2(rank + 1)} over the
- * ranked documents, divided by the same sum over the judged documents sorted by relevance; Recall@k = relevant
- * documents (relevance &gt; 0) in the top k / all relevant documents.
+ * The BEIR metrics (as pytrec_eval computes them): nDCG@k with linear gain {@code rel / log2(rank +
+ * 1)} over the ranked documents, divided by the same sum over the judged documents sorted by
+ * relevance; Recall@k = relevant documents (relevance &gt; 0) in the top k / all relevant
+ * documents.
  */
 public final class RetrievalMetrics {
   private RetrievalMetrics() {}
 
-  /** nDCG@k of one ranking against graded judgements ({@code docId -> relevance}); 0 when nothing is relevant. */
+  /**
+   * nDCG@k of one ranking against graded judgements ({@code docId -> relevance}); 0 when nothing is
+   * relevant.
+   */
   public static double ndcg(List<String> ranked, Map<String, Integer> judged, int k) {
     double dcg = 0;
     Set<String> seen = new HashSet<>();
@@ -23,7 +27,8 @@ public final class RetrievalMetrics {
         dcg += Math.max(0, judged.getOrDefault(doc, 0)) / log2(i + 2);
       }
     }
-    List<Integer> ideal = judged.values().stream().filter(r -> r > 0).sorted((a, b) -> b - a).toList();
+    List<Integer> ideal =
+        judged.values().stream().filter(r -> r > 0).sorted((a, b) -> b - a).toList();
     double idcg = 0;
     for (int i = 0; i < Math.min(k, ideal.size()); i++) {
       idcg += ideal.get(i) / log2(i + 2);

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Query latency over an index at a given hit limit: hybrid search with precomputed query vectors (the model not
- * timed) or with a real embedder (the query embedding timed as a user waits for it), the embedder alone, and the
- * keyword and vector legs of the index alone at the hybrid search's candidate count. Any {@link MemoryIndex} works,
- * so two engines can be compared on the same data.
+ * Query latency over an index at a given hit limit: hybrid search with precomputed query vectors
+ * (the model not timed) or with a real embedder (the query embedding timed as a user waits for it),
+ * the embedder alone, and the keyword and vector legs of the index alone at the hybrid search's
+ * candidate count. Any {@link MemoryIndex} works, so two engines can be compared on the same data.
  */
 public final class SearchLatency {
   private final MemoryIndex index;
@@ -23,8 +23,9 @@ public final class SearchLatency {
   private final int limit;
 
   /**
-   * @param limit hits per hybrid query (the product's default is {@code memory.max_results}); each leg alone fetches
-   *     {@code limit × settings.candidateMultiplier()} candidates, as the hybrid search does
+   * @param limit hits per hybrid query (the product's default is {@code memory.max_results}); each
+   *     leg alone fetches {@code limit × settings.candidateMultiplier()} candidates, as the hybrid
+   *     search does
    */
   public SearchLatency(MemoryIndex index, SearchSettings settings, int limit) {
     if (limit < 1) {
@@ -40,21 +41,28 @@ public final class SearchLatency {
     return limit * settings.candidateMultiplier();
   }
 
-  /** Hybrid search of {@code texts.get(i)} with query vector {@code vectors.get(i)}, for every i. */
+  /**
+   * Hybrid search of {@code texts.get(i)} with query vector {@code vectors.get(i)}, for every i.
+   */
   public Timing hybrid(List<Embedding> vectors, List<String> texts) {
     int[] current = new int[1];
     FixedQueryEmbedder embedder = new FixedQueryEmbedder(() -> vectors.get(current[0]));
-    HybridSearch search = new HybridSearch(() -> index, Optional.of(embedder), settings, Clock.systemUTC());
-    return Timing.measure(vectors.size(), i -> {
-      current[0] = i;
-      search.search(texts.get(i), SearchOptions.limit(limit));
-    });
+    HybridSearch search =
+        new HybridSearch(() -> index, Optional.of(embedder), settings, Clock.systemUTC());
+    return Timing.measure(
+        vectors.size(),
+        i -> {
+          current[0] = i;
+          search.search(texts.get(i), SearchOptions.limit(limit));
+        });
   }
 
   /** Hybrid search of every text, each embedded by {@code embedder} inside the timed call. */
   public Timing hybrid(Embedder embedder, List<String> texts) {
-    HybridSearch search = new HybridSearch(() -> index, Optional.of(embedder), settings, Clock.systemUTC());
-    return Timing.measure(texts.size(), i -> search.search(texts.get(i), SearchOptions.limit(limit)));
+    HybridSearch search =
+        new HybridSearch(() -> index, Optional.of(embedder), settings, Clock.systemUTC());
+    return Timing.measure(
+        texts.size(), i -> search.search(texts.get(i), SearchOptions.limit(limit)));
   }
 
   /** Embedding each text alone, as a search does. */
@@ -64,12 +72,14 @@ public final class SearchLatency {
 
   /** The index's vector k-NN alone. */
   public Timing vector(List<Embedding> vectors) {
-    return Timing.measure(vectors.size(), i -> index.vectorSearch(vectors.get(i), candidates(), SearchScope.all()));
+    return Timing.measure(
+        vectors.size(), i -> index.vectorSearch(vectors.get(i), candidates(), SearchScope.all()));
   }
 
   /** The index's BM25 alone. */
   public Timing keyword(List<String> texts) {
-    return Timing.measure(texts.size(), i -> index.keywordSearch(texts.get(i), candidates(), SearchScope.all()));
+    return Timing.measure(
+        texts.size(), i -> index.keywordSearch(texts.get(i), candidates(), SearchScope.all()));
   }
 
   /** Milliseconds of one vector query: the first one, which may load the vectors. */

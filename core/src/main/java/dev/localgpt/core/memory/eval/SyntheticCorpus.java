@@ -14,27 +14,42 @@ import java.util.Random;
 import java.util.function.IntFunction;
 
 /**
- * Random pseudo-words and random unit vectors for the search benchmark; the same seed gives the same corpus. Chunks
- * and questions mix the pseudo-words with English function words at about the rate of real prose, so a keyword query
- * meets the same near-universal terms as on real notes.
+ * Random pseudo-words and random unit vectors for the search benchmark; the same seed gives the
+ * same corpus. Chunks and questions mix the pseudo-words with English function words at about the
+ * rate of real prose, so a keyword query meets the same near-universal terms as on real notes.
  */
 public final class SyntheticCorpus {
   /** Dimension of the random vectors (that of MiniLM). */
   public static final int DIM = 384;
+
   /** The embedding model id the synthetic vectors are stored under. */
   public static final String MODEL_ID = "synthetic";
+
   private static final int VOCABULARY = 5000;
   private static final int CHUNKS_PER_FILE = 10;
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
   /** Words per chunk: about the 1,600 characters of a chunk of real notes. */
   static final int CHUNK_WORDS = 200;
+
   private static final double FUNCTION_WORD_SHARE = 0.45;
-  private static final String[] FUNCTION_WORDS = {"the", "of", "and", "to", "a", "in", "is", "that", "for", "it",
-      "was", "on", "with", "as", "we", "at", "be", "this", "by", "from", "or", "have", "an", "not", "but", "are",
-      "were", "which", "there", "can", "their", "if", "do", "will", "about", "has", "our", "would", "so", "been"};
-  private static final String[] OPENERS = {"what did we decide about the", "how does the", "when is the",
-      "why was the", "where did I write down the", "what is the status of the", "who said that the",
-      "which of the", "is there a note on the", "what do we know about"};
+  private static final String[] FUNCTION_WORDS = {
+    "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "was", "on", "with", "as", "we",
+    "at", "be", "this", "by", "from", "or", "have", "an", "not", "but", "are", "were", "which",
+    "there", "can", "their", "if", "do", "will", "about", "has", "our", "would", "so", "been"
+  };
+  private static final String[] OPENERS = {
+    "what did we decide about the",
+    "how does the",
+    "when is the",
+    "why was the",
+    "where did I write down the",
+    "what is the status of the",
+    "who said that the",
+    "which of the",
+    "is there a note on the",
+    "what do we know about"
+  };
 
   private final Random random;
   private final String[] vocabulary = new String[VOCABULARY];
@@ -66,13 +81,19 @@ public final class SyntheticCorpus {
   public String prose(int n) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < n; i++) {
-      b.append(i == 0 ? "" : " ").append(random.nextDouble() < FUNCTION_WORD_SHARE
-          ? FUNCTION_WORDS[random.nextInt(FUNCTION_WORDS.length)] : words(1));
+      b.append(i == 0 ? "" : " ")
+          .append(
+              random.nextDouble() < FUNCTION_WORD_SHARE
+                  ? FUNCTION_WORDS[random.nextInt(FUNCTION_WORDS.length)]
+                  : words(1));
     }
     return b.toString();
   }
 
-  /** A question as people type one: an opening like "what did we decide about the", then 3 to 5 content words. */
+  /**
+   * A question as people type one: an opening like "what did we decide about the", then 3 to 5
+   * content words.
+   */
   public String question() {
     StringBuilder b = new StringBuilder(OPENERS[random.nextInt(OPENERS.length)]);
     int content = 3 + random.nextInt(3);
@@ -94,14 +115,18 @@ public final class SyntheticCorpus {
     return Embedding.normalized(v);
   }
 
-  /** Writes {@code chunks} chunks of {@link #CHUNK_WORDS} words of prose with random vectors, ten per file. */
+  /**
+   * Writes {@code chunks} chunks of {@link #CHUNK_WORDS} words of prose with random vectors, ten
+   * per file.
+   */
   public void fill(MemoryIndex index, int chunks) {
     fill(index, chunks, i -> prose(CHUNK_WORDS));
   }
 
   /**
-   * Writes {@code chunks} chunks with random vectors, ten per file {@code notes/f<n>.md}, taking their texts from
-   * {@code texts} in turn (from the start again when it runs out), e.g. real chunks of a BEIR corpus.
+   * Writes {@code chunks} chunks with random vectors, ten per file {@code notes/f<n>.md}, taking
+   * their texts from {@code texts} in turn (from the start again when it runs out), e.g. real
+   * chunks of a BEIR corpus.
    */
   public void fill(MemoryIndex index, int chunks, List<String> texts) {
     if (texts.isEmpty()) {
@@ -116,7 +141,9 @@ public final class SyntheticCorpus {
       List<NewChunk> list = new ArrayList<>();
       for (int c = 0; c < CHUNKS_PER_FILE && f * CHUNKS_PER_FILE + c < chunks; c++) {
         int i = f * CHUNKS_PER_FILE + c;
-        list.add(new NewChunk(c * 5 + 1, c * 5 + 5, "", text.apply(i), "h" + f + "-" + c, randomUnit(random)));
+        list.add(
+            new NewChunk(
+                c * 5 + 1, c * 5 + 5, "", text.apply(i), "h" + f + "-" + c, randomUnit(random)));
       }
       index.replaceFile(new IndexedFile("notes/f" + f + ".md", "memory", "h" + f, 0, 1), list);
     }
@@ -128,7 +155,9 @@ public final class SyntheticCorpus {
     try {
       Files.createDirectories(workspace.resolve("notes"));
       for (int i = 0; i < n; i++) {
-        Files.writeString(workspace.resolve("notes/n" + i + ".md"), "# Note " + i + "\n\n" + words.words(40) + "\n");
+        Files.writeString(
+            workspace.resolve("notes/n" + i + ".md"),
+            "# Note " + i + "\n\n" + words.words(40) + "\n");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write benchmark files: " + e.getMessage(), e);

@@ -11,14 +11,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Collects changed paths and releases them as one batch once the burst is over: when no change came for the
- * {@code quiet} period, or at the latest {@code maxDelay} after the first change of the burst (so a file written
- * every second still gets indexed). A batch holds every path of the burst, each once, in the order first seen.
- * Thread-safe; time comes from the injected {@link Clock}, so tests drive it with a fake one.
+ * Collects changed paths and releases them as one batch once the burst is over: when no change came
+ * for the {@code quiet} period, or at the latest {@code maxDelay} after the first change of the
+ * burst (so a file written every second still gets indexed). A batch holds every path of the burst,
+ * each once, in the order first seen. Thread-safe; time comes from the injected {@link Clock}, so
+ * tests drive it with a fake one.
  */
 public final class ChangeDebouncer {
   /** The Rust LocalGPT's debounce. */
   public static final Duration DEFAULT_QUIET = Duration.ofSeconds(2);
+
   public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(10);
 
   private final Duration quiet;
@@ -33,7 +35,8 @@ public final class ChangeDebouncer {
       throw new IllegalArgumentException("'quiet' must be > 0, was " + quiet);
     }
     if (maxDelay.compareTo(quiet) < 0) {
-      throw new IllegalArgumentException("'maxDelay' must be >= 'quiet' (" + quiet + "), was " + maxDelay);
+      throw new IllegalArgumentException(
+          "'maxDelay' must be >= 'quiet' (" + quiet + "), was " + maxDelay);
     }
     this.quiet = quiet;
     this.maxDelay = maxDelay;
@@ -62,8 +65,8 @@ public final class ChangeDebouncer {
   }
 
   /**
-   * How long until the pending batch is due: empty when nothing is pending, {@link Duration#ZERO} when it is due
-   * now. A watcher waits for the next event at most this long.
+   * How long until the pending batch is due: empty when nothing is pending, {@link Duration#ZERO}
+   * when it is due now. A watcher waits for the next event at most this long.
    */
   public synchronized Optional<Duration> timeUntilDue() {
     if (pending.isEmpty()) {

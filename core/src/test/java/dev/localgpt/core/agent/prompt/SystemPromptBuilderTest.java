@@ -25,9 +25,16 @@ class SystemPromptBuilderTest {
   private SystemPromptBuilder builder() {
     PathGuard guard = PathGuard.of(workspace);
     return new SystemPromptBuilder(guard, clock, oslo)
-        .tools(StandardTools.create(guard, new StubMemorySearch(), null, ToolSettings.DEFAULTS,
-            ApprovalGate.ALLOW_ALL).tools())
-        .model("anthropic/claude-sonnet-4-5").host("box");
+        .tools(
+            StandardTools.create(
+                    guard,
+                    new StubMemorySearch(),
+                    null,
+                    ToolSettings.DEFAULTS,
+                    ApprovalGate.ALLOW_ALL)
+                .tools())
+        .model("anthropic/claude-sonnet-4-5")
+        .host("box");
   }
 
   private void write(String file, String text) throws Exception {
@@ -48,13 +55,29 @@ class SystemPromptBuilderTest {
   @Test
   void sectionsComeInLocalGptOrder() throws Exception {
     write("MEMORY.md", "m");
-    String prompt = builder().skills(List.of(new SkillEntry("weather", "Get the weather", "skills/weather/SKILL.md")))
-        .build();
+    String prompt =
+        builder()
+            .skills(
+                List.of(new SkillEntry("weather", "Get the weather", "skills/weather/SKILL.md")))
+            .build();
     assertThat(prompt).startsWith("You are a personal assistant running inside LocalGPT.\n");
-    assertInOrder(prompt, "## Safety", "## Content Boundaries", "## Tools", "## Tool Call Style", "## Skills",
-        "## Workspace", "## Current Time", "## Memory\n", "## Memory Recall", "## Silent Replies", "## Heartbeats",
-        "## Runtime", "# Workspace Context");
-    assertThat(prompt).contains("- read_file: Read the contents of a file.", "- memory_search: ")
+    assertInOrder(
+        prompt,
+        "## Safety",
+        "## Content Boundaries",
+        "## Tools",
+        "## Tool Call Style",
+        "## Skills",
+        "## Workspace",
+        "## Current Time",
+        "## Memory\n",
+        "## Memory Recall",
+        "## Silent Replies",
+        "## Heartbeats",
+        "## Runtime",
+        "# Workspace Context");
+    assertThat(prompt)
+        .contains("- read_file: Read the contents of a file.", "- memory_search: ")
         .contains("- weather: Get the weather\n  location: skills/weather/SKILL.md")
         .contains("Session started: 2025-03-11 00:30:00 (Europe/Oslo)")
         .contains("Your working directory is: " + workspace.toRealPath())
@@ -65,7 +88,9 @@ class SystemPromptBuilderTest {
   @Test
   void skillsAndMemoryRecallAreLeftOutWhenAbsent() {
     String prompt = new SystemPromptBuilder(PathGuard.of(workspace), clock, oslo).build();
-    assertThat(prompt).doesNotContain("## Skills", "## Memory Recall").contains("No tools are available");
+    assertThat(prompt)
+        .doesNotContain("## Skills", "## Memory Recall")
+        .contains("No tools are available");
   }
 
   @Test
@@ -81,14 +106,23 @@ class SystemPromptBuilderTest {
     write("USER.md", "user");
     write("IDENTITY.md", "identity");
     String prompt = builder().build();
-    assertInOrder(prompt, "# Workspace Context", "<!-- Identity (IDENTITY.md) -->\nidentity",
-        "<!-- User (USER.md) -->\nuser", "<!-- Soul (SOUL.md) -->", "<!-- Agent Instructions (AGENTS.md) -->",
-        "<!-- Tool Notes (TOOLS.md) -->", "<!-- Long-term Memory (MEMORY.md) -->\nlong term",
-        "## memory/2025-03-11.md\n\ntoday note", "## memory/2025-03-10.md\n\nyesterday note",
+    assertInOrder(
+        prompt,
+        "# Workspace Context",
+        "<!-- Identity (IDENTITY.md) -->\nidentity",
+        "<!-- User (USER.md) -->\nuser",
+        "<!-- Soul (SOUL.md) -->",
+        "<!-- Agent Instructions (AGENTS.md) -->",
+        "<!-- Tool Notes (TOOLS.md) -->",
+        "<!-- Long-term Memory (MEMORY.md) -->\nlong term",
+        "## memory/2025-03-11.md\n\ntoday note",
+        "## memory/2025-03-10.md\n\nyesterday note",
         "<!-- Heartbeat Tasks (HEARTBEAT.md) -->");
     assertThat(prompt).doesNotContain("too old", "<first_run>");
-    assertThat(prompt).containsPattern("<memory_context id=\"([0-9a-f]{12})\" source=\"SOUL.md\">\n"
-        + "<!-- Soul \\(SOUL.md\\) -->\nsoul\n</memory_context id=\"\\1\">\n\n---\n\n");
+    assertThat(prompt)
+        .containsPattern(
+            "<memory_context id=\"([0-9a-f]{12})\" source=\"SOUL.md\">\n"
+                + "<!-- Soul \\(SOUL.md\\) -->\nsoul\n</memory_context id=\"\\1\">\n\n---\n\n");
   }
 
   @Test
@@ -112,8 +146,11 @@ class SystemPromptBuilderTest {
   void longFilesKeepHeadAndTailWithOpenClawMarkers() {
     String content = "H".repeat(800) + "M".repeat(300) + "T".repeat(200);
     String cut = ContextFiles.truncate("MEMORY.md", content, 1000);
-    assertThat(cut).startsWith("H".repeat(700) + "\n[...truncated, read MEMORY.md for full content...]\n"
-        + "…(truncated MEMORY.md: kept 700+200 chars of 1300)…\n");
+    assertThat(cut)
+        .startsWith(
+            "H".repeat(700)
+                + "\n[...truncated, read MEMORY.md for full content...]\n"
+                + "…(truncated MEMORY.md: kept 700+200 chars of 1300)…\n");
     assertThat(cut).endsWith("\n" + "T".repeat(200));
     assertThat(ContextFiles.truncate("MEMORY.md", "short", 1000)).isEqualTo("short");
   }
@@ -125,11 +162,15 @@ class SystemPromptBuilderTest {
     write("MEMORY.md", "m".repeat(500));
     String prompt = builder().limits(20_000, 14_500).build();
     assertThat(prompt).contains("…(truncated SOUL.md: kept 14000+4000 chars of 30000)…");
-    // SOUL.md (18,000+ chars after truncation) is cut to the 14,500 total; nothing is left for the others
+    // SOUL.md (18,000+ chars after truncation) is cut to the 14,500 total; nothing is left for the
+    // others
     assertThat(prompt).doesNotContain("(AGENTS.md)", "(MEMORY.md)");
     String normal = builder().build();
-    assertThat(normal).contains("…(truncated SOUL.md: kept 14000+4000 chars of 30000)…", "a".repeat(500),
-        "m".repeat(500));
+    assertThat(normal)
+        .contains(
+            "…(truncated SOUL.md: kept 14000+4000 chars of 30000)…",
+            "a".repeat(500),
+            "m".repeat(500));
   }
 
   @Test
@@ -137,6 +178,8 @@ class SystemPromptBuilderTest {
     Files.writeString(outside.resolve("secret.md"), "private key material");
     Files.createSymbolicLink(workspace.resolve("SOUL.md"), outside.resolve("secret.md"));
     write("USER.md", "user");
-    assertThat(builder().build()).doesNotContain("private key material").contains("<!-- User (USER.md) -->");
+    assertThat(builder().build())
+        .doesNotContain("private key material")
+        .contains("<!-- User (USER.md) -->");
   }
 }

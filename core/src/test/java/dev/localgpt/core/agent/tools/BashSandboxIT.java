@@ -33,33 +33,50 @@ class BashSandboxIT {
   }
 
   private String run(boolean network, String command) {
-    ToolSettings settings = ToolSettings.DEFAULTS.withBashEnabled(true)
-        .withBashSandbox(new BashSandbox(Optional.of(BWRAP), network, List.of(userHome, home)));
-    return new BashTool(PathGuard.of(workspace), settings).execute(JsonArgs.of(JsonObject.of("command", command)))
+    ToolSettings settings =
+        ToolSettings.DEFAULTS
+            .withBashEnabled(true)
+            .withBashSandbox(new BashSandbox(Optional.of(BWRAP), network, List.of(userHome, home)));
+    return new BashTool(PathGuard.of(workspace), settings)
+        .execute(JsonArgs.of(JsonObject.of("command", command)))
         .text();
   }
 
   @Test
   void theWorkspaceIsWritableAndTheSystemUsable() throws Exception {
-    assertThat(run(false, "echo hi > note.txt && cat note.txt && ls /usr/bin/env")).startsWith("hi\n/usr/bin/env");
+    assertThat(run(false, "echo hi > note.txt && cat note.txt && ls /usr/bin/env"))
+        .startsWith("hi\n/usr/bin/env");
     assertThat(workspace.resolve("note.txt")).hasContent("hi");
   }
 
   @Test
   void theConfigTheRealHomeASecretVariableAndTheNetworkAreOutOfReach() {
-    assertThat(run(false, "cat ../config.toml")).contains("No such file").doesNotContain("sk-test-secret");
+    assertThat(run(false, "cat ../config.toml"))
+        .contains("No such file")
+        .doesNotContain("sk-test-secret");
     assertThat(run(false, "cat " + home.resolve("config.toml"))).contains("No such file");
-    assertThat(run(false, "cat " + userHome.resolve(".netrc"))).contains("No such file")
+    assertThat(run(false, "cat " + userHome.resolve(".netrc")))
+        .contains("No such file")
         .doesNotContain("hunter2");
-    String inherited = System.getenv().keySet().stream()
-        .filter(k -> !List.of("PATH", "HOME", "LANG", "TERM", "PWD", "SHLVL", "_").contains(k) && k.matches("\\w+"))
-        .findFirst().orElseThrow();
-    assertThat(run(false, "echo \"[${" + inherited + "}]\"; env | cut -d= -f1 | sort | tr '\\n' ' '"))
+    String inherited =
+        System.getenv().keySet().stream()
+            .filter(
+                k ->
+                    !List.of("PATH", "HOME", "LANG", "TERM", "PWD", "SHLVL", "_").contains(k)
+                        && k.matches("\\w+"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(
+            run(false, "echo \"[${" + inherited + "}]\"; env | cut -d= -f1 | sort | tr '\\n' ' '"))
         .as("a variable of the parent process (%s) stays outside", inherited)
-        .startsWith("[]\n").doesNotContain(inherited + " ");
+        .startsWith("[]\n")
+        .doesNotContain(inherited + " ");
     assertThat(run(false, "echo x > /usr/lib/probe 2>&1 || echo read-only")).contains("read-only");
     assertThat(run(false, "exec 3<>/dev/tcp/1.1.1.1/53 && echo connected || echo no-network"))
-        .contains("no-network").doesNotContain("connected\n");
-    assertThat(run(false, "ls -A " + home)).as("the home shows only the workspace").isEqualTo("workspace\n");
+        .contains("no-network")
+        .doesNotContain("connected\n");
+    assertThat(run(false, "ls -A " + home))
+        .as("the home shows only the workspace")
+        .isEqualTo("workspace\n");
   }
 }

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** A scripted {@link ToolSource}: fixed tools, problems handed out once, calls answered by a function. */
+/**
+ * A scripted {@link ToolSource}: fixed tools, problems handed out once, calls answered by a
+ * function.
+ */
 final class FakeToolSource implements ToolSource {
   final List<RemoteTool> tools = new ArrayList<>();
   final List<String> problems = new ArrayList<>();
@@ -21,8 +24,12 @@ final class FakeToolSource implements ToolSource {
   boolean down;
 
   FakeToolSource tool(String server, String name) {
-    tools.add(new RemoteTool(server, name, "Does " + name + ".",
-        JsonObject.builder().put("type", "object").build()));
+    tools.add(
+        new RemoteTool(
+            server,
+            name,
+            "Does " + name + ".",
+            JsonObject.builder().put("type", "object").build()));
     return this;
   }
 

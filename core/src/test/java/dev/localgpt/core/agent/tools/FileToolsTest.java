@@ -45,7 +45,8 @@ class FileToolsTest {
     assertThat(read.execute(args("path", "notes.md", "offset", 1, "limit", 2)).text())
         .isEqualTo("   2\ttwo\n   3\tthree\n[1 more lines; use offset=3]\n");
     assertThatThrownBy(() -> read.execute(args("path", "missing.md")))
-        .isInstanceOf(ToolException.class).hasMessageContaining("file not found: missing.md");
+        .isInstanceOf(ToolException.class)
+        .hasMessageContaining("file not found: missing.md");
   }
 
   @Test
@@ -56,11 +57,14 @@ class FileToolsTest {
     WriteFileTool write = new WriteFileTool(guard);
 
     assertThatThrownBy(() -> read.execute(args("path", "../secret.txt")))
-        .isInstanceOf(PathEscapeException.class).hasMessageContaining("'..' is not allowed");
+        .isInstanceOf(PathEscapeException.class)
+        .hasMessageContaining("'..' is not allowed");
     assertThatThrownBy(() -> read.execute(args("path", outside.resolve("secret.txt").toString())))
-        .isInstanceOf(PathEscapeException.class).hasMessageContaining("absolute path");
+        .isInstanceOf(PathEscapeException.class)
+        .hasMessageContaining("absolute path");
     assertThatThrownBy(() -> read.execute(args("path", "link/secret.txt")))
-        .isInstanceOf(PathEscapeException.class).hasMessageContaining("outside the workspace");
+        .isInstanceOf(PathEscapeException.class)
+        .hasMessageContaining("outside the workspace");
     assertThatThrownBy(() -> write.execute(args("path", "link/new.txt", "content", "x")))
         .isInstanceOf(PathEscapeException.class);
     assertThat(outside.resolve("new.txt")).doesNotExist();
@@ -68,7 +72,8 @@ class FileToolsTest {
 
   @Test
   void writeFileCreatesParentsAndReportsBytes() throws Exception {
-    ToolOutcome out = new WriteFileTool(guard).execute(args("path", "memory/2025-01-02.md", "content", "héllo"));
+    ToolOutcome out =
+        new WriteFileTool(guard).execute(args("path", "memory/2025-01-02.md", "content", "héllo"));
     assertThat(out.text()).isEqualTo("Successfully wrote 6 bytes to memory/2025-01-02.md");
     assertThat(workspace.resolve("memory/2025-01-02.md")).hasContent("héllo");
     try (var files = Files.list(workspace.resolve("memory"))) {
@@ -78,14 +83,18 @@ class FileToolsTest {
 
   @Test
   void writeFileRefusesTheProtectedPolicyFile() {
-    assertThatThrownBy(() -> new WriteFileTool(guard).execute(args("path", "LocalGPT.md", "content", "x")))
-        .isInstanceOf(ToolException.class).hasMessageContaining("protected");
+    assertThatThrownBy(
+            () -> new WriteFileTool(guard).execute(args("path", "LocalGPT.md", "content", "x")))
+        .isInstanceOf(ToolException.class)
+        .hasMessageContaining("protected");
   }
 
   @Test
   void editFileReplacesAUniqueMatch() throws Exception {
     Files.writeString(workspace.resolve("MEMORY.md"), "- likes tea\n- lives in Oslo\n");
-    ToolOutcome out = new EditFileTool(guard).execute(args("path", "MEMORY.md", "old_string", "Oslo", "new_string", "Bergen"));
+    ToolOutcome out =
+        new EditFileTool(guard)
+            .execute(args("path", "MEMORY.md", "old_string", "Oslo", "new_string", "Bergen"));
     assertThat(out.text()).isEqualTo("Replaced 1 occurrence(s) in MEMORY.md");
     assertThat(workspace.resolve("MEMORY.md")).hasContent("- likes tea\n- lives in Bergen\n");
   }
@@ -94,12 +103,18 @@ class FileToolsTest {
   void editFileRefusesNonUniqueOrMissingMatchAndLeavesTheFileAlone() throws Exception {
     Files.writeString(workspace.resolve("a.md"), "x y x");
     EditFileTool edit = new EditFileTool(guard);
-    assertThatThrownBy(() -> edit.execute(args("path", "a.md", "old_string", "x", "new_string", "z")))
-        .hasMessageContaining("occurs 2 times").hasMessageContaining("replace_all");
-    assertThatThrownBy(() -> edit.execute(args("path", "a.md", "old_string", "q", "new_string", "z")))
+    assertThatThrownBy(
+            () -> edit.execute(args("path", "a.md", "old_string", "x", "new_string", "z")))
+        .hasMessageContaining("occurs 2 times")
+        .hasMessageContaining("replace_all");
+    assertThatThrownBy(
+            () -> edit.execute(args("path", "a.md", "old_string", "q", "new_string", "z")))
         .hasMessageContaining("old_string not found in file a.md");
     assertThat(workspace.resolve("a.md")).hasContent("x y x");
-    assertThat(edit.execute(args("path", "a.md", "old_string", "x", "new_string", "z", "replace_all", true)).text())
+    assertThat(
+            edit.execute(
+                    args("path", "a.md", "old_string", "x", "new_string", "z", "replace_all", true))
+                .text())
         .isEqualTo("Replaced 2 occurrence(s) in a.md");
     assertThat(workspace.resolve("a.md")).hasContent("z y z");
   }

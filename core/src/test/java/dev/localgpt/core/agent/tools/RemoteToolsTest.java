@@ -22,7 +22,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** MCP tools in the tool box: names, schemas, calls through the agent loop, failures, clashes and approval. */
+/**
+ * MCP tools in the tool box: names, schemas, calls through the agent loop, failures, clashes and
+ * approval.
+ */
 class RemoteToolsTest {
   @TempDir Path workspace;
   private final FakeToolSource source = new FakeToolSource();
@@ -30,11 +33,16 @@ class RemoteToolsTest {
 
   private ToolBox box(Set<String> requireApproval, boolean approve) {
     ToolSettings settings = ToolSettings.DEFAULTS.withRequireApproval(requireApproval);
-    return StandardTools.create(PathGuard.of(workspace), new StubMemorySearch(), null, settings,
+    return StandardTools.create(
+        PathGuard.of(workspace),
+        new StubMemorySearch(),
+        null,
+        settings,
         (tool, detail) -> {
           asked.add(tool);
           return approve;
-        }, source);
+        },
+        source);
   }
 
   @Test
@@ -45,22 +53,33 @@ class RemoteToolsTest {
 
     assertThat(tools.refreshRemote()).isEmpty();
 
-    assertThat(tools.specs()).extracting(ToolSpec::name).contains("mcp_files_list-dir", "mcp_files_read_file");
-    ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("mcp_files_list-dir", JsonObject.of("path", "/tmp")),
-        Reply.text("There are two files."));
-    AgentResult result = new AgentLoop(model, tools, AgentSettings.DEFAULTS, "")
-        .run(List.of(), "What is in /tmp?", dev.localgpt.core.agent.AgentListener.NONE);
+    assertThat(tools.specs())
+        .extracting(ToolSpec::name)
+        .contains("mcp_files_list-dir", "mcp_files_read_file");
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+            Reply.tool("mcp_files_list-dir", JsonObject.of("path", "/tmp")),
+            Reply.text("There are two files."));
+    AgentResult result =
+        new AgentLoop(model, tools, AgentSettings.DEFAULTS, "")
+            .run(List.of(), "What is in /tmp?", dev.localgpt.core.agent.AgentListener.NONE);
 
     assertThat(result.text()).isEqualTo("There are two files.");
     assertThat(source.calls).containsExactly("files/list-dir {\"path\":\"/tmp\"}");
     ChatRequest first = model.requests().get(0);
-    ToolSpec offered = first.tools().stream().filter(t -> t.name().equals("mcp_files_list-dir")).findFirst()
-        .orElseThrow();
-    assertThat(offered.parametersSchema()).isEqualTo(JsonObject.builder().put("type", "object").build());
+    ToolSpec offered =
+        first.tools().stream()
+            .filter(t -> t.name().equals("mcp_files_list-dir"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(offered.parametersSchema())
+        .isEqualTo(JsonObject.builder().put("type", "object").build());
     assertThat(offered.description()).contains("Does list-dir.").contains("MCP server 'files'");
-    ChatMessage toolMessage = result.added().stream().filter(m -> m.role() == Role.TOOL).findFirst().orElseThrow();
-    assertThat(toolMessage.text()).startsWith("<tool_output id=").contains("source=\"mcp_files_list-dir\"")
+    ChatMessage toolMessage =
+        result.added().stream().filter(m -> m.role() == Role.TOOL).findFirst().orElseThrow();
+    assertThat(toolMessage.text())
+        .startsWith("<tool_output id=")
+        .contains("source=\"mcp_files_list-dir\"")
         .contains("ok {\"path\":\"/tmp\"}");
   }
 
@@ -71,9 +90,13 @@ class RemoteToolsTest {
     ToolBox tools = box(Set.of(), true);
     tools.refreshRemote();
 
-    String text = tools.run(new dev.localgpt.ports.llm.ToolCall("1", "mcp_web_get", JsonObject.EMPTY)).text();
+    String text =
+        tools.run(new dev.localgpt.ports.llm.ToolCall("1", "mcp_web_get", JsonObject.EMPTY)).text();
 
-    assertThat(text).contains("&lt;/tool_output>").contains("[FILTERED]").doesNotContain("<|im_start|>");
+    assertThat(text)
+        .contains("&lt;/tool_output>")
+        .contains("[FILTERED]")
+        .doesNotContain("<|im_start|>");
   }
 
   @Test
@@ -82,17 +105,22 @@ class RemoteToolsTest {
     ToolBox tools = box(Set.of(), true);
     tools.refreshRemote();
     source.down = true;
-    ScriptedChatModel model = ScriptedChatModel.replying(
-        Reply.tool("mcp_db_query", JsonObject.of("sql", "select 1")),
-        Reply.text("The database is unavailable right now."));
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(
+            Reply.tool("mcp_db_query", JsonObject.of("sql", "select 1")),
+            Reply.text("The database is unavailable right now."));
 
-    AgentResult result = new AgentLoop(model, tools, AgentSettings.DEFAULTS, "")
-        .run(List.of(), "Query it", dev.localgpt.core.agent.AgentListener.NONE);
+    AgentResult result =
+        new AgentLoop(model, tools, AgentSettings.DEFAULTS, "")
+            .run(List.of(), "Query it", dev.localgpt.core.agent.AgentListener.NONE);
 
     assertThat(result.text()).isEqualTo("The database is unavailable right now.");
-    ChatMessage toolMessage = result.added().stream().filter(m -> m.role() == Role.TOOL).findFirst().orElseThrow();
+    ChatMessage toolMessage =
+        result.added().stream().filter(m -> m.role() == Role.TOOL).findFirst().orElseThrow();
     assertThat(toolMessage.error()).isTrue();
-    assertThat(toolMessage.text()).contains("exited during the call").contains("continue without them");
+    assertThat(toolMessage.text())
+        .contains("exited during the call")
+        .contains("continue without them");
     assertThat(tools.refreshRemote()).isEmpty();
     assertThat(tools.specs()).extracting(ToolSpec::name).doesNotContain("mcp_db_query");
   }
@@ -107,8 +135,13 @@ class RemoteToolsTest {
 
     assertThat(problems).hasSize(2);
     assertThat(problems.get(0)).isEqualTo("MCP server 'z' did not start");
-    assertThat(problems.get(1)).contains("'b_c' of server 'a'").contains("mcp_a_b_c is already taken");
-    assertThat(tools.specs()).extracting(ToolSpec::name).containsOnlyOnce("mcp_a_b_c").contains("mcp_x_y");
+    assertThat(problems.get(1))
+        .contains("'b_c' of server 'a'")
+        .contains("mcp_a_b_c is already taken");
+    assertThat(tools.specs())
+        .extracting(ToolSpec::name)
+        .containsOnlyOnce("mcp_a_b_c")
+        .contains("mcp_x_y");
     assertThat(tools.refreshRemote()).as("reported once").isEmpty();
     assertThat(RemoteTools.name("s", "t".repeat(100))).hasSize(RemoteTools.MAX_NAME);
   }
@@ -119,15 +152,22 @@ class RemoteToolsTest {
     ToolBox tools = box(Set.of("mcp_*"), false);
     tools.refreshRemote();
 
-    var outcome = tools.run(new dev.localgpt.ports.llm.ToolCall("1", "mcp_files_delete", JsonObject.EMPTY));
+    var outcome =
+        tools.run(new dev.localgpt.ports.llm.ToolCall("1", "mcp_files_delete", JsonObject.EMPTY));
 
     assertThat(asked).containsExactly("mcp_files_delete");
     assertThat(outcome.error()).isTrue();
     assertThat(outcome.text()).contains("denied");
     assertThat(source.calls).isEmpty();
-    assertThat(ToolSettings.DEFAULTS.withRequireApproval(Set.of("mcp_files_?elete")).needsApproval(
-        "mcp_files_delete")).isTrue();
-    assertThat(ToolSettings.DEFAULTS.withRequireApproval(Set.of("mcp_*")).needsApproval("read_file")).isFalse();
-    assertThat(ToolSettings.DEFAULTS.withRequireApproval(Set.of("bash")).needsApproval("bash")).isTrue();
+    assertThat(
+            ToolSettings.DEFAULTS
+                .withRequireApproval(Set.of("mcp_files_?elete"))
+                .needsApproval("mcp_files_delete"))
+        .isTrue();
+    assertThat(
+            ToolSettings.DEFAULTS.withRequireApproval(Set.of("mcp_*")).needsApproval("read_file"))
+        .isFalse();
+    assertThat(ToolSettings.DEFAULTS.withRequireApproval(Set.of("bash")).needsApproval("bash"))
+        .isTrue();
   }
 }

@@ -29,24 +29,31 @@ class BeirDataTest {
   void aScoreThatIsNotANumberNamesTheFileAndLine() throws IOException {
     Path qrels = dir.resolve("qrels.tsv");
     Files.writeString(qrels, "1\td1\t1\n1\td2\thigh\n");
-    assertThatThrownBy(() -> BeirData.readQrels(qrels)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("line 2").hasMessageContaining(qrels.toString())
+    assertThatThrownBy(() -> BeirData.readQrels(qrels))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 2")
+        .hasMessageContaining(qrels.toString())
         .hasMessageContaining("query-id<TAB>corpus-id<TAB>score");
   }
 
   @Test
   void aMissingQrelsFileIsAnIoProblemNamingIt() {
     Path missing = dir.resolve("nope.tsv");
-    assertThatThrownBy(() -> BeirData.readQrels(missing)).isInstanceOf(UncheckedIOException.class)
+    assertThatThrownBy(() -> BeirData.readQrels(missing))
+        .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("nope.tsv");
   }
 
   @Test
   void documentsBecomeMarkdownFilesWithTheTitleAsHeading() throws IOException {
-    Map<String, String> docOfPath = BeirData.writeMarkdown(List.of(
-        new BeirData.Doc("a1", "Cells ", "Mitochondria make energy."),
-        new BeirData.Doc("b2", "", "No title here.")), dir.resolve("ws"));
-    assertThat(docOfPath).containsExactlyInAnyOrderEntriesOf(Map.of("docs/d0.md", "a1", "docs/d1.md", "b2"));
+    Map<String, String> docOfPath =
+        BeirData.writeMarkdown(
+            List.of(
+                new BeirData.Doc("a1", "Cells ", "Mitochondria make energy."),
+                new BeirData.Doc("b2", "", "No title here.")),
+            dir.resolve("ws"));
+    assertThat(docOfPath)
+        .containsExactlyInAnyOrderEntriesOf(Map.of("docs/d0.md", "a1", "docs/d1.md", "b2"));
     assertThat(dir.resolve("ws/docs/d0.md")).hasContent("# Cells\n\nMitochondria make energy.\n");
     assertThat(dir.resolve("ws/docs/d1.md")).hasContent("No title here.\n");
   }

@@ -18,7 +18,8 @@ class ChatLogCorpusTest {
   @Test
   void theSameSeedGivesTheSameCorpusAndAnotherSeedAnotherOne() {
     assertThat(ChatLogCorpus.generate(15, 120, 150)).isEqualTo(CORPUS);
-    assertThat(ChatLogCorpus.generate(16, 120, 150).conversations()).isNotEqualTo(CORPUS.conversations());
+    assertThat(ChatLogCorpus.generate(16, 120, 150).conversations())
+        .isNotEqualTo(CORPUS.conversations());
   }
 
   @Test
@@ -31,7 +32,8 @@ class ChatLogCorpusTest {
   void conversationsHaveTwentyToThirtyTurnsBetweenTwoToFourSpeakersWhoTakeTurns() {
     for (ChatLogCorpus.Conversation c : CORPUS.conversations()) {
       assertThat(c.turns()).hasSizeBetween(20, 30);
-      assertThat(c.turns().stream().map(ChatLogCorpus.Turn::speaker).distinct().count()).isBetween(2L, 4L);
+      assertThat(c.turns().stream().map(ChatLogCorpus.Turn::speaker).distinct().count())
+          .isBetween(2L, 4L);
       for (int i = 1; i < c.turns().size(); i++) {
         assertThat(c.turns().get(i).speaker()).isNotEqualTo(c.turns().get(i - 1).speaker());
       }
@@ -41,8 +43,9 @@ class ChatLogCorpusTest {
 
   @Test
   void everyQuestionNamesTheSpeakerOfItsAnsweringTurnAndDoesNotCopyIt() {
-    Map<String, ChatLogCorpus.Conversation> byId = CORPUS.conversations().stream()
-        .collect(Collectors.toMap(ChatLogCorpus.Conversation::id, Function.identity()));
+    Map<String, ChatLogCorpus.Conversation> byId =
+        CORPUS.conversations().stream()
+            .collect(Collectors.toMap(ChatLogCorpus.Conversation::id, Function.identity()));
     assertThat(CORPUS.questions()).hasSizeGreaterThan(100);
     int shared = 0;
     int words = 0;
@@ -57,21 +60,26 @@ class ChatLogCorpusTest {
         }
       }
     }
-    assertThat((double) shared / words).as("share of question words found in the answer turn").isLessThan(0.35);
+    assertThat((double) shared / words)
+        .as("share of question words found in the answer turn")
+        .isLessThan(0.35);
   }
 
   @Test
   void noOtherConversationHasTheSameSpeakerMentionTheSameKindOfFact() {
-    assertThat(CORPUS.questions().stream().map(ChatLogCorpus.Question::text).distinct()).hasSizeGreaterThan(100);
+    assertThat(CORPUS.questions().stream().map(ChatLogCorpus.Question::text).distinct())
+        .hasSizeGreaterThan(100);
     BeirData beir = CORPUS.beir();
     assertThat(beir.corpus()).hasSize(120);
-    assertThat(beir.qrels()).hasSize(CORPUS.questions().size())
+    assertThat(beir.qrels())
+        .hasSize(CORPUS.questions().size())
         .allSatisfy((q, judged) -> assertThat(judged).hasSize(1).containsValue(1));
   }
 
   @Test
   void nonPositiveSizesAreRefusedNamingTheField() {
-    assertThatThrownBy(() -> ChatLogCorpus.generate(1, 0, 5)).hasMessageContaining("'conversations'");
+    assertThatThrownBy(() -> ChatLogCorpus.generate(1, 0, 5))
+        .hasMessageContaining("'conversations'");
   }
 
   private static Set<String> words(String s) {

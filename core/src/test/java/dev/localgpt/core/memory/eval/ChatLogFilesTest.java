@@ -19,8 +19,10 @@ class ChatLogFilesTest {
 
     List<String> docs = Files.readAllLines(dir.resolve("corpus.jsonl"));
     assertThat(docs).hasSize(30);
-    assertThat(docs.get(0)).startsWith("{\"_id\": \"conv0001\", \"title\": \"Chat log 2025-01-01\", \"text\": \"")
-        .contains("\\n\\n").doesNotContain("\n");
+    assertThat(docs.get(0))
+        .startsWith("{\"_id\": \"conv0001\", \"title\": \"Chat log 2025-01-01\", \"text\": \"")
+        .contains("\\n\\n")
+        .doesNotContain("\n");
     assertThat(Files.readAllLines(dir.resolve("queries.jsonl"))).hasSize(corpus.questions().size());
     ChatLogCorpus.Question first = corpus.questions().get(0);
     assertThat(BeirData.readQrels(dir.resolve("qrels/test.tsv"))).isEqualTo(corpus.beir().qrels());
@@ -30,6 +32,7 @@ class ChatLogFilesTest {
 
   @Test
   void jsonStringsEscapeQuotesBackslashesAndControlCharacters() {
-    assertThat(ChatLogFiles.json("a \"b\" \\ c\nd\te\u0001")).isEqualTo("\"a \\\"b\\\" \\\\ c\\nd\\te\\u0001\"");
+    assertThat(ChatLogFiles.json("a \"b\" \\ c\nd\te\u0001"))
+        .isEqualTo("\"a \\\"b\\\" \\\\ c\\nd\\te\\u0001\"");
   }
 }

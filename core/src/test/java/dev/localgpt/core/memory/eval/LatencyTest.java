@@ -14,7 +14,8 @@ class LatencyTest {
     for (int i = 0; i < 20; i++) {
       nanos[19 - i] = (i + 1) * 1_000_000L;
     }
-    // sorted: 1..20 ms; p50 = element 10 (11 ms), p95 = element ceil(19) - 1 = 18 (19 ms), p99 = element 19
+    // sorted: 1..20 ms; p50 = element 10 (11 ms), p95 = element ceil(19) - 1 = 18 (19 ms), p99 =
+    // element 19
     assertThat(Latency.of(nanos)).isEqualTo(new Latency(11.0, 19.0, 20.0));
   }
 
@@ -28,6 +29,6 @@ class LatencyTest {
     List<Integer> calls = new ArrayList<>();
     Latency.measure(3, calls::add);
     assertThat(calls).containsExactly(0, 1, 2, 0, 1, 2);
-    assertThatThrownBy(() -> Latency.measure(0, i -> { })).hasMessageContaining("'n' must be > 0");
+    assertThatThrownBy(() -> Latency.measure(0, i -> {})).hasMessageContaining("'n' must be > 0");
   }
 }

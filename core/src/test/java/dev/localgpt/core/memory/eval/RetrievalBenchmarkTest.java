@@ -19,16 +19,22 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The benchmark over the in-memory index and the hashing embedder: every leg runs, metrics come out of the hits. */
+/**
+ * The benchmark over the in-memory index and the hashing embedder: every leg runs, metrics come out
+ * of the hits.
+ */
 class RetrievalBenchmarkTest {
   @TempDir Path dir;
 
-  private final BeirData data = new BeirData(
-      List.of(new BeirData.Doc("kayak", "Kayaks", "A kayak is a small boat moved with a double paddle."),
-          new BeirData.Doc("bread", "Bread", "Sourdough bread rises slowly with wild yeast."),
-          new BeirData.Doc("bikes", "Bicycles", "A bicycle chain needs oil after rain.")),
-      Map.of("q1", "sourdough yeast", "q2", "bicycle chain oil", "q3", "not judged"),
-      judged());
+  private final BeirData data =
+      new BeirData(
+          List.of(
+              new BeirData.Doc(
+                  "kayak", "Kayaks", "A kayak is a small boat moved with a double paddle."),
+              new BeirData.Doc("bread", "Bread", "Sourdough bread rises slowly with wild yeast."),
+              new BeirData.Doc("bikes", "Bicycles", "A bicycle chain needs oil after rain.")),
+          Map.of("q1", "sourdough yeast", "q2", "bicycle chain oil", "q3", "not judged"),
+          judged());
 
   private static Map<String, Map<String, Integer>> judged() {
     Map<String, Map<String, Integer>> qrels = new LinkedHashMap<>();
@@ -54,10 +60,20 @@ class RetrievalBenchmarkTest {
         .index(index, false, IndexListener.NONE);
     Path dump = dir.resolve("legs.tsv");
 
-    List<RetrievalBenchmark.Row> rows = RetrievalBenchmark.evaluate(data, docOfPath, index, embedder,
-        SearchSettings.defaults(), FusionSpec.parse(List.of("rrf")), List.of("q1", "q2"), Optional.of(dump));
+    List<RetrievalBenchmark.Row> rows =
+        RetrievalBenchmark.evaluate(
+            data,
+            docOfPath,
+            index,
+            embedder,
+            SearchSettings.defaults(),
+            FusionSpec.parse(List.of("rrf")),
+            List.of("q1", "q2"),
+            Optional.of(dump));
 
-    assertThat(rows).extracting(RetrievalBenchmark.Row::leg).containsExactly("bm25", "vector", "hybrid rrf");
+    assertThat(rows)
+        .extracting(RetrievalBenchmark.Row::leg)
+        .containsExactly("bm25", "vector", "hybrid rrf");
     RetrievalBenchmark.Row bm25 = rows.get(0);
     assertThat(bm25.ndcg10()).isCloseTo(1.0, within(1e-12));
     assertThat(bm25.recall100()).isCloseTo(1.0, within(1e-12));

@@ -12,7 +12,8 @@ class RetrievalMetricsTest {
 
   @Test
   void perfectRankingScoresOne() {
-    assertThat(RetrievalMetrics.ndcg(List.of("a", "b"), Map.of("a", 1, "b", 1), 10)).isCloseTo(1.0, within(1e-12));
+    assertThat(RetrievalMetrics.ndcg(List.of("a", "b"), Map.of("a", 1, "b", 1), 10))
+        .isCloseTo(1.0, within(1e-12));
   }
 
   @Test
@@ -46,8 +47,10 @@ class RetrievalMetricsTest {
   @Test
   void recallIsTheFoundShareOfRelevantDocumentsWithinK() {
     Map<String, Integer> judged = Map.of("a", 1, "b", 2, "c", 1, "z", 0);
-    assertThat(RetrievalMetrics.recall(List.of("a", "z", "x", "b"), judged, 100)).isCloseTo(2 / 3.0, within(1e-12));
-    assertThat(RetrievalMetrics.recall(List.of("a", "z", "x", "b"), judged, 3)).isCloseTo(1 / 3.0, within(1e-12));
+    assertThat(RetrievalMetrics.recall(List.of("a", "z", "x", "b"), judged, 100))
+        .isCloseTo(2 / 3.0, within(1e-12));
+    assertThat(RetrievalMetrics.recall(List.of("a", "z", "x", "b"), judged, 3))
+        .isCloseTo(1 / 3.0, within(1e-12));
     assertThat(RetrievalMetrics.recall(List.of("a"), Map.of(), 100)).isZero();
   }
 
@@ -56,6 +59,7 @@ class RetrievalMetricsTest {
     // ranked: a, a, b. DCG = 1/1 + 0 (repeat) + 1/log2(4) = 1.5. IDCG = 1 + 1/log2(3).
     assertThat(RetrievalMetrics.ndcg(List.of("a", "a", "b"), Map.of("a", 1, "b", 1), 10))
         .isCloseTo(1.5 / (1 + 1 / LOG2_3), within(1e-12));
-    assertThat(RetrievalMetrics.recall(List.of("a", "a"), Map.of("a", 1, "b", 1), 100)).isCloseTo(0.5, within(1e-12));
+    assertThat(RetrievalMetrics.recall(List.of("a", "a"), Map.of("a", 1, "b", 1), 100))
+        .isCloseTo(0.5, within(1e-12));
   }
 }

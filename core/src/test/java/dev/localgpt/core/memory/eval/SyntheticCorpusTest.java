@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class SyntheticCorpusTest {
   @Test
   void theSameSeedGivesTheSameWords() {
-    assertThat(new SyntheticCorpus(new Random(1)).words(5)).isEqualTo(new SyntheticCorpus(new Random(1)).words(5));
+    assertThat(new SyntheticCorpus(new Random(1)).words(5))
+        .isEqualTo(new SyntheticCorpus(new Random(1)).words(5));
   }
 
   @Test
@@ -28,7 +29,8 @@ class SyntheticCorpusTest {
   void proseMixesFunctionWordsIntoThePseudoWords() {
     List<String> words = List.of(new SyntheticCorpus(new Random(6)).prose(400).split(" "));
     assertThat(words).hasSize(400);
-    long common = words.stream().filter(w -> w.equals("the") || w.equals("of") || w.equals("and")).count();
+    long common =
+        words.stream().filter(w -> w.equals("the") || w.equals("of") || w.equals("and")).count();
     assertThat(common).isBetween(5L, 60L);
   }
 

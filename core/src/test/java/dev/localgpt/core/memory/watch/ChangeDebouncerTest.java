@@ -46,7 +46,8 @@ class ChangeDebouncerTest {
     clock.advance(Duration.ofSeconds(2));
 
     assertThat(debouncer.takeIfDue())
-        .containsExactly(Path.of("memory/one.md"), Path.of("MEMORY.md"), Path.of("knowledge/x/three.md"));
+        .containsExactly(
+            Path.of("memory/one.md"), Path.of("MEMORY.md"), Path.of("knowledge/x/three.md"));
   }
 
   @Test
@@ -87,7 +88,8 @@ class ChangeDebouncerTest {
   void rejectsPeriodsThatCannotWork() {
     assertThatThrownBy(() -> new ChangeDebouncer(Duration.ZERO, Duration.ofSeconds(1), clock))
         .hasMessageContaining("'quiet' must be > 0");
-    assertThatThrownBy(() -> new ChangeDebouncer(Duration.ofSeconds(2), Duration.ofSeconds(1), clock))
+    assertThatThrownBy(
+            () -> new ChangeDebouncer(Duration.ofSeconds(2), Duration.ofSeconds(1), clock))
         .hasMessageContaining("'maxDelay' must be >= 'quiet'");
   }
 }
