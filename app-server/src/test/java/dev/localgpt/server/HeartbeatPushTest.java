@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.localgpt.core.heartbeat.HeartbeatOutcome;
 import dev.localgpt.core.heartbeat.HeartbeatService;
 import dev.localgpt.ports.llm.ScriptedChatModel;
+import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
 import dev.localgpt.server.events.ServerEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,7 +78,8 @@ class HeartbeatPushTest {
   @Test
   void anAlertIsPushedToSseAndWebSocketClientsAndTheStreamEndsWhenTheServerStops()
       throws Exception {
-    ScriptedChatModel model = ScriptedChatModel.replying();
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(Reply.text("The backup disk is 97% full: free some space."));
     CompletableFuture<Void> ended = new CompletableFuture<>();
     try (ServerFixture server = ServerFixture.start(home, model)) {
       Files.writeString(
@@ -96,8 +98,8 @@ class HeartbeatPushTest {
 
       HeartbeatOutcome outcome = server.injector.getInstance(HeartbeatService.class).runOnce();
 
-      // without a configured model the heartbeat answers from memory: not HEARTBEAT_OK, so an alert
       String text = ((HeartbeatOutcome.Ran) outcome).alert().orElseThrow();
+      assertThat(text).isEqualTo("The backup disk is 97% full: free some space.");
       for (JsonNode alert : new JsonNode[] {next(events), inbox.next()}) {
         assertThat(alert.get("type").asText()).isEqualTo("heartbeat_alert");
         assertThat(alert.get("text").asText()).isEqualTo(text);

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
+import dev.localgpt.app.wiring.ChatModelSource;
 import dev.localgpt.app.wiring.Wiring;
 import dev.localgpt.app.wiring.WiringOptions;
 import dev.localgpt.core.workspace.Workspace;
@@ -72,7 +73,12 @@ final class ServerFixture implements AutoCloseable {
         Guice.createInjector(
             Stage.DEVELOPMENT,
             Modules.override(Wiring.modules(options))
-                .with(binder -> binder.bind(ModelSource.class).toInstance(models)));
+                .with(
+                    binder -> {
+                      binder.bind(ModelSource.class).toInstance(models);
+                      // the heartbeat takes its model from the chat factory's source: the same one
+                      binder.bind(ChatModelSource.class).toInstance(ChatModelSource.fixed(model));
+                    }));
     LocalGptServer wired = Wiring.get(injector, LocalGptServer.class);
     LocalGptServer server = customise.apply(wired.toBuilder().port(0)).build().start();
     return new ServerFixture(injector, server);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.localgpt.core.heartbeat.HeartbeatOutcome;
 import dev.localgpt.core.heartbeat.HeartbeatService;
 import dev.localgpt.ports.llm.ScriptedChatModel;
+import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
 import dev.localgpt.server.events.ServerEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,9 @@ class WebPageAlertIT {
   @Test
   void aHeartbeatAlertIsShownAsANoticeOnThePage() throws Exception {
     HeadlessChromium.assumeInstalled();
-    try (ServerFixture server = ServerFixture.start(home, ScriptedChatModel.replying())) {
+    ScriptedChatModel model =
+        ScriptedChatModel.replying(Reply.text("The backup disk is 97% full: free some space."));
+    try (ServerFixture server = ServerFixture.start(home, model)) {
       Files.writeString(
           server.workspace().root().resolve("HEARTBEAT.md"), "- [ ] Check the backup disk\n");
       ChromeDriver browser = HeadlessChromium.start(profile, 1280, 860);
@@ -51,8 +54,8 @@ class WebPageAlertIT {
         assertThat(notice.findElement(By.className("notice-head")).getText())
             .startsWith("Heartbeat alert · ");
         assertThat(notice.findElement(By.className("notice-text")).getText())
-            .startsWith(alert.lines().findFirst().orElseThrow().strip())
-            .contains("No language model");
+            .isEqualTo(alert)
+            .isEqualTo("The backup disk is 97% full: free some space.");
         HeadlessChromium.screenshot(browser, SCREENSHOT);
         notice.findElement(By.className("notice-dismiss")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#notices .notice"), 0));

@@ -1,10 +1,12 @@
 package dev.localgpt.core.heartbeat;
 
+import dev.localgpt.core.agent.MemoryOnlyChatModel;
 import dev.localgpt.core.agent.tools.ApprovalGate;
 import dev.localgpt.core.chat.ChatService;
 import dev.localgpt.core.chat.ChatSetup;
 import dev.localgpt.core.chat.ChatStreamListener;
 import dev.localgpt.core.chat.TurnResult;
+import dev.localgpt.ports.llm.ChatModel;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -14,6 +16,14 @@ public interface HeartbeatAgent {
 
   /** The model's name for the log, as configured ({@code heartbeat.model} or the chat's). */
   String modelName();
+
+  /**
+   * Whether a language model stands behind this agent. Without one (memory-only mode) a run would
+   * only echo memory search hits back as an "alert", so the heartbeat skips instead.
+   */
+  default boolean hasModel() {
+    return true;
+  }
 
   /**
    * Runs one turn for {@code prompt} in a fresh session; stops early when {@code cancelled} turns
@@ -34,6 +44,13 @@ public interface HeartbeatAgent {
       @Override
       public String modelName() {
         return modelName;
+      }
+
+      @Override
+      public boolean hasModel() {
+        ChatModel model = setups.get().model();
+        return !(model instanceof MemoryOnlyChatModel)
+            && !MemoryOnlyChatModel.ID.equals(model.id());
       }
 
       @Override

@@ -157,6 +157,7 @@ public final class HeartbeatService {
         policy
             .gate(now, manual, store.load(), HeartbeatFile.read(workspace))
             .<HeartbeatOutcome>map(skipped -> skipped)
+            .or(() -> withoutModel(now))
             .orElseGet(
                 () ->
                     new TimedRun(agent, clock, policy.config().runTimeout())
@@ -164,6 +165,12 @@ public final class HeartbeatService {
     HeartbeatOutcome recorded = record(outcome);
     log.append(HeartbeatLogEntry.of(recorded));
     return recorded;
+  }
+
+  private Optional<HeartbeatOutcome> withoutModel(Instant now) {
+    return agent.hasModel()
+        ? Optional.empty()
+        : Optional.of(new HeartbeatOutcome.Skipped(now, SkipReason.NO_MODEL, ""));
   }
 
   /** Counts the tokens and decides whether a reply is a (new) alert. */

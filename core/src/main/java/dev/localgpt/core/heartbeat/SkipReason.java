@@ -7,6 +7,10 @@ public enum SkipReason {
   NO_FILE("no-heartbeat-file", "HEARTBEAT.md does not exist"),
   EMPTY_FILE("empty-heartbeat-file", "HEARTBEAT.md holds no tasks"),
   BUDGET_SPENT("budget-spent", "today's token budget is spent"),
+  NO_MODEL(
+      "no-model",
+      "no language model is configured (set agent.default_model or an API key, see 'localgpt config"
+          + " check')"),
   BUSY("busy", "another heartbeat run is in progress (the daemon's or another 'heartbeat run')");
 
   private final String code;

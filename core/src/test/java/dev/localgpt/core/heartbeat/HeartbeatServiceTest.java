@@ -277,6 +277,37 @@ class HeartbeatServiceTest {
   }
 
   @Test
+  void withoutALanguageModelARunIsSkippedAndNothingIsAlerted() throws Exception {
+    Files.writeString(workspace.resolve("HEARTBEAT.md"), "- [ ] Check the backup disk\n");
+    HeartbeatAgent memoryOnly =
+        new HeartbeatAgent() {
+          @Override
+          public String modelName() {
+            return "memory-only/search";
+          }
+
+          @Override
+          public boolean hasModel() {
+            return false;
+          }
+
+          @Override
+          public TurnResult run(String prompt, BooleanSupplier cancelled) {
+            prompts.add(prompt);
+            throw new AssertionError("a heartbeat without a model must not run the agent");
+          }
+        };
+    HeartbeatService service = service(config(0, Duration.ofMinutes(15)), memoryOnly);
+
+    assertThat(service.runOnce())
+        .isInstanceOfSatisfying(
+            HeartbeatOutcome.Skipped.class,
+            s -> assertThat(s.reason()).isEqualTo(SkipReason.NO_MODEL));
+    assertThat(prompts).isEmpty();
+    assertThat(service.status().lastAlert()).isEmpty();
+  }
+
+  @Test
   void aDisabledHeartbeatNeverCallsTheModelAndIsNotScheduled() {
     HeartbeatService service =
         service(config(0, Duration.ofMinutes(15)).withEnabled(false), agent(n -> "HEARTBEAT_OK"));
