@@ -3,7 +3,6 @@ package dev.localgpt.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.localgpt.ports.llm.ScriptedChatModel;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,15 +28,7 @@ class McpRouteTest {
 
   @Test
   void theSdkClientUsesTheMemoryToolsWithTheTokenAndNothingWorksWithoutIt() throws Exception {
-    try (ServerFixture server =
-        ServerFixture.start(
-            home,
-            ScriptedChatModel.replying(),
-            "",
-            b ->
-                ServerFixture.UNLIMITED
-                    .apply(b)
-                    .settings(b.build().settings().withAuthToken(Optional.of("s3cret"))))) {
+    try (ServerFixture server = ServerFixture.startWithToken(home, "s3cret")) {
       int port = server.server.port();
       HttpClientStreamableHttpTransport transport =
           HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)

@@ -19,15 +19,7 @@ class SafetyTest {
 
   @Test
   void withATokenEveryRequestNeedsTheBearerToken() throws Exception {
-    try (ServerFixture server =
-        ServerFixture.start(
-            home,
-            ScriptedChatModel.replying(),
-            "",
-            b ->
-                ServerFixture.UNLIMITED
-                    .apply(b)
-                    .settings(b.build().settings().withAuthToken(Optional.of("s3cret"))))) {
+    try (ServerFixture server = ServerFixture.startWithToken(home, "s3cret")) {
       Http http = server.http;
       assertError(http.get("/api/status"), 401, "needs a bearer token");
       assertThat(http.get("/api/status").body()).doesNotContain("s3cret");

@@ -9,6 +9,7 @@ import dev.localgpt.app.wiring.Wiring;
 import dev.localgpt.app.wiring.WiringOptions;
 import dev.localgpt.core.workspace.Workspace;
 import dev.localgpt.ports.llm.ChatModel;
+import dev.localgpt.ports.llm.ScriptedChatModel;
 import dev.localgpt.server.chat.ModelSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,15 @@ final class ServerFixture implements AutoCloseable {
 
   static final UnaryOperator<LocalGptServer.Builder> UNLIMITED =
       b -> b.limits(ServerLimits.DEFAULTS.withoutRateLimit());
+
+  /** Without the rate limit, every request needing the bearer {@code token}; a scripted model. */
+  static ServerFixture startWithToken(Path home, String token) {
+    return start(
+        home,
+        ScriptedChatModel.replying(),
+        "",
+        b -> UNLIMITED.apply(b).settings(b.build().settings().withAuthToken(Optional.of(token))));
+  }
 
   /**
    * @param extraConfig TOML appended to the config

@@ -89,15 +89,7 @@ class WebSocketTest {
 
   @Test
   void theUpgradeNeedsTheTokenWhenOneIsSet() throws Exception {
-    try (ServerFixture server =
-        ServerFixture.start(
-            home,
-            ScriptedChatModel.replying(),
-            "",
-            b ->
-                ServerFixture.UNLIMITED
-                    .apply(b)
-                    .settings(b.build().settings().withAuthToken(Optional.of("s3cret"))))) {
+    try (ServerFixture server = ServerFixture.startWithToken(home, "s3cret")) {
       assertThatThrownBy(() -> connect(server.server.port(), new Inbox(), Optional.empty()))
           .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
       Inbox inbox = new Inbox();

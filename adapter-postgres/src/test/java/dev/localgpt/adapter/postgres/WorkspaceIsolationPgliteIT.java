@@ -1,47 +1,24 @@
 package dev.localgpt.adapter.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.localgpt.ports.embedding.Embedding;
 import dev.localgpt.ports.memory.IndexedFile;
 import dev.localgpt.ports.memory.NewChunk;
 import dev.localgpt.ports.memory.ScoredChunk;
 import dev.localgpt.ports.memory.SearchScope;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Several workspaces in one database: nobody sees another's private rows; shared workspaces are
  * read-only.
  */
 class WorkspaceIsolationPgliteIT {
-  private static PgliteServer server;
-  private static PostgresDatabase db;
-
-  @BeforeAll
-  static void startPglite() throws Exception {
-    Optional<Path> installation = PgliteServer.installation();
-    assumeTrue(installation.isPresent(), PgliteServer.missingMessage());
-    server = PgliteServer.start(installation.get());
-    db = PostgresDatabase.open(server.options());
-  }
-
-  @AfterAll
-  static void stopPglite() {
-    if (db != null) {
-      db.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension static final PgliteDatabase PGLITE = new PgliteDatabase();
 
   private static void put(PostgresMemoryIndex index, String path, String text, float... vector) {
     index.replaceFile(
@@ -60,9 +37,10 @@ class WorkspaceIsolationPgliteIT {
 
   @Test
   void aUserNeverSeesAnotherUsersPrivateHitsButSeesTheSharedWorkspace() {
-    PostgresMemoryIndex team = PostgresMemoryIndex.open(db, "iso-team", Set.of());
-    PostgresMemoryIndex alice = PostgresMemoryIndex.open(db, "iso-alice", Set.of("iso-team"));
-    PostgresMemoryIndex bob = PostgresMemoryIndex.open(db, "iso-bob", Set.of("iso-team"));
+    PostgresMemoryIndex team = PostgresMemoryIndex.open(PGLITE.db(), "iso-team", Set.of());
+    PostgresMemoryIndex alice =
+        PostgresMemoryIndex.open(PGLITE.db(), "iso-alice", Set.of("iso-team"));
+    PostgresMemoryIndex bob = PostgresMemoryIndex.open(PGLITE.db(), "iso-bob", Set.of("iso-team"));
     put(alice, "memory/a.md", "alice private salamander diary", 1, 0, 0);
     put(bob, "memory/b.md", "bob private salamander plans", 1, 0.1f, 0);
     put(team, "knowledge/handbook.md", "team salamander handbook", 0.9f, 0, 0.1f);
@@ -84,8 +62,8 @@ class WorkspaceIsolationPgliteIT {
 
   @Test
   void writesAndModelSwitchesStayInTheirWorkspace() {
-    PostgresMemoryIndex carol = PostgresMemoryIndex.open(db, "iso-carol", Set.of());
-    PostgresMemoryIndex dave = PostgresMemoryIndex.open(db, "iso-dave", Set.of());
+    PostgresMemoryIndex carol = PostgresMemoryIndex.open(PGLITE.db(), "iso-carol", Set.of());
+    PostgresMemoryIndex dave = PostgresMemoryIndex.open(PGLITE.db(), "iso-dave", Set.of());
     carol.useEmbeddingModel("m1", 3);
     dave.useEmbeddingModel("m1", 3);
     put(carol, "same.md", "carol capybara", 1, 0, 0);
@@ -109,7 +87,7 @@ class WorkspaceIsolationPgliteIT {
   @Test
   void workspaceIdsAreChecked() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> PostgresMemoryIndex.open(db, "a b", Set.of()))
+            () -> PostgresMemoryIndex.open(PGLITE.db(), "a b", Set.of()))
         .hasMessageContaining("workspace id must be");
   }
 }

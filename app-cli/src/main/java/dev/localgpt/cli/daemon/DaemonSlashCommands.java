@@ -1,7 +1,7 @@
 package dev.localgpt.cli.daemon;
 
 import dev.localgpt.core.chat.CommandResult;
-import dev.localgpt.core.memory.MemoryHit;
+import dev.localgpt.core.chat.CommandTexts;
 import dev.localgpt.ports.session.SessionInfo;
 import dev.localgpt.ports.session.SessionStore;
 import java.util.List;
@@ -72,7 +72,8 @@ final class DaemonSlashCommands {
       case "memory" ->
           args.isEmpty()
               ? reply("Usage: /memory <query>")
-              : reply(memory(args, daemon.search(args, MEMORY_HITS, null, false).hits()));
+              : reply(
+                  CommandTexts.memory(args, daemon.search(args, MEMORY_HITS, null, false).hits()));
       case "reindex" -> reply(sessions.reindex());
       case "status" -> {
         DaemonSessions.Session s = sessions.get(id);
@@ -139,44 +140,8 @@ final class DaemonSlashCommands {
 
   private String sessionList() {
     List<SessionInfo> all = store.list();
-    if (all.isEmpty()) {
-      return "No sessions yet.";
-    }
-    StringBuilder out = new StringBuilder("Recent sessions (newest first):");
-    for (SessionInfo s : all.subList(0, Math.min(SESSIONS_SHOWN, all.size()))) {
-      out.append('\n')
-          .append(s.id().equals(chat.sessionId()) ? "* " : "  ")
-          .append(shortId(s.id()))
-          .append("  ")
-          .append(s.updatedAt().toString(), 0, 16)
-          .append("  ")
-          .append(String.format(Locale.ROOT, "%3d msgs", s.messageCount()))
-          .append(s.title().isEmpty() ? "" : "  " + s.title());
-    }
-    return out.append("\nUse /resume <id-prefix> to continue one.").toString();
-  }
-
-  private static String memory(String query, List<MemoryHit> hits) {
-    if (hits.isEmpty()) {
-      return "No memory matches '" + query + "'.";
-    }
-    StringBuilder out = new StringBuilder();
-    int n = 1;
-    for (MemoryHit hit : hits) {
-      String snippet = hit.snippet().replaceAll("\\s+", " ").strip();
-      out.append(n++)
-          .append(". ")
-          .append(hit.path())
-          .append(':')
-          .append(hit.startLine())
-          .append('-')
-          .append(hit.endLine())
-          .append(String.format(Locale.ROOT, "  (%.3f)", hit.score()))
-          .append("\n   ")
-          .append(snippet.length() <= 120 ? snippet : snippet.substring(0, 117) + "...")
-          .append('\n');
-    }
-    return out.toString().stripTrailing();
+    return CommandTexts.sessions(
+        all.subList(0, Math.min(SESSIONS_SHOWN, all.size())), chat.sessionId());
   }
 
   private static CommandResult reply(String text) {

@@ -1,5 +1,7 @@
 package dev.localgpt.app.wiring;
 
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
 import dev.localgpt.adapter.providers.frontmatter.YamlFrontMatterParser;
 import dev.localgpt.core.agent.AgentSettings;
 import dev.localgpt.core.agent.tools.ApprovalGate;
@@ -30,9 +32,11 @@ import java.util.Optional;
 /**
  * What a chat needs, assembled from the ports the injector bound: the model (from the {@link
  * ChatModelSource}), the {@link ChatSetup}, the {@code /model} resolver and the {@code /reindex}
- * hook. Created by {@link ChatModule}; chat, ask, the server and the library all get it from the
+ * hook. Guice builds it from its {@code @Inject} constructor over the bindings of {@link
+ * ChatModule} and the other modules; chat, ask, the server and the library all get it from the
  * injector, so there is one wiring.
  */
+@Singleton
 public final class ChatFactory {
   /**
    * Room the context budget keeps free besides the reply reserve (its soft limit is window -
@@ -49,6 +53,7 @@ public final class ChatFactory {
   private final Clock clock;
   private final ToolSource toolSource;
 
+  @Inject
   ChatFactory(
       LocalGptConfig config,
       Workspace workspace,

@@ -10,11 +10,8 @@ import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.config.ToolsConfig;
 import dev.localgpt.core.llm.RetryPolicy;
 import dev.localgpt.core.memory.MemorySearch;
-import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.core.workspace.LocalGptHome;
-import dev.localgpt.core.workspace.Workspace;
 import dev.localgpt.ports.session.SessionStore;
-import dev.localgpt.ports.tools.ToolSource;
 import dev.localgpt.ports.web.WebFetcher;
 import java.time.Clock;
 import java.util.Optional;
@@ -23,8 +20,8 @@ import java.util.Optional;
  * Chat: binds the {@link SessionStore} port to JSONL files (to PostgreSQL with {@code
  * memory.backend = "postgres"}), the {@link WebFetcher} port (present only when {@code
  * tools.web_fetch_allowed_domains} names hosts) to OkHttp, the {@link ChatModelSource} to the
- * configured providers, and the {@link ChatFactory} above them. Replace one with {@code
- * Modules.override}.
+ * configured providers; the {@link ChatFactory} above them is built by its {@code @Inject}
+ * constructor. Replace one with {@code Modules.override}.
  */
 public final class ChatModule extends AbstractModule {
   @Provides
@@ -69,20 +66,5 @@ public final class ChatModule extends AbstractModule {
       Clock clock,
       Resources resources) {
     return resources.register(new ProviderModels(config, settings, memory, retry, clock));
-  }
-
-  @Provides
-  @Singleton
-  ChatFactory chatFactory(
-      LocalGptConfig config,
-      Workspace workspace,
-      SessionStore sessions,
-      MemoryService memory,
-      ChatModelSource models,
-      Optional<WebFetcher> webFetcher,
-      Clock clock,
-      ToolSource toolSource) {
-    return new ChatFactory(
-        config, workspace, sessions, memory, models, webFetcher, clock, toolSource);
   }
 }

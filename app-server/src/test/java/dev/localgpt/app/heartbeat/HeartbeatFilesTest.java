@@ -41,11 +41,21 @@ class HeartbeatFilesTest {
 
   @BeforeEach
   void tasks() throws Exception {
+    writeTasks(home);
+  }
+
+  HeartbeatService service(FakeAgent agent) {
+    return service(home, clock, agent);
+  }
+
+  /** One open task in {@code home/workspace/HEARTBEAT.md}. */
+  static void writeTasks(Path home) throws Exception {
     Files.createDirectories(home.resolve("workspace"));
     Files.writeString(home.resolve("workspace/HEARTBEAT.md"), "- [ ] Check the backups\n");
   }
 
-  HeartbeatService service(FakeAgent agent) {
+  /** A heartbeat, active all day, over the workspace, state and log files under {@code home}. */
+  static HeartbeatService service(Path home, Clock clock, FakeAgent agent) {
     return new HeartbeatService(
         new HeartbeatPolicy(ALL_DAY, BERLIN),
         home.resolve("workspace"),

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localgpt.core.heartbeat.HeartbeatLogEntry;
 import dev.localgpt.core.heartbeat.HeartbeatOutcome;
-import dev.localgpt.core.heartbeat.HeartbeatPolicy;
 import dev.localgpt.core.heartbeat.HeartbeatService;
 import dev.localgpt.core.heartbeat.HeartbeatState;
 import dev.localgpt.core.heartbeat.SkipReason;
 import dev.localgpt.ports.llm.Usage;
 import dev.localgpt.ports.schedule.ManualClock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -31,18 +29,11 @@ class HeartbeatLockTest {
 
   @BeforeEach
   void tasks() throws Exception {
-    Files.createDirectories(home.resolve("workspace"));
-    Files.writeString(home.resolve("workspace/HEARTBEAT.md"), "- [ ] Check the backups\n");
+    HeartbeatFilesTest.writeTasks(home);
   }
 
   HeartbeatService service(FakeAgent agent) {
-    return new HeartbeatService(
-        new HeartbeatPolicy(HeartbeatFilesTest.ALL_DAY, HeartbeatFilesTest.BERLIN),
-        home.resolve("workspace"),
-        agent,
-        JsonHeartbeatStore.in(home.resolve("data")),
-        JsonlHeartbeatLog.in(home.resolve("logs")),
-        clock);
+    return HeartbeatFilesTest.service(home, clock, agent);
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.localgpt.core.agent;
 
 import dev.localgpt.core.memory.MemoryHit;
+import dev.localgpt.core.memory.MemoryHits;
 import dev.localgpt.core.memory.MemorySearch;
 import dev.localgpt.core.memory.SearchOptions;
-import dev.localgpt.core.memory.Snippets;
 import dev.localgpt.ports.llm.ChatEvent;
 import dev.localgpt.ports.llm.ChatListener;
 import dev.localgpt.ports.llm.ChatMessage;
@@ -14,7 +14,6 @@ import dev.localgpt.ports.llm.Role;
 import dev.localgpt.ports.llm.StopReason;
 import dev.localgpt.ports.llm.Usage;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The model used when no LLM is configured: answers the last user message with the best memory hits
@@ -77,18 +76,7 @@ public final class MemoryOnlyChatModel implements ChatModel {
       out.append("Here is what your memory says (best matches first):\n\n");
       int n = 1;
       for (MemoryHit hit : hits) {
-        out.append(n++)
-            .append(". ")
-            .append(hit.path())
-            .append(':')
-            .append(hit.startLine())
-            .append('-')
-            .append(hit.endLine())
-            .append(String.format(Locale.ROOT, " (score %.2f)", hit.score()))
-            .append('\n')
-            .append("   ")
-            .append(Snippets.preview(hit.snippet(), question, SNIPPET_CHARS))
-            .append('\n');
+        out.append(MemoryHits.listItem(n++, hit, question, 2, SNIPPET_CHARS)).append('\n');
       }
     }
     return out.append('\n').append(HOW_TO_CONFIGURE).toString();

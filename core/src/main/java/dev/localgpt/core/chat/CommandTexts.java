@@ -1,7 +1,7 @@
 package dev.localgpt.core.chat;
 
 import dev.localgpt.core.memory.MemoryHit;
-import dev.localgpt.core.memory.Snippets;
+import dev.localgpt.core.memory.MemoryHits;
 import dev.localgpt.core.session.CompactionOutcome;
 import dev.localgpt.core.skills.Skill;
 import dev.localgpt.core.skills.SkillSet;
@@ -9,8 +9,11 @@ import dev.localgpt.ports.session.SessionInfo;
 import java.util.List;
 import java.util.Locale;
 
-/** The text the slash commands reply with. */
-final class CommandTexts {
+/**
+ * The text the slash commands reply with; the chat that runs on the daemon uses the same {@link
+ * #sessions} and {@link #memory} texts.
+ */
+public final class CommandTexts {
   static final int SNIPPET_CHARS = 120;
 
   private CommandTexts() {}
@@ -49,7 +52,8 @@ final class CommandTexts {
     return out.toString();
   }
 
-  static String sessions(List<SessionInfo> sessions, String currentId) {
+  /** The sessions, newest first, the current one marked with {@code *}. */
+  public static String sessions(List<SessionInfo> sessions, String currentId) {
     if (sessions.isEmpty()) {
       return "No sessions yet.";
     }
@@ -67,25 +71,15 @@ final class CommandTexts {
     return out.append("\nUse /resume <id-prefix> to continue one.").toString();
   }
 
-  static String memory(String query, List<MemoryHit> hits) {
+  /** The search hits as a numbered list, or a line saying that nothing matched. */
+  public static String memory(String query, List<MemoryHit> hits) {
     if (hits.isEmpty()) {
       return "No memory matches '" + query + "'.";
     }
     StringBuilder out = new StringBuilder();
     int n = 1;
     for (MemoryHit h : hits) {
-      String snippet = Snippets.preview(h.snippet(), query, SNIPPET_CHARS);
-      out.append(n == 1 ? "" : "\n")
-          .append(n++)
-          .append(". ")
-          .append(h.path())
-          .append(':')
-          .append(h.startLine())
-          .append('-')
-          .append(h.endLine())
-          .append(String.format(Locale.ROOT, " (score %.3f)", h.score()))
-          .append("\n   ")
-          .append(snippet);
+      out.append(n == 1 ? "" : "\n").append(MemoryHits.listItem(n++, h, query, 3, SNIPPET_CHARS));
     }
     return out.toString();
   }

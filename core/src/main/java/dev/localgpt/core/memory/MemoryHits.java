@@ -3,6 +3,7 @@ package dev.localgpt.core.memory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Helpers over search results. */
@@ -19,5 +20,24 @@ public final class MemoryHits {
       }
     }
     return out;
+  }
+
+  /**
+   * One hit as a numbered list item, {@code "n. path:start-end (score 0.90)\n snippet"}: the score
+   * with {@code decimals} digits, the snippet a one-line preview of at most {@code snippetChars}
+   * around the query's words.
+   */
+  public static String listItem(
+      int n, MemoryHit hit, String query, int decimals, int snippetChars) {
+    return n
+        + ". "
+        + hit.path()
+        + ':'
+        + hit.startLine()
+        + '-'
+        + hit.endLine()
+        + String.format(Locale.ROOT, " (score %." + decimals + "f)", hit.score())
+        + "\n   "
+        + Snippets.preview(hit.snippet(), query, snippetChars);
   }
 }

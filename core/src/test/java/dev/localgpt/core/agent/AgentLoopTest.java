@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,15 +140,7 @@ class AgentLoopTest {
 
   @Test
   void repeatGuardStopsTheSameCallWithTheSameArguments() {
-    AtomicInteger n = new AtomicInteger();
-    ScriptedChatModel model =
-        ScriptedChatModel.answering(
-            r ->
-                Reply.tools(
-                    new ToolCall(
-                        "c" + n.incrementAndGet(),
-                        "memory_search",
-                        JsonObject.of("query", "cat"))));
+    ScriptedChatModel model = callingEveryTime("memory_search", i -> JsonObject.of("query", "cat"));
     AgentResult result = loop(model, AgentSettings.DEFAULTS).run(List.of(), "loop please", events);
 
     assertThat(result.stoppedBecause()).isEqualTo(StopCause.REPEATED_TOOL_CALL);
@@ -162,15 +155,8 @@ class AgentLoopTest {
 
   @Test
   void errorGuardStopsAfterConsecutiveFailures() {
-    AtomicInteger n = new AtomicInteger();
     ScriptedChatModel model =
-        ScriptedChatModel.answering(
-            r ->
-                Reply.tools(
-                    new ToolCall(
-                        "c" + n.incrementAndGet(),
-                        "read_file",
-                        JsonObject.of("path", "missing-" + n.get() + ".md"))));
+        callingEveryTime("read_file", i -> JsonObject.of("path", "missing-" + i + ".md"));
     AgentResult result = loop(model, AgentSettings.DEFAULTS).run(List.of(), "read stuff", events);
 
     assertThat(result.stoppedBecause()).isEqualTo(StopCause.TOOL_ERRORS);
@@ -193,15 +179,8 @@ class AgentLoopTest {
 
   @Test
   void stepBoundEndsTheTurnAndLeavesValidHistory() {
-    AtomicInteger n = new AtomicInteger();
     ScriptedChatModel model =
-        ScriptedChatModel.answering(
-            r ->
-                Reply.tools(
-                    new ToolCall(
-                        "c" + n.incrementAndGet(),
-                        "memory_search",
-                        JsonObject.of("query", "q" + n.get()))));
+        callingEveryTime("memory_search", i -> JsonObject.of("query", "q" + i));
     AgentResult result =
         loop(model, AgentSettings.DEFAULTS.withMaxToolSteps(4)).run(List.of(), "go", events);
 
@@ -251,5 +230,19 @@ class AgentLoopTest {
     assertThat(result.stoppedBecause()).isEqualTo(StopCause.CANCELLED);
     assertThat(result.added()).extracting(ChatMessage::text).containsExactly("x", "one ");
     assertThat(result.added().get(1).toolCalls()).isEmpty();
+  }
+
+  /**
+   * A model that answers every request with a call of {@code tool} (ids c1, c2, ...), its arguments
+   * made from the call's number.
+   */
+  private static ScriptedChatModel callingEveryTime(
+      String tool, IntFunction<JsonObject> arguments) {
+    AtomicInteger n = new AtomicInteger();
+    return ScriptedChatModel.answering(
+        r -> {
+          int i = n.incrementAndGet();
+          return Reply.tools(new ToolCall("c" + i, tool, arguments.apply(i)));
+        });
   }
 }

@@ -1,16 +1,9 @@
 package dev.localgpt.core.chat;
 
-import dev.localgpt.core.memory.IndexRoots;
-import dev.localgpt.core.memory.MarkdownChunker;
-import dev.localgpt.core.memory.MemoryIndexer;
-import dev.localgpt.core.memory.MemoryIndexes;
+import dev.localgpt.core.memory.InMemoryMemory;
 import dev.localgpt.core.memory.MemoryService;
-import dev.localgpt.core.memory.SearchSettings;
 import dev.localgpt.core.workspace.PathGuard;
-import dev.localgpt.ports.embedding.HashingEmbedder;
 import dev.localgpt.ports.llm.ChatModel;
-import dev.localgpt.ports.memory.InMemoryMemoryIndex;
-import dev.localgpt.ports.memory.MemoryIndex;
 import dev.localgpt.ports.session.InMemorySessionStore;
 import dev.localgpt.ports.session.TickingClock;
 import java.io.IOException;
@@ -20,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 /**
  * A temp workspace with a little memory, an in-memory index and session store, and a ticking clock.
@@ -44,26 +36,7 @@ final class ChatFixture {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    HashingEmbedder embedder = new HashingEmbedder();
-    MemoryIndex index = new InMemoryMemoryIndex();
-    MemoryIndexes indexes =
-        new MemoryIndexes() {
-          @Override
-          public MemoryIndex open() {
-            return index;
-          }
-
-          @Override
-          public MemoryIndex recreate() {
-            return index;
-          }
-        };
-    MemoryIndexer indexer =
-        new MemoryIndexer(
-            IndexRoots.of(workspace), new MarkdownChunker(), Optional.of(embedder), 32);
-    memory =
-        new MemoryService(
-            indexes, indexer, Optional.of(embedder), SearchSettings.defaults(), clock);
+    memory = InMemoryMemory.service(workspace, clock);
     memory.index();
   }
 

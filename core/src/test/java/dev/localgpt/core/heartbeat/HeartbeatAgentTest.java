@@ -6,19 +6,12 @@ import dev.localgpt.core.agent.tools.ApprovalGate;
 import dev.localgpt.core.agent.tools.ToolSettings;
 import dev.localgpt.core.chat.ChatSetup;
 import dev.localgpt.core.chat.TurnResult;
-import dev.localgpt.core.memory.IndexRoots;
-import dev.localgpt.core.memory.MarkdownChunker;
-import dev.localgpt.core.memory.MemoryIndexer;
-import dev.localgpt.core.memory.MemoryIndexes;
+import dev.localgpt.core.memory.InMemoryMemory;
 import dev.localgpt.core.memory.MemoryService;
-import dev.localgpt.core.memory.SearchSettings;
 import dev.localgpt.core.workspace.PathGuard;
-import dev.localgpt.ports.embedding.HashingEmbedder;
 import dev.localgpt.ports.json.JsonObject;
 import dev.localgpt.ports.llm.ScriptedChatModel;
 import dev.localgpt.ports.llm.ScriptedChatModel.Reply;
-import dev.localgpt.ports.memory.InMemoryMemoryIndex;
-import dev.localgpt.ports.memory.MemoryIndex;
 import dev.localgpt.ports.session.InMemorySessionStore;
 import dev.localgpt.ports.session.SessionInfo;
 import dev.localgpt.ports.session.TickingClock;
@@ -27,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,28 +31,7 @@ class HeartbeatAgentTest {
   final InMemorySessionStore sessions = new InMemorySessionStore(clock);
 
   ChatSetup setup(ScriptedChatModel model) {
-    HashingEmbedder embedder = new HashingEmbedder();
-    MemoryIndex index = new InMemoryMemoryIndex();
-    MemoryIndexes indexes =
-        new MemoryIndexes() {
-          @Override
-          public MemoryIndex open() {
-            return index;
-          }
-
-          @Override
-          public MemoryIndex recreate() {
-            return index;
-          }
-        };
-    MemoryService memory =
-        new MemoryService(
-            indexes,
-            new MemoryIndexer(
-                IndexRoots.of(workspace), new MarkdownChunker(), Optional.of(embedder), 32),
-            Optional.of(embedder),
-            SearchSettings.defaults(),
-            clock);
+    MemoryService memory = InMemoryMemory.service(workspace, clock);
     return ChatSetup.builder()
         .model(model)
         .sessions(sessions)

@@ -9,6 +9,7 @@ import dev.localgpt.core.config.HeartbeatConfig;
 import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.llm.Usage;
 import dev.localgpt.ports.schedule.ManualClock;
+import dev.localgpt.ports.schedule.Scheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -316,22 +317,7 @@ class HeartbeatServiceTest {
             HeartbeatOutcome.Skipped.class,
             s -> assertThat(s.reason()).isEqualTo(SkipReason.DISABLED));
     List<Runnable> scheduled = new ArrayList<>();
-    service.start(
-        new dev.localgpt.ports.schedule.Scheduler() {
-          @Override
-          public java.time.Clock clock() {
-            return clock;
-          }
-
-          @Override
-          public Cancellable every(Duration interval, Duration initialDelay, Runnable task) {
-            scheduled.add(task);
-            return () -> {};
-          }
-
-          @Override
-          public void close() {}
-        });
+    service.start(recording(scheduled));
     assertThat(scheduled).isEmpty();
     assertThat(prompts).isEmpty();
     assertThat(service.status(1).enabled()).isFalse();
@@ -344,22 +330,7 @@ class HeartbeatServiceTest {
     List<String> pushed = new ArrayList<>();
     daemon.onAlert(a -> pushed.add(a.text()));
     List<Runnable> poll = new ArrayList<>();
-    daemon.start(
-        new dev.localgpt.ports.schedule.Scheduler() {
-          @Override
-          public java.time.Clock clock() {
-            return clock;
-          }
-
-          @Override
-          public Cancellable every(Duration interval, Duration initialDelay, Runnable task) {
-            poll.add(task);
-            return () -> {};
-          }
-
-          @Override
-          public void close() {}
-        });
+    daemon.start(recording(poll));
     clock.advance(Duration.ofMinutes(1));
     HeartbeatService cli = service(n -> "The backup of last night failed.");
 
@@ -382,5 +353,24 @@ class HeartbeatServiceTest {
     assertThat(status.recent()).hasSize(1);
     assertThat(status.budgetLeft()).isEmpty();
     assertThat(status.tokensToday()).isEqualTo(100);
+  }
+
+  /** A scheduler on the test's clock that only collects the tasks it is given. */
+  private Scheduler recording(List<Runnable> tasks) {
+    return new Scheduler() {
+      @Override
+      public java.time.Clock clock() {
+        return clock;
+      }
+
+      @Override
+      public Cancellable every(Duration interval, Duration initialDelay, Runnable task) {
+        tasks.add(task);
+        return () -> {};
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 }

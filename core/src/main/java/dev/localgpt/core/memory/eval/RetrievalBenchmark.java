@@ -3,6 +3,7 @@ package dev.localgpt.core.memory.eval;
 import dev.localgpt.core.memory.HybridSearch;
 import dev.localgpt.core.memory.MemoryHit;
 import dev.localgpt.core.memory.MemoryHits;
+import dev.localgpt.core.memory.QueryEmbeddingCache;
 import dev.localgpt.core.memory.SearchOptions;
 import dev.localgpt.core.memory.SearchSettings;
 import dev.localgpt.ports.embedding.Embedder;
@@ -69,7 +70,8 @@ public final class RetrievalBenchmark {
       List<FusionSpec> hybrids,
       List<String> queryIds,
       Optional<Path> legDump) {
-    Embedder queries = new QueryCache(embedder);
+    // room for every query, so each is embedded once for all the legs
+    Embedder queries = new QueryEmbeddingCache(embedder, Math.max(1, queryIds.size()));
     for (String id : queryIds) {
       queries.embed(List.of(data.queries().get(id)));
     }
