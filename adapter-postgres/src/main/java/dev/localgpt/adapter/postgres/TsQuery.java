@@ -1,7 +1,6 @@
 package dev.localgpt.adapter.postgres;
 
-import java.util.LinkedHashSet;
-import java.util.Locale;
+import dev.localgpt.ports.text.QueryTerms;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,41 +18,11 @@ final class TsQuery {
 
   /** The tsquery text, or empty when the text holds no term. */
   static Optional<String> of(String text) {
-    Set<String> terms = new LinkedHashSet<>();
-    StringBuilder term = new StringBuilder();
-    for (int i = 0; i < text.length() && terms.size() < MAX_TERMS; ) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      if (isTermChar(cp)) {
-        term.appendCodePoint(cp);
-      } else {
-        flush(term, terms);
-      }
-    }
-    if (terms.size() < MAX_TERMS) {
-      flush(term, terms);
-    }
+    Set<String> terms = QueryTerms.of(text, MAX_TERMS);
     if (terms.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(terms.stream().map(TsQuery::quote).collect(Collectors.joining(" | ")));
-  }
-
-  private static boolean isTermChar(int cp) {
-    if (Character.isLetterOrDigit(cp)) {
-      return true;
-    }
-    int type = Character.getType(cp);
-    return type == Character.NON_SPACING_MARK
-        || type == Character.COMBINING_SPACING_MARK
-        || type == Character.ENCLOSING_MARK;
-  }
-
-  private static void flush(StringBuilder term, Set<String> terms) {
-    if (!term.isEmpty()) {
-      terms.add(term.toString().toLowerCase(Locale.ROOT));
-      term.setLength(0);
-    }
   }
 
   /**

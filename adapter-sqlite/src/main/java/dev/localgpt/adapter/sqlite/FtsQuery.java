@@ -1,5 +1,6 @@
 package dev.localgpt.adapter.sqlite;
 
+import dev.localgpt.ports.text.QueryTerms;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -69,38 +68,7 @@ final class FtsQuery {
 
   /** Every distinct lower-case term of {@code text}, in order, at most {@link #MAX_TERMS}. */
   static Set<String> terms(String text) {
-    Set<String> terms = new LinkedHashSet<>();
-    StringBuilder term = new StringBuilder();
-    for (int i = 0; i < text.length() && terms.size() < MAX_TERMS; ) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      if (isTermChar(cp)) {
-        term.appendCodePoint(cp);
-      } else {
-        flush(term, terms);
-      }
-    }
-    if (terms.size() < MAX_TERMS) {
-      flush(term, terms);
-    }
-    return terms;
-  }
-
-  private static boolean isTermChar(int cp) {
-    if (Character.isLetterOrDigit(cp)) {
-      return true;
-    }
-    int type = Character.getType(cp);
-    return type == Character.NON_SPACING_MARK
-        || type == Character.COMBINING_SPACING_MARK
-        || type == Character.ENCLOSING_MARK;
-  }
-
-  private static void flush(StringBuilder term, Set<String> terms) {
-    if (!term.isEmpty()) {
-      terms.add(term.toString().toLowerCase(Locale.ROOT));
-      term.setLength(0);
-    }
+    return QueryTerms.of(text, MAX_TERMS);
   }
 
   static String quote(String term) {
