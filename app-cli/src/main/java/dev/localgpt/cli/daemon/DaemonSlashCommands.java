@@ -2,10 +2,10 @@ package dev.localgpt.cli.daemon;
 
 import dev.localgpt.core.chat.CommandResult;
 import dev.localgpt.core.chat.CommandTexts;
+import dev.localgpt.core.chat.SlashCommandLine;
 import dev.localgpt.ports.session.SessionInfo;
 import dev.localgpt.ports.session.SessionStore;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -46,14 +46,12 @@ final class DaemonSlashCommands {
    * What the line asks for; the daemon's refusals come as {@link dev.localgpt.cli.CliException}.
    */
   CommandResult handle(String line) {
-    String input = line.strip();
-    if (!input.startsWith("/")) {
+    Optional<SlashCommandLine> command = SlashCommandLine.parse(line);
+    if (command.isEmpty()) {
       return new CommandResult.Send(line, Optional.empty());
     }
-    int space = input.indexOf(' ');
-    String name =
-        (space < 0 ? input.substring(1) : input.substring(1, space)).toLowerCase(Locale.ROOT);
-    String args = space < 0 ? "" : input.substring(space + 1).strip();
+    String name = command.get().name();
+    String args = command.get().args();
     DaemonSessions sessions = daemon.sessions();
     String id = chat.sessionId();
     return switch (name) {
@@ -63,7 +61,7 @@ final class DaemonSlashCommands {
         chat.sessionId(sessions.open(Optional.empty()).id());
         yield reply(
             "New session "
-                + shortId(chat.sessionId())
+                + SlashCommandLine.shortId(chat.sessionId())
                 + " (the last one was not saved to memory: that"
                 + " is local-only).");
       }
@@ -102,7 +100,8 @@ final class DaemonSlashCommands {
       }
       case "clear" -> {
         chat.sessionId(sessions.clear(id));
-        yield reply("History cleared. New session " + shortId(chat.sessionId()) + ".");
+        yield reply(
+            "History cleared. New session " + SlashCommandLine.shortId(chat.sessionId()) + ".");
       }
       case "context", "skills", "export" ->
           reply(
@@ -146,9 +145,5 @@ final class DaemonSlashCommands {
 
   private static CommandResult reply(String text) {
     return new CommandResult.Reply(text);
-  }
-
-  private static String shortId(String id) {
-    return id.substring(0, Math.min(8, id.length()));
   }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -70,14 +69,12 @@ public final class SlashCommands {
 
   /** What the line asks for; never throws for user input. */
   public CommandResult handle(String line) {
-    String input = line.strip();
-    if (!input.startsWith("/")) {
+    Optional<SlashCommandLine> command = SlashCommandLine.parse(line);
+    if (command.isEmpty()) {
       return new CommandResult.Send(line, Optional.empty());
     }
-    int space = input.indexOf(' ');
-    String name =
-        (space < 0 ? input.substring(1) : input.substring(1, space)).toLowerCase(Locale.ROOT);
-    String args = space < 0 ? "" : input.substring(space + 1).strip();
+    String name = command.get().name();
+    String args = command.get().args();
     return switch (name) {
       case "help", "h", "?" -> reply(CommandTexts.help(chat.skills()));
       case "quit", "exit", "q" -> new CommandResult.Exit();
@@ -95,7 +92,8 @@ public final class SlashCommands {
       case "context" -> reply(chat.context().render());
       case "model" -> model(args);
       case "compact" -> reply(CommandTexts.compaction(chat.compact()));
-      case "clear" -> reply("History cleared. New session " + shortId(chat.clear()) + ".");
+      case "clear" ->
+          reply("History cleared. New session " + SlashCommandLine.shortId(chat.clear()) + ".");
       case "skills" -> reply(CommandTexts.skills(chat.skills()));
       case "export" -> export(args);
       case "mcp" -> reply(McpTexts.servers(chat.mcpServers()));
@@ -111,7 +109,7 @@ public final class SlashCommands {
                 .map(p -> "Saved the conversation to " + p + ". ")
                 .orElse("Nothing to save. ")
             + "New session "
-            + shortId(renewal.sessionId())
+            + SlashCommandLine.shortId(renewal.sessionId())
             + ".");
   }
 
@@ -198,9 +196,5 @@ public final class SlashCommands {
 
   private static CommandResult reply(String text) {
     return new CommandResult.Reply(text);
-  }
-
-  private static String shortId(String id) {
-    return id.substring(0, Math.min(8, id.length()));
   }
 }
