@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
@@ -109,6 +111,34 @@ final class ChatCli {
     int code = Main.execute(cl, all);
     return new CliRun(code, screen.toString(StandardCharsets.UTF_8), err.toString());
   }
+
+  /**
+   * Asks for a long story (the fake provider must stream it slowly), presses Ctrl-C once the first
+   * words are on the screen, then asks for {@code /status} and quits; returns the run and what the
+   * terminal showed.
+   */
+  CancelledChat interruptALongReply(String... args) throws InterruptedException {
+    ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    AtomicReference<Terminal> terminal = new AtomicReference<>();
+    AtomicReference<CliRun> run = new AtomicReference<>();
+    Thread chat =
+        new Thread(
+            () ->
+                run.set(
+                    chat("tell me a long story\n/status\n/quit\n", screen, terminal::set, args)));
+    chat.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!screen.toString(StandardCharsets.UTF_8).contains("tick tick")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    terminal.get().raise(Terminal.Signal.INT);
+    chat.join(TimeUnit.SECONDS.toMillis(20));
+    return new CancelledChat(run.get(), screen.toString(StandardCharsets.UTF_8));
+  }
+
+  /** The run of {@link #interruptALongReply} (null if it never ended) and the screen. */
+  record CancelledChat(CliRun run, String screen) {}
 
   CliRun run(String... args) {
     return CliRun.run(env(), args);

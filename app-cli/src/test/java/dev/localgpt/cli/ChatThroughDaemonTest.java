@@ -10,16 +10,11 @@ import dev.localgpt.app.wiring.WiringOptions;
 import dev.localgpt.server.LocalGptServer;
 import dev.localgpt.server.ServerLimits;
 import dev.localgpt.server.chat.LiveSessions;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.jline.terminal.Terminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,27 +117,12 @@ class ChatThroughDaemonTest {
   @Test
   void ctrlCCancelsTheDaemonsReplyButNotTheProgram() throws Exception {
     provider.slowAnthropicStream(200);
-    ByteArrayOutputStream screen = new ByteArrayOutputStream();
-    AtomicReference<Terminal> terminal = new AtomicReference<>();
-    AtomicReference<CliRun> run = new AtomicReference<>();
-    Thread chat =
-        new Thread(
-            () ->
-                run.set(cli.chat("tell me a long story\n/status\n/quit\n", screen, terminal::set)));
-    chat.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!screen.toString(StandardCharsets.UTF_8).contains("tick tick")
-        && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    terminal.get().raise(Terminal.Signal.INT);
-    chat.join(TimeUnit.SECONDS.toMillis(20));
+    ChatCli.CancelledChat cancelled = cli.interruptALongReply();
 
-    assertThat(run.get()).isNotNull();
-    assertThat(run.get().exitCode()).as(run.get().err()).isZero();
-    String shown = screen.toString(StandardCharsets.UTF_8);
-    assertThat(shown).contains("[cancelled]").contains("Session: ");
-    assertThat(shown.split("tick", -1).length - 1).isBetween(2, 199);
+    assertThat(cancelled.run()).isNotNull();
+    assertThat(cancelled.run().exitCode()).as(cancelled.run().err()).isZero();
+    assertThat(cancelled.screen()).contains("[cancelled]").contains("Session: ");
+    assertThat(cancelled.screen().split("tick", -1).length - 1).isBetween(2, 199);
   }
 
   @Test

@@ -20,12 +20,7 @@ public final class EditFileTool extends FileTool {
               Schemas.prop("replace_all", "boolean", "Replace every occurrence (default false)")));
 
   public EditFileTool(PathGuard guard) {
-    super(SPEC, guard);
-  }
-
-  @Override
-  public ToolEffect effect() {
-    return ToolEffect.WRITE;
+    super(SPEC, ToolEffect.WRITE, guard);
   }
 
   @Override

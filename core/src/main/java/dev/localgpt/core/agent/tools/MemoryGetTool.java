@@ -26,12 +26,7 @@ public final class MemoryGetTool extends FileTool {
               Schemas.prop("lines", "integer", "Number of lines (default 50, at most 10000)")));
 
   public MemoryGetTool(PathGuard guard) {
-    super(SPEC, guard);
-  }
-
-  @Override
-  public ToolEffect effect() {
-    return ToolEffect.READ;
+    super(SPEC, ToolEffect.READ, guard);
   }
 
   @Override

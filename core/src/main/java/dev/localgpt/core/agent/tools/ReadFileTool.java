@@ -18,12 +18,7 @@ public final class ReadFileTool extends FileTool {
               Schemas.prop("limit", "integer", "Maximum number of lines to read")));
 
   public ReadFileTool(PathGuard guard) {
-    super(SPEC, guard);
-  }
-
-  @Override
-  public ToolEffect effect() {
-    return ToolEffect.READ;
+    super(SPEC, ToolEffect.READ, guard);
   }
 
   @Override

@@ -16,12 +16,7 @@ public final class WriteFileTool extends FileTool {
               Schemas.prop("content", "string", "The complete new content")));
 
   public WriteFileTool(PathGuard guard) {
-    super(SPEC, guard);
-  }
-
-  @Override
-  public ToolEffect effect() {
-    return ToolEffect.WRITE;
+    super(SPEC, ToolEffect.WRITE, guard);
   }
 
   @Override
