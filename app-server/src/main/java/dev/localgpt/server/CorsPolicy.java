@@ -14,10 +14,15 @@ import java.util.Set;
 /**
  * CORS for localhost origins (any port) plus the configured ones. A request with any other {@code
  * Origin} is refused with 403, so a web page from elsewhere cannot use the API through the user's
- * browser; requests without an {@code Origin} (curl, SDKs) pass.
+ * browser; requests without an {@code Origin} (curl, SDKs) pass. A preflight from an allowed origin
+ * may send any headers it asks for (a browser SDK adds its own, e.g. OpenAI's {@code
+ * X-Stainless-*}).
  */
 final class CorsPolicy {
   private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+  /** Answer headers a page's script may read: the OpenAI SDKs read these two. */
+  private static final String EXPOSED = "x-request-id, retry-after";
 
   private final List<String> extra;
 
@@ -45,10 +50,16 @@ final class CorsPolicy {
     }
     res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin.get());
     res.header(HeaderNames.VARY, "Origin");
+    res.header(HeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
     if (req.prologue().method() == Method.OPTIONS
         && req.headers().contains(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD)) {
       res.header(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, DELETE, OPTIONS");
-      res.header(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Authorization, Content-Type");
+      res.header(
+          HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS,
+          req.headers()
+              .first(HeaderNames.ACCESS_CONTROL_REQUEST_HEADERS)
+              .filter(h -> !h.isBlank())
+              .orElse("Authorization, Content-Type"));
       res.header(HeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
       res.status(Status.NO_CONTENT_204).send();
       return false;

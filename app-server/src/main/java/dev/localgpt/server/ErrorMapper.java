@@ -16,9 +16,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one place where exceptions become HTTP errors: {@code {"error":{"code","message"}}} with the
- * right status. Messages of {@link ApiException}s are the client's; anything unexpected is logged
- * here and answered with a plain 500 ({@code internal_error}), never a stack trace or a secret.
+ * The one place where exceptions become HTTP errors: {@code {"error":{"message","type","param",
+ * "code"}}} with the right status, the shape OpenAI's API sends (so its SDKs read the message,
+ * type, param and code) and a superset of LocalGPT's {@code {"error":{"code","message"}}}. Messages
+ * of {@link ApiException}s are the client's; anything unexpected is logged here and answered with a
+ * plain 500 ({@code internal_error}), never a stack trace or a secret.
  */
 public final class ErrorMapper {
   private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
@@ -28,7 +30,8 @@ public final class ErrorMapper {
   /** Registers the handlers on {@code routing}. */
   public static void register(HttpRouting.Builder routing) {
     routing.error(
-        ApiException.class, (req, res, e) -> send(res, e.status(), e.code(), e.getMessage()));
+        ApiException.class,
+        (req, res, e) -> send(res, e.status(), e.code(), e.getMessage(), e.param()));
     routing.error(
         ModelException.class,
         (req, res, e) ->
@@ -106,14 +109,30 @@ public final class ErrorMapper {
 
   /** Sends the JSON error body (when nothing was sent yet). */
   public static void send(ServerResponse res, Status status, String code, String message) {
+    send(res, status, code, message, null);
+  }
+
+  /** Sends the JSON error body naming the request field at fault (when nothing was sent yet). */
+  public static void send(
+      ServerResponse res, Status status, String code, String message, String param) {
     if (res.isSent()) {
       return;
     }
+    HttpJson.send(res, status, body(status, code, message, param));
+  }
+
+  /**
+   * The error object as OpenAI sends it: {@code message}, {@code type} ({@code server_error} for
+   * 5xx, else {@code invalid_request_error}), {@code param} (null unless known) and {@code code}.
+   */
+  public static ObjectNode body(Status status, String code, String message, String param) {
     ObjectNode body = HttpJson.object();
     ObjectNode error = body.putObject("error");
-    error.put("code", code);
     error.put("message", message == null || message.isBlank() ? status.reasonPhrase() : message);
-    HttpJson.send(res, status, body);
+    error.put("type", status.code() >= 500 ? "server_error" : "invalid_request_error");
+    error.put("param", param);
+    error.put("code", code);
+    return body;
   }
 
   static String codeOf(Status status) {

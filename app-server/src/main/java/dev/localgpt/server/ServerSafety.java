@@ -1,5 +1,6 @@
 package dev.localgpt.server;
 
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.Method;
@@ -11,21 +12,41 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The filters every request passes, in order: the {@code Host} check against DNS rebinding (see
- * {@link HostPolicy}), CORS (localhost origins only by default; a browser request from any other
- * origin is refused, so a web page cannot drive the API), the bearer token (when configured;
- * compared in constant time), the per-client rate limit ({@code /health} exempt) and the body size
- * limit. The web page's own files ({@code GET} outside {@code /api}, {@code /v1} and {@code
- * /health}) need no token and do not count against the rate: they hold no data, and the page asks
- * for the token itself.
+ * The filters every request passes, in order: an {@code x-request-id} header on the OpenAI routes
+ * (OpenAI sends one on every answer, errors included, and its SDKs show it), the {@code Host} check
+ * against DNS rebinding (see {@link HostPolicy}), CORS (localhost origins only by default; a
+ * browser request from any other origin is refused, so a web page cannot drive the API), the bearer
+ * token (when configured; compared in constant time), the per-client rate limit ({@code /health}
+ * exempt) and the body size limit. The web page's own files ({@code GET} outside {@code /api},
+ * {@code /v1} and {@code /health}) need no token and do not count against the rate: they hold no
+ * data, and the page asks for the token itself.
  */
 final class ServerSafety {
+  static final HeaderName REQUEST_ID = HeaderNames.create("x-request-id");
+
   private ServerSafety() {}
 
+  /** {@code req_} and 32 hex digits, like OpenAI's; unique enough to find a request in a log. */
+  static String requestId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return "req_"
+        + HexFormat.of().toHexDigits(random.nextLong())
+        + HexFormat.of().toHexDigits(random.nextLong());
+  }
+
   static void install(HttpRouting.Builder routing, ServerSettings settings) {
+    routing.addFilter(
+        (chain, req, res) -> {
+          if (req.path().path().startsWith("/v1/")) {
+            res.header(REQUEST_ID, requestId());
+          }
+          chain.proceed();
+        });
     HostPolicy hosts = new HostPolicy(settings.bind(), settings.allowedHosts());
     routing.addFilter(
         (chain, req, res) -> {

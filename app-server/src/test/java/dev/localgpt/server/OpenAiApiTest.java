@@ -200,7 +200,7 @@ class OpenAiApiTest {
           http.post(
               "/v1/chat/completions",
               "{\"model\":\"nope-4\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
-          400,
+          404,
           "unknown model");
       assertError(http.post("/v1/chat/completions", "not json"), 400, "not valid JSON");
       assertError(http.get("/v1/chat/completions"), 405, "use POST");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.server.ApiException;
 import dev.localgpt.server.RequestFields;
+import io.helidon.http.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +83,8 @@ record CompletionRequest(
     if (turn == null || turn.isBlank()) {
       throw ApiException.badRequest("the last message must be a non-empty user message");
     }
+    checkClientTools(body);
+    checkOneChoice(body);
     boolean stream = RequestFields.optionalBoolean(body, "stream").orElse(false);
     boolean includeUsage = false;
     JsonNode options = body.get("stream_options");
@@ -94,6 +97,36 @@ record CompletionRequest(
     }
     return new CompletionRequest(
         model, List.copyOf(history), instructions.toString(), turn, stream, includeUsage);
+  }
+
+  /**
+   * Client {@code tools} are accepted but never called (LocalGPT runs its own tools), as a model
+   * may always answer in text; a {@code tool_choice} that forces a call cannot be honoured.
+   */
+  private static void checkClientTools(ObjectNode body) {
+    JsonNode choice = body.get("tool_choice");
+    if (choice == null
+        || choice.isNull()
+        || choice.isTextual() && List.of("auto", "none").contains(choice.asText())) {
+      return;
+    }
+    throw new ApiException(
+        Status.BAD_REQUEST_400,
+        "unsupported_parameter",
+        "'tool_choice' must be \"auto\" or \"none\": LocalGPT answers with its own tools and never"
+            + " calls the client's, so it cannot force a call",
+        "tool_choice");
+  }
+
+  private static void checkOneChoice(ObjectNode body) {
+    JsonNode n = body.get("n");
+    if (n != null && !n.isNull() && !(n.isIntegralNumber() && n.asLong() == 1)) {
+      throw new ApiException(
+          Status.BAD_REQUEST_400,
+          "unsupported_parameter",
+          "'n' must be 1: LocalGPT gives one answer per request, so leave 'n' out",
+          "n");
+    }
   }
 
   /** The text of a message: a string, or the text parts of an array of content parts. */

@@ -9,10 +9,12 @@ import dev.localgpt.ports.llm.ChatMessage;
 import dev.localgpt.ports.llm.ChatModel;
 import dev.localgpt.ports.llm.ModelException;
 import dev.localgpt.ports.session.SessionEntry;
+import dev.localgpt.server.ApiException;
 import dev.localgpt.server.ErrorMapper;
 import dev.localgpt.server.HttpJson;
 import dev.localgpt.server.SseWriter;
 import dev.localgpt.server.chat.ChatEngine;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -76,7 +78,7 @@ public final class OpenAiHttpService implements HttpService {
         request
             .model()
             .filter(m -> !m.equals(MODEL_ID))
-            .map(engine::model)
+            .map(this::model)
             .orElseGet(engine::defaultModel);
     ChatService chat = conversation(request, model);
     Completions shapes =
@@ -112,12 +114,34 @@ public final class OpenAiHttpService implements HttpService {
           sse.json(shapes.usageChunk(turn.usage()));
         }
       } catch (ModelException e) {
-        sse.json(error("the language model failed: " + e.getMessage(), "server_error"));
+        sse.json(
+            ErrorMapper.body(
+                Status.BAD_GATEWAY_502,
+                "model_error",
+                "the language model failed: " + e.getMessage(),
+                null));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "chat completion stream failed", e);
-        sse.json(error("the server failed to answer (see the server log)", "server_error"));
+        sse.json(
+            ErrorMapper.body(
+                Status.INTERNAL_SERVER_ERROR_500,
+                "internal_error",
+                "the server failed to answer (see the server log)",
+                null));
       }
       sse.done();
+    }
+  }
+
+  /** The named model; an unknown one is a 404 {@code model_not_found}, as OpenAI answers. */
+  private ChatModel model(String name) {
+    try {
+      return engine.model(name);
+    } catch (ApiException e) {
+      if (!e.code().equals("model_not_found")) {
+        throw e;
+      }
+      throw new ApiException(Status.NOT_FOUND_404, e.code(), e.getMessage(), "model");
     }
   }
 
@@ -132,15 +156,5 @@ public final class OpenAiHttpService implements HttpService {
       chat.switchModel(model);
     }
     return chat;
-  }
-
-  private static ObjectNode error(String message, String type) {
-    ObjectNode out = HttpJson.object();
-    ObjectNode error = out.putObject("error");
-    error.put("message", message);
-    error.put("type", type);
-    error.putNull("param");
-    error.putNull("code");
-    return out;
   }
 }
