@@ -122,17 +122,25 @@ public final class ErrorMapper {
   }
 
   /**
-   * The error object as OpenAI sends it: {@code message}, {@code type} ({@code server_error} for
-   * 5xx, else {@code invalid_request_error}), {@code param} (null unless known) and {@code code}.
+   * The error object as OpenAI sends it: {@code message}, {@code type} (OpenAI's: {@code
+   * server_error} for 5xx, {@code requests} for 429, else {@code invalid_request_error}), {@code
+   * param} (null unless known) and {@code code} (LocalGPT's).
    */
   public static ObjectNode body(Status status, String code, String message, String param) {
     ObjectNode body = HttpJson.object();
     ObjectNode error = body.putObject("error");
     error.put("message", message == null || message.isBlank() ? status.reasonPhrase() : message);
-    error.put("type", status.code() >= 500 ? "server_error" : "invalid_request_error");
+    error.put("type", typeOf(status));
     error.put("param", param);
     error.put("code", code);
     return body;
+  }
+
+  private static String typeOf(Status status) {
+    if (status.code() >= 500) {
+      return "server_error";
+    }
+    return status.code() == 429 ? "requests" : "invalid_request_error";
   }
 
   static String codeOf(Status status) {

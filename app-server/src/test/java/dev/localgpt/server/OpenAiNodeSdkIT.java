@@ -110,6 +110,7 @@ class OpenAiNodeSdkIT {
 
     assertFailure(out.get("rateLimited"), "RateLimitError", 429, "too many requests");
     assertThat(out.at("/rateLimited/failed/retryAfter").asInt()).isPositive();
+    assertThat(out.at("/rateLimited/failed/type").asText()).isEqualTo("requests");
   }
 
   static void assertFailure(JsonNode check, String errorClass, int status, String message) {
