@@ -34,8 +34,8 @@ class OpenAiBrowserSdkIT {
   void theOpenAiSdkInABrowserPageOnAnotherLocalhostOriginChatsStreamsAndSeesErrors()
       throws Exception {
     HeadlessChromium.assumeInstalled();
-    NodeClients.assumeInstalled("openai");
-    Path sdk = NodeClients.dir().resolve("node_modules").resolve("openai");
+    SdkClients.assumeNodePackages("openai");
+    Path sdk = SdkClients.dir().resolve("node_modules").resolve("openai");
     String script;
     try (InputStream in =
         OpenAiBrowserSdkIT.class.getResourceAsStream("/openai-clients/browser.js")) {

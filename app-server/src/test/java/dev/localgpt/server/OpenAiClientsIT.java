@@ -28,10 +28,10 @@ class OpenAiClientsIT {
 
   @Test
   void theVercelAiSdkGeneratesAndStreamsWithUsageAndShowsOurErrorMessage() throws Exception {
-    NodeClients.assumeInstalled("ai", "@ai-sdk/openai-compatible");
+    SdkClients.assumeNodePackages("ai", "@ai-sdk/openai-compatible");
     JsonNode out;
     try (ServerFixture server = server(home)) {
-      out = NodeClients.run("ai-sdk.cjs", v1(server), TOKEN);
+      out = SdkClients.runNode("ai-sdk.cjs", v1(server), TOKEN);
     }
     System.out.println("ai-sdk.cjs saw: " + out.toPrettyString());
     assertThat(out.at("/generate/text").asText()).isEqualTo(ANSWER);

@@ -24,7 +24,7 @@ class OpenAiNodeSdkIT {
 
   @BeforeEach
   void needsTheSdk() {
-    NodeClients.assumeInstalled("openai");
+    SdkClients.assumeNodePackages("openai");
   }
 
   /** The server with a token and no rate limit; a model that always gives {@link #ANSWER}. */
@@ -59,7 +59,7 @@ class OpenAiNodeSdkIT {
     JsonNode out;
     try (ServerFixture server = server(home.resolve("a"));
         ServerFixture limited = limitedServer(home.resolve("b"))) {
-      out = NodeClients.run("openai-node.cjs", v1(server), TOKEN, v1(limited));
+      out = SdkClients.runNode("openai-node.cjs", v1(server), TOKEN, v1(limited));
     }
     System.out.println("openai-node.cjs saw: " + out.toPrettyString());
     assertThat(out.get("sdkVersion").asText()).startsWith("5.");
