@@ -103,6 +103,11 @@ async function main() {
     return { ids };
   }, out);
 
+  await check('retrieve', async () => {
+    const model = await client.models.retrieve('scripted/fake');
+    return { id: model.id, object: model.object, ownedBy: model.owned_by };
+  }, out);
+
   await check('tools', async () => {
     const data = await client.chat.completions.create({
       model: 'localgpt',

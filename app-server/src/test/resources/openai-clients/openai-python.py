@@ -77,6 +77,11 @@ def models():
     return {"ids": [m.id for m in client.models.list()]}
 
 
+def retrieve():
+    model = client.models.retrieve("scripted/fake")
+    return {"id": model.id, "object": model.object}
+
+
 def with_tools():
     data = client.chat.completions.create(model="localgpt", messages=conversation, tools=tools)
     return {"content": data.choices[0].message.content, "finishReason": data.choices[0].finish_reason}
@@ -113,6 +118,7 @@ out = {"sdkVersion": openai.__version__}
 check("completion", completion, out)
 check("stream", stream, out)
 check("models", models, out)
+check("retrieve", retrieve, out)
 check("tools", with_tools, out)
 check("toolChoiceRequired", tool_choice_required, out)
 check("badToken", bad_token, out)

@@ -92,6 +92,8 @@ class OpenAiNodeSdkIT {
 
     assertThat(out.at("/models/ids").toString()).isEqualTo("[\"localgpt\",\"scripted/fake\"]");
 
+    assertThat(out.at("/retrieve/id").asText()).isEqualTo("scripted/fake");
+    assertThat(out.at("/retrieve/object").asText()).isEqualTo("model");
     assertThat(out.at("/tools/content").asText()).isEqualTo(ANSWER);
     assertFailure(out.get("toolChoiceRequired"), "BadRequestError", 400, "'tool_choice'");
     assertThat(out.at("/toolChoiceRequired/failed/param").asText()).isEqualTo("tool_choice");

@@ -54,6 +54,7 @@ class OpenAiPythonSdkIT {
     assertThat(stream.at("/usage/completion_tokens").asInt()).isEqualTo(5);
 
     assertThat(out.at("/models/ids").toString()).isEqualTo("[\"localgpt\",\"scripted/fake\"]");
+    assertThat(out.at("/retrieve/id").asText()).isEqualTo("scripted/fake");
     assertThat(out.at("/tools/content").asText()).isEqualTo(ANSWER);
 
     assertFailure(out.get("toolChoiceRequired"), "BadRequestError", 400, "'tool_choice'");

@@ -116,6 +116,24 @@ class OpenAiWireTest {
   }
 
   @Test
+  void aListedModelCanBeRetrievedByIdAndAnotherIsNotFound() throws Exception {
+    try (ServerFixture server = server(home)) {
+      JsonNode model = json(server.http.get("/v1/models/scripted%2Ffake"));
+      assertThat(model.get("id").asText()).isEqualTo("scripted/fake");
+      assertThat(model.get("object").asText()).isEqualTo("model");
+      assertThat(model.get("owned_by").asText()).isEqualTo("localgpt");
+      assertThat(json(server.http.get("/v1/models/localgpt")).get("id").asText())
+          .isEqualTo("localgpt");
+
+      HttpResponse<String> missing = server.http.get("/v1/models/gpt-9");
+      assertThat(missing.statusCode()).isEqualTo(404);
+      assertThat(json(missing).at("/error/code").asText()).isEqualTo("model_not_found");
+      assertThat(json(missing).at("/error/message").asText())
+          .isEqualTo("no model 'gpt-9' here: GET /v1/models lists localgpt and scripted/fake");
+    }
+  }
+
+  @Test
   void aBrowserSdkMayPreflightItsOwnHeadersAndReadTheRequestId() throws Exception {
     String asked = "authorization,content-type,x-stainless-lang,x-stainless-retry-count";
     try (ServerFixture server = server(home)) {

@@ -20,15 +20,16 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code POST /v1/chat/completions} and {@code GET /v1/models}. Each request is one turn of
- * LocalGPT's agent (its memory, tools and workspace prompt) over the history the client sent, in a
- * conversation held in memory for the request only. The model {@code localgpt} (or none) is
- * LocalGPT's default model; another name picks that model.
+ * {@code POST /v1/chat/completions}, {@code GET /v1/models} and {@code GET /v1/models/{id}}. Each
+ * request is one turn of LocalGPT's agent (its memory, tools and workspace prompt) over the history
+ * the client sent, in a conversation held in memory for the request only. The model {@code
+ * localgpt} (or none) is LocalGPT's default model; another name picks that model.
  */
 public final class OpenAiHttpService implements HttpService {
   /** The model id LocalGPT lists for itself. */
@@ -50,26 +51,45 @@ public final class OpenAiHttpService implements HttpService {
         .post("/v1/chat/completions", this::completions)
         .any("/v1/chat/completions", ErrorMapper.methodNotAllowed("POST"))
         .get("/v1/models", this::models)
-        .any("/v1/models", ErrorMapper.methodNotAllowed("GET"));
+        .any("/v1/models", ErrorMapper.methodNotAllowed("GET"))
+        .get("/v1/models/{+id}", this::retrieveModel)
+        .any("/v1/models/{+id}", ErrorMapper.methodNotAllowed("GET"));
   }
 
   private void models(ServerRequest req, ServerResponse res) {
     ObjectNode out = HttpJson.object();
     out.put("object", "list");
     ArrayNode data = out.putArray("data");
-    long created = clock.instant().getEpochSecond();
-    data.addObject()
-        .put("id", MODEL_ID)
-        .put("object", "model")
-        .put("created", created)
-        .put("owned_by", "localgpt");
-    String underlying = engine.defaultModel().id();
-    data.addObject()
-        .put("id", underlying)
-        .put("object", "model")
-        .put("created", created)
-        .put("owned_by", "localgpt");
+    for (String id : modelIds()) {
+      data.add(modelObject(id));
+    }
     HttpJson.send(res, out);
+  }
+
+  /** {@code GET /v1/models/{id}} (the SDKs' {@code models.retrieve}): one of the listed models. */
+  private void retrieveModel(ServerRequest req, ServerResponse res) {
+    String id = req.path().pathParameters().get("id");
+    if (!modelIds().contains(id)) {
+      throw new ApiException(
+          Status.NOT_FOUND_404,
+          "model_not_found",
+          "no model '" + id + "' here: GET /v1/models lists " + String.join(" and ", modelIds()),
+          "model");
+    }
+    HttpJson.send(res, modelObject(id));
+  }
+
+  private List<String> modelIds() {
+    return List.of(MODEL_ID, engine.defaultModel().id());
+  }
+
+  private ObjectNode modelObject(String id) {
+    ObjectNode model = HttpJson.object();
+    model.put("id", id);
+    model.put("object", "model");
+    model.put("created", clock.instant().getEpochSecond());
+    model.put("owned_by", "localgpt");
+    return model;
   }
 
   private void completions(ServerRequest req, ServerResponse res) {
