@@ -82,7 +82,8 @@ class LocalGptServerTest {
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body())
         .isEqualTo(
-            "{\"error\":{\"code\":\"bad_request\",\"message\":\"'limit' must be a number\"}}");
+            "{\"error\":{\"message\":\"'limit' must be a number\",\"type\":"
+                + "\"invalid_request_error\",\"param\":null,\"code\":\"bad_request\"}}");
   }
 
   @Test
