@@ -47,16 +47,19 @@ public final class ConfigBinder {
     ProvidersConfig providers = new ProviderBinder(in, env).bind();
     HeartbeatConfig heartbeat = heartbeat(in);
     MemoryConfig memory = memory(in, defaults.memory());
+    Optional<String> authToken =
+        in.string("server.auth_token")
+            .flatMap(value -> EnvExpansion.expand(value, env))
+            .filter(value -> !value.isBlank());
     ServerConfig server =
         new ServerConfig(
             in.bool("server.enabled", true),
             (int) in.integer("server.port", 31_327, 1, 65_535),
             nonBlank(in, "server.bind", "127.0.0.1"),
-            in.string("server.auth_token")
-                .flatMap(value -> EnvExpansion.expand(value, env))
-                .filter(value -> !value.isBlank()),
+            authToken,
             ServerLists.origins(in, "server.cors_origins"),
-            ServerLists.hosts(in, "server.allowed_hosts"));
+            ServerLists.hosts(in, "server.allowed_hosts"),
+            new UsersBinder(in, home, env).bind(authToken, memory));
     ToolsConfig tools =
         new ToolsConfig(
             in.integer("tools.bash_timeout_ms", 30_000, 1, Long.MAX_VALUE),

@@ -130,6 +130,7 @@ public final class ConfigSchema {
     add("server.auth_token", STRING, true);
     add("server.cors_origins", STRING_LIST, false);
     add("server.allowed_hosts", STRING_LIST, false);
+    add("server.users", TABLE_LIST, false);
     add("tools.bash_timeout_ms", INTEGER, false);
     add("tools.web_fetch_max_bytes", INTEGER, false);
     add("tools.tool_output_max_chars", INTEGER, false);

@@ -113,6 +113,10 @@ public final class ConfigView {
     server.authToken().ifPresent(token -> all.put("server.auth_token", token));
     all.put("server.cors_origins", server.corsOrigins());
     all.put("server.allowed_hosts", server.allowedHosts());
+    if (!server.users().isEmpty()) {
+      all.put(
+          "server.users", server.users().stream().map(u -> (Object) user(u, maskSecrets)).toList());
+    }
     ToolsConfig tools = config.tools();
     all.put("tools.bash_timeout_ms", tools.bashTimeoutMs());
     all.put("tools.web_fetch_max_bytes", tools.webFetchMaxBytes());
@@ -132,6 +136,15 @@ public final class ConfigView {
       all.replaceAll((key, value) -> isSecret(key) && !"".equals(value) ? MASK : value);
     }
     return all;
+  }
+
+  private static Map<String, Object> user(ServerUser user, boolean maskSecrets) {
+    Map<String, Object> table = new LinkedHashMap<>();
+    table.put("name", user.name());
+    table.put("token", maskSecrets ? MASK : user.token());
+    table.put("workspace", user.workspace().toString());
+    table.put("read_workspaces", user.readWorkspaces());
+    return table;
   }
 
   private static Map<String, Object> server(McpConfig.Server s, boolean maskSecrets) {

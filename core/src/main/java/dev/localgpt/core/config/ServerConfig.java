@@ -8,7 +8,8 @@ import java.util.Optional;
  * {@code [server]}: enabled (default true), port (31327), bind address ({@code 127.0.0.1}), the
  * bearer token required for any non-loopback bind, browser origins allowed besides localhost
  * ({@code cors_origins}, exact {@code scheme://host[:port]}) and host names the server answers to
- * besides loopback names and the bind address ({@code allowed_hosts}, against DNS rebinding).
+ * besides loopback names and the bind address ({@code allowed_hosts}, against DNS rebinding), and
+ * the {@code [[server.users]]} it serves besides its owner (empty: one user, the owner).
  */
 public record ServerConfig(
     boolean enabled,
@@ -16,7 +17,8 @@ public record ServerConfig(
     String bind,
     Optional<String> authToken,
     List<String> corsOrigins,
-    List<String> allowedHosts) {
+    List<String> allowedHosts,
+    List<ServerUser> users) {
   public static final ServerConfig DEFAULTS =
       new ServerConfig(true, 31_327, "127.0.0.1", Optional.empty());
 
@@ -31,6 +33,18 @@ public record ServerConfig(
     allowedHosts =
         List.copyOf(
             Objects.requireNonNull(allowedHosts, "'server.allowed_hosts' must not be null"));
+    users = List.copyOf(Objects.requireNonNull(users, "'server.users' must not be null"));
+  }
+
+  /** Serving its owner only. */
+  public ServerConfig(
+      boolean enabled,
+      int port,
+      String bind,
+      Optional<String> authToken,
+      List<String> corsOrigins,
+      List<String> allowedHosts) {
+    this(enabled, port, bind, authToken, corsOrigins, allowedHosts, List.of());
   }
 
   /** Without extra origins or hosts. */
@@ -52,6 +66,8 @@ public record ServerConfig(
         + corsOrigins
         + ", allowedHosts="
         + allowedHosts
+        + ", users="
+        + users
         + "]";
   }
 }
