@@ -7,6 +7,7 @@ import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A WebSocket listener behind the server's checks: upgrades skip the HTTP filters, so the origin
@@ -14,22 +15,33 @@ import java.util.Optional;
  * passed through.
  */
 final class GuardedSocket implements WsListener {
-  private final WsListener delegate;
+  private final Function<ServerUsers.Caller, WsListener> listeners;
   private final ServerSettings settings;
+  private final Optional<ServerUsers> users;
+  private volatile WsListener delegate;
 
-  GuardedSocket(WsListener delegate, ServerSettings settings) {
-    this.delegate = delegate;
+  /**
+   * @param listeners the caller's listener for this connection, chosen when the upgrade passes
+   */
+  GuardedSocket(
+      Function<ServerUsers.Caller, WsListener> listeners,
+      ServerSettings settings,
+      Optional<ServerUsers> users) {
+    this.listeners = listeners;
     this.settings = settings;
+    this.users = users;
   }
 
   @Override
   public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers)
       throws WsUpgradeException {
+    ServerUsers.Caller caller;
     try {
-      ServerSafety.checkUpgrade(headers, settings);
+      caller = ServerSafety.checkUpgrade(headers, settings, users);
     } catch (ApiException e) {
       throw new WsUpgradeException(e.getMessage());
     }
+    delegate = listeners.apply(caller);
     return delegate.onHttpUpgrade(prologue, headers);
   }
 

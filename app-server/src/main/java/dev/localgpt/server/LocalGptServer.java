@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -59,6 +60,7 @@ public final class LocalGptServer implements AutoCloseable {
   private final HttpService staticContent;
   private final Map<String, Supplier<WsListener>> sockets;
   private final List<Runnable> beforeStop;
+  private final Optional<ServerUsers> users;
   private WebServer server;
 
   private LocalGptServer(Builder b) {
@@ -67,6 +69,7 @@ public final class LocalGptServer implements AutoCloseable {
     this.staticContent = b.staticContent;
     this.sockets = Map.copyOf(b.sockets);
     this.beforeStop = List.copyOf(b.beforeStop);
+    this.users = b.users;
   }
 
   public static Builder builder() {
@@ -81,6 +84,7 @@ public final class LocalGptServer implements AutoCloseable {
     b.staticContent = staticContent;
     b.sockets.putAll(sockets);
     b.beforeStop.addAll(beforeStop);
+    b.users = users;
     return b;
   }
 
@@ -104,7 +108,16 @@ public final class LocalGptServer implements AutoCloseable {
         WsRouting.Builder ws = WsRouting.builder();
         sockets.forEach(
             (path, listeners) ->
-                ws.endpoint(path, () -> new GuardedSocket(listeners.get(), settings)));
+                ws.endpoint(
+                    path,
+                    () ->
+                        new GuardedSocket(
+                            caller ->
+                                users.isEmpty()
+                                    ? listeners.get()
+                                    : users.get().socket(caller, path, listeners).get(),
+                            settings,
+                            users)));
         config
             .addProtocol(
                 WsConfig.builder().name("websocket").maxFrameLength(MAX_SOCKET_FRAME).build())
@@ -140,10 +153,11 @@ public final class LocalGptServer implements AutoCloseable {
   /** The routing of this server, as a plain function of its parts. */
   void routing(HttpRouting.Builder routing) {
     ErrorMapper.register(routing);
-    ServerSafety.install(routing, settings);
+    ServerSafety.install(routing, settings, users);
     routing.register(new HealthService());
-    for (HttpService service : services) {
-      routing.register(service);
+    for (int i = 0; i < services.size(); i++) {
+      routing.register(
+          users.isEmpty() ? services.get(i) : users.get().dispatching(i, services.get(i)));
     }
     if (staticContent != null) {
       routing.register("/", staticContent);
@@ -154,10 +168,31 @@ public final class LocalGptServer implements AutoCloseable {
   /** Stops accepting, lets in-flight requests finish within the grace period, then closes. */
   public synchronized void stop() {
     if (server != null) {
-      beforeStop.forEach(Runnable::run);
+      runBeforeStop();
       server.stop();
       server = null;
     }
+  }
+
+  /** The before-stop hooks, the users' servers' too. */
+  void runBeforeStop() {
+    beforeStop.forEach(Runnable::run);
+    users.ifPresent(ServerUsers::beforeStop);
+  }
+
+  /** The services, in the order added. */
+  List<HttpService> services() {
+    return services;
+  }
+
+  /** The WebSocket endpoints by path. */
+  Map<String, Supplier<WsListener>> sockets() {
+    return sockets;
+  }
+
+  /** The users besides the owner, when it serves several. */
+  public Optional<ServerUsers> users() {
+    return users;
   }
 
   @Override
@@ -189,8 +224,18 @@ public final class LocalGptServer implements AutoCloseable {
     private HttpService staticContent;
     private final Map<String, Supplier<WsListener>> sockets = new LinkedHashMap<>();
     private final List<Runnable> beforeStop = new ArrayList<>();
+    private Optional<ServerUsers> users = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * Serves several users: every request needs a token, which selects the owner ({@code
+     * server.auth_token}) or one of {@code users}, and runs on that caller's services.
+     */
+    public Builder users(ServerUsers users) {
+      this.users = Optional.of(users);
+      return this;
+    }
 
     /** Bind address, port, auth token, CORS origins and allowed hosts from {@code [server]}. */
     public Builder config(ServerConfig config) {
@@ -256,7 +301,7 @@ public final class LocalGptServer implements AutoCloseable {
      *     server.auth_token}
      */
     public LocalGptServer build() {
-      if (!isLoopback(settings.bind()) && settings.authToken().isEmpty()) {
+      if (!isLoopback(settings.bind()) && settings.authToken().isEmpty() && users.isEmpty()) {
         throw new ConfigException(
             new ConfigProblem(
                 "config.toml",

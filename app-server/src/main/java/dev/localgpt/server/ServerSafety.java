@@ -40,6 +40,15 @@ final class ServerSafety {
   }
 
   static void install(HttpRouting.Builder routing, ServerSettings settings) {
+    install(routing, settings, Optional.empty());
+  }
+
+  /**
+   * With {@code users}, the token filter registers the request's {@link ServerUsers.Caller} in its
+   * context instead of checking the one token.
+   */
+  static void install(
+      HttpRouting.Builder routing, ServerSettings settings, Optional<ServerUsers> users) {
     routing.addFilter(
         (chain, req, res) -> {
           if (req.path().path().startsWith("/v1/")) {
@@ -60,8 +69,18 @@ final class ServerSafety {
             chain.proceed();
           }
         });
+    if (users.isPresent()) {
+      routing.addFilter(
+          (chain, req, res) -> {
+            if (!isPageFile(req)) {
+              req.context().register(users.get().authenticate(req.headers()));
+            }
+            chain.proceed();
+          });
+    }
     settings
         .authToken()
+        .filter(token -> users.isEmpty())
         .ifPresent(
             token -> {
               byte[] expected = token.getBytes(StandardCharsets.UTF_8);
@@ -95,11 +114,12 @@ final class ServerSafety {
 
   /**
    * The checks of the filters for a WebSocket upgrade, which does not pass them: host, origin and
-   * bearer token.
+   * bearer token; returns the caller (the owner unless {@code users} tell otherwise).
    *
    * @throws ApiException 401, 403 or 421 naming the problem
    */
-  static void checkUpgrade(Headers headers, ServerSettings settings) {
+  static ServerUsers.Caller checkUpgrade(
+      Headers headers, ServerSettings settings, Optional<ServerUsers> users) {
     new HostPolicy(settings.bind(), settings.allowedHosts()).check(headers);
     Optional<String> origin = headers.first(HeaderNames.ORIGIN);
     if (origin.isPresent()
@@ -107,9 +127,13 @@ final class ServerSafety {
       throw new ApiException(
           Status.FORBIDDEN_403, "forbidden", "origin " + origin.get() + " may not use this server");
     }
+    if (users.isPresent()) {
+      return users.get().authenticate(headers);
+    }
     if (settings.authToken().isPresent()) {
       checkToken(headers, settings.authToken().get().getBytes(StandardCharsets.UTF_8));
     }
+    return ServerUsers.Caller.OWNER;
   }
 
   /** A GET or HEAD of the web page's static files: anything outside the API paths. */
@@ -129,6 +153,17 @@ final class ServerSafety {
   }
 
   static void checkToken(Headers headers, byte[] expected) {
+    if (!MessageDigest.isEqual(bearer(headers), expected)) {
+      throw unauthorized("the bearer token is wrong: use the server's server.auth_token");
+    }
+  }
+
+  /**
+   * The bearer token of a request.
+   *
+   * @throws ApiException 401 when there is none
+   */
+  static byte[] bearer(Headers headers) {
     Optional<String> header = headers.first(HeaderNames.AUTHORIZATION);
     if (header.isEmpty()) {
       throw unauthorized(
@@ -138,13 +173,10 @@ final class ServerSafety {
     if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw unauthorized("the Authorization header must be 'Bearer <server.auth_token>'");
     }
-    byte[] given = value.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(given, expected)) {
-      throw unauthorized("the bearer token is wrong: use the server's server.auth_token");
-    }
+    return value.substring(7).strip().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static ApiException unauthorized(String message) {
+  static ApiException unauthorized(String message) {
     return new ApiException(Status.UNAUTHORIZED_401, "unauthorized", message);
   }
 

@@ -1,9 +1,6 @@
 package dev.localgpt.server;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Stage;
-import com.google.inject.util.Modules;
 import dev.localgpt.app.wiring.ChatModelSource;
 import dev.localgpt.app.wiring.Wiring;
 import dev.localgpt.app.wiring.WiringOptions;
@@ -15,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -80,15 +78,15 @@ final class ServerFixture implements AutoCloseable {
           return model;
         };
     Injector injector =
-        Guice.createInjector(
-            Stage.DEVELOPMENT,
-            Modules.override(Wiring.modules(options))
-                .with(
-                    binder -> {
-                      binder.bind(ModelSource.class).toInstance(models);
-                      // the heartbeat takes its model from the chat factory's source: the same one
-                      binder.bind(ChatModelSource.class).toInstance(ChatModelSource.fixed(model));
-                    }));
+        Wiring.injector(
+            options,
+            List.of(),
+            List.of(
+                binder -> {
+                  binder.bind(ModelSource.class).toInstance(models);
+                  // the heartbeat takes its model from the chat factory's source: the same one
+                  binder.bind(ChatModelSource.class).toInstance(ChatModelSource.fixed(model));
+                }));
     LocalGptServer wired = Wiring.get(injector, LocalGptServer.class);
     LocalGptServer server = customise.apply(wired.toBuilder().port(0)).build().start();
     return new ServerFixture(injector, server);

@@ -1,6 +1,10 @@
 package dev.localgpt.app.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Binding;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.localgpt.adapter.mcp.MemoryMcpEndpoint;
@@ -14,6 +18,7 @@ import dev.localgpt.core.workspace.Workspace;
 import dev.localgpt.ports.session.SessionStore;
 import dev.localgpt.server.LocalGptServer;
 import dev.localgpt.server.ServerSettings;
+import dev.localgpt.server.ServerUsers;
 import dev.localgpt.server.StaticContent;
 import dev.localgpt.server.StatusHttpService;
 import dev.localgpt.server.chat.ChatEngine;
@@ -29,6 +34,8 @@ import dev.localgpt.server.openai.OpenAiHttpService;
 import dev.localgpt.server.sessions.SessionsHttpService;
 import dev.localgpt.server.ws.ChatSocketRoute;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,7 +44,9 @@ import java.util.Optional;
  * Workspace} and {@link LocalGptConfig}. It listens where {@code [server]} says; for another port
  * (0 = any free port, for tests and benchmarks) use {@code server.toBuilder().port(0).build()}.
  * Whoever starts the server stops it. Tests replace the chat model by overriding the {@link
- * ModelSource} binding.
+ * ModelSource} binding. With {@code [[server.users]]} each bearer token selects its user, and the
+ * routes run on that user's graph: the same modules with her {@link UserModule} overrides, built on
+ * her first request ({@link UserGraphs}).
  */
 public final class ServerModule extends AbstractModule {
   @Provides
@@ -82,9 +91,24 @@ public final class ServerModule extends AbstractModule {
     return events;
   }
 
+  /** The graphs of {@code [[server.users]]}, built on each user's first request. */
+  @Provides
+  @Singleton
+  UserGraphs users(
+      Injector injector, LocalGptHome home, LocalGptConfig config, Resources resources) {
+    Binding<Wiring.RootGraph> graph = injector.getExistingBinding(Key.get(Wiring.RootGraph.class));
+    if (graph == null) {
+      throw new IllegalStateException(
+          "[[server.users]] needs the injector of Wiring.injector(...), which knows its modules");
+    }
+    return resources.register(
+        new UserGraphs(injector, graph.getProvider().get().module(), home, config));
+  }
+
   @Provides
   @Singleton
   LocalGptServer server(
+      Provider<UserGraphs> users,
       LocalGptConfig config,
       ChatEngine engine,
       LiveSessions live,
@@ -95,7 +119,13 @@ public final class ServerModule extends AbstractModule {
       ServerEvents events,
       MemoryMcpEndpoint mcp) {
     ServerSettings settings = ServerSettings.from(config.server());
-    return LocalGptServer.builder()
+    LocalGptServer.Builder server = LocalGptServer.builder();
+    if (!config.server().users().isEmpty()) {
+      Map<String, String> tokens = new LinkedHashMap<>();
+      config.server().users().forEach(u -> tokens.put(u.name(), u.token()));
+      server.users(new ServerUsers(config.server().authToken(), tokens, users.get().servers()));
+    }
+    return server
         .settings(settings)
         .service(new StatusHttpService(engine, live, memory, workspace))
         .service(new ChatHttpService(live, engine))

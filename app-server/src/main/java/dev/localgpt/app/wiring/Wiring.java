@@ -46,8 +46,17 @@ public final class Wiring {
     all.addAll(extra);
     Module graph =
         overrides.isEmpty() ? Modules.combine(all) : Modules.override(all).with(overrides);
-    return Guice.createInjector(Stage.DEVELOPMENT, graph);
+    return Guice.createInjector(
+        Stage.DEVELOPMENT,
+        graph,
+        binder -> binder.bind(RootGraph.class).toInstance(new RootGraph(graph)));
   }
+
+  /**
+   * The modules (with their overrides) an injector of {@link #injector} was made of: the server
+   * builds each of its {@code [[server.users]]}' graphs from them.
+   */
+  record RootGraph(Module module) {}
 
   /**
    * Gets an instance, rethrowing the application exception (e.g. a ConfigException) that Guice
