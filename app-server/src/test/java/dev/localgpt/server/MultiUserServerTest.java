@@ -16,7 +16,7 @@ class MultiUserServerTest {
 
   @Test
   void eachTokenSeesOnlyItsOwnMemoryAndTheSharedWorkspace() throws Exception {
-    try (ServerFixture server = UserIsolation.start(home, "")) {
+    try (ServerFixture server = UserIsolation.start(home, "embedding_provider = \"none\"\n")) {
       UserIsolation.writeAndIndex(home, server);
 
       UserIsolation.assertSearchesStayApart(server);
@@ -28,7 +28,7 @@ class MultiUserServerTest {
 
   @Test
   void aUserCannotReadOrDeleteAnotherUsersSession() throws Exception {
-    try (ServerFixture server = UserIsolation.start(home, "")) {
+    try (ServerFixture server = UserIsolation.start(home, "embedding_provider = \"none\"\n")) {
       UserIsolation.assertSessionsStayApart(server);
       try (var files = Files.list(home.resolve("users/alice/sessions"))) {
         assertThat(files.count()).isPositive();
@@ -38,7 +38,7 @@ class MultiUserServerTest {
 
   @Test
   void aWrongOrMissingTokenIsUnauthorized() {
-    try (ServerFixture server = UserIsolation.start(home, "")) {
+    try (ServerFixture server = UserIsolation.start(home, "embedding_provider = \"none\"\n")) {
       UserIsolation.assertStrangersAreRefused(server);
     }
   }

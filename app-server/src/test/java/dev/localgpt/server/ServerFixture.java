@@ -59,10 +59,19 @@ final class ServerFixture implements AutoCloseable {
       ChatModel model,
       String extraConfig,
       UnaryOperator<LocalGptServer.Builder> customise) {
+    return startWithConfig(
+        home, model, "[memory]\nembedding_provider = \"none\"\n" + extraConfig, customise);
+  }
+
+  /**
+   * @param config the whole config file (the memory settings too: without {@code embedding_provider
+   *     = "none"} the embedding model loads)
+   */
+  static ServerFixture startWithConfig(
+      Path home, ChatModel model, String config, UnaryOperator<LocalGptServer.Builder> customise) {
     try {
       Files.createDirectories(home);
-      Files.writeString(
-          home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\n" + extraConfig);
+      Files.writeString(home.resolve("config.toml"), config);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

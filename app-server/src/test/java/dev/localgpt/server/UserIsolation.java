@@ -43,11 +43,11 @@ final class UserIsolation {
 
   /** Starts the server on {@code home} with {@link #USERS} after {@code memoryConfig}. */
   static ServerFixture start(Path home, String memoryConfig) {
-    return ServerFixture.start(
+    return ServerFixture.startWithConfig(
         home,
         ScriptedChatModel.replying(
             Reply.text("Noted."), Reply.text("Noted."), Reply.text("Noted.")),
-        memoryConfig + USERS,
+        "[memory]\n" + memoryConfig + USERS,
         ServerFixture.UNLIMITED);
   }
 
