@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WebSocketTest {
   @TempDir Path home;
 
-  private static final class Inbox implements WebSocket.Listener {
+  static final class Inbox implements WebSocket.Listener {
     final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
 
@@ -44,7 +44,7 @@ class WebSocketTest {
     }
   }
 
-  private static WebSocket connect(int port, Inbox inbox, Optional<String> token) throws Exception {
+  static WebSocket connect(int port, Inbox inbox, Optional<String> token) throws Exception {
     WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
     token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
     return builder
