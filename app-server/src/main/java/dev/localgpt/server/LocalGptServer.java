@@ -190,11 +190,6 @@ public final class LocalGptServer implements AutoCloseable {
     return sockets;
   }
 
-  /** The users besides the owner, when it serves several. */
-  public Optional<ServerUsers> users() {
-    return users;
-  }
-
   @Override
   public void close() {
     stop();

@@ -49,11 +49,6 @@ public final class ServerUsers {
     this.servers = Objects.requireNonNull(servers, "'servers' must not be null");
   }
 
-  /** The names of the users (not the owner). */
-  public List<String> names() {
-    return List.copyOf(tokens.keySet());
-  }
-
   /**
    * The caller whose token the request carries, compared in constant time against every token.
    *

@@ -2,8 +2,10 @@ package dev.localgpt.app.wiring;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import com.google.inject.TypeLiteral;
 import com.google.inject.util.Modules;
 import dev.localgpt.adapter.postgres.PostgresDatabase;
 import dev.localgpt.core.config.LocalGptConfig;
@@ -62,13 +64,8 @@ final class UserGraphs implements AutoCloseable {
   }
 
   private Injector build(ServerUser user) {
-    @SuppressWarnings("unchecked")
     Optional<Embedder> embedder =
-        (Optional<Embedder>)
-            root.getInstance(
-                com.google.inject.Key.get(
-                    com.google.inject.util.Types.newParameterizedType(
-                        Optional.class, Embedder.class)));
+        root.getInstance(Key.get(new TypeLiteral<Optional<Embedder>>() {}));
     List<Module> overrides = new ArrayList<>();
     overrides.add(new UserModule(user, UserModule.home(home, user), config, embedder));
     if (config.memory().storage().postgres()) {

@@ -95,7 +95,7 @@ final class UserModule extends AbstractModule {
             srv.enabled(),
             srv.port(),
             srv.bind(),
-            Optional.of(user.token()),
+            Optional.of(user.token()), // her server is never started; it passes the bind check
             srv.corsOrigins(),
             srv.allowedHosts()),
         owners.tools(),
@@ -128,7 +128,7 @@ final class UserModule extends AbstractModule {
   }
 
   /** The root's embedder, which only the root closes (this is no AutoCloseable). */
-  private record Shared(Embedder model) implements Embedder {
+  record Shared(Embedder model) implements Embedder {
     @Override
     public String modelId() {
       return model.modelId();
