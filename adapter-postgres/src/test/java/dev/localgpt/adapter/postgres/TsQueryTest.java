@@ -2,6 +2,8 @@ package dev.localgpt.adapter.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.localgpt.ports.text.QueryTerms;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class TsQueryTest {
@@ -11,8 +13,35 @@ class TsQueryTest {
   }
 
   @Test
+  void aQuestionKeepsOnlyItsContentWordsAsSqliteDoes() {
+    assertThat(TsQuery.of("What did we decide about the kayak trip?"))
+        .contains("'decide' | 'kayak' | 'trip'");
+  }
+
+  @Test
+  void orsExactlyTheTermsTheSharedRuleSelects() {
+    for (String text :
+        new String[] {
+          "Don't forget the Ferris wheel's lights",
+          "alpha bb cc dd ee ff gg hh ii jj kk ll mm omega longword",
+          "what is the status of the okapi enclosure budget",
+          "to be or not to be"
+        }) {
+      assertThat(TsQuery.selected(text)).isEqualTo(QueryTerms.selected(text));
+      assertThat(TsQuery.of(text))
+          .contains(
+              QueryTerms.selected(text).stream()
+                  .map(TsQuery::quote)
+                  .collect(Collectors.joining(" | ")));
+    }
+    assertThat(TsQuery.selected("alpha bb cc dd ee ff gg hh ii jj kk ll mm omega longword"))
+        .hasSize(QueryTerms.MAX_OR_TERMS);
+  }
+
+  @Test
   void operatorsAndQuotesNeverReachTheQuery() {
-    assertThat(TsQuery.of("a & !b | (c:*) <-> 'd'; --")).contains("'a' | 'b' | 'c' | 'd'");
+    assertThat(TsQuery.of("kayak & !tapir | (okapi:*) <-> 'zebra'; --"))
+        .contains("'kayak' | 'tapir' | 'okapi' | 'zebra'");
     assertThat(TsQuery.of("!&|():*'\"")).isEmpty();
     assertThat(TsQuery.of("   ")).isEmpty();
   }

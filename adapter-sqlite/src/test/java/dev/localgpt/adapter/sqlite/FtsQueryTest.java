@@ -2,6 +2,8 @@ package dev.localgpt.adapter.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.localgpt.ports.text.QueryTerms;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class FtsQueryTest {
@@ -17,19 +19,21 @@ class FtsQueryTest {
   }
 
   @Test
-  void contractionPiecesAreStopWords() {
-    assertThat(FtsQuery.selected("Don't forget the Ferris wheel's lights"))
-        .containsExactly("forget", "ferris", "wheel", "lights");
-  }
-
-  @Test
-  void aLongQueryOrsOnlyItsLongestTermsInTextOrder() {
-    String text = "alpha bb cc dd ee ff gg hh ii jj kk ll mm omega longword";
-    assertThat(FtsQuery.selected(text))
-        .hasSize(FtsQuery.MAX_OR_TERMS)
-        .startsWith("alpha", "bb")
-        .endsWith("omega", "longword")
-        .doesNotContain("mm", "ll");
+  void orsExactlyTheTermsTheSharedRuleSelects() {
+    for (String text :
+        new String[] {
+          "Don't forget the Ferris wheel's lights",
+          "alpha bb cc dd ee ff gg hh ii jj kk ll mm omega longword",
+          "what is the status of the okapi enclosure budget",
+          "to be or not to be"
+        }) {
+      assertThat(FtsQuery.selected(text)).isEqualTo(QueryTerms.selected(text));
+      assertThat(FtsQuery.of(text))
+          .contains(
+              QueryTerms.selected(text).stream()
+                  .map(FtsQuery::quote)
+                  .collect(Collectors.joining(" OR ")));
+    }
   }
 
   @Test
