@@ -123,36 +123,25 @@ final class ChunkReader {
   }
 
   List<ScoredChunk> vectorSearch(float[] query, int limit, SearchScope scope) {
-    int d = query.length;
-    String vec = Vectors.text(query);
-    return db.transaction(
-        "vector search",
+    VectorQuery q = new VectorQuery(query, limit, scope, searchable, CHUNK_COLUMNS);
+    return db.transaction("vector search", q::run);
+  }
+
+  /** The plan and timing of {@link #vectorSearch} for the same arguments. */
+  String explainVectorSearch(float[] query, int limit, SearchScope scope) {
+    VectorQuery q = new VectorQuery(query, limit, scope, searchable, CHUNK_COLUMNS);
+    return db.transaction("explain vector search", q::explain);
+  }
+
+  /** Refreshes the planner's statistics of the chunk table. */
+  void analyze() {
+    db.read(
+        "analyze the chunk table",
         c -> {
           try (Statement s = c.createStatement()) {
-            // More candidates than the default 40 for large limits, and pgvector 0.8's iterative
-            // scan so that filters
-            // (workspace, source) applied after the HNSW walk still fill the limit.
-            s.execute("set local hnsw.ef_search = " + Math.max(40, Math.min(1000, limit * 2)));
-            s.execute("set local hnsw.iterative_scan = strict_order");
+            s.execute("analyze memory_chunks");
           }
-          List<Object> params = new ArrayList<>(List.of(vec, searchable));
-          String distance = "embedding::vector(" + d + ") <=> ?::vector(" + d + ")";
-          String sql =
-              "select "
-                  + CHUNK_COLUMNS
-                  + ", 1 - ("
-                  + distance
-                  + ") as score from memory_chunks"
-                  + " where dims = "
-                  + d
-                  + " and workspace = any(?)"
-                  + scopeSql(scope, params)
-                  + " order by "
-                  + distance
-                  + " limit ?";
-          params.add(vec);
-          params.add(limit);
-          return scored(c, sql, params);
+          return null;
         });
   }
 
@@ -217,7 +206,7 @@ final class ChunkReader {
         });
   }
 
-  private static String scopeSql(SearchScope scope, List<Object> params) {
+  static String scopeSql(SearchScope scope, List<Object> params) {
     StringBuilder sql = new StringBuilder();
     if (!scope.include().isEmpty()) {
       sql.append(" and source = any(?)");
@@ -230,17 +219,10 @@ final class ChunkReader {
     return sql.toString();
   }
 
-  private static List<ScoredChunk> scored(Connection c, String sql, List<Object> params)
+  static List<ScoredChunk> scored(Connection c, String sql, List<Object> params)
       throws SQLException {
     try (PreparedStatement p = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.size(); i++) {
-        Object v = params.get(i);
-        if (v instanceof String[] array) {
-          p.setArray(i + 1, c.createArrayOf("text", array));
-        } else {
-          p.setObject(i + 1, v);
-        }
-      }
+      bind(c, p, params);
       try (ResultSet rs = p.executeQuery()) {
         List<ScoredChunk> hits = new ArrayList<>();
         while (rs.next()) {
@@ -257,6 +239,17 @@ final class ChunkReader {
                   rs.getDouble(8)));
         }
         return hits;
+      }
+    }
+  }
+
+  static void bind(Connection c, PreparedStatement p, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      Object v = params.get(i);
+      if (v instanceof String[] array) {
+        p.setArray(i + 1, c.createArrayOf("text", array));
+      } else {
+        p.setObject(i + 1, v);
       }
     }
   }

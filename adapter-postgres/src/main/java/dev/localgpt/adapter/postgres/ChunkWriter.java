@@ -6,44 +6,74 @@ import dev.localgpt.ports.memory.NewChunk;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
- * The write side of one workspace: every change is one transaction, rows written in JDBC batches.
+ * The write side of one workspace: every change is one transaction, rows written in JDBC batches. A
+ * writer that defers indexes (a bulk load) does not make a missing HNSW index on the way but
+ * remembers its dimension for {@link #finishDeferred()}: building the graph once over all rows is
+ * far cheaper than inserting the rows into it one by one.
  */
 final class ChunkWriter {
   private final PostgresDatabase db;
   private final String workspace;
   private final Vectors vectors;
+  private final boolean deferIndex;
+  private final Set<Integer> deferred = new ConcurrentSkipListSet<>();
 
-  ChunkWriter(PostgresDatabase db, String workspace, Vectors vectors) {
+  ChunkWriter(PostgresDatabase db, String workspace, Vectors vectors, boolean deferIndex) {
     this.db = db;
     this.workspace = workspace;
     this.vectors = vectors;
+    this.deferIndex = deferIndex;
   }
 
-  void replaceFile(IndexedFile file, List<NewChunk> chunks) {
+  /** Replaces the chunks of each file, all files in one transaction. */
+  void replaceFiles(List<Map.Entry<IndexedFile, List<NewChunk>>> files) {
     db.transaction(
-        "index " + file.path(),
+        files.size() == 1
+            ? "index " + files.get(0).getKey().path()
+            : "index " + files.size() + " files",
         c -> {
-          // The file row first: its row lock makes a concurrent re-index of the same path (another
-          // server) wait, so
-          // its delete below sees our chunks and the two never leave a mix.
-          upsertFile(c, file);
           int dims =
               settleDims(
                   c,
-                  chunks.stream()
+                  files.stream()
+                      .flatMap(f -> f.getValue().stream())
                       .filter(ch -> ch.embedding() != null)
                       .map(NewChunk::embedding)
                       .toList());
-          deleteChunks(c, file.path());
-          insertChunks(c, file, chunks, dims);
+          for (Map.Entry<IndexedFile, List<NewChunk>> f : files) {
+            // The file row first: its row lock makes a concurrent re-index of the same path
+            // (another server) wait, so its delete below sees our chunks and the two never mix.
+            upsertFile(c, f.getKey());
+            deleteChunks(c, f.getKey().path());
+          }
+          insertChunks(c, files, dims);
           return null;
         });
+  }
+
+  /** Builds the HNSW indexes a bulk load deferred, with room for the graph in memory. */
+  void finishDeferred() {
+    for (int dims : deferred) {
+      db.transaction(
+          "build the HNSW index of " + dims + "-dimensional vectors",
+          c -> {
+            try (Statement s = c.createStatement()) {
+              s.execute("set local maintenance_work_mem = '512MB'");
+            }
+            vectors.ensureIndex(c, dims);
+            return null;
+          });
+      deferred.remove(dims);
+    }
   }
 
   void storeVectors(Map<Long, Embedding> byChunkId) {
@@ -170,6 +200,10 @@ final class ChunkWriter {
   }
 
   private void ensureIndex(Connection c, int dims) throws SQLException {
+    if (deferIndex) {
+      deferred.add(dims);
+      return;
+    }
     try {
       vectors.ensureIndex(c, dims);
     } catch (SQLException e) {
@@ -203,34 +237,42 @@ final class ChunkWriter {
     }
   }
 
-  private void insertChunks(Connection c, IndexedFile file, List<NewChunk> chunks, int dims)
+  private void insertChunks(
+      Connection c, List<Map.Entry<IndexedFile, List<NewChunk>>> files, int dims)
       throws SQLException {
-    if (chunks.isEmpty()) {
+    if (files.stream().allMatch(f -> f.getValue().isEmpty())) {
       return;
     }
     try (PreparedStatement p =
         c.prepareStatement(
             "insert into memory_chunks(workspace, path, source, start_line, end_line, heading_path, text, hash, embedding,"
                 + " dims) values (?, ?, ?, ?, ?, ?, ?, ?, ?::vector, ?)")) {
-      for (NewChunk chunk : chunks) {
-        p.setString(1, workspace);
-        p.setString(2, file.path());
-        p.setString(3, file.source());
-        p.setInt(4, chunk.startLine());
-        p.setInt(5, chunk.endLine());
-        p.setString(6, chunk.headingPath());
-        p.setString(7, chunk.text());
-        p.setString(8, chunk.textHash());
-        if (chunk.embedding() == null) {
-          p.setNull(9, Types.VARCHAR);
-          p.setNull(10, Types.INTEGER);
-        } else {
-          p.setString(9, Vectors.text(chunk.embedding().toArray()));
-          p.setInt(10, dims);
-        }
-        p.addBatch();
+      for (Map.Entry<IndexedFile, List<NewChunk>> f : files) {
+        addChunks(p, f.getKey(), f.getValue(), dims);
       }
       p.executeBatch();
+    }
+  }
+
+  private void addChunks(PreparedStatement p, IndexedFile file, List<NewChunk> chunks, int dims)
+      throws SQLException {
+    for (NewChunk chunk : chunks) {
+      p.setString(1, workspace);
+      p.setString(2, file.path());
+      p.setString(3, file.source());
+      p.setInt(4, chunk.startLine());
+      p.setInt(5, chunk.endLine());
+      p.setString(6, chunk.headingPath());
+      p.setString(7, chunk.text());
+      p.setString(8, chunk.textHash());
+      if (chunk.embedding() == null) {
+        p.setNull(9, Types.VARCHAR);
+        p.setNull(10, Types.INTEGER);
+      } else {
+        p.setString(9, Vectors.text(chunk.embedding().toArray()));
+        p.setInt(10, dims);
+      }
+      p.addBatch();
     }
   }
 
