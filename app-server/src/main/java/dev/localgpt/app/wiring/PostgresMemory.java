@@ -101,9 +101,11 @@ public final class PostgresMemory {
               + sqliteFile
               + "; run 'localgpt memory reindex' with memory.backend = \"sqlite\" first, or index straight into PostgreSQL");
     }
+    // A bulk load: files written in large transactions, a missing HNSW index built once at the end.
     try (SqliteMemoryIndex from = SqliteMemoryIndex.open(sqliteFile, SqliteOptions.javaKnn());
-        PostgresDatabase db = PostgresDatabase.open(options(storage))) {
-      PostgresMemoryIndex to = PostgresMemoryIndex.open(db, storage.workspaceId(), Set.of());
+        PostgresDatabase db = PostgresDatabase.open(options(storage));
+        PostgresMemoryIndex to =
+            PostgresMemoryIndex.open(db, storage.workspaceId(), Set.of()).bulkLoad()) {
       to.clear();
       Optional<String> model = from.embeddingModel();
       int[] counts = new int[4];

@@ -46,7 +46,7 @@ public final class PostgresBenchMain {
         Locale.ROOT, "%d chunks, %d queries, engine %s%n", r.chunks(), r.queries(), engine);
     System.out.printf(
         Locale.ROOT,
-        "fill: sqlite %.1f s (%.0f chunks/s), %s %.1f s (%.0f chunks/s)%n",
+        "fill: sqlite %.1f s (%.0f chunks/s), %s bulk load %.1f s (%.0f chunks/s)%n",
         r.sqliteFillSeconds(),
         r.sqliteChunksPerSecond(),
         engine,
@@ -68,6 +68,16 @@ public final class PostgresBenchMain {
         r.postgresVector().p95Millis(),
         r.postgresKeyword().p50Millis(),
         r.postgresKeyword().p95Millis());
-    System.out.printf(Locale.ROOT, "HNSW recall@10 vs exact: %.3f%n", r.recallAt10());
+    System.out.printf(
+        Locale.ROOT, "HNSW recall@10 vs exact, random vectors: %.3f%n", r.recallAt10());
+    System.out.printf(
+        Locale.ROOT,
+        "clustered vectors: bulk fill %.1f s, HNSW recall@10 %.3f, k-NN(10) p50/p95 %.2f / %.2f ms%n",
+        r.clusteredFillSeconds(),
+        r.clusteredRecallAt10(),
+        r.clusteredVector().p50Millis(),
+        r.clusteredVector().p95Millis());
+    System.out.println("plan of the adapter's k-NN statement (random vectors):");
+    System.out.println(r.plan());
   }
 }
