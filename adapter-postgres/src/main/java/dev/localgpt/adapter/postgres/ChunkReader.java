@@ -101,6 +101,11 @@ final class ChunkReader {
         });
   }
 
+  /**
+   * Every position weighs 1 in {@code ts_rank}: a word matched once then scores ~0.6, like a weak
+   * BM25 match. With the default weights unlabelled text counts 0.1, and core's relevance floor
+   * dropped every keyword-only hit.
+   */
   List<ScoredChunk> keywordSearch(String text, int limit, SearchScope scope) {
     Optional<String> query = TsQuery.of(text);
     if (query.isEmpty()) {
@@ -113,7 +118,8 @@ final class ChunkReader {
           String sql =
               "select "
                   + CHUNK_COLUMNS
-                  + ", ts_rank(tsv, to_tsquery('english', ?)) as score from memory_chunks"
+                  + ", ts_rank('{1,1,1,1}', tsv, to_tsquery('english', ?)) as score"
+                  + " from memory_chunks"
                   + " where tsv @@ to_tsquery('english', ?) and workspace = any(?)"
                   + scopeSql(scope, params)
                   + " order by score desc, id limit ?";

@@ -52,7 +52,8 @@ public interface MemoryIndex extends AutoCloseable {
   /**
    * Full-text search with BM25 ranking. {@code text} is the user's raw text: implementations escape
    * it, so query syntax never reaches the engine; terms are OR-ed and ranked. Blank text gives an
-   * empty list.
+   * empty list. Scores are on BM25's scale (positive, higher is better): a rare word matched once
+   * scores well above 0.25, so callers can judge a hit's relevance the same way on every engine.
    */
   List<ScoredChunk> keywordSearch(String text, int limit, SearchScope scope);
 

@@ -143,6 +143,21 @@ public abstract class MemoryIndexContract {
   }
 
   @Test
+  void aRareWordMatchedOnceScoresOnBm25sScale() {
+    addFiller(10);
+    index.replaceFile(
+        file("note.md", "memory"),
+        List.of(chunk(1, "we talked about the weekend, the weather, a kayak and the garden")));
+
+    List<ScoredChunk> hits = index.keywordSearch("kayak", 5, SearchScope.all());
+
+    assertThat(paths(hits)).containsExactly("note.md");
+    assertThat(hits.get(0).score())
+        .as("core's relevance saturates keyword scores at 2 and drops hits below 0.1 of it")
+        .isGreaterThan(0.25);
+  }
+
+  @Test
   void keywordSearchIsCaseInsensitive() {
     addFiller(6);
     index.replaceFile(file("a.md", "memory"), List.of(chunk(1, "Meeting with Zanzibar team")));
