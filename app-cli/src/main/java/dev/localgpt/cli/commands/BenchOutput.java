@@ -1,7 +1,6 @@
 package dev.localgpt.cli.commands;
 
 import dev.localgpt.adapter.embeddings.OnnxThroughput;
-import dev.localgpt.adapter.sqlite.SqliteMemoryIndex;
 import dev.localgpt.app.bench.SearchBenchRun;
 import dev.localgpt.core.memory.eval.Latency;
 import dev.localgpt.core.memory.eval.RetrievalBenchmark;
@@ -68,7 +67,7 @@ final class BenchOutput {
         Locale.ROOT,
         "  (java k-NN first query, loads the vectors: %.0f ms; int8 scan: %s)%n",
         r.javaFirstQueryMillis(),
-        SqliteMemoryIndex.int8Scan());
+        r.int8Scan());
     for (SearchBenchRun.Leg leg : r.legs()) {
       Latency wall = leg.timing().wall();
       out.printf(

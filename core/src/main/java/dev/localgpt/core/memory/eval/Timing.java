@@ -40,9 +40,9 @@ public record Timing(Latency wall, Latency cpu, double processCpuMeanMillis) {
       wall[i] = System.nanoTime() - t;
       cpu[i] = cpuTime ? THREADS.getCurrentThreadCpuTime() - c : 0;
     }
-    long processStart2 = processCpuNanos();
+    long processEnd = processCpuNanos();
     double processMean =
-        processStart < 0 || processStart2 < 0 ? 0 : (processStart2 - processStart) / 1e6 / n;
+        processStart < 0 || processEnd < 0 ? 0 : (processEnd - processStart) / 1e6 / n;
     return new Timing(Latency.of(wall), Latency.of(cpu), processMean);
   }
 
