@@ -180,6 +180,17 @@ final class ChunkReader {
     return byId;
   }
 
+  /** How many chunks have a vector (all chunks less those in the small pending index). */
+  static int vectorCount(Connection c) throws SQLException {
+    try (PreparedStatement p =
+            c.prepareStatement(
+                "select (select count(*) from chunks)"
+                    + " - (select count(*) from chunks where embedding is null)");
+        ResultSet rs = p.executeQuery()) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
   /** Streams every stored vector into {@code sink} in batches (for the lazy Java k-NN load). */
   static void loadVectors(Connection c, Consumer<List<Row>> sink) throws SQLException {
     try (PreparedStatement p =

@@ -4,8 +4,8 @@ package dev.localgpt.adapter.sqlite;
  * The k-NN's dot products: exact ones in float, and approximate ones over int8 codes for a fast
  * first scan. A code scales a vector by its largest absolute component so that it maps to 127, and
  * rounds; a dot product of two codes (in {@code int}) times both scales approximates the float dot
- * product. The bytes are a quarter of the floats' memory traffic and the JIT vectorises the integer
- * loop (about twice as fast as the float loop on a 384-d scan).
+ * product. The bytes are a quarter of the floats' memory traffic; with the Vector API ({@link
+ * Int8Dot}) the integer scan is ~4× faster than the plain loop.
  */
 final class DotProducts {
   private DotProducts() {}
@@ -58,12 +58,11 @@ final class DotProducts {
     return max / 127f;
   }
 
+  /** How the int8 scan runs in this JVM ({@link Int8Dot#best()}). */
+  static final Int8Dot INT8 = Int8Dot.best();
+
   /** The integer dot product of {@code q} with the code at {@code m[offset, offset + d)}. */
   static int dot(byte[] q, byte[] m, int offset, int d) {
-    int s = 0;
-    for (int i = 0; i < d; i++) {
-      s += q[i] * m[offset + i];
-    }
-    return s;
+    return INT8.dot(q, m, offset, d);
   }
 }

@@ -123,6 +123,41 @@ final class JavaKnn {
     size = last;
   }
 
+  /**
+   * Makes room for {@code rows} rows at once, so a bulk load of a known number of vectors allocates
+   * the matrix once instead of growing it by half again and again (each step left the old arrays
+   * behind as garbage that the heap grew to hold: ~2× the matrix).
+   */
+  void reserve(int rows) {
+    lock.writeLock().lock();
+    try {
+      if (rows > ids.length && dim > 0) {
+        resize(rows);
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Rows the matrix has room for (for tests). */
+  int capacity() {
+    lock.readLock().lock();
+    try {
+      return ids.length;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private void resize(int capacity) {
+    data = Arrays.copyOf(data, capacity * dim);
+    codes = Arrays.copyOf(codes, capacity * dim);
+    codeFactors = Arrays.copyOf(codeFactors, capacity);
+    invNorms = Arrays.copyOf(invNorms, capacity);
+    ids = Arrays.copyOf(ids, capacity);
+    sourceCodes = Arrays.copyOf(sourceCodes, capacity);
+  }
+
   private void append(Row row) {
     float[] v = row.vector();
     if (size == 0 && rowById.isEmpty() && dim == 0) {
@@ -133,13 +168,7 @@ final class JavaKnn {
           "vector dimension " + v.length + " does not match the index (" + dim + ")");
     }
     if (size == ids.length) {
-      int capacity = Math.max(16, size + (size >> 1));
-      data = Arrays.copyOf(data, capacity * dim);
-      codes = Arrays.copyOf(codes, capacity * dim);
-      codeFactors = Arrays.copyOf(codeFactors, capacity);
-      invNorms = Arrays.copyOf(invNorms, capacity);
-      ids = Arrays.copyOf(ids, capacity);
-      sourceCodes = Arrays.copyOf(sourceCodes, capacity);
+      resize(Math.max(16, size + (size >> 1)));
     }
     System.arraycopy(v, 0, data, size * dim, dim);
     invNorms[size] = DotProducts.inverseNorm(v, 0, dim);

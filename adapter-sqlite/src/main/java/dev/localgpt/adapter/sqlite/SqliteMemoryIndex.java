@@ -46,6 +46,14 @@ public final class SqliteMemoryIndex implements MemoryIndex {
   }
 
   /**
+   * How the Java k-NN's int8 scan runs in this JVM: {@code scalar}, or the Vector API when the JVM
+   * was started with {@code --add-modules jdk.incubator.vector} (for benchmark output).
+   */
+  public static String int8Scan() {
+    return DotProducts.INT8.name();
+  }
+
+  /**
    * Opens (creating if needed) the index at {@code dbFile} with {@link SqliteOptions#defaults()}.
    */
   public static SqliteMemoryIndex open(Path dbFile) {

@@ -81,6 +81,7 @@ final class VectorSearch {
         () -> {
           if (!knn.isLoaded()) {
             knn.reset(state.get().dims());
+            knn.reserve(ChunkReader.vectorCount(db.writer()));
             ChunkReader.loadVectors(db.writer(), batch -> knn.apply(List.of(), batch));
           }
           return null;

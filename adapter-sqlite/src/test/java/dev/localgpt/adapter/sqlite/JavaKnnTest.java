@@ -56,6 +56,28 @@ class JavaKnnTest {
   }
 
   @Test
+  void aReservedLoadAllocatesTheMatrixOnceAndAnswersAsBefore() {
+    Random random = new Random(13);
+    List<Row> batch = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      batch.add(new Row(i, "memory", gaussian(random, 1f)));
+    }
+    JavaKnn grown = new JavaKnn();
+    grown.reset(DIM);
+    grown.apply(List.of(), batch);
+    JavaKnn reserved = new JavaKnn();
+    reserved.reset(DIM);
+    reserved.reserve(batch.size());
+    reserved.apply(List.of(), batch);
+
+    assertThat(reserved.capacity()).isEqualTo(1000);
+    assertThat(grown.capacity()).isGreaterThan(1000);
+    float[] query = gaussian(random, 1f);
+    assertThat(reserved.search(query, 10, SearchScope.all()))
+        .containsExactly(grown.search(query, 10, SearchScope.all()));
+  }
+
+  @Test
   void codesMapTheLargestComponentTo127AndScaleBack() {
     byte[] code = new byte[3];
     float scale = DotProducts.encode(new float[] {0.5f, -1f, 0.25f}, 0, 3, code, 0);

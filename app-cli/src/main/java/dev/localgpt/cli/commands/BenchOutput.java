@@ -55,28 +55,31 @@ final class BenchOutput {
         r.model().orElse("none (embedding_provider = \"none\")"));
     out.printf(
         Locale.ROOT,
-        "%-34s %9s %9s %9s %11s %11s%n",
+        "%-34s %9s %9s %9s %11s %11s %13s%n",
         "query",
         "p50 ms",
         "p95 ms",
         "p99 ms",
         "cpu p50 ms",
-        "cpu p99 ms");
+        "cpu p99 ms",
+        "proc cpu/q ms");
     out.printf(
         Locale.ROOT,
-        "  (java k-NN first query, loads the vectors: %.0f ms)%n",
-        r.javaFirstQueryMillis());
+        "  (java k-NN first query, loads the vectors: %.0f ms; int8 scan: %s)%n",
+        r.javaFirstQueryMillis(),
+        r.int8Scan());
     for (SearchBenchRun.Leg leg : r.legs()) {
       Latency wall = leg.timing().wall();
       out.printf(
           Locale.ROOT,
-          "%-34s %9.2f %9.2f %9.2f %11.2f %11.2f%n",
+          "%-34s %9.2f %9.2f %9.2f %11.2f %11.2f %13.2f%n",
           leg.label(),
           wall.p50Millis(),
           wall.p95Millis(),
           wall.p99Millis(),
           leg.timing().cpu().p50Millis(),
-          leg.timing().cpu().p99Millis());
+          leg.timing().cpu().p99Millis(),
+          leg.timing().processCpuMeanMillis());
     }
     if (!r.sqliteVecFound()) {
       out.println(

@@ -1,6 +1,7 @@
 package dev.localgpt.cli.daemon;
 
 import dev.localgpt.app.daemon.DaemonInfo;
+import dev.localgpt.app.daemon.DaemonJvm;
 import dev.localgpt.app.daemon.PidFile;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
@@ -29,16 +30,9 @@ public final class DaemonLauncher {
 
   /**
    * JVM options of the daemon unless the user gave their own (bin/localgpt adds the same for {@code
-   * daemon start -f}): a heap that starts at 16 MB and grows on demand (its live set is ~10 MB; the
-   * default initial heap of 1/64 of RAM let eden alone take ~100 MB of RSS), and glibc's freed
-   * native memory (onnxruntime's tensors after an indexing burst) trimmed back to the OS every 5 s.
-   * Measured in docs/benchmarks.md, "CLI and daemon".
+   * daemon start -f}): {@link DaemonJvm#OPTIONS}.
    */
-  static final List<String> JVM_OPTIONS =
-      List.of("-Xms16m", "-Xmx512m", "-XX:TrimNativeHeapInterval=5000");
-
-  /** Fewer glibc malloc arenas: one per thread otherwise, each holding on to freed memory. */
-  static final String MALLOC_ARENA_MAX = "2";
+  static final List<String> JVM_OPTIONS = DaemonJvm.OPTIONS;
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -66,7 +60,7 @@ public final class DaemonLauncher {
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .redirectErrorStream(true);
-    builder.environment().putIfAbsent("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
+    DaemonJvm.ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
     Process process;
     try {
       process = builder.start();
@@ -144,16 +138,7 @@ public final class DaemonLauncher {
         options.add(arg);
       }
     }
-    for (String option : JVM_OPTIONS) {
-      String name =
-          option.startsWith("-XX:")
-              ? option.substring(0, option.indexOf('=') + 1)
-              : option.substring(0, 4);
-      if (options.stream().noneMatch(o -> o.startsWith(name))) {
-        options.add(option);
-      }
-    }
-    return options;
+    return DaemonJvm.withDefaults(options);
   }
 
   private static boolean ours(Process process, long pid) {

@@ -28,7 +28,8 @@ class DaemonJvmOptionsTest {
             "-XX:AOTCache=y.aot",
             "-Xms16m",
             "-Xmx512m",
-            "-XX:TrimNativeHeapInterval=5000");
+            "-XX:TrimNativeHeapInterval=5000",
+            "--add-modules=jdk.incubator.vector");
   }
 
   @Test
@@ -36,6 +37,11 @@ class DaemonJvmOptionsTest {
     List<String> options =
         DaemonLauncher.jvmOptions(List.of("-Xmx2g", "-XX:TrimNativeHeapInterval=0"));
 
-    assertThat(options).containsExactly("-Xmx2g", "-XX:TrimNativeHeapInterval=0", "-Xms16m");
+    assertThat(options)
+        .containsExactly(
+            "-Xmx2g",
+            "-XX:TrimNativeHeapInterval=0",
+            "-Xms16m",
+            "--add-modules=jdk.incubator.vector");
   }
 }

@@ -21,13 +21,26 @@ final class LoadRun {
   /** Where to send: a shared HTTP/1.1 client and the server's base URL. */
   record Target(HttpClient client, String base) {}
 
+  /**
+   * @param serverCpuMillisPerRequest the server process's CPU time (all its threads) during the run
+   *     divided by the requests answered: on a machine shared with other work, the steadier figure
+   */
   record Result(
       int requests,
       int errors,
       double perSecond,
       double p50Millis,
       double p99Millis,
+      double serverCpuMillisPerRequest,
       long peakRssKb) {}
+
+  /** CPU time the process {@code pid} has used so far, in nanoseconds (0 when unknown). */
+  static long cpuNanos(long pid) {
+    return ProcessHandle.of(pid)
+        .flatMap(p -> p.info().totalCpuDuration())
+        .map(java.time.Duration::toNanos)
+        .orElse(0L);
+  }
 
   static void warm(Target target, List<String> paths, int n) {
     for (int i = 0; i < n; i++) {
@@ -57,6 +70,7 @@ final class LoadRun {
                   }
                 });
     long started = System.nanoTime();
+    long cpuStart = cpuNanos(serverPid);
     try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       List<Future<long[]>> futures = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
@@ -94,10 +108,11 @@ final class LoadRun {
       }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
+    double cpuMillis = (cpuNanos(serverPid) - cpuStart) / 1e6;
     sampler.interrupt();
     long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     if (all.length == 0) {
-      return new Result(0, errors.get(), 0, 0, 0, peak.get());
+      return new Result(0, errors.get(), 0, 0, 0, 0, peak.get());
     }
     return new Result(
         all.length,
@@ -105,6 +120,7 @@ final class LoadRun {
         all.length / seconds,
         all[all.length / 2] / 1e6,
         all[Math.min(all.length - 1, (int) Math.ceil(all.length * 0.99) - 1)] / 1e6,
+        cpuMillis / all.length,
         peak.get());
   }
 }

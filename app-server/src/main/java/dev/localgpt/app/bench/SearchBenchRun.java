@@ -44,6 +44,7 @@ public final class SearchBenchRun {
    * @param javaFirstQueryMillis the Java k-NN's first query, which loads the vectors
    * @param model the model embedding the queries, or empty when {@code embedding_provider = "none"}
    * @param sqliteVecFound whether sqlite-vec was found (else only the Java k-NN is measured)
+   * @param int8Scan how the Java k-NN's int8 scan ran ({@link SqliteMemoryIndex#int8Scan()})
    */
   public record LatencyReport(
       int chunks,
@@ -55,7 +56,8 @@ public final class SearchBenchRun {
       double javaFirstQueryMillis,
       Optional<String> model,
       List<Leg> legs,
-      boolean sqliteVecFound) {
+      boolean sqliteVecFound,
+      String int8Scan) {
     public LatencyReport {
       legs = List.copyOf(legs);
     }
@@ -152,7 +154,8 @@ public final class SearchBenchRun {
           first,
           embedder.map(Embedder::modelId),
           legs,
-          vec.isPresent());
+          vec.isPresent(),
+          SqliteMemoryIndex.int8Scan());
     } finally {
       BenchConfigs.deleteTree(dir);
     }

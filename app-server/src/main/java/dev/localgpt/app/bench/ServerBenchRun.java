@@ -2,6 +2,7 @@ package dev.localgpt.app.bench;
 
 import dev.localgpt.adapter.sqlite.SqliteMemoryIndex;
 import dev.localgpt.adapter.sqlite.SqliteOptions;
+import dev.localgpt.app.daemon.DaemonJvm;
 import dev.localgpt.core.memory.eval.SyntheticCorpus;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class ServerBenchRun {
           "%,d synthetic chunks written in %.1f s; server JVM options %s, embeddings %s%n",
           chunks,
           (System.nanoTime() - t0) / 1e9,
-          jvmOptions,
+          DaemonJvm.withDefaults(jvmOptions) + " " + DaemonJvm.ENVIRONMENT,
           embedding);
       out.flush();
       server = start(home, jvmOptions);
@@ -87,17 +88,19 @@ public final class ServerBenchRun {
       long rssIdle = Rss.kb(pid);
       out.printf(
           Locale.ROOT,
-          "server RSS: %,d KB at start, %,d KB idle after warm-up (model loaded)%n",
+          "server RSS: %,d KB at start, %,d KB idle after warm-up (model loaded; %s)%n",
           rssStart,
-          rssIdle);
+          rssIdle,
+          Rss.parts(pid));
       out.printf(
           Locale.ROOT,
-          "%-22s %7s %10s %9s %9s %12s%n",
+          "%-22s %7s %10s %9s %9s %12s %12s%n",
           "endpoint",
           "clients",
           "req/s",
           "p50 ms",
           "p99 ms",
+          "CPU ms/req",
           "peak RSS KB");
       for (String[] endpoint :
           new String[][] {{"GET /health", "h"}, {"GET /api/memory/search", "s"}}) {
@@ -111,18 +114,23 @@ public final class ServerBenchRun {
                   pid);
           out.printf(
               Locale.ROOT,
-              "%-22s %7d %10.0f %9.2f %9.2f %,12d%s%n",
+              "%-22s %7d %10.0f %9.2f %9.2f %12.2f %,12d%s%n",
               endpoint[0],
               clients,
               r.perSecond(),
               r.p50Millis(),
               r.p99Millis(),
+              r.serverCpuMillisPerRequest(),
               r.peakRssKb(),
               r.errors() > 0 ? "  (" + r.errors() + " errors)" : "");
           out.flush();
         }
       }
-      out.printf(Locale.ROOT, "server RSS after the runs: %,d KB%n", Rss.kb(pid));
+      out.printf(
+          Locale.ROOT, "server RSS after the runs: %,d KB (%s)%n", Rss.kb(pid), Rss.parts(pid));
+      Thread.sleep(6000);
+      out.printf(
+          Locale.ROOT, "server RSS 6 s later (idle): %,d KB (%s)%n", Rss.kb(pid), Rss.parts(pid));
     } catch (IOException e) {
       throw new UncheckedIOException("bench server: " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -139,7 +147,8 @@ public final class ServerBenchRun {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command =
         new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC"));
-    command.addAll(jvmOptions);
+    // The daemon's JVM (heap, native trimming, malloc arenas), so the figures are the daemon's.
+    command.addAll(DaemonJvm.withDefaults(jvmOptions));
     command.addAll(
         List.of(
             "-cp",
@@ -149,6 +158,7 @@ public final class ServerBenchRun {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectError(home.resolve("server.log").toFile());
     builder.environment().remove("LOCALGPT_CONFIG");
+    DaemonJvm.ENVIRONMENT.forEach(builder.environment()::putIfAbsent);
     return builder.start();
   }
 
@@ -182,9 +192,22 @@ public final class ServerBenchRun {
     private Rss() {}
 
     static long kb(long pid) {
+      return field(pid, "VmRSS:");
+    }
+
+    /** The RSS split into anonymous memory (heap, malloc, onnxruntime) and mapped files. */
+    static String parts(long pid) {
+      return String.format(
+          Locale.ROOT,
+          "anonymous %,d KB, files %,d KB",
+          field(pid, "RssAnon:"),
+          field(pid, "RssFile:") + field(pid, "RssShmem:"));
+    }
+
+    private static long field(long pid, String name) {
       try {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-          if (line.startsWith("VmRSS:")) {
+          if (line.startsWith(name)) {
             return Long.parseLong(line.replaceAll("[^0-9]", ""));
           }
         }

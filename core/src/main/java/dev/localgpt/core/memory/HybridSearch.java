@@ -36,6 +36,7 @@ public final class HybridSearch implements MemorySearch {
   private final Optional<Embedder> embedder;
   private final SearchSettings settings;
   private final Clock clock;
+  private final SearchLegs legs = new SearchLegs();
 
   public HybridSearch(
       Supplier<MemoryIndex> index,
@@ -95,10 +96,19 @@ public final class HybridSearch implements MemorySearch {
             .map(SearchScope::only)
             .orElseGet(() -> SearchScope.allExcept(settings.isolatedSilos()));
     int n = options.limit() * settings.candidateMultiplier();
-    List<ScoredChunk> keyword =
-        settings.mode() == SearchMode.VECTOR ? List.of() : idx.keywordSearch(query, n, scope);
-    List<ScoredChunk> vector =
-        settings.mode() == SearchMode.KEYWORD ? List.of() : vectorLeg(idx, query, n, scope);
+    List<ScoredChunk> keyword;
+    List<ScoredChunk> vector;
+    if (settings.mode() == SearchMode.HYBRID && embedder.isPresent()) {
+      List<List<ScoredChunk>> both =
+          legs.both(
+              () -> idx.keywordSearch(query, n, scope), () -> vectorLeg(idx, query, n, scope));
+      keyword = both.get(0);
+      vector = both.get(1);
+    } else {
+      keyword =
+          settings.mode() == SearchMode.VECTOR ? List.of() : idx.keywordSearch(query, n, scope);
+      vector = settings.mode() == SearchMode.KEYWORD ? List.of() : vectorLeg(idx, query, n, scope);
+    }
 
     Map<Long, Candidate> byId = new LinkedHashMap<>();
     double[] textNorm = Fusion.normalise(keyword, settings.fusion(), settings.rrfK());

@@ -36,14 +36,27 @@ public final class MemoryService implements MemorySearch, AutoCloseable {
   private final MemoryIndexes indexes;
   private final MemoryIndexer indexer;
   private final HybridSearch search;
+  private final SearchGate gate;
   private volatile MemoryIndex index;
 
+  /** A service that runs at most one search per available core at once ({@link SearchGate}). */
   public MemoryService(
       MemoryIndexes indexes,
       MemoryIndexer indexer,
       Optional<Embedder> embedder,
       SearchSettings settings,
       Clock clock) {
+    this(indexes, indexer, embedder, settings, clock, SearchGate.perCore());
+  }
+
+  MemoryService(
+      MemoryIndexes indexes,
+      MemoryIndexer indexer,
+      Optional<Embedder> embedder,
+      SearchSettings settings,
+      Clock clock,
+      SearchGate gate) {
+    this.gate = gate;
     this.indexes = indexes;
     this.indexer = indexer;
     // Searches embed through a small LRU of recent queries; the indexer embeds with the model
@@ -116,6 +129,10 @@ public final class MemoryService implements MemorySearch, AutoCloseable {
   }
 
   private SearchResult findOnce(String query, SearchOptions options) {
+    return gate.run(() -> findNow(query, options));
+  }
+
+  private SearchResult findNow(String query, SearchOptions options) {
     int pending = 0;
     double coverage = 1.0;
     // Counting every chunk costs a scan of the table per search (milliseconds at 100k chunks);

@@ -11,8 +11,11 @@ import java.util.function.IntConsumer;
  *
  * @param wall wall-clock percentiles
  * @param cpu the calling thread's CPU time percentiles (zero where the JVM cannot measure it)
+ * @param processCpuMeanMillis the whole process's CPU time over the timed calls divided by their
+ *     number: all threads (onnxruntime's pool, but also the JIT and the GC), in milliseconds (zero
+ *     where the JVM cannot tell)
  */
-public record Timing(Latency wall, Latency cpu) {
+public record Timing(Latency wall, Latency cpu, double processCpuMeanMillis) {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /**
@@ -29,6 +32,7 @@ public record Timing(Latency wall, Latency cpu) {
     boolean cpuTime = THREADS.isCurrentThreadCpuTimeSupported();
     long[] wall = new long[n];
     long[] cpu = new long[n];
+    long processStart = processCpuNanos();
     for (int i = 0; i < n; i++) {
       long c = cpuTime ? THREADS.getCurrentThreadCpuTime() : 0;
       long t = System.nanoTime();
@@ -36,6 +40,17 @@ public record Timing(Latency wall, Latency cpu) {
       wall[i] = System.nanoTime() - t;
       cpu[i] = cpuTime ? THREADS.getCurrentThreadCpuTime() - c : 0;
     }
-    return new Timing(Latency.of(wall), Latency.of(cpu));
+    long processEnd = processCpuNanos();
+    double processMean =
+        processStart < 0 || processEnd < 0 ? 0 : (processEnd - processStart) / 1e6 / n;
+    return new Timing(Latency.of(wall), Latency.of(cpu), processMean);
+  }
+
+  private static long processCpuNanos() {
+    return ProcessHandle.current()
+        .info()
+        .totalCpuDuration()
+        .map(java.time.Duration::toNanos)
+        .orElse(-1L);
   }
 }
