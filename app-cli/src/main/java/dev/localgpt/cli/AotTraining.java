@@ -23,7 +23,11 @@ public final class AotTraining {
           new String[] {"config", "show", "--json"},
           new String[] {"config", "check"},
           new String[] {"config", "get", "nonexistent.key"},
-          new String[] {"memory", "stats"});
+          new String[] {"memory", "stats"},
+          // indexes the scratch workspace and loads the model: the classes of a local search
+          // (SQLite, the memory service, onnxruntime, the JSON output) join the cache
+          new String[] {"memory", "search", "hello", "--local"},
+          new String[] {"memory", "search", "hello", "-l", "3", "--json", "--local"});
 
   private AotTraining() {}
 

@@ -2,11 +2,12 @@ package dev.localgpt.cli;
 
 import com.google.inject.Module;
 import dev.localgpt.cli.commands.DaemonSearchShortcut;
+import dev.localgpt.cli.commands.SearchArgs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** The {@code localgpt} entry point. */
@@ -24,16 +25,39 @@ public final class Main {
 
   /** Runs one command line; returns the exit code (see {@link ExitCodes}). */
   public static int run(CliContext context, String... args) {
+    Trace.mark("main");
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // building picocli's model of every command costs ~250 ms; printing the version needs none of
       // it
       return printVersion(context);
     }
-    OptionalInt throughDaemon = DaemonSearchShortcut.tryRun(context, args);
-    if (throughDaemon.isPresent()) {
-      return throughDaemon.getAsInt();
+    Optional<SearchArgs> search = SearchArgs.parse(args);
+    if (search.isPresent()) {
+      DaemonSearchShortcut.Outcome outcome = DaemonSearchShortcut.tryRun(context, search.get());
+      if (outcome instanceof DaemonSearchShortcut.Outcome.Ran ran) {
+        Trace.mark("searched through the daemon");
+        return ran.exitCode();
+      }
+      if (outcome instanceof DaemonSearchShortcut.Outcome.NoDaemon) {
+        return searchLocally(context, search.get());
+      }
     }
     return execute(commandLine(context, Subcommands.only(args), List.of()), args);
+  }
+
+  /**
+   * {@code memory search} in this process without picocli: the same command code, injector and
+   * error reporting as picocli's path.
+   */
+  private static int searchLocally(CliContext context, SearchArgs search) {
+    CliFactory factory = new CliFactory(context, List.of());
+    try {
+      return DaemonSearchShortcut.runLocally(factory.injector(), search);
+    } catch (RuntimeException e) {
+      return new ErrorHandler(context).report(e);
+    } finally {
+      factory.close();
+    }
   }
 
   /**

@@ -7,7 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AotTrainingTest {
+/** Runs the training commands, a local search with the model among them. */
+class AotTrainingIT {
   @TempDir Path home;
 
   @Test
