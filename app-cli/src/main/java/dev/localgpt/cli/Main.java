@@ -14,13 +14,28 @@ import picocli.CommandLine;
 public final class Main {
   private Main() {}
 
+  /**
+   * Guice's option for generating classes: off, @Provides methods are called by reflection. A run
+   * of a second then skips the bytecode generator (its ASM classes and the classes it defines are
+   * outside the AOT cache); nothing here uses method interception, which needs it.
+   */
+  static final String GUICE_BYTECODE = "guice_bytecode_gen_option";
+
   public static void main(String[] args) {
+    quickStart();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code = run(new CliContext(System.getenv(), out, err), args);
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /** Sets the start-up options of the JVM's libraries that the user did not set. */
+  static void quickStart() {
+    if (System.getProperty(GUICE_BYTECODE) == null) {
+      System.setProperty(GUICE_BYTECODE, "DISABLED");
+    }
   }
 
   /** Runs one command line; returns the exit code (see {@link ExitCodes}). */
