@@ -68,7 +68,8 @@ public final class Main {
     CliFactory factory = new CliFactory(context, List.of());
     try {
       return DaemonSearchShortcut.runLocally(factory.injector(), search);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // picocli's path hands every throwable of a command to the same handler
       return new ErrorHandler(context).report(e);
     } finally {
       factory.close();
