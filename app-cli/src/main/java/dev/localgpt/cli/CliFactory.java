@@ -38,11 +38,13 @@ final class CliFactory
 
   @Override
   public int execute(ParseResult parseResult) {
+    Trace.mark("parsed (picocli)");
     if (!helpRequested(parseResult)) {
       requireConfigFile(parseResult);
       for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
         inject(level);
       }
+      Trace.mark("injected (Guice)");
     }
     return new CommandLine.RunLast().execute(parseResult);
   }

@@ -2,18 +2,27 @@ package dev.localgpt.cli;
 
 import com.google.inject.Module;
 import dev.localgpt.cli.commands.DaemonSearchShortcut;
+import dev.localgpt.cli.commands.SearchArgs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** The {@code localgpt} entry point. */
 public final class Main {
   private Main() {}
 
+  /**
+   * Guice's option for generating classes: off, @Provides methods are called by reflection. A run
+   * of a second then skips the bytecode generator (its ASM classes and the classes it defines are
+   * outside the AOT cache); nothing here uses method interception, which needs it.
+   */
+  static final String GUICE_BYTECODE = "guice_bytecode_gen_option";
+
   public static void main(String[] args) {
+    quickStart();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code = run(new CliContext(System.getenv(), out, err), args);
@@ -22,18 +31,49 @@ public final class Main {
     System.exit(code);
   }
 
+  /** Sets the start-up options of the JVM's libraries that the user did not set. */
+  static void quickStart() {
+    if (System.getProperty(GUICE_BYTECODE) == null) {
+      System.setProperty(GUICE_BYTECODE, "DISABLED");
+    }
+  }
+
   /** Runs one command line; returns the exit code (see {@link ExitCodes}). */
   public static int run(CliContext context, String... args) {
+    Trace.mark("main");
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // building picocli's model of every command costs ~250 ms; printing the version needs none of
       // it
       return printVersion(context);
     }
-    OptionalInt throughDaemon = DaemonSearchShortcut.tryRun(context, args);
-    if (throughDaemon.isPresent()) {
-      return throughDaemon.getAsInt();
+    Optional<SearchArgs> search = SearchArgs.parse(args);
+    if (search.isPresent()) {
+      DaemonSearchShortcut.Outcome outcome = DaemonSearchShortcut.tryRun(context, search.get());
+      if (outcome instanceof DaemonSearchShortcut.Outcome.Ran ran) {
+        Trace.mark("searched through the daemon");
+        return ran.exitCode();
+      }
+      if (outcome instanceof DaemonSearchShortcut.Outcome.NoDaemon) {
+        return searchLocally(context, search.get());
+      }
     }
     return execute(commandLine(context, Subcommands.only(args), List.of()), args);
+  }
+
+  /**
+   * {@code memory search} in this process without picocli: the same command code, injector and
+   * error reporting as picocli's path.
+   */
+  private static int searchLocally(CliContext context, SearchArgs search) {
+    CliFactory factory = new CliFactory(context, List.of());
+    try {
+      return DaemonSearchShortcut.runLocally(factory.injector(), search);
+    } catch (RuntimeException | Error e) {
+      // picocli's path hands every throwable of a command to the same handler
+      return new ErrorHandler(context).report(e);
+    } finally {
+      factory.close();
+    }
   }
 
   /**

@@ -27,6 +27,14 @@ final class BertTokenizer {
     this.sepId = wordPiece.idOf("[SEP]");
   }
 
+  BertNormalizer normalizer() {
+    return normalizer;
+  }
+
+  WordPiece wordPiece() {
+    return wordPiece;
+  }
+
   /**
    * Reads the normalizer settings and the WordPiece vocabulary from a tokenizer.json.
    *

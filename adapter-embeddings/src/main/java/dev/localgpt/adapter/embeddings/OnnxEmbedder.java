@@ -74,6 +74,16 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     return model != null;
   }
 
+  /**
+   * Loads the model now, as the first {@link #embed} would (a caller may do it on another thread
+   * while it does other work); does nothing if it is loaded.
+   *
+   * @throws EmbeddingException if the model cannot be loaded or the embedder is closed
+   */
+  public void preload() {
+    model();
+  }
+
   @Override
   public List<Embedding> embed(List<String> texts) {
     Objects.requireNonNull(texts, "'texts' must not be null");

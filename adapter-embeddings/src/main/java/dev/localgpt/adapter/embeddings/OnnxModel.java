@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One loaded model: its tokenizer and an onnxruntime session. {@link #run} is thread-safe
@@ -40,42 +42,51 @@ final class OnnxModel implements AutoCloseable {
   }
 
   /**
-   * Reads the model from the classpath and starts a session using {@code threads} threads; texts
-   * are tokenised with {@code tokenizer} ({@link #readTokenizer}).
+   * Starts a session for the model of {@code choice} using {@code threads} threads; texts are
+   * tokenised with {@code tokenizer} ({@link #readTokenizer}). The native libraries and the model
+   * come from the {@link OnnxCache} when it can hold them, else from the jars.
    *
    * @throws EmbeddingException if the model jar is missing or the model cannot be loaded
    */
   static OnnxModel load(EmbeddingModelChoice choice, BertTokenizer tokenizer, int threads) {
-    byte[] bytes;
-    try (InputStream in = open(choice, choice.modelResource())) {
-      bytes = in.readAllBytes();
-    } catch (IOException e) {
-      throw new EmbeddingException(
-          "cannot read embedding model '" + choice.id() + "': " + e.getMessage(), e);
-    }
+    return load(choice, tokenizer, threads, OnnxCache.standard());
+  }
+
+  static OnnxModel load(
+      EmbeddingModelChoice choice, BertTokenizer tokenizer, int threads, OnnxCache cache) {
+    OnnxCache.useNativeLibraries(cache);
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      configure(options, threads);
-      return new OnnxModel(choice, tokenizer, env, env.createSession(bytes, options));
-    } catch (OrtException e) {
-      throw new EmbeddingException(
-          "onnxruntime cannot load embedding model '" + choice.id() + "': " + e.getMessage(), e);
-    }
+    OrtSession session = OnnxSessions.create(env, choice, threads, cache);
+    return new OnnxModel(choice, tokenizer, env, session);
   }
 
   /**
-   * Reads the tokenizer of {@code choice} from the classpath (the model itself is not read).
+   * Reads the tokenizer of {@code choice}, from its compact form in the {@link OnnxCache} when
+   * there is one, else from the tokenizer.json on the classpath (then the compact form is written
+   * for the next run). The model itself is not read.
    *
    * @throws EmbeddingException if the model jar is missing or its tokenizer cannot be read
    */
   static BertTokenizer readTokenizer(EmbeddingModelChoice choice) {
+    return readTokenizer(choice, OnnxCache.standard());
+  }
+
+  static BertTokenizer readTokenizer(EmbeddingModelChoice choice, OnnxCache cache) {
+    Optional<Path> compact = cache.tokenizer(choice);
+    Optional<BertTokenizer> cached = compact.flatMap(CompactTokenizer::read);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    BertTokenizer tokenizer;
     try (InputStream in = open(choice, choice.tokenizerResource())) {
-      return BertTokenizer.fromJson(in);
+      tokenizer = BertTokenizer.fromJson(in);
     } catch (IOException | IllegalArgumentException e) {
       throw new EmbeddingException(
           "cannot read the tokenizer of embedding model '" + choice.id() + "': " + e.getMessage(),
           e);
     }
+    compact.ifPresent(file -> CompactTokenizer.write(tokenizer, file));
+    return tokenizer;
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.Map;
  */
 final class WordPiece {
   private final Map<String, Integer> vocab;
+  private final String unknownToken;
   private final int unknownId;
   private final String continuationPrefix;
   private final int maxCharsPerWord;
@@ -20,6 +21,7 @@ final class WordPiece {
       String continuationPrefix,
       int maxCharsPerWord) {
     this.vocab = Map.copyOf(vocab);
+    this.unknownToken = unknownToken;
     this.unknownId = idOf(unknownToken);
     this.continuationPrefix = continuationPrefix;
     this.maxCharsPerWord = maxCharsPerWord;
@@ -36,6 +38,23 @@ final class WordPiece {
 
   int vocabularySize() {
     return vocab.size();
+  }
+
+  /** The vocabulary: token to id (unmodifiable). */
+  Map<String, Integer> vocabulary() {
+    return vocab;
+  }
+
+  String unknownToken() {
+    return unknownToken;
+  }
+
+  String continuationPrefix() {
+    return continuationPrefix;
+  }
+
+  int maxCharsPerWord() {
+    return maxCharsPerWord;
   }
 
   /**

@@ -1,25 +1,36 @@
 package dev.localgpt.cli.commands;
 
+import com.google.inject.Injector;
 import dev.localgpt.app.wiring.Components;
 import dev.localgpt.app.wiring.WiringOptions;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.cli.Trace;
 import dev.localgpt.cli.daemon.DaemonClient;
 import dev.localgpt.core.config.LocalGptConfig;
-import dev.localgpt.core.memory.SearchResult;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
- * {@code memory search} through a running daemon without building picocli's model: its classes are
- * too old for the AOT cache and building the model cost most of the ~1 s such a search took. Only
- * the plain forms are taken ({@code memory search QUERY [-l N | --limit N | --limit=N] [--silo S |
- * --silo=S] [--explain] [--json]}; without a limit, {@code memory.max_results} is read from the
- * config, without the injector); anything else (help, {@code --local}, other options, a second
- * word, no daemon) returns empty and picocli runs the command as usual, with the same output.
+ * {@code memory search} ({@link SearchArgs}) through a running daemon without building picocli's
+ * model or the injector: without {@code -l}, {@code memory.max_results} is read from the config
+ * alone. When no daemon runs (or {@code --local}), the caller searches here without picocli ({@link
+ * #runLocally}); when the daemon or the config fails, picocli's path runs the command again and
+ * reports the failure as usual.
  */
 public final class DaemonSearchShortcut {
   private DaemonSearchShortcut() {}
+
+  /** What {@link #tryRun} did. */
+  public sealed interface Outcome {
+    /** The daemon answered; the hits are printed. */
+    record Ran(int exitCode) implements Outcome {}
+
+    /** No daemon serves this home (or {@code --local}): search in this process. */
+    record NoDaemon() implements Outcome {}
+
+    /** Something failed: let picocli's path run the command and report it. */
+    record Declined() implements Outcome {}
+  }
 
   /** The config of this run, loaded on first use (the daemon may need none of it). */
   private static final class Config {
@@ -43,65 +54,40 @@ public final class DaemonSearchShortcut {
     }
   }
 
-  /**
-   * The exit code when the search ran through the daemon; empty when the normal path must run it.
-   */
-  public static OptionalInt tryRun(CliContext context, String... args) {
-    if (args.length < 3 || !args[0].equals("memory") || !args[1].equals("search")) {
-      return OptionalInt.empty();
-    }
-    String query = null;
-    String silo = null;
-    int limit = 0;
-    boolean json = false;
-    boolean explain = false;
-    try {
-      for (int i = 2; i < args.length; i++) {
-        String a = args[i];
-        if (a.equals("--json")) {
-          json = true;
-        } else if (a.equals("--explain")) {
-          explain = true;
-        } else if ((a.equals("-l") || a.equals("--limit")) && i + 1 < args.length) {
-          limit = Integer.parseInt(args[++i]);
-        } else if (a.startsWith("--limit=")) {
-          limit = Integer.parseInt(a.substring("--limit=".length()));
-        } else if (a.equals("--silo") && i + 1 < args.length) {
-          silo = args[++i];
-        } else if (a.startsWith("--silo=")) {
-          silo = a.substring("--silo=".length());
-        } else if (!a.startsWith("-") && query == null) {
-          query = a;
-        } else {
-          return OptionalInt.empty();
-        }
-      }
-    } catch (NumberFormatException e) {
-      return OptionalInt.empty();
-    }
-    if (query == null) {
-      return OptionalInt.empty();
-    }
+  /** Searches through the daemon of this home when one runs. */
+  public static Outcome tryRun(CliContext context, SearchArgs args) {
     Config config = new Config(context);
-    Optional<DaemonClient> daemon = DaemonClient.forCli(context, false, config::token);
-    if (daemon.isEmpty()) {
-      return OptionalInt.empty();
-    }
-    SearchResult result;
+    Optional<DaemonClient> daemon;
     try {
-      // without -l the limit is memory.max_results: the config is read (no injector, no picocli)
-      // only then
-      result =
-          daemon
-              .get()
-              .search(query, limit > 0 ? limit : config.get().memory().maxResults(), silo, explain);
+      daemon = DaemonClient.forCli(context, args.local(), config::token);
+    } catch (RuntimeException e) {
+      return new Outcome.Declined();
+    }
+    Trace.mark(daemon.isPresent() ? "daemon found" : "no daemon");
+    if (daemon.isEmpty()) {
+      return new Outcome.NoDaemon();
+    }
+    try {
+      int limit = args.limit() != null ? args.limit() : config.get().memory().maxResults();
+      var result = daemon.get().search(args.query(), limit, args.silo(), args.explain());
+      MemoryCommand.printSearch(context, args.query(), result, args.explain(), args.json());
     } catch (RuntimeException e) {
       // a config the normal path reports, or a daemon that refused: the normal path runs and says
       // why
-      return OptionalInt.empty();
+      return new Outcome.Declined();
     }
-    MemoryCommand.printSearch(context, query, result, explain, json);
     context.out().flush();
-    return OptionalInt.of(ExitCodes.OK);
+    return new Outcome.Ran(ExitCodes.OK);
+  }
+
+  /**
+   * Runs the search in this process with the {@code memory} command's code, its members injected by
+   * {@code injector} as picocli's path would; exceptions propagate to the caller's error handler.
+   */
+  public static int runLocally(Injector injector, SearchArgs args) {
+    MemoryCommand command = new MemoryCommand();
+    injector.injectMembers(command);
+    return command.search(
+        args.query(), args.limit(), args.silo(), args.explain(), args.json(), true);
   }
 }

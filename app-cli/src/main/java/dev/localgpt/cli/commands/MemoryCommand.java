@@ -8,6 +8,7 @@ import dev.localgpt.app.wiring.PostgresMemory;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.CliException;
 import dev.localgpt.cli.ExitCodes;
+import dev.localgpt.cli.Trace;
 import dev.localgpt.cli.daemon.DaemonClient;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.config.MemoryConfig;
@@ -128,13 +129,19 @@ public final class MemoryCommand implements Runnable {
       printSearch(context, query, daemon.get().search(query, max, silo, explain), explain, json);
       return ExitCodes.OK;
     }
-    try (MemoryStack memory = stack()) {
+    Trace.mark("memory search: command runs");
+    try (MemoryStack memory = stack();
+        ModelWarmUp loading = ModelWarmUp.start(memory.embedder())) {
+      Trace.mark("memory stack built");
       memory.service().update(MemoryService.SEARCH_EMBED_BUDGET, IndexListener.NONE);
+      Trace.mark("index up to date");
       SearchResult result =
           memory
               .service()
               .find(query, SearchOptions.limit(max).withSilo(silo).withExplain(explain));
+      Trace.mark("searched");
       printSearch(context, query, result, explain, json);
+      Trace.mark("printed");
       return ExitCodes.OK;
     }
   }

@@ -42,7 +42,11 @@ public final class DaemonClient {
 
   private static final Duration READ_TIMEOUT = Duration.ofMinutes(10);
   private static final long MAX_RETRY_AFTER_SECONDS = 5;
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Made on first use: a run that finds no daemon never builds a mapper. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final DaemonInfo daemon;
   private final Supplier<Optional<String>> tokenSource;
@@ -160,7 +164,7 @@ public final class DaemonClient {
   /** The JSON body of a reply from {@link #request}. */
   static JsonNode json(HttpURLConnection c) {
     try (InputStream in = c.getInputStream()) {
-      return JSON.readTree(in);
+      return Json.MAPPER.readTree(in);
     } catch (IOException e) {
       throw new CliException(
           "the daemon's reply is not JSON: " + e.getMessage(),
@@ -244,7 +248,7 @@ public final class DaemonClient {
     String message = "HTTP " + status;
     if (errorBody != null) {
       try (errorBody) {
-        JsonNode text = JSON.readTree(errorBody).path("error").path("message");
+        JsonNode text = Json.MAPPER.readTree(errorBody).path("error").path("message");
         if (text.isTextual()) {
           message = text.asText();
         }
