@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
- * The vector phase of indexing: gives a vector to every stored chunk that has none. A chunk longer
- * than the model's window is cut into windows ({@link ChunkWindows}), each embedded, and the chunk
- * gets the normalised mean of its window vectors, so every token of the chunk counts. It takes the
- * pending chunks ({@link MemoryIndex#chunksWithoutVector}) {@value #POOL} batches at a time, looks
- * their window texts up in the embedding cache (keyed by the window text's hash: a chunk within the
+ * The vector phase of indexing: gives vectors to every stored chunk that has none. A chunk longer
+ * than the model's window is cut into windows ({@link ChunkWindows}), each embedded, and the index
+ * scores the chunk by its best window ({@link MemoryIndex#storeWindowVectors}), so every token of
+ * the chunk counts (docs/benchmarks.md, "Whole chunks for the vector leg"). It takes the pending
+ * chunks ({@link MemoryIndex#chunksWithoutVector}) {@value #POOL} batches at a time, looks their
+ * window texts up in the embedding cache (keyed by the window text's hash: a chunk within the
  * window is its own only window), then embeds the rest sorted by length (a batch of texts of
  * similar length pads little, so the rate stays close to the raw onnxruntime rate;
  * docs/benchmarks.md), caches each batch and stores every chunk whose windows all have vectors. So
@@ -108,32 +109,18 @@ final class EmbeddingBatcher {
   /** Stores (and drops from {@code work}) every chunk whose windows all have a vector. */
   private void storeComplete(
       List<Work> work, Map<String, Embedding> vectors, IntConsumer progress) {
-    Map<Long, Embedding> byId = new HashMap<>();
+    Map<Long, List<Embedding>> byId = new HashMap<>();
     for (Iterator<Work> it = work.iterator(); it.hasNext(); ) {
       Work w = it.next();
       if (vectors.keySet().containsAll(w.windowHashes())) {
-        byId.put(w.id(), combine(w.windowHashes().stream().map(vectors::get).toList()));
+        byId.put(w.id(), w.windowHashes().stream().map(vectors::get).toList());
         it.remove();
       }
     }
     if (!byId.isEmpty()) {
-      index.storeVectors(byId);
+      index.storeWindowVectors(byId);
       stored += byId.size();
       progress.accept(stored);
     }
-  }
-
-  /** One window: its vector; several: their normalised mean. */
-  static Embedding combine(List<Embedding> windowVectors) {
-    if (windowVectors.size() == 1) {
-      return windowVectors.get(0);
-    }
-    float[] sum = new float[windowVectors.get(0).dimension()];
-    for (Embedding e : windowVectors) {
-      for (int i = 0; i < sum.length; i++) {
-        sum[i] += e.get(i);
-      }
-    }
-    return Embedding.normalized(sum);
   }
 }
