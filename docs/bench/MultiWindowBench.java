@@ -3,10 +3,13 @@
 // overlap) and the vector leg scores a chunk by its best window. The BM25 leg, fusion and metrics are the product's
 // own (RetrievalBenchmark.evaluate over the same SQLite index); only vectorSearch is replaced.
 //
-// Run (jars of this branch, a kept index of the old character chunking):
+// Run (a kept index of the old character chunking, schema 2; work on a copy when the jars are newer):
 //   java --enable-native-access=ALL-UNNAMED -cp 'JARS/*' docs/bench/MultiWindowBench.java \
-//     KEEP_DIR /work/shared/data/scifact [single|windows] [QRELS_TSV (default DATA_DIR/qrels-test.tsv)]
-// `single` uses the stored vectors (must reproduce `bench retrieval`'s numbers: checks the harness).
+//     KEEP_DIR DATA_DIR [MODES, default single,max,mean] [QRELS_TSV or -, default DATA_DIR/qrels-test.tsv] [heading]
+// `single` uses the stored vectors, one per chunk (must reproduce `bench retrieval`'s numbers: checks the harness); `max` scores a
+// chunk by its best window, `mean` by the normalised mean of its window vectors; `heading` prefixes every window
+// with the chunk's heading path. Window vectors are cached in KEEP_DIR/windows[-heading].f32, so the modes and later
+// runs embed nothing.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localgpt.adapter.embeddings.EmbeddingModelChoice;
@@ -57,20 +60,23 @@ public class MultiWindowBench {
     Path db = keep.resolve("memory-" + choice.id() + ".sqlite");
     BeirData beir = read(data, qrels);
     Map<String, String> docOfPath = BeirData.writeMarkdown(beir.corpus(), Files.createTempDirectory("mwb"));
+    // The stored vectors are read before the index is opened: opening it with a build whose schema is newer
+    // migrates it (schema 3 drops the one-window vectors), after which only the max and mean modes are valid.
+    List<StoredChunk> chunks = new ArrayList<>();
+    List<Embedding> stored = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(
+            "select id, path, source, start_line, end_line, heading_path, text, embedding from chunks order by id")) {
+      while (rs.next()) {
+        chunks.add(new StoredChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+            rs.getString(6), rs.getString(7)));
+        byte[] blob = rs.getBytes(8);
+        stored.add(blob == null ? null : Embedding.of(floats(blob)));
+      }
+    }
     try (OnnxEmbedder embedder = OnnxEmbedders.create(choice, 32, Runtime.getRuntime().availableProcessors());
         SqliteMemoryIndex index = SqliteMemoryIndex.open(db, SqliteOptions.javaKnn())) {
-      List<StoredChunk> chunks = new ArrayList<>();
-      List<Embedding> stored = new ArrayList<>();
-      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-          Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery(
-              "select id, path, source, start_line, end_line, heading_path, text, embedding from chunks order by id")) {
-        while (rs.next()) {
-          chunks.add(new StoredChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-              rs.getString(6), rs.getString(7)));
-          stored.add(Embedding.of(floats(rs.getBytes(8))));
-        }
-      }
       int window = embedder.maxTokens();
       long tokens = 0;
       long cut = 0;
@@ -114,7 +120,9 @@ public class MultiWindowBench {
         }
       }
       List<Embedding> fresh;
-      if (Files.exists(cache)) {
+      if (todo.isEmpty()) {
+        fresh = List.of();
+      } else if (Files.exists(cache)) {
         fresh = readVectors(cache);
         System.out.printf(Locale.ROOT, "read %d window vectors from %s%n", fresh.size(), cache);
       } else {
@@ -137,7 +145,7 @@ public class MultiWindowBench {
       List<String> queries = RetrievalBenchmark.judgedQueries(beir, 0);
       for (String mode : modes) {
         MemoryIndex scored = switch (mode) {
-          case "single" -> index;
+          case "single" -> new BestWindow(index, chunks, stored, range(chunks.size()));
           case "max" -> new BestWindow(index, chunks, vectors, owner);
           case "mean" -> new BestWindow(index, chunks, mean(chunks.size(), vectors, owner), range(chunks.size()));
           default -> throw new IllegalArgumentException("mode: single, max or mean, not " + mode);
@@ -274,7 +282,7 @@ public class MultiWindowBench {
     public Optional<IndexedFile> file(String path) { return d.file(path); }
     public void replaceFile(IndexedFile file, List<NewChunk> c) { throw new UnsupportedOperationException(); }
     public List<PendingChunk> chunksWithoutVector(int limit) { return d.chunksWithoutVector(limit); }
-    public void storeVectors(Map<Long, Embedding> v) { throw new UnsupportedOperationException(); }
+    public void storeWindowVectors(Map<Long, List<Embedding>> v) { throw new UnsupportedOperationException(); }
     public void deleteFile(String path) { throw new UnsupportedOperationException(); }
     public List<ScoredChunk> keywordSearch(String text, int limit, SearchScope scope) {
       return d.keywordSearch(text, limit, scope);

@@ -73,8 +73,7 @@ final class StatsOutput {
 
   /**
    * E.g. {@code none (a chunk over the model's 254 tokens gets a vector per window)} or {@code 812
-   * of 1,803 chunks over
-   * ...}.
+   * of 1,803 chunks over ...}.
    */
   static String windowText(WindowCoverage w) {
     String text =
