@@ -3,10 +3,13 @@
 // overlap) and the vector leg scores a chunk by its best window. The BM25 leg, fusion and metrics are the product's
 // own (RetrievalBenchmark.evaluate over the same SQLite index); only vectorSearch is replaced.
 //
-// Run (jars of this branch, a kept index of the old character chunking):
+// Run (a kept index of the old character chunking, schema 2; work on a copy when the jars are newer):
 //   java --enable-native-access=ALL-UNNAMED -cp 'JARS/*' docs/bench/MultiWindowBench.java \
-//     KEEP_DIR /work/shared/data/scifact [single|windows] [QRELS_TSV (default DATA_DIR/qrels-test.tsv)]
-// `single` uses the stored vectors (must reproduce `bench retrieval`'s numbers: checks the harness).
+//     KEEP_DIR DATA_DIR [MODES, default single,max,mean] [QRELS_TSV or -, default DATA_DIR/qrels-test.tsv] [heading]
+// `single` uses the stored vectors, one per chunk (must reproduce `bench retrieval`'s numbers: checks the harness); `max` scores a
+// chunk by its best window, `mean` by the normalised mean of its window vectors; `heading` prefixes every window
+// with the chunk's heading path. Window vectors are cached in KEEP_DIR/windows[-heading].f32, so the modes and later
+// runs embed nothing.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localgpt.adapter.embeddings.EmbeddingModelChoice;
@@ -50,38 +53,40 @@ public class MultiWindowBench {
   public static void main(String[] args) throws Exception {
     Path keep = Path.of(args[0]);
     Path data = Path.of(args[1]);
-    boolean windows = args.length < 3 || args[2].equals("windows");
+    List<String> modes = List.of((args.length > 2 ? args[2] : "single,max,mean").split(","));
+    Path qrels = args.length > 3 && !args[3].equals("-") ? Path.of(args[3]) : data.resolve("qrels-test.tsv");
+    boolean headed = args.length > 4 && args[4].equals("heading");
     EmbeddingModelChoice choice = EmbeddingModelChoice.DEFAULT;
     Path db = keep.resolve("memory-" + choice.id() + ".sqlite");
-    BeirData beir = read(data, args.length > 3 ? Path.of(args[3]) : data.resolve("qrels-test.tsv"));
+    BeirData beir = read(data, qrels);
     Map<String, String> docOfPath = BeirData.writeMarkdown(beir.corpus(), Files.createTempDirectory("mwb"));
+    // The stored vectors are read before the index is opened: opening it with a build whose schema is newer
+    // migrates it (schema 3 drops the one-window vectors), after which only the max and mean modes are valid.
+    List<StoredChunk> chunks = new ArrayList<>();
+    List<Embedding> stored = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(
+            "select id, path, source, start_line, end_line, heading_path, text, embedding from chunks order by id")) {
+      while (rs.next()) {
+        chunks.add(new StoredChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+            rs.getString(6), rs.getString(7)));
+        byte[] blob = rs.getBytes(8);
+        stored.add(blob == null ? null : Embedding.of(floats(blob)));
+      }
+    }
     try (OnnxEmbedder embedder = OnnxEmbedders.create(choice, 32, Runtime.getRuntime().availableProcessors());
         SqliteMemoryIndex index = SqliteMemoryIndex.open(db, SqliteOptions.javaKnn())) {
-      List<StoredChunk> chunks = new ArrayList<>();
-      List<Embedding> stored = new ArrayList<>();
-      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-          Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery(
-              "select id, path, source, start_line, end_line, heading_path, text, embedding from chunks order by id")) {
-        while (rs.next()) {
-          chunks.add(new StoredChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-              rs.getString(6), rs.getString(7)));
-          byte[] blob = rs.getBytes(8);
-          float[] v = new float[blob.length / 4];
-          java.nio.ByteBuffer.wrap(blob).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-          stored.add(Embedding.of(v));
-        }
-      }
       int window = embedder.maxTokens();
       long tokens = 0;
       long cut = 0;
       int over = 0;
       MarkdownChunker cutter = new MarkdownChunker(new ChunkerSettings(window, window / 5, 4),
           TokenCounter.of(embedder));
+      // Every chunk gets its windows (a chunk within the window: one, its own text); with `heading`, each window is
+      // prefixed by the chunk's heading path and the window shrinks by the prefix's tokens.
       List<String> texts = new ArrayList<>();
       List<Integer> owner = new ArrayList<>();
-      List<Embedding> vectors = new ArrayList<>();
-      List<Integer> vectorOwner = new ArrayList<>();
       for (int i = 0; i < chunks.size(); i++) {
         String text = chunks.get(i).text();
         int t = embedder.tokenCount(text);
@@ -90,35 +95,132 @@ public class MultiWindowBench {
           over++;
           cut += t - window;
         }
-        if (windows && t > window) {
-          for (String p : cutter.chunk("w.md", text).stream().map(x -> x.text()).toList()) {
-            texts.add(p);
-            owner.add(i);
-          }
-        } else {
-          vectors.add(stored.get(i));
-          vectorOwner.add(i);
+        String prefix = headed ? heading(chunks.get(i).headingPath()) : "";
+        int room = window - (prefix.isEmpty() ? 0 : embedder.tokenCount(prefix));
+        List<String> parts = t <= room ? List.of(text)
+            : new MarkdownChunker(new ChunkerSettings(room, room / 5, 4), TokenCounter.of(embedder))
+                .chunk("w.md", text).stream().map(x -> x.text()).toList();
+        for (String p : parts) {
+          texts.add(prefix + p);
+          owner.add(i);
         }
       }
       System.out.printf(Locale.ROOT, "chunks %d, over the %d-token window %d (%.1f%%), text cut %.1f%%, "
-          + "windows of long chunks %d, vectors %d%n", chunks.size(), window, over, 100.0 * over / chunks.size(),
-          100.0 * cut / tokens, texts.size(), texts.size() + vectors.size());
-      if (!texts.isEmpty()) {
+          + "window texts %d%n", chunks.size(), window, over, 100.0 * over / chunks.size(),
+          100.0 * cut / tokens, texts.size());
+      // Window texts equal to a chunk's stored text reuse its vector; the rest are embedded once and cached.
+      List<Embedding> vectors = new ArrayList<>();
+      Path cache = keep.resolve("windows" + (headed ? "-heading" : "") + ".f32");
+      List<Integer> todo = new ArrayList<>();
+      for (int k = 0; k < texts.size(); k++) {
+        boolean same = texts.get(k).equals(chunks.get(owner.get(k)).text());
+        vectors.add(same ? stored.get(owner.get(k)) : null);
+        if (!same) {
+          todo.add(k);
+        }
+      }
+      List<Embedding> fresh;
+      if (todo.isEmpty()) {
+        fresh = List.of();
+      } else if (Files.exists(cache)) {
+        fresh = readVectors(cache);
+        System.out.printf(Locale.ROOT, "read %d window vectors from %s%n", fresh.size(), cache);
+      } else {
         embedder.embed(List.of("warm-up text that is not in the corpus"));
         long t0 = System.nanoTime();
-        vectors.addAll(embedder.embed(texts));
-        vectorOwner.addAll(owner);
+        var os = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
+        fresh = embedder.embed(todo.stream().map(texts::get).toList());
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "embedded %d windows in %.1f s (%.1f texts/s)%n", texts.size(), secs,
-            texts.size() / secs);
+        System.out.printf(Locale.ROOT, "embedded %d window texts in %.1f s wall, %.1f s CPU (%.1f texts/s), load %s%n",
+            todo.size(), secs, (os.getProcessCpuTime() - c0) / 1e9, todo.size() / secs,
+            Files.readString(Path.of("/proc/loadavg")).trim());
+        writeVectors(cache, fresh);
       }
-      MemoryIndex best = windows ? new BestWindow(index, chunks, vectors, vectorOwner) : index;
+      for (int j = 0; j < todo.size(); j++) {
+        vectors.set(todo.get(j), fresh.get(j));
+      }
       SearchSettings settings = SearchSettings.defaults().withMode(SearchMode.HYBRID);
       List<String> queries = RetrievalBenchmark.judgedQueries(beir, 0);
-      for (RetrievalBenchmark.Row r : RetrievalBenchmark.evaluate(beir, docOfPath, best, embedder, settings,
-          List.of(new dev.localgpt.core.memory.eval.FusionSpec("hybrid", x -> x)), queries, Optional.empty())) {
-        System.out.printf(Locale.ROOT, "%-8s nDCG@10 %.4f  Recall@100 %.4f%n", r.leg(), r.ndcg10(), r.recall100());
+      for (String mode : modes) {
+        MemoryIndex scored = switch (mode) {
+          case "single" -> new BestWindow(index, chunks, stored, range(chunks.size()));
+          case "max" -> new BestWindow(index, chunks, vectors, owner);
+          case "mean" -> new BestWindow(index, chunks, mean(chunks.size(), vectors, owner), range(chunks.size()));
+          default -> throw new IllegalArgumentException("mode: single, max or mean, not " + mode);
+        };
+        for (RetrievalBenchmark.Row r : RetrievalBenchmark.evaluate(beir, docOfPath, scored, embedder, settings,
+            List.of(new dev.localgpt.core.memory.eval.FusionSpec("hybrid", x -> x)), queries, Optional.empty())) {
+          System.out.printf(Locale.ROOT, "%-6s %-8s nDCG@10 %.4f  Recall@100 %.4f%n", mode, r.leg(), r.ndcg10(),
+              r.recall100());
+        }
       }
+    }
+  }
+
+  static String heading(String path) {
+    return path == null || path.isBlank() ? "" : path.replaceAll("#+ ", "").replace(" > ", " / ").trim() + "\n";
+  }
+
+  static List<Embedding> mean(int n, List<Embedding> vectors, List<Integer> owner) {
+    float[][] sum = new float[n][];
+    for (int k = 0; k < vectors.size(); k++) {
+      float[] v = vectors.get(k).toArray();
+      int c = owner.get(k);
+      if (sum[c] == null) {
+        sum[c] = new float[v.length];
+      }
+      for (int d = 0; d < v.length; d++) {
+        sum[c][d] += v[d];
+      }
+    }
+    List<Embedding> out = new ArrayList<>();
+    for (float[] s : sum) {
+      out.add(Embedding.normalized(s));
+    }
+    return out;
+  }
+
+  static List<Integer> range(int n) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(i);
+    }
+    return out;
+  }
+
+  static float[] floats(byte[] blob) {
+    float[] v = new float[blob.length / 4];
+    java.nio.ByteBuffer.wrap(blob).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+    return v;
+  }
+
+  static void writeVectors(Path file, List<Embedding> vectors) throws Exception {
+    try (var out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+      out.writeInt(vectors.size());
+      out.writeInt(vectors.isEmpty() ? 0 : vectors.get(0).toArray().length);
+      for (Embedding e : vectors) {
+        for (float x : e.toArray()) {
+          out.writeFloat(x);
+        }
+      }
+    }
+  }
+
+  static List<Embedding> readVectors(Path file) throws Exception {
+    try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+      int n = in.readInt();
+      int dim = in.readInt();
+      List<Embedding> out = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        float[] v = new float[dim];
+        for (int d = 0; d < dim; d++) {
+          v[d] = in.readFloat();
+        }
+        out.add(Embedding.of(v));
+      }
+      return out;
     }
   }
 
@@ -180,7 +282,7 @@ public class MultiWindowBench {
     public Optional<IndexedFile> file(String path) { return d.file(path); }
     public void replaceFile(IndexedFile file, List<NewChunk> c) { throw new UnsupportedOperationException(); }
     public List<PendingChunk> chunksWithoutVector(int limit) { return d.chunksWithoutVector(limit); }
-    public void storeVectors(Map<Long, Embedding> v) { throw new UnsupportedOperationException(); }
+    public void storeWindowVectors(Map<Long, List<Embedding>> v) { throw new UnsupportedOperationException(); }
     public void deleteFile(String path) { throw new UnsupportedOperationException(); }
     public List<ScoredChunk> keywordSearch(String text, int limit, SearchScope scope) {
       return d.keywordSearch(text, limit, scope);

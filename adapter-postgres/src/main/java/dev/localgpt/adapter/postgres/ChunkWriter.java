@@ -76,25 +76,53 @@ final class ChunkWriter {
     }
   }
 
-  void storeVectors(Map<Long, Embedding> byChunkId) {
+  void storeWindowVectors(Map<Long, List<Embedding>> byChunkId) {
     if (byChunkId.isEmpty()) {
       return;
     }
+    byChunkId.forEach(
+        (id, windows) -> {
+          if (windows.isEmpty()) {
+            throw new IllegalArgumentException("chunk " + id + " has no window vector");
+          }
+        });
     db.transaction(
         "store " + byChunkId.size() + " vectors",
         c -> {
-          int dims = settleDims(c, byChunkId.values());
+          int dims = settleDims(c, byChunkId.values().stream().flatMap(List::stream).toList());
           try (PreparedStatement p =
-              c.prepareStatement(
-                  "update memory_chunks set embedding = ?::vector, dims = ? where id = ? and workspace = ?")) {
-            for (Map.Entry<Long, Embedding> e : byChunkId.entrySet()) {
-              p.setString(1, Vectors.text(e.getValue().toArray()));
+                  c.prepareStatement(
+                      "update memory_chunks set embedding = ?::vector, dims = ? where id = ? and workspace = ?");
+              PreparedStatement drop =
+                  c.prepareStatement(
+                      "delete from memory_chunk_windows where chunk_id = ? and workspace = ?");
+              PreparedStatement insert =
+                  c.prepareStatement(
+                      "insert into memory_chunk_windows(chunk_id, n, workspace, source, dims, embedding)"
+                          + " select id, ?, workspace, source, ?, ?::vector from memory_chunks"
+                          + " where id = ? and workspace = ?")) {
+            for (Map.Entry<Long, List<Embedding>> e : byChunkId.entrySet()) {
+              List<Embedding> windows = e.getValue();
+              p.setString(1, Vectors.text(windows.get(0).toArray()));
               p.setInt(2, dims);
               p.setLong(3, e.getKey());
               p.setString(4, workspace);
               p.addBatch();
+              drop.setLong(1, e.getKey());
+              drop.setString(2, workspace);
+              drop.addBatch();
+              for (int n = 1; n < windows.size(); n++) {
+                insert.setInt(1, n);
+                insert.setInt(2, dims);
+                insert.setString(3, Vectors.text(windows.get(n).toArray()));
+                insert.setLong(4, e.getKey());
+                insert.setString(5, workspace);
+                insert.addBatch();
+              }
             }
             p.executeBatch();
+            drop.executeBatch();
+            insert.executeBatch();
           }
           return null;
         });
@@ -283,7 +311,11 @@ final class ChunkWriter {
         c -> {
           for (String table :
               new String[] {
-                "memory_chunks", "memory_files", "memory_meta", "memory_embedding_cache"
+                "memory_chunk_windows",
+                "memory_chunks",
+                "memory_files",
+                "memory_meta",
+                "memory_embedding_cache"
               }) {
             try (PreparedStatement p =
                 c.prepareStatement("delete from " + table + " where workspace = ?")) {

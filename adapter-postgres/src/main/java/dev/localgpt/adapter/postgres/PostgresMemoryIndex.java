@@ -9,6 +9,7 @@ import dev.localgpt.ports.memory.PendingChunk;
 import dev.localgpt.ports.memory.ScoredChunk;
 import dev.localgpt.ports.memory.SearchScope;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -139,9 +140,11 @@ public final class PostgresMemoryIndex implements MemoryIndex {
   }
 
   @Override
-  public void storeVectors(Map<Long, Embedding> byChunkId) {
+  public void storeWindowVectors(Map<Long, List<Embedding>> byChunkId) {
     flush();
-    writer.storeVectors(Map.copyOf(byChunkId));
+    Map<Long, List<Embedding>> copy = new HashMap<>();
+    byChunkId.forEach((id, windows) -> copy.put(id, List.copyOf(windows)));
+    writer.storeWindowVectors(copy);
   }
 
   @Override

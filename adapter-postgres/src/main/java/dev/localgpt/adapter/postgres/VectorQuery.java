@@ -37,20 +37,39 @@ final class VectorQuery {
     this.limit = limit;
     params.add(Vectors.text(query));
     params.add(searchable);
-    this.sql =
-        "with nearest as materialized (select "
-            + columns
-            + ", embedding::vector("
-            + d
-            + ") <=> ?::vector("
-            + d
-            + ") as distance from memory_chunks where dims = "
+    String distance = "embedding::vector(" + d + ") <=> ?::vector(" + d + ")";
+    // The nearest chunks by their first window and the nearest later windows (table
+    // memory_chunk_windows), each chunk scored by its best window.
+    String chunks =
+        "nearest as materialized (select id, "
+            + distance
+            + " as distance from memory_chunks where dims = "
             + d
             + " and workspace = any(?)"
             + ChunkReader.scopeSql(scope, params)
-            + " order by distance limit ?) select "
+            + " order by distance limit ?)";
+    params.add(limit);
+    params.add(Vectors.text(query));
+    params.add(searchable);
+    String windows =
+        "windows as materialized (select chunk_id as id, "
+            + distance
+            + " as distance from memory_chunk_windows where dims = "
+            + d
+            + " and workspace = any(?)"
+            + ChunkReader.scopeSql(scope, params)
+            + " order by distance limit ?)";
+    params.add(Math.min(Integer.MAX_VALUE / 2, limit) * 2);
+    this.sql =
+        "with "
+            + chunks
+            + ", "
+            + windows
+            + ", best as (select id, min(distance) as distance from (select id, distance from nearest"
+            + " union all select id, distance from windows) u group by id) select "
             + columns
-            + ", 1 - distance as score from nearest order by distance + 0, id";
+            + ", 1 - best.distance as score from best join memory_chunks using (id)"
+            + " order by best.distance + 0, id limit ?";
     params.add(limit);
   }
 

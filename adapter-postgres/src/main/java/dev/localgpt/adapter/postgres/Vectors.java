@@ -87,6 +87,13 @@ final class Vectors {
               + dims
               + ")) vector_cosine_ops) where dims = "
               + dims);
+      s.execute(
+          "create index if not exists memory_chunk_windows_hnsw_"
+              + dims
+              + " on memory_chunk_windows using hnsw ((embedding::vector("
+              + dims
+              + ")) vector_cosine_ops) where dims = "
+              + dims);
     }
     indexed.add(dims);
   }

@@ -195,7 +195,10 @@ final class ChunkReader {
   static void loadVectors(Connection c, Consumer<List<Row>> sink) throws SQLException {
     try (PreparedStatement p =
             c.prepareStatement(
-                "select id, source, embedding from chunks where embedding is not null order by id");
+                "select id, source, embedding from chunks where embedding is not null"
+                    + " union all select "
+                    + WindowKeys.SQL
+                    + ", c.source, w.embedding from chunk_windows w join chunks c on c.id = w.chunk_id");
         ResultSet rs = p.executeQuery()) {
       List<Row> batch = new ArrayList<>(1024);
       while (rs.next()) {

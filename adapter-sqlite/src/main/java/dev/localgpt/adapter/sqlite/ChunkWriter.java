@@ -60,13 +60,18 @@ final class ChunkWriter {
         this::mirror);
   }
 
-  void storeVectors(Map<Long, Embedding> byChunkId) {
+  void storeWindowVectors(Map<Long, List<Embedding>> byChunkId) {
     if (byChunkId.isEmpty()) {
       return;
     }
     IndexState before = state.get();
     int dims = before.dims();
-    for (Embedding e : byChunkId.values()) {
+    for (Map.Entry<Long, List<Embedding>> w : byChunkId.entrySet()) {
+      if (w.getValue().isEmpty()) {
+        throw new IllegalArgumentException("chunk " + w.getKey() + " has no window vector");
+      }
+    }
+    for (Embedding e : byChunkId.values().stream().flatMap(List::stream).toList()) {
       if (dims == 0) {
         dims = e.dimension();
       } else if (e.dimension() != dims) {
@@ -96,10 +101,9 @@ final class ChunkWriter {
               Vec0Knn.rebuild(c, finalDims);
             }
           }
-          List<Row> rows = FileRows.updateVectors(c, byChunkId);
-          List<Long> ids = rows.stream().map(Row::id).toList();
-          syncVectors(c, next, ids, rows);
-          return new Change(ids, rows, next);
+          FileRows.Updated updated = FileRows.updateVectors(c, byChunkId);
+          syncVectors(c, next, updated.removed(), updated.added());
+          return new Change(updated.removed(), updated.added(), next);
         },
         this::mirror);
   }

@@ -21,11 +21,16 @@ import java.util.Map;
 final class FileRows {
   private FileRows() {}
 
-  /** Deletes the file's chunks; returns their ids (for the vector tables). */
+  /** Deletes the file's chunks; returns their ids and window keys (for the vector tables). */
   static List<Long> deleteChunks(Connection c, String path) throws SQLException {
     List<Long> ids = new ArrayList<>();
-    try (PreparedStatement p = c.prepareStatement("select id from chunks where path = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "select id from chunks where path = ? union all select "
+                + WindowKeys.SQL
+                + " from chunk_windows w join chunks c on c.id = w.chunk_id where c.path = ?")) {
       p.setString(1, path);
+      p.setString(2, path);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           ids.add(rs.getLong(1));
@@ -100,14 +105,33 @@ final class FileRows {
     return vectors;
   }
 
-  /** Sets the vectors of the chunks that still exist; returns their rows (id, source, vector). */
-  static List<Row> updateVectors(Connection c, Map<Long, Embedding> byChunkId) throws SQLException {
+  /**
+   * What {@link #updateVectors} changed: the keys whose vectors went (the chunks' and their old
+   * windows') and the rows added, keyed by {@link WindowKeys}.
+   */
+  record Updated(List<Long> removed, List<Row> added) {}
+
+  /**
+   * Sets the window vectors of the chunks that still exist: the first in {@code chunks}, the others
+   * in {@code chunk_windows}, replacing what was there.
+   */
+  static Updated updateVectors(Connection c, Map<Long, List<Embedding>> byChunkId)
+      throws SQLException {
+    List<Long> removed = new ArrayList<>();
     List<Row> rows = new ArrayList<>(byChunkId.size());
     try (PreparedStatement select = c.prepareStatement("select source from chunks where id = ?");
+        PreparedStatement oldWindows =
+            c.prepareStatement("select n from chunk_windows where chunk_id = ?");
+        PreparedStatement drop =
+            c.prepareStatement("delete from chunk_windows where chunk_id = ?");
         PreparedStatement update =
-            c.prepareStatement("update chunks set embedding = ? where id = ?")) {
-      for (Map.Entry<Long, Embedding> e : byChunkId.entrySet()) {
-        select.setLong(1, e.getKey());
+            c.prepareStatement("update chunks set embedding = ? where id = ?");
+        PreparedStatement insert =
+            c.prepareStatement(
+                "insert into chunk_windows(chunk_id, n, embedding) values (?, ?, ?)")) {
+      for (Map.Entry<Long, List<Embedding>> e : byChunkId.entrySet()) {
+        long id = e.getKey();
+        select.setLong(1, id);
         String source;
         try (ResultSet rs = select.executeQuery()) {
           if (!rs.next()) {
@@ -115,15 +139,35 @@ final class FileRows {
           }
           source = rs.getString(1);
         }
-        float[] v = e.getValue().toArray();
-        update.setBytes(1, VectorCodec.encode(v));
-        update.setLong(2, e.getKey());
-        update.addBatch();
-        rows.add(new Row(e.getKey(), source, v));
+        removed.add(id);
+        oldWindows.setLong(1, id);
+        try (ResultSet rs = oldWindows.executeQuery()) {
+          while (rs.next()) {
+            removed.add(WindowKeys.key(id, rs.getInt(1)));
+          }
+        }
+        drop.setLong(1, id);
+        drop.executeUpdate();
+        List<Embedding> windows = e.getValue();
+        for (int n = 0; n < windows.size(); n++) {
+          float[] v = windows.get(n).toArray();
+          if (n == 0) {
+            update.setBytes(1, VectorCodec.encode(v));
+            update.setLong(2, id);
+            update.addBatch();
+          } else {
+            insert.setLong(1, id);
+            insert.setInt(2, n);
+            insert.setBytes(3, VectorCodec.encode(v));
+            insert.addBatch();
+          }
+          rows.add(new Row(WindowKeys.key(id, n), source, v));
+        }
       }
       update.executeBatch();
+      insert.executeBatch();
     }
-    return rows;
+    return new Updated(removed, rows);
   }
 
   /** Deletes the file's row (its chunks are deleted separately). */

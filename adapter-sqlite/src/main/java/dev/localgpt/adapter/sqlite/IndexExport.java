@@ -22,7 +22,11 @@ final class IndexExport {
     this.db = db;
   }
 
-  /** Every file with its chunks (line order, each with its stored vector or null). */
+  /**
+   * Every file with its chunks (line order, each with its stored vector or null). A chunk with
+   * several window vectors goes without one: the target embeds its windows again, from the exported
+   * embedding cache.
+   */
   void files(BiConsumer<IndexedFile, List<NewChunk>> sink) {
     List<IndexedFile> files = new ChunkReader(db).files();
     for (IndexedFile file : files) {
@@ -36,7 +40,8 @@ final class IndexExport {
         c -> {
           try (PreparedStatement p =
               c.prepareStatement(
-                  "select start_line, end_line, heading_path, text, hash, embedding"
+                  "select start_line, end_line, heading_path, text, hash, case when exists(select 1"
+                      + " from chunk_windows w where w.chunk_id = chunks.id) then null else embedding end"
                       + " from chunks where path = ? order by id")) {
             p.setString(1, path);
             try (ResultSet rs = p.executeQuery()) {

@@ -56,7 +56,22 @@ final class Schema {
           // 2: indexing writes keyword rows first and vectors later; this finds the chunks still
           // waiting for one.
           List.of(
-              "create index if not exists chunks_pending on chunks(id) where embedding is null"));
+              "create index if not exists chunks_pending on chunks(id) where embedding is null"),
+          // 3: a chunk longer than the model's window has a vector per window; chunks.embedding
+          // holds the first, this table the others (n >= 1). Old vectors saw only a chunk's first
+          // window: they are dropped, so the next indexing run re-embeds (unchanged texts that fit
+          // the window come from the embedding cache).
+          List.of(
+              """
+              create table if not exists chunk_windows(
+                chunk_id integer not null, n integer not null, embedding blob not null,
+                primary key(chunk_id, n)) without rowid""",
+              """
+              create trigger if not exists chunk_windows_delete after delete on chunks begin
+                delete from chunk_windows where chunk_id = old.id;
+              end""",
+              "update chunks set embedding = null where embedding is not null",
+              "insert or replace into meta(key, value) values ('vec_stale', '1')"));
 
   private Schema() {}
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -136,8 +137,10 @@ public final class SqliteMemoryIndex implements MemoryIndex {
   }
 
   @Override
-  public void storeVectors(Map<Long, Embedding> byChunkId) {
-    writer.storeVectors(Map.copyOf(byChunkId));
+  public void storeWindowVectors(Map<Long, List<Embedding>> byChunkId) {
+    Map<Long, List<Embedding>> copy = new HashMap<>();
+    byChunkId.forEach((id, windows) -> copy.put(id, List.copyOf(windows)));
+    writer.storeWindowVectors(copy);
   }
 
   @Override

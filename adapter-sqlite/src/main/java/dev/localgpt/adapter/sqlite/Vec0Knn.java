@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The sqlite-vec side: a {@code vec0} table {@code chunks_vec} with cosine distance, kept in sync
- * with chunks.
+ * with chunks; its rows are window vectors keyed by {@link WindowKeys}.
  */
 final class Vec0Knn {
   static final String TABLE = "chunks_vec";
@@ -39,6 +39,13 @@ final class Vec0Knn {
               + TABLE
               + "(chunk_id, embedding) select id, embedding from chunks"
               + " where embedding is not null and length(embedding) = "
+              + (dim * Float.BYTES));
+      s.execute(
+          "insert into "
+              + TABLE
+              + "(chunk_id, embedding) select "
+              + WindowKeys.SQL
+              + ", w.embedding from chunk_windows w where length(w.embedding) = "
               + (dim * Float.BYTES));
     }
   }

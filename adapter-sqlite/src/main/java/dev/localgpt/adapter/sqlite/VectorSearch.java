@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * k-NN over the stored vectors: sqlite-vec when its table is active, the in-memory Java matrix
- * otherwise. With a scope filter, sqlite-vec over-fetches and filters, growing {@code k}; if that
- * cannot fill the limit, the Java matrix answers.
+ * k-NN over the stored window vectors, each chunk scored by its best window ({@link WindowKeys}):
+ * sqlite-vec when its table is active, the in-memory Java matrix otherwise. With a scope filter,
+ * sqlite-vec over-fetches and filters, growing {@code k}; if that cannot fill the limit, the Java
+ * matrix answers.
  */
 final class VectorSearch {
   private final Database db;
@@ -48,8 +49,15 @@ final class VectorSearch {
     }
     checkDimension(query, s.dims());
     ensureLoaded();
-    Hit[] hits = knn.search(query, limit, scope);
-    return reader.resolve(Arrays.asList(hits), limit, scope);
+    int k = limit;
+    while (true) {
+      Hit[] hits = knn.search(query, k, scope);
+      List<Hit> chunks = WindowKeys.bestPerChunk(Arrays.asList(hits));
+      if (chunks.size() >= limit || hits.length < k || k >= Integer.MAX_VALUE / 4) {
+        return reader.resolve(chunks, limit, scope);
+      }
+      k *= 4; // several of the best windows belong to one chunk: look further
+    }
   }
 
   /**
@@ -62,7 +70,7 @@ final class VectorSearch {
     while (true) {
       int kk = k;
       List<Hit> hits = db.read("vector search", c -> Vec0Knn.search(c, query, kk));
-      List<ScoredChunk> found = reader.resolve(hits, limit, scope);
+      List<ScoredChunk> found = reader.resolve(WindowKeys.bestPerChunk(hits), limit, scope);
       if (found.size() >= limit || hits.size() < k) {
         return found;
       }

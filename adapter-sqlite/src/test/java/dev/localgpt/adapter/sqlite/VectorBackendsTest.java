@@ -93,6 +93,46 @@ class VectorBackendsTest {
     }
   }
 
+  @Test
+  void backendsAgreeWhenChunksHaveSeveralWindowsAndEachChunkComesOnce() {
+    Random random = new Random(11);
+    Path db = dir.resolve("i.sqlite");
+    try (SqliteMemoryIndex index =
+        SqliteMemoryIndex.open(db, SqliteOptions.defaults().withSqliteVec(vec()))) {
+      index.useEmbeddingModel("random", DIM);
+      fill(index, random, 6, 20);
+      index.javaVectorSearch(randomUnit(random, DIM), 5, SearchScope.all()); // load the Java matrix
+      windows(index, random, 2);
+      windows(index, random, 4); // replaces every chunk's windows
+      index.deleteFile("f3.md");
+      compare(index, random);
+      for (int q = 0; q < 10; q++) {
+        List<ScoredChunk> hits = index.vectorSearch(randomUnit(random, DIM), 25, SearchScope.all());
+        assertThat(ids(hits)).doesNotHaveDuplicates().hasSize(25);
+      }
+    }
+    try (SqliteMemoryIndex index = SqliteMemoryIndex.open(db, SqliteOptions.javaKnn())) {
+      windows(index, random, 3);
+    }
+    try (SqliteMemoryIndex index =
+        SqliteMemoryIndex.open(db, SqliteOptions.defaults().withSqliteVec(vec()))) {
+      compare(index, random);
+    }
+  }
+
+  /** Gives every stored chunk {@code n} random window vectors. */
+  private static void windows(SqliteMemoryIndex index, Random random, int n) {
+    java.util.Map<Long, List<Embedding>> byId = new java.util.HashMap<>();
+    for (ScoredChunk h : index.javaVectorSearch(randomUnit(random, DIM), 1000, SearchScope.all())) {
+      List<Embedding> w = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        w.add(randomUnit(random, DIM));
+      }
+      byId.put(h.chunk().id(), w);
+    }
+    index.storeWindowVectors(byId);
+  }
+
   private static void compare(SqliteMemoryIndex index, Random random) {
     for (int q = 0; q < 10; q++) {
       Embedding query = randomUnit(random, DIM);

@@ -72,13 +72,13 @@ final class StatsOutput {
   }
 
   /**
-   * E.g. {@code none (every chunk fits the model's 254 tokens)} or {@code 812 of 1,803 chunks over
-   * ...}.
+   * E.g. {@code none (a chunk over the model's 254 tokens gets a vector per window)} or {@code 812
+   * of 1,803 chunks over ...}.
    */
   static String windowText(WindowCoverage w) {
     String text =
         w.chunksOverWindow() == 0
-            ? "none (every chunk fits the model's " + w.window() + " tokens)"
+            ? "none (a chunk over the model's " + w.window() + " tokens gets a vector per window)"
             : String.format(
                 Locale.ROOT,
                 "%d of %d chunks are over the model's %d tokens, %.1f%% of the text "
@@ -89,7 +89,8 @@ final class StatsOutput {
                 w.cutPercent());
     return w.upToDate()
         ? text
-        : text + "; the next index run re-chunks to fit ('localgpt memory reindex')";
+        : text
+            + "; the next index run re-chunks and embeds every window ('localgpt memory reindex')";
   }
 
   private static Map<String, Object> windowJson(WindowCoverage w) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.localgpt.adapter.embeddings.OnnxEmbedder;
 import dev.localgpt.adapter.embeddings.OnnxEmbedders;
 import dev.localgpt.core.memory.Chunk;
+import dev.localgpt.core.memory.ChunkWindows;
 import dev.localgpt.core.memory.ChunkerSettings;
 import dev.localgpt.core.memory.MarkdownChunker;
 import dev.localgpt.core.memory.TokenCounter;
@@ -13,9 +14,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * With all-MiniLM-L6-v2's own tokenizer, no chunk of a long conversation-style note has more tokens
- * than the model embeds (254 + [CLS] + [SEP]), while the old character-based chunking of the same
- * note had chunks far over it.
+ * With all-MiniLM-L6-v2's own tokenizer, chunks of a long conversation-style note are measured in
+ * the model's tokens and cut into windows of at most what the model embeds (254 + [CLS] + [SEP]),
+ * so every word of the note reaches a vector.
  */
 class ChunkWindowIT {
   private static final String[] WORDS = {
@@ -78,22 +79,23 @@ class ChunkWindowIT {
   }
 
   @Test
-  void noChunkOfALongConversationExceedsTheModelsWindow() {
+  void everyWordOfALongConversationReachesAWindowOfTheModel() {
     try (OnnxEmbedder embedder = OnnxEmbedders.create()) {
       String note = conversation();
       List<Chunk> chunks =
           new MarkdownChunker(ChunkerSettings.defaults(), TokenCounter.of(embedder))
               .chunk("memory/2024-05-17.md", note);
-      List<Chunk> old =
-          new MarkdownChunker(ChunkerSettings.defaults()).chunk("memory/2024-05-17.md", note);
+      ChunkWindows windows = new ChunkWindows(TokenCounter.of(embedder));
+      List<String> cut = chunks.stream().flatMap(c -> windows.of(c.text()).stream()).toList();
 
       assertThat(embedder.maxTokens()).isEqualTo(254);
       assertThat(chunks)
-          .allSatisfy(c -> assertThat(embedder.tokenCount(c.text())).isLessThanOrEqualTo(254));
+          .allSatisfy(c -> assertThat(embedder.tokenCount(c.text())).isLessThanOrEqualTo(400));
       assertThat(chunks)
-          .anySatisfy(c -> assertThat(embedder.tokenCount(c.text())).isGreaterThan(200));
-      assertThat(old).anySatisfy(c -> assertThat(embedder.tokenCount(c.text())).isGreaterThan(254));
-      String all = String.join("\n", chunks.stream().map(Chunk::text).toList());
+          .anySatisfy(c -> assertThat(embedder.tokenCount(c.text())).isGreaterThan(254));
+      assertThat(cut).hasSizeGreaterThan(chunks.size());
+      assertThat(cut).allSatisfy(w -> assertThat(embedder.tokenCount(w)).isLessThanOrEqualTo(254));
+      String all = String.join("\n", cut);
       for (String word : note.split("\\s+")) {
         assertThat(all).contains(word);
       }

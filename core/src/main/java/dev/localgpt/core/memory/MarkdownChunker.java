@@ -7,13 +7,13 @@ import java.util.Objects;
 
 /**
  * Cuts Markdown into chunks of at most a size: with a {@link TokenCounter}, {@link
- * ChunkerSettings#chunkTokens()} tokens of the embedding model, but never more than the model's
- * window, so every chunk reaches its vector whole; without one, {@link ChunkerSettings#maxChars()}
- * characters. A cut goes preferably before a heading, then at a paragraph break, then between
- * lines, and never inside a fenced code block unless the block alone is too big; lines longer than
- * a chunk are split. The next chunk repeats about the overlap ({@link
- * ChunkerSettings#overlapTokens()}, scaled down with the chunk size when the window is smaller) of
- * trailing whole lines, except after a heading cut. Thread-safe if the counter is.
+ * ChunkerSettings#chunkTokens()} tokens of the embedding model (a chunk longer than the model's
+ * window gets a vector per window, {@link ChunkWindows}); without one, {@link
+ * ChunkerSettings#maxChars()} characters. A cut goes preferably before a heading, then at a
+ * paragraph break, then between lines, and never inside a fenced code block unless the block alone
+ * is too big; lines longer than a chunk are split. The next chunk repeats about the overlap ({@link
+ * ChunkerSettings#overlapTokens()}) of trailing whole lines, except after a heading cut.
+ * Thread-safe if the counter is.
  */
 public final class MarkdownChunker {
   /** Bumped when the cutting rules change, so indexes built by older rules are re-chunked. */
@@ -32,12 +32,15 @@ public final class MarkdownChunker {
     this.overlap = settings.overlapChars();
   }
 
-  /** Sizes measured in {@code tokens}, chunks bounded by its window. */
+  /**
+   * Sizes measured in {@code tokens}. Chunks may be longer than the model's window: the vector
+   * phase embeds such a chunk window by window ({@link ChunkWindows}).
+   */
   public MarkdownChunker(ChunkerSettings settings, TokenCounter tokens) {
     this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
     this.tokens = Objects.requireNonNull(tokens, "'tokens' must not be null");
-    this.max = Math.max(1, Math.min(settings.chunkTokens(), tokens.window()));
-    this.overlap = (int) ((long) settings.overlapTokens() * max / settings.chunkTokens());
+    this.max = settings.chunkTokens();
+    this.overlap = settings.overlapTokens();
   }
 
   public MarkdownChunker() {
@@ -49,20 +52,19 @@ public final class MarkdownChunker {
   }
 
   /**
-   * What decides where cuts go: rules, unit, size and overlap. An index whose chunks came from
-   * another version re-chunks its files ({@link MemoryIndexer}).
+   * What decides where cuts go: rules, unit, size and overlap; in tokens also the model's window,
+   * which decides the windows a chunk's vectors are made of ({@link ChunkWindows}). An index whose
+   * chunks came from another version re-chunks (and so re-embeds) its files ({@link
+   * MemoryIndexer}).
    */
   public String version() {
-    String unit = tokens == null ? "chars" : "tokens:" + tokens.id();
+    String unit = tokens == null ? "chars" : "tokens:" + tokens.id() + "@" + tokens.window();
     return "markdown-" + RULES + "/" + unit + "/" + max + "/" + overlap;
   }
 
-  /**
-   * Whether every chunk fits {@code embedder}'s window: sizes are in its tokens and no chunk is
-   * larger.
-   */
-  public boolean fitsWindow(Embedder embedder) {
-    return tokens != null && tokens.id().equals(embedder.modelId()) && max <= embedder.maxTokens();
+  /** Whether sizes are measured in {@code embedder}'s own tokens. */
+  public boolean measuresIn(Embedder embedder) {
+    return tokens != null && tokens.id().equals(embedder.modelId());
   }
 
   /** Chunks {@code content} (any line endings); a blank file gives no chunks. */

@@ -28,15 +28,16 @@ public record WindowCoverage(
 
   /**
    * The coverage of {@code index}, whose files {@code chunker} cuts now. An index chunked by this
-   * chunker in the model's tokens fits the window by construction (nothing is read); otherwise the
-   * files are re-chunked as the index holds them (an index from before chunking versions were
-   * recorded: by characters) and measured.
+   * chunker in the model's tokens has a vector per window of every chunk ({@link ChunkWindows}), so
+   * nothing is cut (nothing is read); otherwise the files are re-chunked as the index holds them
+   * (an index from before chunking versions were recorded: by characters) and measured against the
+   * one vector per chunk such an index had.
    */
   static WindowCoverage of(
       MemoryIndex index, IndexRoots roots, MarkdownChunker chunker, Embedder embedder) {
     Optional<String> stored = index.chunkingVersion();
     boolean upToDate = stored.map(chunker.version()::equals).orElse(false);
-    if (upToDate && chunker.fitsWindow(embedder)) {
+    if (upToDate && chunker.measuresIn(embedder)) {
       return new WindowCoverage(embedder.maxTokens(), index.stats().chunks(), 0, 0, true);
     }
     MarkdownChunker built = stored.isEmpty() ? new MarkdownChunker(chunker.settings()) : chunker;

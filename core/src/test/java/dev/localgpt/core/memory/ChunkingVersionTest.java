@@ -88,7 +88,8 @@ class ChunkingVersionTest {
     assertThat(before.cutShare()).isBetween(0.01, 1.0);
     assertThat(pending.upToDate()).isFalse();
     assertThat(report.filesIndexed()).isEqualTo(2);
-    assertThat(index.stats().chunks()).isGreaterThan(oldChunks);
+    assertThat(index.stats().chunks()).isNotEqualTo(oldChunks);
+    assertThat(index.stats().embeddedChunks()).isEqualTo(index.stats().chunks());
     assertThat(index.chunkingVersion()).contains(now.chunker().version());
     assertThat(again.filesIndexed()).isZero();
     assertThat(again.filesUnchanged()).isEqualTo(2);
@@ -114,21 +115,23 @@ class ChunkingVersionTest {
   }
 
   @Test
-  void changingTheWindowReChunks() throws IOException {
+  void changingTheWindowReChunksAndReEmbeds() throws IOException {
     writeNotes();
     indexer(new MarkdownChunker(settings, TokenCounter.of(embedder)))
         .index(index, false, IndexListener.NONE);
-    int chunks30 = index.stats().chunks();
     Embedder wider = new Windowed(new HashingEmbedder(), 60);
 
-    new MemoryIndexer(
-            IndexRoots.of(ws),
-            new MarkdownChunker(settings, TokenCounter.of(wider)),
-            Optional.of(wider),
-            8)
-        .index(index, false, IndexListener.NONE);
+    IndexReport report =
+        new MemoryIndexer(
+                IndexRoots.of(ws),
+                new MarkdownChunker(settings, TokenCounter.of(wider)),
+                Optional.of(wider),
+                8)
+            .index(index, false, IndexListener.NONE);
 
-    assertThat(index.stats().chunks()).isLessThan(chunks30);
+    assertThat(report.filesIndexed()).isEqualTo(2);
+    assertThat(report.embedded()).isPositive();
+    assertThat(index.chunkingVersion()).hasValueSatisfying(v -> assertThat(v).contains("@60/"));
   }
 
   @Test

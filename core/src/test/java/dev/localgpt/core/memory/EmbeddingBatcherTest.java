@@ -101,4 +101,57 @@ class EmbeddingBatcherTest {
         .isEqualTo(4);
     assertThat(embeddedBefore + resumed.embedded).isEqualTo(40);
   }
+
+  @Test
+  void aChunkLongerThanTheWindowGetsAVectorPerWindowAndIsFoundByItsSecond() {
+    Embedder windowed =
+        new Embedder() {
+          @Override
+          public String modelId() {
+            return embedder.modelId();
+          }
+
+          @Override
+          public int dimension() {
+            return embedder.dimension();
+          }
+
+          @Override
+          public List<Embedding> embed(List<String> texts) {
+            return embedder.embed(texts);
+          }
+
+          @Override
+          public int maxTokens() {
+            return 12;
+          }
+        };
+    index.useEmbeddingModel(windowed.modelId(), windowed.dimension());
+    String head = "alpha beta gamma delta epsilon zeta eta theta iota kappa";
+    String tail = "walrus penguin otter seal puffin gannet";
+    String text = head + "\n" + tail;
+    String other = "alpha beta gamma delta walrus";
+    index.replaceFile(
+        new IndexedFile("memory/long.md", "memory", Hashes.sha256(text), 0, text.length()),
+        List.of(new NewChunk(1, 2, "", text, Hashes.sha256(text), null)));
+    index.replaceFile(
+        new IndexedFile("memory/other.md", "memory", Hashes.sha256(other), 0, other.length()),
+        List.of(new NewChunk(1, 1, "", other, Hashes.sha256(other), null)));
+
+    new EmbeddingBatcher(index, windowed, 4).run(Long.MAX_VALUE, n -> {});
+
+    assertThat(index.chunksWithoutVector(10)).isEmpty();
+    assertThat(embedder.calls.stream().flatMap(List::stream).toList())
+        .containsExactlyInAnyOrder(head, tail, other);
+    Embedding query = embedder.embed(List.of(tail)).get(0);
+    assertThat(index.vectorSearch(query, 2, dev.localgpt.ports.memory.SearchScope.all()))
+        .extracting(h -> h.chunk().path())
+        .containsExactly("memory/long.md", "memory/other.md");
+    assertThat(
+            index
+                .vectorSearch(query, 1, dev.localgpt.ports.memory.SearchScope.all())
+                .get(0)
+                .score())
+        .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
+  }
 }

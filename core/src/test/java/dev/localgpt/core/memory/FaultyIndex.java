@@ -83,11 +83,11 @@ final class FaultyIndex implements MemoryIndex {
   }
 
   @Override
-  public void storeVectors(Map<Long, Embedding> byChunkId) {
+  public void storeWindowVectors(Map<Long, List<Embedding>> byChunkId) {
     if (++stores == failOnStore) {
       throw new IndexException(kind, "simulated failure on storeVectors #" + stores, null);
     }
-    delegate.storeVectors(byChunkId);
+    delegate.storeWindowVectors(byChunkId);
   }
 
   @Override

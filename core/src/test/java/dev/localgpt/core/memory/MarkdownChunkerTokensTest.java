@@ -15,9 +15,8 @@ class MarkdownChunkerTokensTest {
   /** A model window of 40 tokens. */
   private static final TokenCounter FAKE = counter(40);
 
-  /** Chunks of 100 tokens, 20 overlap, but the window is 40: chunks of 40, overlap scaled to 8. */
-  private final MarkdownChunker chunker =
-      new MarkdownChunker(new ChunkerSettings(100, 20, 4), FAKE);
+  /** Chunks of 40 tokens, 8 overlap. */
+  private final MarkdownChunker chunker = new MarkdownChunker(new ChunkerSettings(40, 8, 4), FAKE);
 
   private static TokenCounter counter(int window) {
     return new TokenCounter() {
@@ -72,7 +71,7 @@ class MarkdownChunkerTokensTest {
   }
 
   @Test
-  void noChunkIsLargerThanTheWindowAndEveryWordIsInAChunk() {
+  void noChunkIsLargerThanTheChunkSizeAndEveryWordIsInAChunk() {
     for (long seed = 1; seed <= 5; seed++) {
       String md = conversation(seed);
       List<Chunk> chunks = chunker.chunk("chat.md", md);
@@ -98,7 +97,7 @@ class MarkdownChunkerTokensTest {
   }
 
   @Test
-  void chunksOfWholeLinesAreExactlyTheirLineRangeAndOverlapAtMostTheScaledOverlap() {
+  void chunksOfWholeLinesAreExactlyTheirLineRangeAndOverlapAtMostTheOverlap() {
     String md = conversation(7);
     List<String> lines = MarkdownChunker.splitLines(md);
     List<Chunk> chunks = chunker.chunk("chat.md", md);
@@ -126,6 +125,16 @@ class MarkdownChunkerTokensTest {
         assertThat(FAKE.count(shared)).isLessThanOrEqualTo(8);
       }
     }
+  }
+
+  @Test
+  void chunksMayBeLargerThanTheWindowTheirVectorsAreMadeOfWindows() {
+    MarkdownChunker large = new MarkdownChunker(new ChunkerSettings(100, 20, 4), FAKE);
+    List<Chunk> chunks = large.chunk("chat.md", conversation(3));
+
+    assertThat(chunks).allSatisfy(c -> assertThat(FAKE.count(c.text())).isLessThanOrEqualTo(100));
+    assertThat(chunks).anySatisfy(c -> assertThat(FAKE.count(c.text())).isGreaterThan(40));
+    assertThat(large.version()).isEqualTo("markdown-2/tokens:fake-40@40/100/20");
   }
 
   @Test
@@ -177,10 +186,10 @@ class MarkdownChunkerTokensTest {
 
   @Test
   void theVersionNamesUnitModelAndSizes() {
-    assertThat(chunker.version()).isEqualTo("markdown-2/tokens:fake-40/40/8");
+    assertThat(chunker.version()).isEqualTo("markdown-2/tokens:fake-40@40/40/8");
     assertThat(new MarkdownChunker(new ChunkerSettings(100, 20, 4)).version())
         .isEqualTo("markdown-2/chars/400/80");
     assertThat(new MarkdownChunker(new ChunkerSettings(100, 20, 4), counter(512)).version())
-        .isEqualTo("markdown-2/tokens:fake-512/100/20");
+        .isEqualTo("markdown-2/tokens:fake-512@512/100/20");
   }
 }

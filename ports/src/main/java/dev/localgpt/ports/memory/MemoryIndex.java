@@ -2,6 +2,7 @@ package dev.localgpt.ports.memory;
 
 import dev.localgpt.ports.embedding.Embedding;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,12 +40,27 @@ public interface MemoryIndex extends AutoCloseable {
   List<PendingChunk> chunksWithoutVector(int limit);
 
   /**
-   * Sets the vectors of stored chunks, in one transaction, keeping vector search in sync. Ids that
-   * are no longer stored (the file was re-indexed or deleted meanwhile) are ignored.
+   * Sets one vector per stored chunk: {@link #storeWindowVectors} with a single window each.
    *
    * @throws IllegalArgumentException if a vector's dimension differs from the stored ones
    */
-  void storeVectors(Map<Long, Embedding> byChunkId);
+  default void storeVectors(Map<Long, Embedding> byChunkId) {
+    Map<Long, List<Embedding>> windows = new HashMap<>();
+    byChunkId.forEach((id, v) -> windows.put(id, List.of(v)));
+    storeWindowVectors(windows);
+  }
+
+  /**
+   * Sets the vectors of stored chunks, one per window of the chunk's text (a chunk longer than the
+   * embedding model's window is embedded window by window, so all its text counts), in one
+   * transaction, keeping vector search in sync: {@link #vectorSearch} scores a chunk by its best
+   * window. Storing again replaces all of a chunk's windows. Ids that are no longer stored (the
+   * file was re-indexed or deleted meanwhile) are ignored.
+   *
+   * @throws IllegalArgumentException if a chunk has no window or a vector's dimension differs from
+   *     the stored ones
+   */
+  void storeWindowVectors(Map<Long, List<Embedding>> byChunkId);
 
   /** Removes a file and its chunks; a no-op for an unknown path. */
   void deleteFile(String path);
@@ -57,7 +73,10 @@ public interface MemoryIndex extends AutoCloseable {
    */
   List<ScoredChunk> keywordSearch(String text, int limit, SearchScope scope);
 
-  /** The {@code limit} stored chunks nearest to {@code query} by cosine similarity, best first. */
+  /**
+   * The {@code limit} stored chunks nearest to {@code query} by cosine similarity, best first; a
+   * chunk with several window vectors scores as its best window and appears once.
+   */
   List<ScoredChunk> vectorSearch(Embedding query, int limit, SearchScope scope);
 
   /**

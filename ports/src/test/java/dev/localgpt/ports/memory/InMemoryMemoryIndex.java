@@ -26,7 +26,7 @@ public final class InMemoryMemoryIndex implements MemoryIndex {
 
   private record Entry(
       StoredChunk chunk,
-      Embedding embedding,
+      List<Embedding> windows,
       String textHash,
       Map<String, Integer> termFreq,
       int length) {}
@@ -74,7 +74,13 @@ public final class InMemoryMemoryIndex implements MemoryIndex {
       List<String> tokens = tokens(c.text());
       Map<String, Integer> tf = new HashMap<>();
       tokens.forEach(t -> tf.merge(t, 1, Integer::sum));
-      entries.add(new Entry(stored, c.embedding(), c.textHash(), tf, tokens.size()));
+      entries.add(
+          new Entry(
+              stored,
+              c.embedding() == null ? null : List.of(c.embedding()),
+              c.textHash(),
+              tf,
+              tokens.size()));
     }
     files.put(file.path(), file);
     chunksByPath.put(file.path(), entries);
@@ -85,7 +91,7 @@ public final class InMemoryMemoryIndex implements MemoryIndex {
     open();
     return chunksByPath.values().stream()
         .flatMap(List::stream)
-        .filter(e -> e.embedding() == null)
+        .filter(e -> e.windows() == null)
         .sorted(Comparator.comparingLong(e -> e.chunk().id()))
         .limit(Math.max(0, limit))
         .map(e -> new PendingChunk(e.chunk().id(), e.textHash(), e.chunk().text()))
@@ -93,15 +99,22 @@ public final class InMemoryMemoryIndex implements MemoryIndex {
   }
 
   @Override
-  public synchronized void storeVectors(Map<Long, Embedding> byChunkId) {
+  public synchronized void storeWindowVectors(Map<Long, List<Embedding>> byChunkId) {
     open();
+    byChunkId.forEach(
+        (id, windows) -> {
+          if (windows.isEmpty()) {
+            throw new IllegalArgumentException("chunk " + id + " has no window vector");
+          }
+        });
     for (Map.Entry<String, List<Entry>> path : chunksByPath.entrySet()) {
       List<Entry> entries = new ArrayList<>(path.getValue());
       for (int i = 0; i < entries.size(); i++) {
         Entry e = entries.get(i);
-        Embedding v = byChunkId.get(e.chunk().id());
+        List<Embedding> v = byChunkId.get(e.chunk().id());
         if (v != null) {
-          entries.set(i, new Entry(e.chunk(), v, e.textHash(), e.termFreq(), e.length()));
+          entries.set(
+              i, new Entry(e.chunk(), List.copyOf(v), e.textHash(), e.termFreq(), e.length()));
         }
       }
       path.setValue(entries);
@@ -159,10 +172,14 @@ public final class InMemoryMemoryIndex implements MemoryIndex {
     List<ScoredChunk> hits = new ArrayList<>();
     for (List<Entry> entries : chunksByPath.values()) {
       for (Entry e : entries) {
-        if (e.embedding() != null
-            && e.embedding().dimension() == query.dimension()
+        if (e.windows() != null
+            && e.windows().get(0).dimension() == query.dimension()
             && scope.admits(e.chunk().source())) {
-          hits.add(new ScoredChunk(e.chunk(), e.embedding().dot(query)));
+          double best = Double.NEGATIVE_INFINITY;
+          for (Embedding w : e.windows()) {
+            best = Math.max(best, w.dot(query));
+          }
+          hits.add(new ScoredChunk(e.chunk(), best));
         }
       }
     }
@@ -235,7 +252,7 @@ public final class InMemoryMemoryIndex implements MemoryIndex {
     int embedded = 0;
     for (List<Entry> entries : chunksByPath.values()) {
       chunks += entries.size();
-      embedded += (int) entries.stream().filter(e -> e.embedding() != null).count();
+      embedded += (int) entries.stream().filter(e -> e.windows() != null).count();
     }
     return new IndexStats(files.size(), chunks, embedded, 0, model.orElse(""), "java");
   }

@@ -264,6 +264,51 @@ public abstract class MemoryIndexContract {
         .containsExactlyInAnyOrder("alpha", "beta");
   }
 
+  private static Embedding v(float... values) {
+    return Embedding.normalized(values);
+  }
+
+  @Test
+  void aChunkWhoseSecondWindowMatchesRanksByItAndAppearsOnce() {
+    index.useEmbeddingModel("test-model", 3);
+    index.replaceFile(file("long.md", "memory"), List.of(chunk(1, "long chunk")));
+    index.replaceFile(file("near.md", "memory"), List.of(chunk(1, "near chunk")));
+    index.replaceFile(file("far.md", "work"), List.of(chunk(1, "far chunk")));
+    Map<String, Long> ids = new java.util.HashMap<>();
+    index.chunksWithoutVector(10).forEach(p -> ids.put(p.text(), p.id()));
+    index.storeWindowVectors(
+        Map.of(
+            ids.get("long chunk"), List.of(v(0, 1, 0), v(1, 0, 0), v(0.9f, 0.1f, 0)),
+            ids.get("near chunk"), List.of(v(1, 0.5f, 0)),
+            ids.get("far chunk"), List.of(v(0, 0, 1))));
+
+    List<ScoredChunk> hits = index.vectorSearch(v(1, 0, 0), 10, SearchScope.all());
+    assertThat(paths(hits)).containsExactly("long.md", "near.md", "far.md");
+    assertThat(hits.get(0).score()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
+    assertThat(paths(index.vectorSearch(v(1, 0, 0), 1, SearchScope.all())))
+        .containsExactly("long.md");
+    assertThat(paths(index.vectorSearch(v(1, 0, 0), 2, SearchScope.only("memory"))))
+        .containsExactly("long.md", "near.md");
+    assertThat(index.stats().embeddedChunks()).isEqualTo(3);
+    assertThat(index.chunksWithoutVector(10)).isEmpty();
+  }
+
+  @Test
+  void storingAgainReplacesEveryWindowAndDeletingTheFileDropsThem() {
+    index.useEmbeddingModel("test-model", 3);
+    index.replaceFile(file("a.md", "memory"), List.of(chunk(1, "alpha")));
+    index.replaceFile(file("b.md", "memory"), List.of(chunk(1, "beta", 0, 1, 0)));
+    long id = index.chunksWithoutVector(1).get(0).id();
+    index.storeWindowVectors(Map.of(id, List.of(v(0, 1, 0), v(0, 0, 1))));
+    index.storeWindowVectors(Map.of(id, List.of(v(1, 0, 0))));
+
+    assertThat(paths(index.vectorSearch(v(0, 0.5f, 1), 10, SearchScope.all())))
+        .containsExactly("b.md", "a.md");
+    index.deleteFile("a.md");
+    assertThat(paths(index.vectorSearch(v(0, 0.5f, 1), 10, SearchScope.all())))
+        .containsExactly("b.md");
+  }
+
   @Test
   void vectorsStoredBeforeAnyFileHadOneMakeVectorSearchWork() {
     index.useEmbeddingModel("test-model", 3);
