@@ -20,6 +20,7 @@ final class ChunkWriter {
   private final Database db;
   private final AtomicReference<IndexState> state;
   private final JavaKnn knn;
+  final KeywordMerger merger;
 
   /** Test hook: runs inside a replaceFile transaction just before commit. */
   volatile Runnable beforeCommit = () -> {};
@@ -28,6 +29,7 @@ final class ChunkWriter {
     this.db = db;
     this.state = state;
     this.knn = knn;
+    this.merger = new KeywordMerger(db);
   }
 
   /** What one transaction changed, for the in-memory mirror. */
@@ -57,7 +59,11 @@ final class ChunkWriter {
           beforeCommit.run();
           return new Change(removed, added, next);
         },
-        this::mirror);
+        change -> {
+          merger.wrote(change.removed().size() + chunks.size());
+          mirror(change);
+        });
+    merger.afterWrite();
   }
 
   void storeWindowVectors(Map<Long, List<Embedding>> byChunkId) {
@@ -119,7 +125,11 @@ final class ChunkWriter {
           syncVectors(c, current, removed, List.of());
           return new Change(removed, List.of(), current);
         },
-        this::mirror);
+        change -> {
+          merger.wrote(change.removed().size());
+          mirror(change);
+        });
+    merger.afterWrite();
   }
 
   void useEmbeddingModel(String modelId, int dimension) {

@@ -263,6 +263,21 @@ public final class SqliteMemoryIndex implements MemoryIndex {
     export.cache(1000, cache);
   }
 
+  /** Test and benchmark hook: the keyword rows written before a merge is considered. */
+  void mergeKeywordsAfter(int rows) {
+    writer.merger.policy.minRows = rows;
+  }
+
+  /** Benchmark hook: runs {@code body} on a reader connection. */
+  <T> T readForBenchmark(Database.ConnectionBody<T> body) {
+    return db.read("benchmark read", body);
+  }
+
+  /** Benchmark hook: merges the keyword index into one FTS5 segment now. */
+  void optimizeKeywords() {
+    writer.merger.optimize();
+  }
+
   /** Test hook: runs inside every replaceFile transaction just before its commit. */
   void beforeCommit(Runnable hook) {
     writer.beforeCommit = hook;
@@ -274,8 +289,13 @@ public final class SqliteMemoryIndex implements MemoryIndex {
     }
   }
 
+  /**
+   * Closes the index; a bulk run's keyword rows ({@link FtsMaintenance#MIN_ROWS} or more since the
+   * last merge) are merged into one FTS5 segment first, best effort ({@link KeywordMerger}).
+   */
   @Override
   public void close() {
+    writer.merger.close();
     db.close();
   }
 }
