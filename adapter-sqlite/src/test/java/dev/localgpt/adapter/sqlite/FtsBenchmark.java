@@ -40,42 +40,36 @@ public final class FtsBenchmark {
     }
     queries.removeIf(q -> !qrels.containsKey(q[0]));
     System.out.printf(Locale.ROOT, "load %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
-    for (boolean policy : new boolean[] {false, true}) {
-      Path dir = Files.createTempDirectory("fts-bench");
-      try (SqliteMemoryIndex index = SqliteMemoryIndex.open(dir.resolve("bench.sqlite"))) {
-        if (!policy) {
-          index.mergeKeywordsAfter(Integer.MAX_VALUE);
-        }
-        long[] t = start();
-        int chunks = load(index, docs, maxChunks);
-        System.out.printf(
-            Locale.ROOT,
-            "load %d chunks, merge policy %s: %s%n",
-            chunks,
-            policy ? "on" : "off",
-            stop(t));
-        if (policy) {
-          System.out.printf(Locale.ROOT, "segments with the policy: %d%n", segments(index));
-          for (int round = 0; round < 2; round++) {
-            legCpu(index, queries, "merge policy, before the idle merge");
-          }
-          continue;
-        }
-        System.out.printf(Locale.ROOT, "segments before: %d%n", segments(index));
-        for (int round = 0; round < 2; round++) {
-          legCpu(index, queries, "unmerged");
-        }
-        t = start();
-        index.optimizeKeywords();
-        System.out.printf(Locale.ROOT, "optimize: %s%n", stop(t));
-        System.out.printf(Locale.ROOT, "segments after: %d%n", segments(index));
-        for (int round = 0; round < 2; round++) {
-          legCpu(index, queries, "merged");
-        }
-        report(index, queries, qrels, chunks, 1.0);
-        for (double share : shares) {
-          report(index, queries, qrels, chunks, share);
-        }
+    Path dir = Files.createTempDirectory("fts-bench");
+    try (SqliteMemoryIndex plain = SqliteMemoryIndex.open(dir.resolve("plain.sqlite"));
+        SqliteMemoryIndex merged = SqliteMemoryIndex.open(dir.resolve("merged.sqlite"));
+        SqliteMemoryIndex policy = SqliteMemoryIndex.open(dir.resolve("policy.sqlite"))) {
+      plain.mergeKeywordsAfter(Integer.MAX_VALUE);
+      merged.mergeKeywordsAfter(Integer.MAX_VALUE);
+      long[] t = start();
+      int chunks = load(plain, docs, maxChunks);
+      System.out.printf(Locale.ROOT, "load %d chunks, no merges: %s%n", chunks, stop(t));
+      load(merged, docs, maxChunks);
+      t = start();
+      load(policy, docs, maxChunks);
+      System.out.printf(Locale.ROOT, "load with the merge policy: %s%n", stop(t));
+      t = start();
+      merged.optimizeKeywords();
+      System.out.printf(Locale.ROOT, "optimize: %s%n", stop(t));
+      System.out.printf(
+          Locale.ROOT,
+          "segments: no merges %d, merged %d, policy before its idle merge %d%n",
+          segments(plain),
+          segments(merged),
+          segments(policy));
+      for (int round = 0; round < 4; round++) {
+        legCpu(plain, queries, "no merges");
+        legCpu(merged, queries, "merged");
+        legCpu(policy, queries, "policy, before its idle merge");
+      }
+      report(merged, queries, qrels, chunks, 1.0);
+      for (double share : shares) {
+        report(merged, queries, qrels, chunks, share);
       }
     }
   }
