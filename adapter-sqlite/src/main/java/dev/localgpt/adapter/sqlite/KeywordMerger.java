@@ -35,11 +35,8 @@ final class KeywordMerger implements AutoCloseable {
 
   /** After a keyword write: merges if due now, else schedules the idle merge if one is pending. */
   void afterWrite() {
-    if (!policy.pending()) {
-      return;
-    }
-    boolean merged = db.write(ACTION, () -> policy.optimizeIfDue(db.writer()));
-    if (!merged) {
+    boolean merged = policy.pending() && db.write(ACTION, () -> policy.optimizeIfDue(db.writer()));
+    if (!merged && policy.idlePending()) {
       scheduleIdleMerge();
     }
   }

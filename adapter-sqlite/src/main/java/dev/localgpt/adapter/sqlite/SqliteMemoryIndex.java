@@ -273,6 +273,11 @@ public final class SqliteMemoryIndex implements MemoryIndex {
     return db.read("benchmark read", body);
   }
 
+  /** Benchmark hook: what a pause in the writes does (merges what a run left pending). */
+  void mergePendingKeywords() {
+    writer.merger.finishRun();
+  }
+
   /** Benchmark hook: merges the keyword index into one FTS5 segment now. */
   void optimizeKeywords() {
     writer.merger.optimize();

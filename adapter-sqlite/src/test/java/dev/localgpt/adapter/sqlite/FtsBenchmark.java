@@ -43,7 +43,8 @@ public final class FtsBenchmark {
     Path dir = Files.createTempDirectory("fts-bench");
     try (SqliteMemoryIndex plain = SqliteMemoryIndex.open(dir.resolve("plain.sqlite"));
         SqliteMemoryIndex merged = SqliteMemoryIndex.open(dir.resolve("merged.sqlite"));
-        SqliteMemoryIndex policy = SqliteMemoryIndex.open(dir.resolve("policy.sqlite"))) {
+        SqliteMemoryIndex policy = SqliteMemoryIndex.open(dir.resolve("policy.sqlite"));
+        SqliteMemoryIndex paused = SqliteMemoryIndex.open(dir.resolve("paused.sqlite"))) {
       plain.mergeKeywordsAfter(Integer.MAX_VALUE);
       merged.mergeKeywordsAfter(Integer.MAX_VALUE);
       long[] t = start();
@@ -53,19 +54,25 @@ public final class FtsBenchmark {
       t = start();
       load(policy, docs, maxChunks);
       System.out.printf(Locale.ROOT, "load with the merge policy: %s%n", stop(t));
+      load(paused, docs, maxChunks);
+      t = start();
+      paused.mergePendingKeywords();
+      System.out.printf(Locale.ROOT, "the pause's merge: %s%n", stop(t));
       t = start();
       merged.optimizeKeywords();
       System.out.printf(Locale.ROOT, "optimize: %s%n", stop(t));
       System.out.printf(
           Locale.ROOT,
-          "segments: no merges %d, merged %d, policy before its idle merge %d%n",
+          "segments: no merges %d, merged %d, policy before its idle merge %d, after %d%n",
           segments(plain),
           segments(merged),
-          segments(policy));
+          segments(policy),
+          segments(paused));
       for (int round = 0; round < 4; round++) {
         legCpu(plain, queries, "no merges");
         legCpu(merged, queries, "merged");
         legCpu(policy, queries, "policy, before its idle merge");
+        legCpu(paused, queries, "policy, after its idle merge");
       }
       report(merged, queries, qrels, chunks, 1.0);
       for (double share : shares) {

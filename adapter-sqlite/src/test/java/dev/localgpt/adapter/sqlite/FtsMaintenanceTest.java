@@ -61,7 +61,21 @@ class FtsMaintenanceTest {
   }
 
   @Test
-  void theDefaultPolicyLeavesSmallRunsAlone() {
+  void theDefaultPolicyMergesARunOfAHundredRowsAtClose() {
+    Path db = dir.resolve("m.sqlite");
+    try (SqliteMemoryIndex index = SqliteMemoryIndex.open(db)) {
+      for (int f = 0; f < 20; f++) {
+        index.replaceFile(file(f + ".md"), chunks(f));
+      }
+      assertThat(segments(index)).isGreaterThan(1);
+    }
+    try (SqliteMemoryIndex index = SqliteMemoryIndex.open(db)) {
+      assertThat(segments(index)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theDefaultPolicyLeavesAFewEditsAlone() {
     Path db = dir.resolve("m.sqlite");
     try (SqliteMemoryIndex index = SqliteMemoryIndex.open(db)) {
       for (int f = 0; f < 8; f++) {
