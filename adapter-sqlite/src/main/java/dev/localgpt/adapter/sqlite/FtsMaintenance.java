@@ -21,13 +21,13 @@ final class FtsMaintenance {
   /** Rows written (inserted or deleted) since the last optimize before one is considered. */
   static final int MIN_ROWS = 1000;
 
-  private volatile long written;
-
   /**
    * Rows written since the last optimize for a pause or the close to merge them: fewer are a few
    * note edits, which automerge keeps in a handful of segments.
    */
   static final int IDLE_MIN_ROWS = 100;
+
+  private volatile long written;
 
   /** {@link #MIN_ROWS}, lowered by tests and raised by benchmarks. */
   int minRows = MIN_ROWS;

@@ -35,7 +35,12 @@ final class KeywordMerger implements AutoCloseable {
 
   /** After a keyword write: merges if due now, else schedules the idle merge if one is pending. */
   void afterWrite() {
-    boolean merged = policy.pending() && db.write(ACTION, () -> policy.optimizeIfDue(db.writer()));
+    boolean merged = false;
+    try {
+      merged = policy.pending() && db.write(ACTION, () -> policy.optimizeIfDue(db.writer()));
+    } catch (IndexException e) {
+      // The file's rows are committed; a merge that failed (busy, say) is retried when idle.
+    }
     if (!merged && policy.idlePending()) {
       scheduleIdleMerge();
     }
