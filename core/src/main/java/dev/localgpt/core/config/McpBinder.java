@@ -8,12 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Reads and checks {@code [[mcp.servers]]}; every problem names the server and the fix. */
 final class McpBinder {
   private static final String KEY = "mcp.servers";
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
   private static final Set<String> FIELDS =
       Set.of("name", "transport", "command", "args", "env", "url", "enabled", "timeout");
 
@@ -51,25 +49,12 @@ final class McpBinder {
   }
 
   private Optional<McpConfig.Server> server(Map<?, ?> table, int index) {
-    Object rawName = table.get("name");
-    if (!(rawName instanceof String name) || !NAME.matcher(name).matches()) {
-      problem(
-          "server #"
-              + index
-              + " needs a 'name' of letters, digits, '_' or '-' (at most 32), was "
-              + (rawName == null ? "missing" : "'" + rawName + "'"),
-          "write e.g. name = \"files\"");
+    Optional<String> named = new NamedTables(in, KEY, "server", FIELDS).name(table, index, "files");
+    if (named.isEmpty()) {
       return Optional.empty();
     }
+    String name = named.get();
     String where = "server '" + name + "'";
-    table.keySet().stream()
-        .map(String::valueOf)
-        .filter(k -> !FIELDS.contains(k))
-        .forEach(
-            k ->
-                problem(
-                    where + ": unknown key '" + k + "'",
-                    "use only " + String.join(", ", FIELDS.stream().sorted().toList())));
     Object rawTransport = table.get("transport");
     String transport =
         rawTransport == null

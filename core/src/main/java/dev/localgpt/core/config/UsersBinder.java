@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class UsersBinder {
   private static final String KEY = "server.users";
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
   private static final Set<String> FIELDS = Set.of("name", "token", "workspace", "read_workspaces");
 
   private final ValueReader in;
@@ -52,25 +51,12 @@ final class UsersBinder {
   }
 
   private Optional<ServerUser> user(Map<?, ?> table, int index) {
-    Object rawName = table.get("name");
-    if (!(rawName instanceof String name) || !NAME.matcher(name).matches()) {
-      problem(
-          "user #"
-              + index
-              + " needs a 'name' of letters, digits, '_' or '-' (at most 32), was "
-              + (rawName == null ? "missing" : "'" + rawName + "'"),
-          "write e.g. name = \"alice\"");
+    Optional<String> named = new NamedTables(in, KEY, "user", FIELDS).name(table, index, "alice");
+    if (named.isEmpty()) {
       return Optional.empty();
     }
+    String name = named.get();
     String where = "user '" + name + "'";
-    table.keySet().stream()
-        .map(String::valueOf)
-        .filter(k -> !FIELDS.contains(k))
-        .forEach(
-            k ->
-                problem(
-                    where + ": unknown key '" + k + "'",
-                    "use only " + String.join(", ", FIELDS.stream().sorted().toList())));
     Object rawToken = table.get("token");
     Optional<String> token =
         rawToken instanceof String s

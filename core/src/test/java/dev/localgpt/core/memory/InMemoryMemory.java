@@ -1,5 +1,6 @@
 package dev.localgpt.core.memory;
 
+import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.embedding.HashingEmbedder;
 import dev.localgpt.ports.memory.InMemoryMemoryIndex;
 import dev.localgpt.ports.memory.MemoryIndex;
@@ -16,7 +17,11 @@ public final class InMemoryMemory {
   private InMemoryMemory() {}
 
   public static MemoryService service(Path workspace, Clock clock) {
-    HashingEmbedder embedder = new HashingEmbedder();
+    return service(workspace, clock, new HashingEmbedder(), SearchGate.perCore());
+  }
+
+  /** The same with {@code embedder} and {@code gate} instead of the defaults. */
+  static MemoryService service(Path workspace, Clock clock, Embedder embedder, SearchGate gate) {
     MemoryIndex index = new InMemoryMemoryIndex();
     MemoryIndexes indexes =
         new MemoryIndexes() {
@@ -34,6 +39,6 @@ public final class InMemoryMemory {
         new MemoryIndexer(
             IndexRoots.of(workspace), new MarkdownChunker(), Optional.of(embedder), 32);
     return new MemoryService(
-        indexes, indexer, Optional.of(embedder), SearchSettings.defaults(), clock);
+        indexes, indexer, Optional.of(embedder), SearchSettings.defaults(), clock, gate);
   }
 }

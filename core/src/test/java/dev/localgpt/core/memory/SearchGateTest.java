@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.embedding.Embedding;
 import dev.localgpt.ports.embedding.HashingEmbedder;
-import dev.localgpt.ports.memory.InMemoryMemoryIndex;
-import dev.localgpt.ports.memory.MemoryIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -60,29 +57,8 @@ class SearchGateTest {
   void atMostThePermittedSearchesRunAtOnceAndEveryOneIsAnswered() throws Exception {
     Files.writeString(ws.resolve("MEMORY.md"), "# Memory\n\nThe user owns a serval named Pix.\n");
     OverlapEmbedder embedder = new OverlapEmbedder();
-    MemoryIndex index = new InMemoryMemoryIndex();
-    MemoryIndexes indexes =
-        new MemoryIndexes() {
-          @Override
-          public MemoryIndex open() {
-            return index;
-          }
-
-          @Override
-          public MemoryIndex recreate() {
-            return index;
-          }
-        };
-    MemoryIndexer indexer =
-        new MemoryIndexer(IndexRoots.of(ws), new MarkdownChunker(), Optional.of(embedder), 32);
     try (MemoryService memory =
-        new MemoryService(
-            indexes,
-            indexer,
-            Optional.of(embedder),
-            SearchSettings.defaults(),
-            Clock.systemUTC(),
-            new SearchGate(2))) {
+        InMemoryMemory.service(ws, Clock.systemUTC(), embedder, new SearchGate(2))) {
       memory.index();
       CountDownLatch start = new CountDownLatch(1);
       List<Thread> clients = new ArrayList<>();
