@@ -16,16 +16,11 @@ final class TsQuery {
 
   /** The tsquery text, or empty when the text holds no term. */
   static Optional<String> of(String text) {
-    List<String> terms = selected(text);
+    List<String> terms = QueryTerms.selected(text);
     if (terms.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(terms.stream().map(TsQuery::quote).collect(Collectors.joining(" | ")));
-  }
-
-  /** The terms the tsquery ORs, in text order. */
-  static List<String> selected(String text) {
-    return QueryTerms.selected(text);
   }
 
   /**

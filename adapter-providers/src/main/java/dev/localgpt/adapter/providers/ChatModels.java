@@ -88,14 +88,18 @@ public final class ChatModels {
       case "ollama" ->
           new OllamaChatModel(client, settings.ollamaEndpoint(), model, settings.ollamaNumCtx());
       case "llamacpp", "gguf" -> new LlamaCppChatModel(ggufFor(model), settings.llamaContextSize());
-      default ->
-          throw new IllegalArgumentException(
-              "unknown provider '"
-                  + provider
-                  + "' in model '"
-                  + name
-                  + "'; use anthropic/, openai/, openai-compatible/, ollama/ or llamacpp/");
+      default -> throw unknownProvider(provider, name);
     };
+  }
+
+  /** The error for a model name whose provider part names no provider this build has. */
+  public static IllegalArgumentException unknownProvider(String provider, String name) {
+    return new IllegalArgumentException(
+        "unknown provider '"
+            + provider
+            + "' in model '"
+            + name
+            + "'; use anthropic/, openai/, openai-compatible/, ollama/ or llamacpp/");
   }
 
   private Path ggufFor(String model) {

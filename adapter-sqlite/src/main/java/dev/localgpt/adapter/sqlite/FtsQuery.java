@@ -18,16 +18,11 @@ final class FtsQuery {
    * operators).
    */
   static Optional<String> of(String text) {
-    List<String> terms = selected(text);
+    List<String> terms = QueryTerms.selected(text);
     if (terms.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(terms.stream().map(FtsQuery::quote).collect(Collectors.joining(" OR ")));
-  }
-
-  /** The terms the MATCH expression ORs, in text order. */
-  static List<String> selected(String text) {
-    return QueryTerms.selected(text);
   }
 
   static String quote(String term) {

@@ -2,6 +2,7 @@ package dev.localgpt.adapter.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.localgpt.ports.text.QueryTermSamples;
 import dev.localgpt.ports.text.QueryTerms;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -20,14 +21,7 @@ class FtsQueryTest {
 
   @Test
   void orsExactlyTheTermsTheSharedRuleSelects() {
-    for (String text :
-        new String[] {
-          "Don't forget the Ferris wheel's lights",
-          "alpha bb cc dd ee ff gg hh ii jj kk ll mm omega longword",
-          "what is the status of the okapi enclosure budget",
-          "to be or not to be"
-        }) {
-      assertThat(FtsQuery.selected(text)).isEqualTo(QueryTerms.selected(text));
+    for (String text : QueryTermSamples.QUERIES) {
       assertThat(FtsQuery.of(text))
           .contains(
               QueryTerms.selected(text).stream()

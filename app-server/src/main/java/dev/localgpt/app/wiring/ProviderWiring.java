@@ -92,12 +92,7 @@ public final class ProviderWiring {
               + UNSUPPORTED.get(provider));
     }
     if (!SUPPORTED.contains(provider)) {
-      throw new IllegalArgumentException(
-          "unknown provider '"
-              + provider
-              + "' in model '"
-              + name
-              + "'; use anthropic/, openai/, openai-compatible/, ollama/ or llamacpp/");
+      throw ChatModels.unknownProvider(provider, name);
     }
     return full;
   }

@@ -43,31 +43,27 @@ final class FileChecks {
   }
 
   private static void dir(Path dir, String what, Severity severity, List<AuditFinding> out) {
-    open(dir)
-        .ifPresent(
-            perms ->
-                out.add(
-                    new AuditFinding(
-                        severity,
-                        "permissions",
-                        what + " is accessible by group or others (" + perms + ")",
-                        dir.toString(),
-                        "chmod 700 " + dir,
-                        Optional.of(dir))));
+    permissions(dir, what + " is accessible", "chmod 700 ", severity, out);
   }
 
   private static void file(Path file, String what, Severity severity, List<AuditFinding> out) {
-    open(file)
+    permissions(file, what + " is readable", "chmod 600 ", severity, out);
+  }
+
+  /** A finding when {@code path} is open to group or others; {@code chmod} is the fix's command. */
+  private static void permissions(
+      Path path, String problem, String chmod, Severity severity, List<AuditFinding> out) {
+    open(path)
         .ifPresent(
             perms ->
                 out.add(
                     new AuditFinding(
                         severity,
                         "permissions",
-                        what + " is readable by group or others (" + perms + ")",
-                        file.toString(),
-                        "chmod 600 " + file,
-                        Optional.of(file))));
+                        problem + " by group or others (" + perms + ")",
+                        path.toString(),
+                        chmod + path,
+                        Optional.of(path))));
   }
 
   private static void files(Path dir, String what, List<AuditFinding> out) {
