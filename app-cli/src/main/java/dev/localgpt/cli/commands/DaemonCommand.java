@@ -9,7 +9,7 @@ import dev.localgpt.app.daemon.DaemonSetup;
 import dev.localgpt.app.daemon.PidFile;
 import dev.localgpt.app.heartbeat.HeartbeatComponents;
 import dev.localgpt.app.wiring.Components;
-import dev.localgpt.app.wiring.MemoryComponents;
+import dev.localgpt.app.wiring.DaemonMemories;
 import dev.localgpt.app.wiring.MemoryStack;
 import dev.localgpt.cli.CliContext;
 import dev.localgpt.cli.ExitCodes;
@@ -19,8 +19,6 @@ import dev.localgpt.cli.daemon.DaemonStatus;
 import dev.localgpt.core.agent.tools.BashSandbox;
 import dev.localgpt.core.config.LocalGptConfig;
 import dev.localgpt.core.heartbeat.HeartbeatService;
-import dev.localgpt.core.memory.IndexRoots;
-import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.ports.schedule.Scheduler;
 import dev.localgpt.server.LocalGptServer;
 import java.io.PrintStream;
@@ -28,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -54,7 +51,7 @@ public final class DaemonCommand implements Runnable {
   @Inject private CliContext context;
   @Inject private Provider<LocalGptConfig> config;
   @Inject private Provider<LocalGptServer> server;
-  @Inject private Provider<MemoryService> memory;
+  @Inject private Provider<DaemonMemories> memories;
   @Inject private Provider<MemoryStack> stack;
   @Inject private Provider<HeartbeatService> heartbeat;
 
@@ -191,16 +188,11 @@ public final class DaemonCommand implements Runnable {
 
   private int runHere() {
     LocalGptConfig config = this.config.get();
-    IndexRoots roots = MemoryComponents.roots(config.memory());
-    List<Path> watch = new ArrayList<>();
-    watch.add(roots.workspace());
-    roots.extraRoots().forEach(r -> watch.add(r.root()));
     DaemonSetup setup =
         new DaemonSetup(
             home(),
             () -> config.server().enabled() ? Optional.of(server.get()) : Optional.empty(),
-            memory::get,
-            watch,
+            memories.get().all(),
             DaemonStatus.version(),
             () -> stack.get().close());
     PrintStream log = new PrintStream(System.out, true, StandardCharsets.UTF_8);

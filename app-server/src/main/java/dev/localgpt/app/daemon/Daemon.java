@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,10 +21,10 @@ import java.util.stream.Collectors;
 
 /**
  * One daemon process: holds the home's daemon lock, serves HTTP (unless {@code server.enabled =
- * false}), announces itself in the {@link PidFile}, indexes the workspace once and then re-indexes
- * whatever the {@link WorkspaceWatcher} reports. {@link #stop()} (run by the shutdown hook on
- * SIGTERM) stops watching, lets in-flight requests finish within the server's grace period, closes
- * the index and removes the pid file.
+ * false}), announces itself in the {@link PidFile}, indexes each {@link WatchedMemory} (the owner's
+ * workspace and each server user's) once and then re-indexes whatever its {@link WorkspaceWatcher}
+ * reports. {@link #stop()} (run by the shutdown hook on SIGTERM) stops watching, lets in-flight
+ * requests finish within the server's grace period, closes the index and removes the pid file.
  */
 public final class Daemon {
   private static final DateTimeFormatter TIME =
@@ -34,7 +35,7 @@ public final class Daemon {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private DaemonLock lock;
   private LocalGptServer server;
-  private WorkspaceWatcher watcher;
+  private final List<WorkspaceWatcher> watchers = new ArrayList<>();
   private boolean running;
 
   public Daemon(DaemonSetup setup, PrintStream log) {
@@ -56,7 +57,6 @@ public final class Daemon {
       pidFile.deleteStale();
       Optional<LocalGptServer> maybeServer = setup.server();
       server = maybeServer.map(LocalGptServer::start).orElse(null);
-      setup.memory(); // opens the index and creates a missing workspace before watching it
       String bind = server == null ? "-" : server.settings().bind();
       DaemonInfo info =
           new DaemonInfo(
@@ -66,19 +66,10 @@ public final class Daemon {
               Instant.now(),
               setup.version());
       pidFile.write(info);
-      ChangeDebouncer debouncer =
-          new ChangeDebouncer(
-              ChangeDebouncer.DEFAULT_QUIET, ChangeDebouncer.DEFAULT_MAX_DELAY, Clock.systemUTC());
-      watcher =
-          new WorkspaceWatcher(
-                  setup.watchRoots(),
-                  debouncer,
-                  this::reindex,
-                  e -> log("watcher: " + e.getMessage()))
-              .start();
-      // the first batch is a full incremental index of everything (found by the scan, not by an
-      // event)
-      setup.watchRoots().stream().findFirst().ifPresent(debouncer::changed);
+      int folders = 0;
+      for (WatchedMemory memory : setup.memories()) {
+        folders += watch(memory);
+      }
       running = true;
       log(
           "daemon started: pid "
@@ -87,8 +78,12 @@ public final class Daemon {
                   ? ", HTTP server disabled (server.enabled = false)"
                   : ", listening on " + info.baseUrl())
               + ", watching "
-              + watcher.watchedFolders()
-              + " folders, version "
+              + folders
+              + " folders"
+              + (setup.memories().size() > 1
+                  ? " (" + (setup.memories().size() - 1) + " users' workspaces among them)"
+                  : "")
+              + ", version "
               + info.version());
       return info;
     } catch (RuntimeException e) {
@@ -113,9 +108,8 @@ public final class Daemon {
     boolean wasRunning = running;
     running = false;
     try {
-      if (watcher != null) {
-        watcher.close();
-      }
+      watchers.forEach(WorkspaceWatcher::close);
+      watchers.clear();
       if (server != null) {
         server.stop();
       }
@@ -132,9 +126,42 @@ public final class Daemon {
     }
   }
 
+  /**
+   * Opens {@code memory} (which creates a missing workspace), starts watching its folders and
+   * queues a first full incremental index of them; returns how many folders are watched. A user's
+   * memory that cannot open is logged and left unwatched; the owner's stops the start.
+   */
+  private int watch(WatchedMemory memory) {
+    try {
+      memory.memory().get();
+    } catch (RuntimeException e) {
+      if (memory.name().isEmpty()) {
+        throw e;
+      }
+      log(memory.logPrefix() + "not watched: her memory cannot open: " + e.getMessage());
+      return 0;
+    }
+    ChangeDebouncer debouncer =
+        new ChangeDebouncer(
+            ChangeDebouncer.DEFAULT_QUIET, ChangeDebouncer.DEFAULT_MAX_DELAY, Clock.systemUTC());
+    WorkspaceWatcher watcher =
+        new WorkspaceWatcher(
+                memory.roots(),
+                debouncer,
+                batch -> reindex(memory, batch),
+                e -> log(memory.logPrefix() + "watcher: " + e.getMessage()))
+            .start();
+    watchers.add(watcher);
+    // the first batch is a full incremental index of everything (found by the scan, not by an
+    // event)
+    memory.roots().stream().findFirst().ifPresent(debouncer::changed);
+    return watcher.watchedFolders();
+  }
+
   /** Keyword rows of the changed notes first (searchable at once), then their embeddings. */
-  private void reindex(List<Path> batch) {
-    MemoryService memory = setup.memory();
+  private void reindex(WatchedMemory watched, List<Path> batch) {
+    MemoryService memory = watched.memory().get();
+    String prefix = watched.logPrefix();
     IndexListener listener =
         new IndexListener() {
           @Override
@@ -142,24 +169,25 @@ public final class Daemon {
 
           @Override
           public void onWarning(String warning) {
-            log("index: " + warning);
+            log(prefix + "index: " + warning);
           }
         };
     IndexReport report = memory.update(Duration.ZERO, listener);
     IndexReport vectors = memory.index(false, listener);
     if (report.filesIndexed() + report.filesDeleted() > 0 || batch.size() > 1) {
       log(
-          String.format(
-              Locale.ROOT,
-              "re-indexed after %d change(s) (%s): %d files updated, %d removed, %d chunks,"
-                  + " %d embedded in %d ms",
-              batch.size(),
-              names(batch),
-              report.filesIndexed(),
-              report.filesDeleted(),
-              report.chunks(),
-              report.embedded() + vectors.embedded(),
-              report.duration().plus(vectors.duration()).toMillis()));
+          prefix
+              + String.format(
+                  Locale.ROOT,
+                  "re-indexed after %d change(s) (%s): %d files updated, %d removed, %d chunks,"
+                      + " %d embedded in %d ms",
+                  batch.size(),
+                  names(batch),
+                  report.filesIndexed(),
+                  report.filesDeleted(),
+                  report.chunks(),
+                  report.embedded() + vectors.embedded(),
+                  report.duration().plus(vectors.duration()).toMillis()));
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.localgpt.app.daemon;
 
-import dev.localgpt.core.memory.MemoryService;
 import dev.localgpt.server.LocalGptServer;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,8 +13,8 @@ import java.util.function.Supplier;
  * @param home the LocalGPT home (pid file and lock live there)
  * @param serverSource the HTTP server to start, or empty when {@code server.enabled = false};
  *     called once
- * @param memorySource the memory service the watcher re-indexes with (called on first change)
- * @param watchRoots the folders to watch: the workspace first, then extra index roots
+ * @param memories the memories to watch and re-index: the owner's first, then the {@code
+ *     [[server.users]]}' (each user's workspace and the workspaces she reads)
  * @param version the LocalGPT version, for the pid file and status
  * @param closeResources closes the index and the model at the end (e.g. the injector's memory
  *     stack)
@@ -23,24 +22,21 @@ import java.util.function.Supplier;
 public record DaemonSetup(
     Path home,
     Supplier<Optional<LocalGptServer>> serverSource,
-    Supplier<MemoryService> memorySource,
-    List<Path> watchRoots,
+    List<WatchedMemory> memories,
     String version,
     Runnable closeResources) {
   public DaemonSetup {
     Objects.requireNonNull(home, "'home' must not be null");
     Objects.requireNonNull(serverSource, "'serverSource' must not be null");
-    Objects.requireNonNull(memorySource, "'memorySource' must not be null");
-    watchRoots = List.copyOf(watchRoots);
+    memories = List.copyOf(memories);
+    if (memories.isEmpty()) {
+      throw new IllegalArgumentException("a daemon watches at least the owner's memory");
+    }
     Objects.requireNonNull(version, "'version' must not be null");
     Objects.requireNonNull(closeResources, "'closeResources' must not be null");
   }
 
   Optional<LocalGptServer> server() {
     return serverSource.get();
-  }
-
-  MemoryService memory() {
-    return memorySource.get();
   }
 }

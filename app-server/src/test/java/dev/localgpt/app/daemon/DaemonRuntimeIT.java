@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Injector;
+import dev.localgpt.app.wiring.DaemonMemories;
 import dev.localgpt.app.wiring.MemoryStack;
 import dev.localgpt.app.wiring.Wiring;
 import dev.localgpt.app.wiring.WiringOptions;
@@ -89,10 +90,51 @@ class DaemonRuntimeIT {
     }
   }
 
+  @Test
+  void indexesAndWatchesEachServerUsersWorkspaceIntoHerOwnMemory() throws Exception {
+    Injector injector =
+        injector(
+            """
+            [server]
+            auth_token = "owner-token-0123456789"
+
+            [[server.users]]
+            name = "alice"
+            token = "alice-token-0123456789"
+            """);
+    Path alice = home.resolve("users/alice/workspace");
+    Files.createDirectories(alice.resolve("memory"));
+    Files.writeString(
+        alice.resolve("memory/before.md"), "the periwinkle umbrella is in the hall\n");
+    Daemon daemon =
+        new Daemon(setup(injector, injector.getInstance(DaemonMemories.class).all()), log);
+    DaemonInfo info = daemon.start();
+    try {
+      // written before the start: found by the first index; written after: by her watcher
+      waitFor(() -> get(info, "/api/memory/search?q=periwinkle", ALICE).contains("before.md"));
+      Files.writeString(alice.resolve("memory/after.md"), "the tangerine kettle whistles\n");
+      waitFor(() -> get(info, "/api/memory/search?q=tangerine", ALICE).contains("after.md"));
+
+      assertThat(get(info, "/api/memory/search?q=periwinkle", OWNER)).doesNotContain("before.md");
+    } finally {
+      daemon.stop();
+    }
+    assertThat(logBytes.toString(StandardCharsets.UTF_8))
+        .contains("1 users' workspaces among them", "[alice] re-indexed");
+  }
+
+  private static final String ALICE = "alice-token-0123456789";
+  private static final String OWNER = "owner-token-0123456789";
+
   private Injector injector() {
+    return injector("");
+  }
+
+  private Injector injector(String moreConfig) {
     try {
       Files.createDirectories(home);
-      Files.writeString(home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\n");
+      Files.writeString(
+          home.resolve("config.toml"), "[memory]\nembedding_provider = \"none\"\n" + moreConfig);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -103,11 +145,18 @@ class DaemonRuntimeIT {
 
   private DaemonSetup setup(Injector injector) {
     Path workspace = injector.getInstance(Workspace.class).root();
+    return setup(
+        injector,
+        List.of(
+            WatchedMemory.owner(
+                List.of(workspace), () -> injector.getInstance(MemoryService.class))));
+  }
+
+  private DaemonSetup setup(Injector injector, List<WatchedMemory> memories) {
     return new DaemonSetup(
         home,
         () -> Optional.of(Wiring.get(injector, LocalGptServer.class).toBuilder().port(0).build()),
-        () -> injector.getInstance(MemoryService.class),
-        List.of(workspace),
+        memories,
         "test",
         () -> injector.getInstance(MemoryStack.class).close());
   }
@@ -123,6 +172,24 @@ class DaemonRuntimeIT {
               HttpRequest.newBuilder(URI.create(info.baseUrl() + path)).build(),
               HttpResponse.BodyHandlers.ofString())
           .body();
+    }
+  }
+
+  /** GET with a bearer token; an I/O failure reads as an empty body (polled again). */
+  private static String get(DaemonInfo info, String path, String token) {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client
+          .send(
+              HttpRequest.newBuilder(URI.create(info.baseUrl() + path))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (java.io.IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
     }
   }
 
