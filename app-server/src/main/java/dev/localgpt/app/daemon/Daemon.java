@@ -144,6 +144,10 @@ public final class Daemon {
     ChangeDebouncer debouncer =
         new ChangeDebouncer(
             ChangeDebouncer.DEFAULT_QUIET, ChangeDebouncer.DEFAULT_MAX_DELAY, Clock.systemUTC());
+    // the first batch is a full incremental index of everything (found by the scan, not by an
+    // event); queued before the watching thread starts, which would otherwise sleep up to a
+    // minute on an idle folder before taking it
+    memory.roots().stream().findFirst().ifPresent(debouncer::changed);
     WorkspaceWatcher watcher =
         new WorkspaceWatcher(
                 memory.roots(),
@@ -152,9 +156,6 @@ public final class Daemon {
                 e -> log(memory.logPrefix() + "watcher: " + e.getMessage()))
             .start();
     watchers.add(watcher);
-    // the first batch is a full incremental index of everything (found by the scan, not by an
-    // event)
-    memory.roots().stream().findFirst().ifPresent(debouncer::changed);
     return watcher.watchedFolders();
   }
 

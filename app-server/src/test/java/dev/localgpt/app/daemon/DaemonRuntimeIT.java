@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,9 +112,13 @@ class DaemonRuntimeIT {
     DaemonInfo info = daemon.start();
     try {
       // written before the start: found by the first index; written after: by her watcher
-      waitFor(() -> get(info, "/api/memory/search?q=periwinkle", ALICE).contains("before.md"));
+      waitFor(
+          () -> get(info, "/api/memory/search?q=periwinkle", ALICE).contains("before.md"),
+          this::logText);
       Files.writeString(alice.resolve("memory/after.md"), "the tangerine kettle whistles\n");
-      waitFor(() -> get(info, "/api/memory/search?q=tangerine", ALICE).contains("after.md"));
+      waitFor(
+          () -> get(info, "/api/memory/search?q=tangerine", ALICE).contains("after.md"),
+          this::logText);
 
       assertThat(get(info, "/api/memory/search?q=periwinkle", OWNER)).doesNotContain("before.md");
     } finally {
@@ -121,6 +126,10 @@ class DaemonRuntimeIT {
     }
     assertThat(logBytes.toString(StandardCharsets.UTF_8))
         .contains("1 users' workspaces among them", "[alice] re-indexed");
+  }
+
+  private String logText() {
+    return "daemon log:\n" + logBytes.toString(StandardCharsets.UTF_8);
   }
 
   private static final String ALICE = "alice-token-0123456789";
@@ -198,9 +207,16 @@ class DaemonRuntimeIT {
    * slow).
    */
   private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+    waitFor(condition, () -> "");
+  }
+
+  private static void waitFor(BooleanSupplier condition, Supplier<String> context)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition not met within a minute").isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as(() -> "condition not met within a minute; " + context.get())
+          .isLessThan(deadline);
       Thread.sleep(100);
     }
   }
