@@ -121,6 +121,48 @@ final class ChunkReader {
         });
   }
 
+  /** The chunks of the in-memory index's {@code hits}, in hit order, with their exact scores. */
+  List<ScoredChunk> keywordChunks(List<Bm25.Hit> hits) {
+    if (hits.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, StoredChunk> byId =
+        db.read(
+            "read keyword hits",
+            c -> {
+              Map<Long, StoredChunk> found = new HashMap<>();
+              for (int from = 0; from < hits.size(); from += BATCH) {
+                List<Bm25.Hit> part = hits.subList(from, Math.min(hits.size(), from + BATCH));
+                try (PreparedStatement p =
+                    c.prepareStatement(
+                        "select "
+                            + CHUNK_COLUMNS
+                            + " from chunks c where c.id in ("
+                            + placeholders(part.size())
+                            + ")")) {
+                  for (int i = 0; i < part.size(); i++) {
+                    p.setLong(i + 1, part.get(i).id());
+                  }
+                  try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                      StoredChunk chunk = chunk(rs);
+                      found.put(chunk.id(), chunk);
+                    }
+                  }
+                }
+              }
+              return found;
+            });
+    List<ScoredChunk> out = new ArrayList<>(hits.size());
+    for (Bm25.Hit hit : hits) {
+      StoredChunk chunk = byId.get(hit.id());
+      if (chunk != null) {
+        out.add(new ScoredChunk(chunk, hit.score()));
+      }
+    }
+    return out;
+  }
+
   static void appendScope(StringBuilder sql, List<String> args, SearchScope scope) {
     if (!scope.include().isEmpty()) {
       sql.append(" and c.source in (").append(placeholders(scope.include().size())).append(')');

@@ -6,8 +6,10 @@ import dev.localgpt.ports.memory.IndexedFile;
 import dev.localgpt.ports.memory.NewChunk;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,20 +22,28 @@ final class ChunkWriter {
   private final Database db;
   private final AtomicReference<IndexState> state;
   private final JavaKnn knn;
+  private final JavaKeywords keywords;
   final KeywordMerger merger;
 
   /** Test hook: runs inside a replaceFile transaction just before commit. */
   volatile Runnable beforeCommit = () -> {};
 
-  ChunkWriter(Database db, AtomicReference<IndexState> state, JavaKnn knn) {
+  ChunkWriter(
+      Database db, AtomicReference<IndexState> state, JavaKnn knn, JavaKeywords keywords) {
     this.db = db;
     this.state = state;
     this.knn = knn;
+    this.keywords = keywords;
     this.merger = new KeywordMerger(db);
   }
 
-  /** What one transaction changed, for the in-memory mirror. */
-  private record Change(List<Long> removed, List<Row> added, IndexState next) {}
+  /** What one transaction changed, for the in-memory mirrors. */
+  private record Change(
+      List<Long> removed, List<Row> added, IndexState next, List<JavaKeywords.Added> texts) {
+    Change(List<Long> removed, List<Row> added, IndexState next) {
+      this(removed, added, next, List.of());
+    }
+  }
 
   void replaceFile(IndexedFile file, List<NewChunk> chunks) {
     IndexState before = state.get();
@@ -56,8 +66,10 @@ final class ChunkWriter {
           FileRows.upsert(c, file);
           List<Row> added = FileRows.insertChunks(c, file, chunks);
           syncVectors(c, next, removed, added);
+          List<JavaKeywords.Added> texts =
+              keywords.mirrors() ? insertedTexts(c, file, chunks) : List.of();
           beforeCommit.run();
-          return new Change(removed, added, next);
+          return new Change(removed, added, next, texts);
         },
         change -> {
           merger.wrote(change.removed().size() + chunks.size());
@@ -161,6 +173,7 @@ final class ChunkWriter {
         },
         next -> {
           state.set(next);
+          keywords.invalidate();
           if (next.vecActive()) {
             knn.unload(); // sqlite-vec answers; the Java matrix is only loaded if a query falls
             // back to it
@@ -201,6 +214,28 @@ final class ChunkWriter {
     if (knn.isLoaded()) {
       knn.apply(change.removed(), change.added());
     }
+    if (!change.removed().isEmpty() || !change.texts().isEmpty()) {
+      keywords.apply(change.removed(), change.texts());
+    }
+  }
+
+  /**
+   * The file's chunks just inserted, with their ids (ascending, in the order they were inserted),
+   * for the keyword index.
+   */
+  private static List<JavaKeywords.Added> insertedTexts(
+      Connection c, IndexedFile file, List<NewChunk> chunks) throws SQLException {
+    List<JavaKeywords.Added> out = new ArrayList<>(chunks.size());
+    try (PreparedStatement p =
+        c.prepareStatement("select id from chunks where path = ? order by id")) {
+      p.setString(1, file.path());
+      try (ResultSet rs = p.executeQuery()) {
+        for (int i = 0; rs.next() && i < chunks.size(); i++) {
+          out.add(new JavaKeywords.Added(rs.getLong(1), file.source(), chunks.get(i).text()));
+        }
+      }
+    }
+    return out;
   }
 
   private static int checkDimensions(List<NewChunk> chunks, int known) {

@@ -179,6 +179,24 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code body} like {@link #exclusive} if the write lock is free right now; empty (without
+   * running it) while another thread holds it.
+   */
+  <T> java.util.Optional<T> tryExclusive(SqlAction<T> body) {
+    if (!writeLock.tryLock()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      ensureOpen();
+      return java.util.Optional.ofNullable(body.run());
+    } catch (SQLException e) {
+      throw SqlErrors.map("read", e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
   Connection writer() {
     return writer;
   }

@@ -9,6 +9,7 @@ import dev.localgpt.ports.memory.NewChunk;
 import dev.localgpt.ports.memory.PendingChunk;
 import dev.localgpt.ports.memory.ScoredChunk;
 import dev.localgpt.ports.memory.SearchScope;
+import dev.localgpt.ports.text.QueryTerms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@link MemoryIndex} in one SQLite file (WAL): FTS5 BM25 for keywords, sqlite-vec or a Java
- * brute-force k-NN for vectors, and an embedding cache. Thread-safe: one writer connection behind a
+ * {@link MemoryIndex} in one SQLite file (WAL): FTS5 BM25 for keywords (answered from an in-memory
+ * copy with the same scores once a long-lived process has built it, {@link JavaKeywords}),
+ * sqlite-vec or a Java brute-force k-NN for vectors, and an embedding cache. Commits by another
+ * process are noticed on the next search and drop the in-memory structures, which load again. Thread-safe: one writer connection behind a
  * lock, pooled readers.
  *
  * <p>Opening a damaged or non-SQLite file throws {@link IndexException} of kind {@code CORRUPT};
@@ -34,14 +37,21 @@ public final class SqliteMemoryIndex implements MemoryIndex {
   private final Database db;
   private final AtomicReference<IndexState> state;
   private final JavaKnn knn = new JavaKnn();
+  private final JavaKeywords keywords;
+  private final ExternalWrites external;
   private final ChunkWriter writer;
   private final ChunkReader reader;
   private final VectorSearch vectors;
 
+  /** Keyword searches of this process before the in-memory keyword index is built. */
+  static final int KEYWORD_BUILD_AFTER = 2;
+
   private SqliteMemoryIndex(Database db, IndexState initial) {
     this.db = db;
     this.state = new AtomicReference<>(initial);
-    this.writer = new ChunkWriter(db, state, knn);
+    this.keywords = new JavaKeywords(db, KEYWORD_BUILD_AFTER);
+    this.external = new ExternalWrites(db);
+    this.writer = new ChunkWriter(db, state, knn, keywords);
     this.reader = new ChunkReader(db);
     this.vectors = new VectorSearch(db, state, knn, reader);
   }
@@ -153,7 +163,55 @@ public final class SqliteMemoryIndex implements MemoryIndex {
     Objects.requireNonNull(text, "'text' must not be null");
     Objects.requireNonNull(scope, "'scope' must not be null");
     checkLimit(limit);
+    dropCachesIfChangedElsewhere();
+    List<Bm25.Hit> hits = keywords.search(QueryTerms.selected(text), limit, scope);
+    return hits != null ? reader.keywordChunks(hits) : reader.keywordSearch(text, limit, scope);
+  }
+
+  /** The keyword leg through FTS5, whatever the in-memory index (parity tests). */
+  List<ScoredChunk> ftsKeywordSearch(String text, int limit, SearchScope scope) {
     return reader.keywordSearch(text, limit, scope);
+  }
+
+  /**
+   * Another process's commits (a CLI indexing while the daemon runs) are not mirrored into the
+   * in-memory structures: when there were any, drop them, to be loaded again.
+   */
+  private void dropCachesIfChangedElsewhere() {
+    external.check(
+        () -> {
+          knn.unload();
+          keywords.invalidate();
+        });
+  }
+
+  /**
+   * Which path answers the keyword leg now ({@code fts5} or {@code java}), with the in-memory
+   * index's size and build time: for benchmark and status output.
+   */
+  public String keywordPath() {
+    return keywords.describe();
+  }
+
+  /**
+   * Builds the in-memory keyword index now if it is not there (normally it is built in the
+   * background from the second keyword search on); returns {@link #keywordPath()}.
+   */
+  public String buildKeywordIndex() {
+    return keywords.buildNow();
+  }
+
+  /**
+   * Whether the in-memory keyword index may answer (default true); false makes FTS5 answer every
+   * keyword search (for comparing the two in benchmarks).
+   */
+  public void useJavaKeywords(boolean on) {
+    keywords.enabled(on);
+  }
+
+  /** Test hook: the keyword searches before the in-memory index is built in the background. */
+  void buildKeywordsAfter(int searches) {
+    keywords.startAfter(searches);
   }
 
   @Override
@@ -161,6 +219,7 @@ public final class SqliteMemoryIndex implements MemoryIndex {
     Objects.requireNonNull(query, "'query' must not be null");
     Objects.requireNonNull(scope, "'scope' must not be null");
     checkLimit(limit);
+    dropCachesIfChangedElsewhere();
     return vectors.search(query.toArray(), limit, scope);
   }
 
@@ -300,6 +359,7 @@ public final class SqliteMemoryIndex implements MemoryIndex {
    */
   @Override
   public void close() {
+    keywords.close();
     writer.merger.close();
     db.close();
   }
