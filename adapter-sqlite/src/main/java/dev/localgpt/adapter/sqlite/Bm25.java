@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * FTS5's {@code bm25()} over a {@link KeywordIndex}, for a query that ORs phrases of one term
- * each: k1 = 1.2, b = 0.75, idf = ln((N - n + 0.5) / (n + 0.5)) floored at 1e-6, avgdl over all
- * rows, each phrase's part summed in phrase order with the same operations as FTS5's C code, so the
+ * FTS5's {@code bm25()} over a {@link KeywordIndex}, for a query that ORs phrases of one term each:
+ * k1 = 1.2, b = 0.75, idf = ln((N - n + 0.5) / (n + 0.5)) floored at 1e-6, avgdl over all rows,
+ * each phrase's part summed in phrase order with the same operations as FTS5's C code, so the
  * scores agree to the last bits. A term listed twice counts twice, as two phrases do in FTS5. Rows
  * rank by score, then by chunk id, as {@code order by rank, rowid} does.
  */

@@ -28,8 +28,7 @@ final class ChunkWriter {
   /** Test hook: runs inside a replaceFile transaction just before commit. */
   volatile Runnable beforeCommit = () -> {};
 
-  ChunkWriter(
-      Database db, AtomicReference<IndexState> state, JavaKnn knn, JavaKeywords keywords) {
+  ChunkWriter(Database db, AtomicReference<IndexState> state, JavaKnn knn, JavaKeywords keywords) {
     this.db = db;
     this.state = state;
     this.knn = knn;

@@ -21,8 +21,8 @@ final class ExternalWrites {
   }
 
   /**
-   * Runs {@code onChange} (holding the write lock, so no in-process write or cache load interleaves)
-   * when another connection committed since the last check.
+   * Runs {@code onChange} (holding the write lock, so no in-process write or cache load
+   * interleaves) when another connection committed since the last check.
    */
   void check(Runnable onChange) {
     db.tryExclusive(

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * When the keyword leg is answered from the in-memory {@link KeywordIndex} instead of FTS5. FTS5
- * stays the persistent truth and answers whenever the index is not there: before it is built,
- * while it builds, after a build failed or was refused for want of heap, and for a query term that
- * FTS5 would read as a phrase of several tokens.
+ * stays the persistent truth and answers whenever the index is not there: before it is built, while
+ * it builds, after a build failed or was refused for want of heap, and for a query term that FTS5
+ * would read as a phrase of several tokens.
  *
  * <p>The index is built in the background, starting with the {@code startAfter}-th keyword search
  * of this process, so a one-shot CLI search (one keyword search) never pays for it, while a daemon

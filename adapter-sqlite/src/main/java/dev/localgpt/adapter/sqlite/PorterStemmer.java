@@ -3,8 +3,8 @@ package dev.localgpt.adapter.sqlite;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The Porter stemmer as FTS5's {@code porter} tokenizer applies it: on the token's UTF-8 bytes
- * (any non-ASCII byte counts as a consonant), leaving tokens shorter than 3 or longer than 64 bytes
+ * The Porter stemmer as FTS5's {@code porter} tokenizer applies it: on the token's UTF-8 bytes (any
+ * non-ASCII byte counts as a consonant), leaving tokens shorter than 3 or longer than 64 bytes
  * alone. Steps 2 to 4 try only the first listed suffix that ends the word (and is shorter than it),
  * as FTS5's generated code does; the measure conditions follow FTS5, including its step 1b vowel
  * test that counts a {@code y} after the first letter as a vowel whatever precedes it.

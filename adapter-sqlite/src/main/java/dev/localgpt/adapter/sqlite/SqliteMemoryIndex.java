@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link MemoryIndex} in one SQLite file (WAL): FTS5 BM25 for keywords (answered from an in-memory
  * copy with the same scores once a long-lived process has built it, {@link JavaKeywords}),
  * sqlite-vec or a Java brute-force k-NN for vectors, and an embedding cache. Commits by another
- * process are noticed on the next search and drop the in-memory structures, which load again. Thread-safe: one writer connection behind a
- * lock, pooled readers.
+ * process are noticed on the next search and drop the in-memory structures, which load again.
+ * Thread-safe: one writer connection behind a lock, pooled readers.
  *
  * <p>Opening a damaged or non-SQLite file throws {@link IndexException} of kind {@code CORRUPT};
  * the caller deletes the file and rebuilds the index from the Markdown.

@@ -13,8 +13,8 @@ import java.util.List;
  * FTS5's {@code unicode61} tokenizer with its defaults (categories {@code L* N* Co},
  * remove_diacritics=1): a token is a run of token characters, folded to lower case without simple
  * diacritics, as UTF-8 bytes. Outside ASCII, which character is what comes from {@code
- * unicode61.txt}, a table written from SQLite itself ({@code Unicode61TableGenerator} in the tests),
- * because SQLite's Unicode tables (6.1) are older than the JDK's.
+ * unicode61.txt}, a table written from SQLite itself ({@code Unicode61TableGenerator} in the
+ * tests), because SQLite's Unicode tables (6.1) are older than the JDK's.
  *
  * <p>A diacritic ({@code d} in the table) continues a token but never starts one, and is dropped by
  * the fold, as in SQLite.
@@ -41,8 +41,7 @@ final class Unicode61 {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         String[] f = line.split(" ");
         if (f[0].equals("c")) {
-          ranges.add(
-              new int[] {hex(f[1]), hex(f[2]), f[3].equals("a") ? TOKEN : DIACRITIC});
+          ranges.add(new int[] {hex(f[1]), hex(f[2]), f[3].equals("a") ? TOKEN : DIACRITIC});
         } else if (f[0].equals("f")) {
           folds.add(new int[] {hex(f[1]), hex(f[2])});
         }

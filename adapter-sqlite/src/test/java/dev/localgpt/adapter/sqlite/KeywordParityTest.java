@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class KeywordParityTest {
   private static final int LIMIT = 24;
   private static final List<SearchScope> SCOPES =
-      List.of(SearchScope.all(), SearchScope.only("memory"), SearchScope.allExcept(Set.of("memory")));
+      List.of(
+          SearchScope.all(), SearchScope.only("memory"), SearchScope.allExcept(Set.of("memory")));
 
   @TempDir Path dir;
 
@@ -142,8 +143,7 @@ class KeywordParityTest {
 
   static List<String> sciFact() throws IOException {
     try (InputStream in =
-        new GZIPInputStream(
-            KeywordParityTest.class.getResourceAsStream("scifact-sample.txt.gz"))) {
+        new GZIPInputStream(KeywordParityTest.class.getResourceAsStream("scifact-sample.txt.gz"))) {
       return split(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }

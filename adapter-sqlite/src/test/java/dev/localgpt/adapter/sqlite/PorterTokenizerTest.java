@@ -61,8 +61,8 @@ class PorterTokenizerTest {
 
   @Test
   void stemsAsPorterDescribes() {
-    assertThat(terms("Caresses ponies running hopping generalizations")).containsExactly(
-        "caress", "poni", "run", "hop", "gener");
+    assertThat(terms("Caresses ponies running hopping generalizations"))
+        .containsExactly("caress", "poni", "run", "hop", "gener");
   }
 
   @Test

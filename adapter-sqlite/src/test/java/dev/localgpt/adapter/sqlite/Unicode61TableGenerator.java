@@ -21,7 +21,9 @@ import java.util.Map;
  * ASCII: a separator, a token character (and what it folds to), or a diacritic that only continues
  * a token. Run it again when the sqlite-jdbc version changes:
  *
- * <pre>java -cp sqlite-jdbc.jar Unicode61TableGenerator.java adapter-sqlite/src/main/resources/dev/localgpt/adapter/sqlite/unicode61.txt</pre>
+ * <pre>
+ * java -cp sqlite-jdbc.jar Unicode61TableGenerator.java adapter-sqlite/src/main/resources/dev/localgpt/adapter/sqlite/unicode61.txt
+ * </pre>
  */
 public final class Unicode61TableGenerator {
   private Unicode61TableGenerator() {}
@@ -41,7 +43,8 @@ public final class Unicode61TableGenerator {
       Map<Integer, List<String>> alone = tokens(c, Unicode61TableGenerator::str);
       out.println("# FTS5 unicode61 (remove_diacritics=1) of SQLite " + version);
       out.println("# written by Unicode61TableGenerator (adapter-sqlite tests); do not edit");
-      out.println("# c FIRST LAST KIND: code points (hex) that are token characters outside ASCII;");
+      out.println(
+          "# c FIRST LAST KIND: code points (hex) that are token characters outside ASCII;");
       out.println("#   KIND a = a token character, d = a diacritic that only continues a token");
       out.println("# f CP FOLD: what a token character folds to (hex; 0 = dropped)");
       List<String> folds = new ArrayList<>();
@@ -65,13 +68,19 @@ public final class Unicode61TableGenerator {
               folds.add("f " + Integer.toHexString(cp) + " " + Integer.toHexString(fold));
             }
           } else if (!in.equals(List.of("x", "x"))) {
-            throw new IllegalStateException("unexpected tokens of " + Integer.toHexString(cp) + ": " + in);
+            throw new IllegalStateException(
+                "unexpected tokens of " + Integer.toHexString(cp) + ": " + in);
           }
         }
         if (kind != runKind) {
           if (runKind != 0) {
             out.println(
-                "c " + Integer.toHexString(runStart) + " " + Integer.toHexString(cp - 1) + " " + runKind);
+                "c "
+                    + Integer.toHexString(runStart)
+                    + " "
+                    + Integer.toHexString(cp - 1)
+                    + " "
+                    + runKind);
           }
           runStart = cp;
           runKind = kind;
