@@ -68,6 +68,10 @@ final class BenchOutput {
         "  (java k-NN first query, loads the vectors: %.0f ms; int8 scan: %s)%n",
         r.javaFirstQueryMillis(),
         r.int8Scan());
+    out.printf(
+        Locale.ROOT,
+        "  (keyword leg: [fts5] FTS5, [java] in-memory index: %s)%n",
+        r.keywordIndex());
     for (SearchBenchRun.Leg leg : r.legs()) {
       Latency wall = leg.timing().wall();
       out.printf(

@@ -31,6 +31,9 @@ import java.util.Random;
  * onnxruntime rate on the same texts, and a no-op re-index.
  */
 public final class SearchBenchRun {
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
   private SearchBenchRun() {}
 
   /** One timed row. */
@@ -45,6 +48,8 @@ public final class SearchBenchRun {
    * @param model the model embedding the queries, or empty when {@code embedding_provider = "none"}
    * @param sqliteVecFound whether sqlite-vec was found (else only the Java k-NN is measured)
    * @param int8Scan how the Java k-NN's int8 scan ran ({@link SqliteMemoryIndex#int8Scan()})
+   * @param keywordIndex the in-memory keyword index that answered the {@code [java]} rows: its
+   *     size, build time and the heap it took ({@link SqliteMemoryIndex#keywordPath()})
    */
   public record LatencyReport(
       int chunks,
@@ -57,7 +62,8 @@ public final class SearchBenchRun {
       Optional<String> model,
       List<Leg> legs,
       boolean sqliteVecFound,
-      String int8Scan) {
+      String int8Scan,
+      String keywordIndex) {
     public LatencyReport {
       legs = List.copyOf(legs);
     }
@@ -119,24 +125,44 @@ public final class SearchBenchRun {
       List<Leg> legs = new ArrayList<>();
       double first;
       int candidates;
+      String keywordIndex;
       try (SqliteMemoryIndex java = SqliteMemoryIndex.open(db, SqliteOptions.javaKnn())) {
+        // The keyword leg both ways on the same file, interleaved: FTS5 ([fts5]) and the in-memory
+        // index with FTS5's scores ([java]).
+        java.useJavaKeywords(false);
         SearchLatency timer = new SearchLatency(java, settings, plan.limit());
         candidates = timer.candidates();
         first = timer.firstVectorQueryMillis(vectors.get(0));
-        legs.add(new Leg("bm25 alone", timer.keyword(texts)));
+        legs.add(new Leg("bm25 alone [" + path(java) + "]", timer.keyword(texts)));
+        keywordIndex = buildKeywordIndex(java);
+        legs.add(new Leg("bm25 alone [" + path(java) + "]", timer.keyword(texts)));
         legs.add(new Leg("java k-NN alone", timer.vector(vectors)));
-        legs.add(new Leg("hybrid, java k-NN, given vector", timer.hybrid(vectors, texts)));
+        java.useJavaKeywords(false);
+        legs.add(new Leg("hybrid, given vector [fts5]", timer.hybrid(vectors, texts)));
+        java.useJavaKeywords(true);
+        legs.add(new Leg("hybrid, given vector [java]", timer.hybrid(vectors, texts)));
         if (embedder.isPresent()) {
           legs.add(
               new Leg("query embedding alone", SearchLatency.embedding(embedder.get(), texts)));
-          legs.add(new Leg("hybrid, java k-NN, embedding", timer.hybrid(embedder.get(), texts)));
+          java.useJavaKeywords(false);
+          legs.add(new Leg("hybrid, embedding [fts5]", timer.hybrid(embedder.get(), texts)));
+          java.useJavaKeywords(true);
+          legs.add(new Leg("hybrid, embedding [java]", timer.hybrid(embedder.get(), texts)));
         }
+        java.useJavaKeywords(false);
+        legs.add(new Leg("bm25 alone, again [fts5]", timer.keyword(texts)));
+        java.useJavaKeywords(true);
+        legs.add(new Leg("bm25 alone, again [" + path(java) + "]", timer.keyword(texts)));
       }
       if (vec.isPresent()) {
         try (SqliteMemoryIndex vec0 = SqliteMemoryIndex.open(db, SqliteOptions.defaults())) {
+          vec0.buildKeywordIndex();
           SearchLatency timer = new SearchLatency(vec0, settings, plan.limit());
           legs.add(new Leg("sqlite-vec k-NN alone", timer.vector(vectors)));
-          legs.add(new Leg("hybrid, sqlite-vec, given vector", timer.hybrid(vectors, texts)));
+          legs.add(
+              new Leg(
+                  "hybrid, sqlite-vec, given vector [" + path(vec0) + "]",
+                  timer.hybrid(vectors, texts)));
         }
       }
       String queries =
@@ -155,10 +181,46 @@ public final class SearchBenchRun {
           embedder.map(Embedder::modelId),
           legs,
           vec.isPresent(),
-          SqliteMemoryIndex.int8Scan());
+          SqliteMemoryIndex.int8Scan(),
+          keywordIndex);
     } finally {
       BenchConfigs.deleteTree(dir);
     }
+  }
+
+  /** {@code fts5} or {@code java}: which keyword path answers {@code index}'s searches now. */
+  private static String path(SqliteMemoryIndex index) {
+    return index.keywordPath().startsWith("java") ? "java" : "fts5";
+  }
+
+  /**
+   * Builds {@code index}'s in-memory keyword index now and describes it, with the heap it took
+   * measured around the build (after a GC each side).
+   */
+  private static String buildKeywordIndex(SqliteMemoryIndex index) {
+    index.useJavaKeywords(true);
+    long before = usedHeapAfterGc();
+    long t0 = System.nanoTime();
+    long cpu0 = THREADS.getCurrentThreadCpuTime();
+    String built = index.buildKeywordIndex();
+    double wallMs = (System.nanoTime() - t0) / 1e6;
+    double cpuMs = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e6;
+    long after = usedHeapAfterGc();
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s; build %.0f ms wall, %.0f ms CPU; heap +%.1f MB measured",
+        built,
+        wallMs,
+        cpuMs,
+        (after - before) / 1e6);
+  }
+
+  private static long usedHeapAfterGc() {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return rt.totalMemory() - rt.freeMemory();
   }
 
   /**
