@@ -98,9 +98,9 @@ final class PorterStemmer {
     if (w[n - 1] == 'y' && anyVowel(w, n - 1)) {
       w[n - 1] = 'i';
     }
-    n = apply(STEP2, w, n);
-    n = apply(STEP3, w, n);
-    n = apply(STEP4, w, n);
+    n = apply(STEP2_BY_CHAR, w, n);
+    n = apply(STEP3_BY_CHAR, w, n);
+    n = apply(STEP4_BY_CHAR, w, n);
     if (w[n - 1] == 'e'
         && (measureAtLeast(w, n - 1, 2) || (measureIsOne(w, n - 1) && !cvc(w, n - 1)))) {
       n--;
@@ -123,13 +123,20 @@ final class PorterStemmer {
     return w[n - 2] != 's' ? n - 1 : n;
   }
 
+  private static final byte[] EED = bytes("eed");
+  private static final byte[] ED = bytes("ed");
+  private static final byte[] ING = bytes("ing");
+  private static final byte[] AT = bytes("at");
+  private static final byte[] BL = bytes("bl");
+  private static final byte[] IZ = bytes("iz");
+
   private static int step1b(byte[] w, int n) {
     int stem;
-    if (endsWith(w, n, "eed")) {
+    if (endsWith(w, n, EED)) {
       return M_GT_0.test(w, n - 3) ? n - 1 : n;
-    } else if (endsWith(w, n, "ed")) {
+    } else if (endsWith(w, n, ED)) {
       stem = n - 2;
-    } else if (endsWith(w, n, "ing")) {
+    } else if (endsWith(w, n, ING)) {
       stem = n - 3;
     } else {
       return n;
@@ -138,7 +145,7 @@ final class PorterStemmer {
       return n;
     }
     n = stem;
-    if (endsWith(w, n, "at") || endsWith(w, n, "bl") || endsWith(w, n, "iz")) {
+    if (endsWith(w, n, AT) || endsWith(w, n, BL) || endsWith(w, n, IZ)) {
       w[n++] = 'e';
       return n;
     }
@@ -152,8 +159,28 @@ final class PorterStemmer {
     return n;
   }
 
-  private static int apply(Rule[] rules, byte[] w, int n) {
-    for (Rule r : rules) {
+  private static final Rule[][] STEP2_BY_CHAR = byPenultimate(STEP2);
+  private static final Rule[][] STEP3_BY_CHAR = byPenultimate(STEP3);
+  private static final Rule[][] STEP4_BY_CHAR = byPenultimate(STEP4);
+
+  /** The rules grouped by their suffix's last but one letter (the switch of FTS5's code). */
+  private static Rule[][] byPenultimate(Rule[] rules) {
+    Rule[][] by = new Rule[128][];
+    for (int c = 0; c < by.length; c++) {
+      int ch = c;
+      by[c] =
+          java.util.Arrays.stream(rules)
+              .filter(r -> r.suffix()[r.suffix().length - 2] == ch)
+              .toArray(Rule[]::new);
+    }
+    return by;
+  }
+
+  private static int apply(Rule[][] byChar, byte[] w, int n) {
+    if (n < 2 || w[n - 2] < 0) {
+      return n;
+    }
+    for (Rule r : byChar[w[n - 2]]) {
       if (endsWith(w, n, r.suffix())) {
         int stem = n - r.suffix().length;
         if (r.condition().test(w, stem)) {
@@ -167,10 +194,6 @@ final class PorterStemmer {
   }
 
   /** Whether {@code w[0..n)} ends with {@code s} and is longer than it. */
-  private static boolean endsWith(byte[] w, int n, String s) {
-    return endsWith(w, n, bytes(s));
-  }
-
   private static boolean endsWith(byte[] w, int n, byte[] s) {
     if (n <= s.length) {
       return false;
