@@ -4,6 +4,7 @@ import dev.localgpt.ports.memory.SearchScope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * FTS5's {@code bm25()} over a {@link KeywordIndex}, for a query that ORs phrases of one term each:
@@ -19,8 +20,13 @@ final class Bm25 {
   /** One ranked chunk: its id and its score ({@code -bm25}, &gt; 0). */
   record Hit(long id, double score) {}
 
-  private static final ThreadLocal<double[]> SCORES = ThreadLocal.withInitial(() -> new double[0]);
-  private static final ThreadLocal<int[]> TOUCHED = ThreadLocal.withInitial(() -> new int[0]);
+  /**
+   * Per-row score accumulators, reused across searches (not thread-locals: the server runs each
+   * request on a new virtual thread, so a thread-local would be a fresh array per request).
+   */
+  private record Scratch(double[] scores, int[] touched) {}
+
+  private static final ArrayBlockingQueue<Scratch> POOL = new ArrayBlockingQueue<>(8);
 
   private Bm25() {}
 
@@ -28,7 +34,7 @@ final class Bm25 {
    * The {@code k} best chunks among the sources {@code scope} admits that hold any of {@code
    * terms}, best first.
    */
-  static List<Hit> search(KeywordIndex index, List<String> terms, int k, SearchScope scope) {
+  static List<Hit> search(KeywordIndex index, List<byte[]> terms, int k, SearchScope scope) {
     index.lock.readLock().lock();
     try {
       if (index.liveRows == 0 || k <= 0) {
@@ -38,20 +44,19 @@ final class Bm25 {
       for (int i = 0; i < admitted.length; i++) {
         admitted[i] = scope.admits(index.sources.get(i));
       }
-      double[] scores = SCORES.get();
-      int[] touched = TOUCHED.get();
-      if (scores.length < index.rows) {
-        scores = new double[index.rows + (index.rows >> 2)];
-        touched = new int[scores.length];
-        SCORES.set(scores);
-        TOUCHED.set(touched);
+      Scratch scratch = POOL.poll();
+      if (scratch == null || scratch.scores().length < index.rows) {
+        int capacity = index.rows + (index.rows >> 2);
+        scratch = new Scratch(new double[capacity], new int[capacity]);
       }
+      double[] scores = scratch.scores();
+      int[] touched = scratch.touched();
       int touchedCount = 0;
       double avgdl = (double) index.totalTokens / (double) index.liveRows;
       int[] lengths = index.lengths;
-      for (String term : terms) {
-        Integer id = index.termIds.get(term);
-        if (id == null) {
+      for (byte[] term : terms) {
+        int id = index.terms.find(term, term.length);
+        if (id < 0) {
           continue;
         }
         int[] list = index.postings[id];
@@ -80,7 +85,9 @@ final class Bm25 {
           scores[row] += idf * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * d / avgdl)));
         }
       }
-      return top(index.chunkIds, scores, touched, touchedCount, k);
+      List<Hit> hits = top(index.chunkIds, scores, touched, touchedCount, k);
+      POOL.offer(scratch);
+      return hits;
     } finally {
       index.lock.readLock().unlock();
     }

@@ -34,8 +34,6 @@ final class JavaKeywords {
   record Added(long id, String source, String text) {}
 
   private final Database db;
-  private final ThreadLocal<PorterTokenizer> tokenizers =
-      ThreadLocal.withInitial(PorterTokenizer::new);
   private final AtomicInteger searches = new AtomicInteger();
   private final AtomicBoolean building = new AtomicBoolean();
   private volatile int startAfter;
@@ -65,10 +63,10 @@ final class JavaKeywords {
       }
       return null;
     }
-    List<String> tokens = new ArrayList<>(terms.size());
-    PorterTokenizer tokenizer = tokenizers.get();
+    List<byte[]> tokens = new ArrayList<>(terms.size());
+    PorterTokenizer tokenizer = new PorterTokenizer();
     for (String term : terms) {
-      if (tokenizer.tokenize(term, tokens::add) != 1) {
+      if (tokenizer.tokenize(term, (b, n) -> tokens.add(java.util.Arrays.copyOf(b, n))) != 1) {
         return null; // FTS5 reads this term as a phrase of several tokens, or as none
       }
     }
@@ -87,7 +85,7 @@ final class JavaKeywords {
       return;
     }
     current.removeAll(removed);
-    PorterTokenizer tokenizer = tokenizers.get();
+    PorterTokenizer tokenizer = new PorterTokenizer();
     for (Added a : added) {
       current.add(a.id(), a.source(), a.text(), tokenizer);
     }
@@ -206,7 +204,7 @@ final class JavaKeywords {
         String.format(
             "%d chunks, %d terms, ~%.1f MB, built in %d ms",
             fresh.size(),
-            fresh.termIds.size(),
+            fresh.terms.size(),
             fresh.heapBytes() / 1e6,
             (System.nanoTime() - t0) / 1_000_000);
   }

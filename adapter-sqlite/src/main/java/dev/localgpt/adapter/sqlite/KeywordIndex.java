@@ -20,7 +20,7 @@ final class KeywordIndex {
   private static final int TF_OVERFLOW = 255;
 
   final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-  final Map<String, Integer> termIds = new HashMap<>();
+  final TermTable terms = new TermTable();
   int[][] postings = new int[0][];
   int[] postingCounts = new int[0];
   final Map<Long, Integer> bigTf = new HashMap<>();
@@ -61,11 +61,11 @@ final class KeywordIndex {
       int[] n = {0};
       tokenizer.tokenize(
           text,
-          term -> {
+          (bytes, length) -> {
             if (n[0] == scratch.length) {
               scratch = Arrays.copyOf(scratch, n[0] * 2);
             }
-            scratch[n[0]++] = termId(term);
+            scratch[n[0]++] = termId(bytes, length);
           });
       Arrays.sort(scratch, 0, n[0]);
       for (int i = 0; i < n[0]; ) {
@@ -133,13 +133,12 @@ final class KeywordIndex {
     return sources.size() - 1;
   }
 
-  private int termId(String term) {
-    Integer id = termIds.get(term);
-    if (id != null) {
-      return id;
+  private int termId(byte[] bytes, int length) {
+    int before = terms.size();
+    int next = terms.add(bytes, length);
+    if (next < before) {
+      return next;
     }
-    int next = termIds.size();
-    termIds.put(term, next);
     if (next == postings.length) {
       int capacity = Math.max(1024, next + (next >> 1));
       postings = Arrays.copyOf(postings, capacity);
@@ -168,6 +167,9 @@ final class KeywordIndex {
     lock.writeLock().lock();
     try {
       compact();
+      terms.trim();
+      postings = Arrays.copyOf(postings, Math.max(1, terms.size()));
+      postingCounts = Arrays.copyOf(postingCounts, Math.max(1, terms.size()));
     } finally {
       lock.writeLock().unlock();
     }
@@ -182,8 +184,8 @@ final class KeywordIndex {
     }
     Map<Long, Integer> big = new HashMap<>(bigTf);
     bigTf.clear();
-    int terms = termIds.size();
-    for (int t = 0; t < terms; t++) {
+    int termCount = terms.size();
+    for (int t = 0; t < termCount; t++) {
       int[] list = postings[t];
       int kept = 0;
       for (int i = 0; i < postingCounts[t]; i++) {
@@ -216,12 +218,9 @@ final class KeywordIndex {
   long heapBytes() {
     lock.readLock().lock();
     try {
-      long bytes = 16L + postings.length * 8L + postingCounts.length * 4L;
-      for (int t = 0; t < termIds.size(); t++) {
+      long bytes = 16L + postings.length * 8L + postingCounts.length * 4L + terms.heapBytes();
+      for (int t = 0; t < terms.size(); t++) {
         bytes += 16 + postings[t].length * 4L;
-      }
-      for (String term : termIds.keySet()) {
-        bytes += 32 + 24 + 16 + term.length() + 16; // map node, String, its bytes, boxed id
       }
       bytes += chunkIds.length * 16L + rowByChunk.size() * 80L + bigTf.size() * 80L;
       return bytes;

@@ -4,18 +4,20 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * FTS5's {@code tokenize='porter unicode61'} in Java: {@link Unicode61} splits and folds, {@link
- * PorterStemmer} stems. A term is handed out as a string holding one char per UTF-8 byte (ISO
- * 8859-1), so that terms compare exactly as FTS5's byte strings do, whatever the stemmer cut; for
- * ASCII that is the plain word. Not thread-safe: one instance per thread.
+ * PorterStemmer} stems. A term is handed out as its UTF-8 bytes, so that terms compare exactly as
+ * FTS5's byte strings do, whatever the stemmer cut. Not thread-safe: one instance per thread.
  */
 final class PorterTokenizer {
   /** FTS5 keeps at most this many bytes of a token. */
   static final int MAX_TOKEN_BYTES = 32768;
 
-  /** Receives the terms of a text in order. */
+  /**
+   * Receives the terms of a text in order, each in {@code bytes[0..length)} (valid during the
+   * call).
+   */
   @FunctionalInterface
   interface Sink {
-    void term(String term);
+    void term(byte[] bytes, int length);
   }
 
   private byte[] buf = new byte[128];
@@ -61,7 +63,7 @@ final class PorterTokenizer {
       }
       ensure(n + 2);
       n = PorterStemmer.stem(buf, n);
-      sink.term(new String(buf, 0, Math.min(n, MAX_TOKEN_BYTES), StandardCharsets.ISO_8859_1));
+      sink.term(buf, Math.min(n, MAX_TOKEN_BYTES));
       count++;
     }
   }
@@ -72,8 +74,8 @@ final class PorterTokenizer {
     }
   }
 
-  /** A term as readable text (its bytes decoded as UTF-8). */
-  static String text(String term) {
-    return new String(term.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+  /** A term as text (its bytes decoded as UTF-8). */
+  static String text(byte[] bytes, int length) {
+    return new String(bytes, 0, length, StandardCharsets.UTF_8);
   }
 }

@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 class Bm25Test {
   private final PorterTokenizer tokenizer = new PorterTokenizer();
 
+  private static List<byte[]> terms(String... stems) {
+    return java.util.Arrays.stream(stems)
+        .map(t -> t.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .toList();
+  }
+
   private KeywordIndex fourRows() {
     KeywordIndex index = new KeywordIndex();
     index.add(1, "memory", "apple banana", tokenizer);
@@ -27,7 +33,7 @@ class Bm25Test {
 
   @Test
   void scoresARareTermWithTheBm25Formula() {
-    List<Bm25.Hit> hits = Bm25.search(fourRows(), List.of("durian"), 10, SearchScope.all());
+    List<Bm25.Hit> hits = Bm25.search(fourRows(), terms("durian"), 10, SearchScope.all());
     // N = 4 rows, 10 tokens: avgdl 2.5; "durian" is in one row of 4 tokens.
     assertThat(hits).hasSize(1);
     assertThat(hits.get(0).id()).isEqualTo(3);
@@ -36,7 +42,7 @@ class Bm25Test {
 
   @Test
   void aTermInHalfTheRowsOrMoreWeighsOneMillionth() {
-    List<Bm25.Hit> hits = Bm25.search(fourRows(), List.of("appl"), 10, SearchScope.all());
+    List<Bm25.Hit> hits = Bm25.search(fourRows(), terms("appl"), 10, SearchScope.all());
     assertThat(hits).extracting(Bm25.Hit::id).containsExactly(2L, 1L);
     assertThat(hits.get(0).score()).isCloseTo(part(1e-6, 2, 3, 2.5), within(1e-18));
     assertThat(hits.get(1).score()).isCloseTo(part(1e-6, 1, 2, 2.5), within(1e-18));
@@ -47,9 +53,9 @@ class Bm25Test {
     KeywordIndex index = fourRows();
     double durian = part(Math.log(3.5 / 1.5), 1, 4, 2.5);
     double cherry = part(1e-6, 1, 4, 2.5);
-    assertThat(Bm25.search(index, List.of("cherri", "durian"), 1, SearchScope.all()).get(0).score())
+    assertThat(Bm25.search(index, terms("cherri", "durian"), 1, SearchScope.all()).get(0).score())
         .isCloseTo(cherry + durian, within(1e-12));
-    assertThat(Bm25.search(index, List.of("durian", "durian"), 1, SearchScope.all()).get(0).score())
+    assertThat(Bm25.search(index, terms("durian", "durian"), 1, SearchScope.all()).get(0).score())
         .isCloseTo(2 * durian, within(1e-12));
   }
 
@@ -60,7 +66,7 @@ class Bm25Test {
       index.add(id, "memory", "same words here", tokenizer);
     }
     index.add(11, "memory", "other text entirely", tokenizer);
-    assertThat(Bm25.search(index, List.of("word"), 3, SearchScope.all()))
+    assertThat(Bm25.search(index, terms("word"), 3, SearchScope.all()))
         .extracting(Bm25.Hit::id)
         .containsExactly(3L, 5L, 7L);
   }
@@ -68,8 +74,8 @@ class Bm25Test {
   @Test
   void scopesFilterRowsButNotTheStatistics() {
     KeywordIndex index = fourRows();
-    List<Bm25.Hit> all = Bm25.search(index, List.of("banana"), 10, SearchScope.all());
-    List<Bm25.Hit> memory = Bm25.search(index, List.of("banana"), 10, SearchScope.only("memory"));
+    List<Bm25.Hit> all = Bm25.search(index, terms("banana"), 10, SearchScope.all());
+    List<Bm25.Hit> memory = Bm25.search(index, terms("banana"), 10, SearchScope.only("memory"));
     assertThat(memory).containsExactly(all.stream().filter(h -> h.id() == 1).findFirst().get());
   }
 
@@ -78,13 +84,13 @@ class Bm25Test {
     KeywordIndex index = fourRows();
     index.removeAll(List.of(4L, 99L));
     // N = 3 rows, 9 tokens: avgdl 3.
-    assertThat(Bm25.search(index, List.of("durian"), 1, SearchScope.all()).get(0).score())
+    assertThat(Bm25.search(index, terms("durian"), 1, SearchScope.all()).get(0).score())
         .isCloseTo(part(Math.log(2.5 / 1.5), 1, 4, 3), within(1e-12));
     index.add(3, "knowledge", "durian", tokenizer);
     // Row 3 replaced: N = 3, 6 tokens, avgdl 2.
-    assertThat(Bm25.search(index, List.of("durian"), 5, SearchScope.all()))
+    assertThat(Bm25.search(index, terms("durian"), 5, SearchScope.all()))
         .containsExactly(new Bm25.Hit(3, part(Math.log(2.5 / 1.5), 1, 1, 2)));
-    assertThat(Bm25.search(index, List.of("banana"), 5, SearchScope.all()))
+    assertThat(Bm25.search(index, terms("banana"), 5, SearchScope.all()))
         .extracting(Bm25.Hit::id)
         .containsExactly(1L);
   }
@@ -101,7 +107,7 @@ class Bm25Test {
     }
     index.removeAll(gone);
     assertThat(index.rows).isEqualTo(500);
-    List<Bm25.Hit> hits = Bm25.search(index, List.of("rare"), 1000, SearchScope.all());
+    List<Bm25.Hit> hits = Bm25.search(index, terms("rare"), 1000, SearchScope.all());
     assertThat(hits).hasSize(71).allMatch(h -> h.id() > 2500 && h.id() % 7 == 0);
     assertThat(hits.get(0).id()).isEqualTo(2506L);
   }

@@ -45,7 +45,7 @@ class PorterTokenizerTest {
     Map<Integer, List<String>> java = new LinkedHashMap<>();
     for (int i = 0; i < docs.size(); i++) {
       List<String> terms = new ArrayList<>();
-      tokenizer.tokenize(docs.get(i), t -> terms.add(PorterTokenizer.text(t)));
+      tokenizer.tokenize(docs.get(i), (b, n) -> terms.add(PorterTokenizer.text(b, n)));
       if (!terms.isEmpty()) {
         java.put(i, terms);
       }
@@ -73,7 +73,7 @@ class PorterTokenizerTest {
 
   private static List<String> terms(String text) {
     List<String> out = new ArrayList<>();
-    new PorterTokenizer().tokenize(text, t -> out.add(PorterTokenizer.text(t)));
+    new PorterTokenizer().tokenize(text, (b, n) -> out.add(PorterTokenizer.text(b, n)));
     return out;
   }
 
