@@ -200,6 +200,11 @@ final class JavaKeywords {
     }
     fresh.trim();
     index = fresh;
+    // The scan filled the writer connection's page cache with every chunk's text (native memory,
+    // up to cache_size): give it back, the writer does not read them again.
+    try (java.sql.Statement s = db.writer().createStatement()) {
+      s.execute("pragma shrink_memory");
+    }
     lastBuild =
         String.format(
             "%d chunks, %d terms, ~%.1f MB, built in %d ms",
