@@ -41,6 +41,10 @@ final class JavaKeywords {
   private volatile boolean enabled = !"false".equals(System.getProperty(PROPERTY));
   private volatile boolean failed;
   private volatile boolean closed;
+
+  /** Test hook: the free heap a build assumes, instead of the JVM's; negative for the JVM's. */
+  volatile long assumedFreeHeap = -1;
+
   private volatile String lastBuild = "not built";
 
   JavaKeywords(Database db, int startAfter) {
@@ -70,7 +74,16 @@ final class JavaKeywords {
         return null; // FTS5 reads this term as a phrase of several tokens, or as none
       }
     }
-    return Bm25.search(current, tokens, limit, scope);
+    try {
+      return Bm25.search(current, tokens, limit, scope);
+    } catch (RuntimeException e) {
+      // A search must never fail because of this cache: drop it, FTS5 answers.
+      index = null;
+      failed = true;
+      lastBuild = "dropped after a failed search: " + e;
+      LOG.log(Level.WARNING, "keyword index dropped, FTS5 answers: " + e);
+      return null;
+    }
   }
 
   /** Whether commits must report their added texts ({@link #apply}); true once built. */
@@ -178,7 +191,10 @@ final class JavaKeywords {
       chars = rs.getLong(2);
     }
     Runtime rt = Runtime.getRuntime();
-    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    long free =
+        assumedFreeHeap >= 0
+            ? assumedFreeHeap
+            : rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     long need = chunks * 64L + chars / 2; // ~0.5 byte of heap per character of text, measured
     if (need > free / 2) {
       failed = true;

@@ -209,6 +209,11 @@ public final class SqliteMemoryIndex implements MemoryIndex {
     keywords.enabled(on);
   }
 
+  /** Test hook: the free heap the keyword index's build assumes (negative: the JVM's). */
+  void assumeFreeHeapForKeywords(long bytes) {
+    keywords.assumedFreeHeap = bytes;
+  }
+
   /** Test hook: the keyword searches before the in-memory index is built in the background. */
   void buildKeywordsAfter(int searches) {
     keywords.startAfter(searches);

@@ -82,6 +82,22 @@ class KeywordCacheTest {
     }
   }
 
+  @Test
+  void whenTheHeapLooksShortTheIndexIsNotBuiltAndFts5Answers() {
+    try (SqliteMemoryIndex index = open()) {
+      index.replaceFile(
+          Fixtures.file("a.md"), List.of(Fixtures.chunk(1, "kayak trip on the lake")));
+      index.assumeFreeHeapForKeywords(100);
+      assertThat(index.buildKeywordIndex()).startsWith("fts5 [not built: needs ~");
+      for (int i = 0; i < 5; i++) {
+        assertThat(index.keywordSearch("kayak", 5, SearchScope.all()))
+            .extracting(h -> h.chunk().path())
+            .containsExactly("a.md");
+      }
+      assertThat(index.keywordPath()).startsWith("fts5 [not built");
+    }
+  }
+
   private SqliteMemoryIndex open() {
     return SqliteMemoryIndex.open(dir.resolve("memory.sqlite"), SqliteOptions.javaKnn());
   }
