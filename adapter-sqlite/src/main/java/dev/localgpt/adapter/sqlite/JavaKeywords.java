@@ -2,8 +2,6 @@ package dev.localgpt.adapter.sqlite;
 
 import dev.localgpt.ports.memory.SearchScope;
 import java.lang.System.Logger.Level;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,9 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The index is built in the background, starting with the {@code startAfter}-th keyword search
  * of this process, so a one-shot CLI search (one keyword search) never pays for it, while a daemon
- * or a chat session does it once. The build holds the write lock (in-process writes wait; searches
- * do not). After that, {@link #apply} mirrors every in-process commit; another process's commits
- * make the index {@link #invalidate()}d and rebuilt.
+ * or a chat session does it once. The build reads a snapshot on a reader connection; in-process
+ * commits go on meanwhile, are queued and replayed before the index is published. After that,
+ * {@link #apply} mirrors every in-process commit; another process's commits make the index {@link
+ * #invalidate()}d and rebuilt.
  */
 final class JavaKeywords {
   private static final System.Logger LOG = System.getLogger(JavaKeywords.class.getName());
@@ -33,6 +32,9 @@ final class JavaKeywords {
   /** One chunk's text, as added by a commit. */
   record Added(long id, String source, String text) {}
 
+  /** One commit's change, queued while a build runs. */
+  private record Change(List<Long> removed, List<Added> added) {}
+
   private final Database db;
   private final AtomicInteger searches = new AtomicInteger();
   private final AtomicBoolean building = new AtomicBoolean();
@@ -44,6 +46,15 @@ final class JavaKeywords {
 
   /** Test hook: the free heap a build assumes, instead of the JVM's; negative for the JVM's. */
   volatile long assumedFreeHeap = -1;
+
+  /** Test hook: runs in the building thread after the snapshot is read, before publishing. */
+  volatile Runnable afterSnapshot = () -> {};
+
+  /** Commits made while a build runs, in commit order; guarded by the write lock. */
+  private List<Change> pending;
+
+  /** Bumped by {@link #invalidate()}; guarded by the write lock. */
+  private int generation;
 
   private volatile String lastBuild = "not built";
 
@@ -86,44 +97,114 @@ final class JavaKeywords {
     }
   }
 
-  /** Whether commits must report their added texts ({@link #apply}); true once built. */
+  /**
+   * Whether commits must report their added texts ({@link #apply}): once built, and while a build
+   * runs. The caller holds the write lock.
+   */
   boolean mirrors() {
-    return index != null;
+    return index != null || pending != null;
   }
 
   /** Mirrors one committed change; the caller holds the write lock. */
   void apply(List<Long> removed, List<Added> added) {
-    KeywordIndex current = index;
-    if (current == null) {
-      return;
+    if (pending != null) {
+      pending.add(new Change(List.copyOf(removed), List.copyOf(added)));
     }
-    current.removeAll(removed);
-    PorterTokenizer tokenizer = new PorterTokenizer();
-    for (Added a : added) {
-      current.add(a.id(), a.source(), a.text(), tokenizer);
+    KeywordIndex current = index;
+    if (current != null) {
+      replay(current, new Change(removed, added));
     }
   }
 
-  /** Drops the index (another process wrote); the next keyword search starts a rebuild. */
+  private static void replay(KeywordIndex target, Change change) {
+    target.removeAll(change.removed());
+    PorterTokenizer tokenizer = new PorterTokenizer();
+    for (Added a : change.added()) {
+      target.add(a.id(), a.source(), a.text(), tokenizer);
+    }
+  }
+
+  /**
+   * Drops the index (another process wrote; a running build is discarded when it ends); the next
+   * keyword search starts a rebuild. The caller holds the write lock.
+   */
   void invalidate() {
-    boolean wasBuilt = index != null;
+    boolean wasWanted = index != null || pending != null;
+    generation++;
     index = null;
     failed = false;
-    if (wasBuilt) {
+    if (wasWanted) {
       searches.set(Math.max(searches.get(), startAfter));
     }
   }
 
   /** Builds the index now, in this thread, unless it is there; returns a description. */
   String buildNow() {
-    db.exclusive(
-        () -> {
-          if (index == null) {
-            load();
-          }
-          return null;
-        });
+    while (!building.compareAndSet(false, true)) {
+      try {
+        Thread.sleep(10); // a background build runs: wait for it
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return describe();
+      }
+    }
+    try {
+      build();
+    } finally {
+      building.set(false);
+    }
     return describe();
+  }
+
+  /**
+   * Loads a snapshot through a reader connection without holding the write lock (in-process writes
+   * go on and are queued in {@link #pending}), then, holding it, replays the queued commits in
+   * order (replaying one the snapshot already holds changes nothing) and publishes the index,
+   * unless {@link #invalidate()} came meanwhile.
+   */
+  private void build() {
+    Integer started =
+        db.exclusive(
+            () -> {
+              if (index != null || closed) {
+                return null;
+              }
+              pending = new ArrayList<>();
+              return generation;
+            });
+    if (started == null) {
+      return;
+    }
+    boolean published = false;
+    try {
+      KeywordLoad.Result loaded =
+          db.read(
+              "build the keyword index", c -> KeywordLoad.run(c, assumedFreeHeap, () -> closed));
+      afterSnapshot.run();
+      db.exclusive(
+          () -> {
+            List<Change> changes = pending;
+            pending = null;
+            lastBuild = loaded.description();
+            if (loaded.index() == null) {
+              failed = !closed;
+              LOG.log(Level.INFO, "keyword index " + lastBuild + "; FTS5 answers");
+            } else if (!closed && generation == started) {
+              changes.forEach(change -> replay(loaded.index(), change));
+              index = loaded.index();
+            }
+            return null;
+          });
+      published = true;
+    } finally {
+      if (!published && !closed) {
+        db.exclusive(
+            () -> {
+              pending = null;
+              return null;
+            });
+      }
+    }
   }
 
   void enabled(boolean on) {
@@ -143,8 +224,17 @@ final class JavaKeywords {
     return "java [" + lastBuild + "]";
   }
 
+  /** Stops a running build (it checks between rows) and waits a moment for it to end. */
   void close() {
     closed = true;
+    for (int i = 0; i < 500 && building.get(); i++) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private void startBuild() {
@@ -158,13 +248,7 @@ final class JavaKeywords {
         .start(
             () -> {
               try {
-                db.exclusive(
-                    () -> {
-                      if (index == null && !closed) {
-                        load();
-                      }
-                      return null;
-                    });
+                build();
               } catch (RuntimeException | OutOfMemoryError e) {
                 failed = true;
                 lastBuild = "build failed: " + e.getMessage();
@@ -175,58 +259,5 @@ final class JavaKeywords {
                 building.set(false);
               }
             });
-  }
-
-  /** Reads every chunk through the writer connection; the caller holds the write lock. */
-  private void load() throws java.sql.SQLException {
-    long t0 = System.nanoTime();
-    long chars;
-    int chunks;
-    try (PreparedStatement p =
-            db.writer()
-                .prepareStatement("select count(*), coalesce(sum(length(text)), 0) from chunks");
-        ResultSet rs = p.executeQuery()) {
-      rs.next();
-      chunks = rs.getInt(1);
-      chars = rs.getLong(2);
-    }
-    Runtime rt = Runtime.getRuntime();
-    long free =
-        assumedFreeHeap >= 0
-            ? assumedFreeHeap
-            : rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-    long need = chunks * 64L + chars / 2; // ~0.5 byte of heap per character of text, measured
-    if (need > free / 2) {
-      failed = true;
-      lastBuild = "not built: needs ~" + need / 1_000_000 + " MB, " + free / 1_000_000 + " MB free";
-      LOG.log(Level.INFO, "keyword index " + lastBuild + "; FTS5 answers");
-      return;
-    }
-    KeywordIndex fresh = new KeywordIndex();
-    PorterTokenizer tokenizer = new PorterTokenizer();
-    try (PreparedStatement p =
-            db.writer().prepareStatement("select id, source, text from chunks order by id");
-        ResultSet rs = p.executeQuery()) {
-      while (rs.next()) {
-        if (closed) {
-          return;
-        }
-        fresh.add(rs.getLong(1), rs.getString(2), rs.getString(3), tokenizer);
-      }
-    }
-    fresh.trim();
-    index = fresh;
-    // The scan filled the writer connection's page cache with every chunk's text (native memory,
-    // up to cache_size): give it back, the writer does not read them again.
-    try (java.sql.Statement s = db.writer().createStatement()) {
-      s.execute("pragma shrink_memory");
-    }
-    lastBuild =
-        String.format(
-            "%d chunks, %d terms, ~%.1f MB, built in %d ms",
-            fresh.size(),
-            fresh.terms.size(),
-            fresh.heapBytes() / 1e6,
-            (System.nanoTime() - t0) / 1_000_000);
   }
 }

@@ -209,6 +209,11 @@ public final class SqliteMemoryIndex implements MemoryIndex {
     keywords.enabled(on);
   }
 
+  /** Test hook: runs in the keyword index's build after its snapshot is read. */
+  void afterKeywordSnapshot(Runnable hook) {
+    keywords.afterSnapshot = hook;
+  }
+
   /** Test hook: the free heap the keyword index's build assumes (negative: the JVM's). */
   void assumeFreeHeapForKeywords(long bytes) {
     keywords.assumedFreeHeap = bytes;

@@ -83,6 +83,31 @@ class KeywordCacheTest {
   }
 
   @Test
+  void writesMadeWhileTheIndexBuildsAreNotLost() {
+    try (SqliteMemoryIndex index = open()) {
+      index.replaceFile(Fixtures.file("a.md"), List.of(Fixtures.chunk(1, "alpha kayak")));
+      index.replaceFile(Fixtures.file("b.md"), List.of(Fixtures.chunk(1, "beta kayak")));
+      index.afterKeywordSnapshot(
+          () -> {
+            index.replaceFile(Fixtures.file("c.md"), List.of(Fixtures.chunk(1, "gamma kayak")));
+            index.replaceFile(Fixtures.file("a.md"), List.of(Fixtures.chunk(1, "delta kayak")));
+            index.deleteFile("b.md");
+          });
+      assertThat(index.buildKeywordIndex()).startsWith("java");
+      assertThat(index.keywordSearch("kayak", 5, SearchScope.all()))
+          .extracting(h -> h.chunk().path())
+          .containsExactlyInAnyOrder("a.md", "c.md");
+      assertThat(index.keywordSearch("alpha", 5, SearchScope.all())).isEmpty();
+      assertThat(index.keywordSearch("beta", 5, SearchScope.all())).isEmpty();
+      assertThat(index.keywordSearch("delta gamma", 5, SearchScope.all())).hasSize(2);
+      for (String q : List.of("kayak", "delta", "gamma kayak")) {
+        assertThat(index.keywordSearch(q, 5, SearchScope.all()))
+            .isEqualTo(index.ftsKeywordSearch(q, 5, SearchScope.all()));
+      }
+    }
+  }
+
+  @Test
   void whenTheHeapLooksShortTheIndexIsNotBuiltAndFts5Answers() {
     try (SqliteMemoryIndex index = open()) {
       index.replaceFile(
