@@ -116,11 +116,17 @@ final class JavaKeywords {
     }
   }
 
+  /** Applies one commit's change at once: no search sees a file half replaced. */
   private static void replay(KeywordIndex target, Change change) {
-    target.removeAll(change.removed());
-    PorterTokenizer tokenizer = new PorterTokenizer();
-    for (Added a : change.added()) {
-      target.add(a.id(), a.source(), a.text(), tokenizer);
+    target.lock.writeLock().lock();
+    try {
+      target.removeAll(change.removed());
+      PorterTokenizer tokenizer = new PorterTokenizer();
+      for (Added a : change.added()) {
+        target.add(a.id(), a.source(), a.text(), tokenizer);
+      }
+    } finally {
+      target.lock.writeLock().unlock();
     }
   }
 
