@@ -198,10 +198,21 @@ final class JavaKeywords {
             } else if (!closed && generation == started) {
               changes.forEach(change -> replay(loaded.index(), change));
               index = loaded.index();
+              // Give back the writer's page cache too (native memory, up to cache_size, filled by
+              // indexing): measured, the daemon's idle RSS stays at its level without the index.
+              try (java.sql.Statement s = db.writer().createStatement()) {
+                s.execute("pragma shrink_memory");
+              }
             }
             return null;
           });
       published = true;
+      if (index != null && !closed) {
+        // Once per build: the scan's garbage made the heap grow (the daemon runs the serial
+        // collector, which gives memory back only after a full collection); measured +30 MB of idle
+        // RSS without this, for an index of ~6 MB at 10k chunks.
+        System.gc();
+      }
     } finally {
       if (!published && !closed) {
         db.exclusive(
