@@ -3,12 +3,16 @@ package dev.localgpt.adapter.embeddings;
 import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.embedding.Embedding;
 import dev.localgpt.ports.embedding.EmbeddingException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An {@link Embedder} running a local BERT-style model with onnxruntime. The model is loaded on the
@@ -16,13 +20,26 @@ import java.util.concurrent.FutureTask;
  * {@link #dimension()} never load it. Texts are tokenised, grouped into batches of similar token
  * counts ({@link BatchPlan}), run, pooled, L2-normalised and returned in input order. Thread-safe;
  * {@link #close()} must not overlap an {@code embed} call. Create through {@link OnnxEmbedders}.
+ *
+ * <p>Two sessions of the same model serve two uses ({@link SessionSettings}): calls of at most
+ * {@value #SMALL_CALL} texts (a query, a note edited in the daemon) run on the calling thread
+ * without onnxruntime's memory arena; larger calls (indexing batches) run on a session with {@code
+ * threads} intra-op threads and the arena, opened on the first such call and closed after {@link
+ * #BATCH_IDLE} without one, so a daemon gives the arena's memory back once indexing is done.
  */
 public final class OnnxEmbedder implements Embedder, AutoCloseable {
+  /** Calls of at most this many texts run on the query session. */
+  static final int SMALL_CALL = 4;
+
+  /** The batch session closes after this long without a batch. */
+  static final Duration BATCH_IDLE = Duration.ofSeconds(30);
+
   private static final long LOADER_STACK_BYTES = 64L << 20;
   private final EmbeddingModelChoice choice;
   private final int batchSize;
   private final int threads;
   private final Object lock = new Object();
+  private final IdleClosing<OnnxModel> batches;
   private volatile OnnxModel model;
   private volatile BertTokenizer tokenizer;
   private boolean closed;
@@ -37,6 +54,12 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     }
     this.batchSize = batchSize;
     this.threads = threads;
+    this.batches =
+        new IdleClosing<>(
+            () -> loadOnLargeStack(SessionSettings.batch(threads)),
+            BATCH_IDLE.toNanos(),
+            System::nanoTime,
+            IdleChecks::schedule);
   }
 
   @Override
@@ -69,14 +92,19 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     return choice;
   }
 
-  /** Whether the model has been loaded (by a first {@link #embed}). */
+  /** Whether the query session has been loaded (by a first {@link #embed} of few texts). */
   public boolean isLoaded() {
     return model != null;
   }
 
+  /** Whether the batch session is open (from a large {@link #embed} until it has been idle). */
+  public boolean batchSessionOpen() {
+    return batches.isOpen();
+  }
+
   /**
-   * Loads the model now, as the first {@link #embed} would (a caller may do it on another thread
-   * while it does other work); does nothing if it is loaded.
+   * Loads the query session now, as the first {@link #embed} of a query would (a caller may do it
+   * on another thread while it does other work); does nothing if it is loaded.
    *
    * @throws EmbeddingException if the model cannot be loaded or the embedder is closed
    */
@@ -90,12 +118,28 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     if (texts.isEmpty()) {
       return List.of();
     }
-    OnnxModel loaded = model();
     int n = texts.size();
+    BertTokenizer words = tokenizer();
     int[][] ids = new int[n][];
     for (int i = 0; i < n; i++) {
-      ids[i] = loaded.encode(Objects.requireNonNull(texts.get(i), "'texts' must not contain null"));
+      ids[i] =
+          words.encode(
+              Objects.requireNonNull(texts.get(i), "'texts' must not contain null"),
+              choice.maxTokens());
     }
+    if (n <= SMALL_CALL) {
+      return run(model(), ids);
+    }
+    OnnxModel loaded = acquireBatchModel();
+    try {
+      return run(loaded, ids);
+    } finally {
+      batches.release();
+    }
+  }
+
+  private List<Embedding> run(OnnxModel loaded, int[][] ids) {
+    int n = ids.length;
     Embedding[] out = new Embedding[n];
     for (int[] batch : BatchPlan.of(ids, batchSize)) {
       int[][] rows = new int[batch.length][];
@@ -123,6 +167,28 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     }
   }
 
+  /**
+   * The batch session, opened if needed; the caller must {@link #releaseBatchModel} it.
+   *
+   * @throws EmbeddingException if it cannot be loaded or the embedder is closed
+   */
+  OnnxModel acquireBatchModel() {
+    try {
+      return batches.acquire();
+    } catch (IllegalStateException e) {
+      throw closedError();
+    }
+  }
+
+  void releaseBatchModel() {
+    batches.release();
+  }
+
+  private EmbeddingException closedError() {
+    return new EmbeddingException("embedder for '" + choice.id() + "' is closed: create a new one");
+  }
+
+  /** The query session, loaded if needed. */
   OnnxModel model() {
     OnnxModel current = model;
     if (current != null) {
@@ -130,11 +196,10 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     }
     synchronized (lock) {
       if (closed) {
-        throw new EmbeddingException(
-            "embedder for '" + choice.id() + "' is closed: create a new one");
+        throw closedError();
       }
       if (model == null) {
-        model = loadOnLargeStack();
+        model = loadOnLargeStack(SessionSettings.QUERY);
       }
       return model;
     }
@@ -146,9 +211,9 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
    * no error report; it happened with the CLI's class path. So the session is created on a thread
    * of its own with a large stack.
    */
-  private OnnxModel loadOnLargeStack() {
+  private OnnxModel loadOnLargeStack(SessionSettings settings) {
     BertTokenizer words = tokenizer();
-    FutureTask<OnnxModel> load = new FutureTask<>(() -> OnnxModel.load(choice, words, threads));
+    FutureTask<OnnxModel> load = new FutureTask<>(() -> OnnxModel.load(choice, words, settings));
     Thread loader = new Thread(null, load, "onnx-model-load", LOADER_STACK_BYTES);
     loader.setDaemon(true);
     loader.start();
@@ -168,16 +233,35 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     }
   }
 
-  /** Releases the onnxruntime session, if one was loaded. Later {@code embed} calls fail. */
+  /** Releases the onnxruntime sessions that were loaded. Later {@code embed} calls fail. */
   @Override
   public void close() {
     synchronized (lock) {
       closed = true;
       OnnxModel current = model;
       model = null;
-      if (current != null) {
-        current.close();
+      try {
+        batches.close();
+      } finally {
+        if (current != null) {
+          current.close();
+        }
       }
+    }
+  }
+
+  /** One daemon thread for every embedder's idle checks, started on the first large call. */
+  private static final class IdleChecks {
+    private static final ScheduledExecutorService EXECUTOR =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread t = new Thread(task, "onnx-idle-close");
+              t.setDaemon(true);
+              return t;
+            });
+
+    static void schedule(Runnable task, long delayNanos) {
+      EXECUTOR.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
     }
   }
 

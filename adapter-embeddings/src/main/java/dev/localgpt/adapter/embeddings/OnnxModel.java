@@ -42,21 +42,25 @@ final class OnnxModel implements AutoCloseable {
   }
 
   /**
-   * Starts a session for the model of {@code choice} using {@code threads} threads; texts are
+   * Starts a session for the model of {@code choice} run as {@code settings} says; texts are
    * tokenised with {@code tokenizer} ({@link #readTokenizer}). The native libraries and the model
    * come from the {@link OnnxCache} when it can hold them, else from the jars.
    *
    * @throws EmbeddingException if the model jar is missing or the model cannot be loaded
    */
-  static OnnxModel load(EmbeddingModelChoice choice, BertTokenizer tokenizer, int threads) {
-    return load(choice, tokenizer, threads, OnnxCache.standard());
+  static OnnxModel load(
+      EmbeddingModelChoice choice, BertTokenizer tokenizer, SessionSettings settings) {
+    return load(choice, tokenizer, settings, OnnxCache.standard());
   }
 
   static OnnxModel load(
-      EmbeddingModelChoice choice, BertTokenizer tokenizer, int threads, OnnxCache cache) {
+      EmbeddingModelChoice choice,
+      BertTokenizer tokenizer,
+      SessionSettings settings,
+      OnnxCache cache) {
     OnnxCache.useNativeLibraries(cache);
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    OrtSession session = OnnxSessions.create(env, choice, threads, cache);
+    OrtSession session = OnnxSessions.create(env, choice, settings, cache);
     return new OnnxModel(choice, tokenizer, env, session);
   }
 
@@ -90,19 +94,20 @@ final class OnnxModel implements AutoCloseable {
   }
 
   /**
-   * Session options: {@code threads} intra-op threads that sleep instead of spinning when idle.
-   * onnxruntime's default keeps its pool threads busy-waiting after every run; a query embedding
-   * takes milliseconds, so between requests those threads burned whole cores that the server's own
-   * threads (and, on a shared box, everything else) needed: on a loaded 2-core machine a single
-   * query embedding took ~200 ms instead of a few.
+   * Session options: the intra-op threads of {@code settings}, which sleep instead of spinning when
+   * idle, and its CPU arena choice. onnxruntime's default keeps its pool threads busy-waiting after
+   * every run; a query embedding takes milliseconds, so between requests those threads burned whole
+   * cores that the server's own threads (and, on a shared box, everything else) needed: on a loaded
+   * 2-core machine a single query embedding took ~200 ms instead of a few.
    */
-  static void configure(OrtSession.SessionOptions options, int threads) throws OrtException {
-    options.setIntraOpNumThreads(threads);
+  static void configure(OrtSession.SessionOptions options, SessionSettings settings)
+      throws OrtException {
+    options.setIntraOpNumThreads(settings.threads());
     options.setInterOpNumThreads(1);
     options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
     options.addConfigEntry(INTRA_OP_SPINNING, "0");
     options.addConfigEntry(INTER_OP_SPINNING, "0");
-    options.setCPUArenaAllocator(false);
+    options.setCPUArenaAllocator(settings.arena());
     options.setMemoryPatternOptimization(false);
   }
 

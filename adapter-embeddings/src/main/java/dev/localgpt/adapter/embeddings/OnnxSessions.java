@@ -21,11 +21,11 @@ final class OnnxSessions {
   private OnnxSessions() {}
 
   static OrtSession create(
-      OrtEnvironment env, EmbeddingModelChoice choice, int threads, OnnxCache cache) {
+      OrtEnvironment env, EmbeddingModelChoice choice, SessionSettings settings, OnnxCache cache) {
     Optional<Path> optimized = cache.optimizedModel(choice);
     if (optimized.isPresent() && OnnxCache.present(optimized.get())) {
       try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-        OnnxModel.configure(options, threads);
+        OnnxModel.configure(options, settings);
         options.setOptimizationLevel(OptLevel.NO_OPT);
         return env.createSession(optimized.get().toString(), options);
       } catch (OrtException e) {
@@ -36,7 +36,7 @@ final class OnnxSessions {
     if (model.isPresent()) {
       Optional<Path> saving = optimized.map(OnnxSessions::partFile);
       try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-        OnnxModel.configure(options, threads);
+        OnnxModel.configure(options, settings);
         if (saving.isPresent()) {
           // the extended level is the highest whose saved graph is not tied to this CPU
           // (onnxruntime warns on stderr when a higher one is saved)
@@ -52,11 +52,12 @@ final class OnnxSessions {
         saving.ifPresent(ResourceFiles::deleteQuietly);
       }
     }
-    return fromJar(env, choice, threads);
+    return fromJar(env, choice, settings);
   }
 
   /** The session from the model inflated from its jar (no cache). */
-  static OrtSession fromJar(OrtEnvironment env, EmbeddingModelChoice choice, int threads) {
+  static OrtSession fromJar(
+      OrtEnvironment env, EmbeddingModelChoice choice, SessionSettings settings) {
     byte[] bytes;
     try (InputStream in = OnnxModel.open(choice, choice.modelResource())) {
       bytes = in.readAllBytes();
@@ -65,7 +66,7 @@ final class OnnxSessions {
           "cannot read embedding model '" + choice.id() + "': " + e.getMessage(), e);
     }
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      OnnxModel.configure(options, threads);
+      OnnxModel.configure(options, settings);
       return env.createSession(bytes, options);
     } catch (OrtException e) {
       throw new EmbeddingException(

@@ -33,9 +33,13 @@ public final class OnnxThroughput {
    * and batch size.
    */
   public static double rawTextsPerSecond(OnnxEmbedder embedder, List<String> texts, int batchSize) {
-    OnnxModel model = embedder.model();
-    timeRaw(model, texts.subList(0, Math.min(texts.size(), batchSize)), batchSize);
-    return texts.size() / timeRaw(model, texts, batchSize);
+    OnnxModel model = embedder.acquireBatchModel();
+    try {
+      timeRaw(model, texts.subList(0, Math.min(texts.size(), batchSize)), batchSize);
+      return texts.size() / timeRaw(model, texts, batchSize);
+    } finally {
+      embedder.releaseBatchModel();
+    }
   }
 
   /**
@@ -48,27 +52,31 @@ public final class OnnxThroughput {
     try (OnnxEmbedder embedder = OnnxEmbedders.create(choice, batchSize, threads)) {
       List<String> warmUp = texts.subList(0, Math.min(texts.size(), batchSize));
       embedder.embed(warmUp);
-      OnnxModel model = embedder.model();
-      timeRaw(model, warmUp, batchSize);
-      double bestRaw = Double.MAX_VALUE;
-      double bestEmbedder = Double.MAX_VALUE;
-      for (int round = 0; round < rounds; round++) {
-        if (round % 2 == 0) {
-          bestRaw = Math.min(bestRaw, timeRaw(model, texts, batchSize));
+      OnnxModel model = embedder.acquireBatchModel();
+      try {
+        timeRaw(model, warmUp, batchSize);
+        double bestRaw = Double.MAX_VALUE;
+        double bestEmbedder = Double.MAX_VALUE;
+        for (int round = 0; round < rounds; round++) {
+          if (round % 2 == 0) {
+            bestRaw = Math.min(bestRaw, timeRaw(model, texts, batchSize));
+          }
+          long start = System.nanoTime();
+          embedder.embed(texts);
+          bestEmbedder = Math.min(bestEmbedder, (System.nanoTime() - start) / 1e9);
+          if (round % 2 == 1) {
+            bestRaw = Math.min(bestRaw, timeRaw(model, texts, batchSize));
+          }
         }
-        long start = System.nanoTime();
-        embedder.embed(texts);
-        bestEmbedder = Math.min(bestEmbedder, (System.nanoTime() - start) / 1e9);
-        if (round % 2 == 1) {
-          bestRaw = Math.min(bestRaw, timeRaw(model, texts, batchSize));
-        }
+        return new Result(
+            choice.id(),
+            texts.size(),
+            batchSize,
+            texts.size() / bestRaw,
+            texts.size() / bestEmbedder);
+      } finally {
+        embedder.releaseBatchModel();
       }
-      return new Result(
-          choice.id(),
-          texts.size(),
-          batchSize,
-          texts.size() / bestRaw,
-          texts.size() / bestEmbedder);
     }
   }
 

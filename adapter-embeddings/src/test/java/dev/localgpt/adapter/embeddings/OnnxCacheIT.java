@@ -24,13 +24,13 @@ class OnnxCacheIT {
   void theOptimisedModelIsSavedOnceAndGivesTheSameVectors() throws Exception {
     OnnxCache cache = new OnnxCache(dir, getClass().getClassLoader());
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    float[] reference = firstRow(OnnxSessions.fromJar(env, MODEL, 1));
+    float[] reference = firstRow(OnnxSessions.fromJar(env, MODEL, SessionSettings.QUERY));
     Path optimized = cache.optimizedModel(MODEL).orElseThrow();
 
-    float[] fromModelFile = firstRow(OnnxSessions.create(env, MODEL, 1, cache));
+    float[] fromModelFile = firstRow(OnnxSessions.create(env, MODEL, SessionSettings.QUERY, cache));
     assertThat(optimized).isNotEmptyFile();
     long savedAt = Files.getLastModifiedTime(optimized).toMillis();
-    float[] fromOptimized = firstRow(OnnxSessions.create(env, MODEL, 1, cache));
+    float[] fromOptimized = firstRow(OnnxSessions.create(env, MODEL, SessionSettings.QUERY, cache));
 
     assertThat(Files.getLastModifiedTime(optimized).toMillis()).isEqualTo(savedAt);
     assertThat(cosine(fromModelFile, reference)).isGreaterThan(0.9999);
@@ -49,9 +49,10 @@ class OnnxCacheIT {
     byte[] head = Files.readAllBytes(model);
     Files.write(model, java.util.Arrays.copyOf(head, head.length / 2));
 
-    float[] vector = firstRow(OnnxSessions.create(env, MODEL, 1, cache));
+    float[] vector = firstRow(OnnxSessions.create(env, MODEL, SessionSettings.QUERY, cache));
 
-    assertThat(cosine(vector, firstRow(OnnxSessions.fromJar(env, MODEL, 1)))).isGreaterThan(0.9999);
+    assertThat(cosine(vector, firstRow(OnnxSessions.fromJar(env, MODEL, SessionSettings.QUERY))))
+        .isGreaterThan(0.9999);
     assertThat(Files.size(optimized)).isGreaterThan(1_000_000);
     assertThat(Files.size(model)).isEqualTo(head.length);
   }

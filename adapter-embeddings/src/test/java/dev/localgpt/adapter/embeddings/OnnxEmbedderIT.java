@@ -81,6 +81,30 @@ class OnnxEmbedderIT {
   }
 
   @Test
+  void queriesAndBatchesRunOnTheirOwnSessionsAndAgree() {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < OnnxEmbedder.SMALL_CALL + 2; i++) {
+      texts.add("note " + i + " about kayaks and rivers " + "and more words ".repeat(i));
+    }
+    try (OnnxEmbedder embedder =
+        OnnxEmbedders.create(EmbeddingModelChoice.ALL_MINILM_L6_V2, 32, 2)) {
+      List<Embedding> alone = new ArrayList<>();
+      for (String text : texts) {
+        alone.add(embedder.embed(List.of(text)).getFirst());
+      }
+      embedder.embed(texts.subList(0, OnnxEmbedder.SMALL_CALL));
+      assertThat(embedder.isLoaded()).isTrue();
+      assertThat(embedder.batchSessionOpen()).isFalse();
+
+      List<Embedding> together = embedder.embed(texts);
+      assertThat(embedder.batchSessionOpen()).isTrue();
+      for (int i = 0; i < texts.size(); i++) {
+        assertThat(together.get(i).dot(alone.get(i))).as("text %d", i).isGreaterThan(0.9999);
+      }
+    }
+  }
+
+  @Test
   void similarTextsAreCloserThanUnrelatedOnes() {
     try (OnnxEmbedder embedder = OnnxEmbedders.create()) {
       List<Embedding> v =
