@@ -384,14 +384,23 @@ public final class BenchCommand implements Runnable {
               paramLabel = "OPT",
               split = " ",
               description = "Extra options for the server JVM, e.g. --jvm=-Xmx128m.")
-          List<String> jvm) {
-    if (chunks < 100 || seconds < 1) {
+          List<String> jvm,
+      @Option(
+              names = "--warm-up",
+              defaultValue = "0",
+              paramLabel = "S",
+              description =
+                  "Seconds of searches from 8 clients before the timed runs, so the JIT is done "
+                      + "as in a daemon that has run a while (default 0: 100 searches).")
+          int warmUp) {
+    if (chunks < 100 || seconds < 1 || warmUp < 0) {
       throw new CliException(
-          "--chunks must be >= 100 and --seconds >= 1",
+          "--chunks must be >= 100, --seconds >= 1 and --warm-up >= 0",
           "use e.g. --chunks 10000 --seconds 5",
           ExitCodes.CONFIG);
     }
-    ServerBenchRun.run(context.out(), chunks, seconds, embedding, jvm == null ? List.of() : jvm);
+    ServerBenchRun.run(
+        context.out(), chunks, seconds, embedding, jvm == null ? List.of() : jvm, warmUp);
     return ExitCodes.OK;
   }
 

@@ -43,6 +43,21 @@ public final class ServerBenchRun {
    */
   public static void run(
       PrintWriter out, int chunks, int seconds, String embedding, List<String> jvmOptions) {
+    run(out, chunks, seconds, embedding, jvmOptions, 0);
+  }
+
+  /**
+   * As {@link #run(PrintWriter, int, int, String, List)}, with {@code warmUpSeconds} of searches
+   * from 8 clients before the timed runs (untimed), so the JIT has compiled the search path as in a
+   * daemon that has run for a while; 0 warms up with 100 searches only.
+   */
+  public static void run(
+      PrintWriter out,
+      int chunks,
+      int seconds,
+      String embedding,
+      List<String> jvmOptions,
+      int warmUpSeconds) {
     Process server = null;
     Path home = BenchConfigs.tempDir("localgpt-bench-server");
     try {
@@ -84,6 +99,16 @@ public final class ServerBenchRun {
       List<String> health = List.of("/health");
       LoadRun.warm(base, searches, 100);
       LoadRun.warm(base, health, 500);
+      if (warmUpSeconds > 0) {
+        LoadRun.Result warm =
+            LoadRun.run(base, searches, 8, Duration.ofSeconds(warmUpSeconds), pid);
+        out.printf(
+            Locale.ROOT,
+            "warm-up: %d s of searches from 8 clients, %.0f req/s, server CPU %.2f ms/req%n",
+            warmUpSeconds,
+            warm.perSecond(),
+            warm.serverCpuMillisPerRequest());
+      }
       Thread.sleep(2000);
       long rssIdle = Rss.kb(pid);
       out.printf(
