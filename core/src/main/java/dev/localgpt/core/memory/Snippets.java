@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One-line previews of search hits for people to read. A chunk is up to ~1,600 characters and the
@@ -14,7 +12,6 @@ import java.util.regex.Pattern;
  * not the chunk's head.
  */
 public final class Snippets {
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   private static final Set<String> STOP_WORDS =
       Set.of(
           "the", "and", "for", "are", "was", "what", "which", "who", "how", "why", "when", "where",
@@ -59,14 +56,63 @@ public final class Snippets {
   /** Lower-case query words worth looking for: at least 3 characters and not a stop word. */
   static Set<String> terms(String query) {
     Set<String> terms = new LinkedHashSet<>();
-    Matcher m = WORD.matcher(query.toLowerCase(Locale.ROOT));
-    while (m.find()) {
-      String word = m.group();
+    String lower = query.toLowerCase(Locale.ROOT);
+    for (int start = wordStart(lower, 0); start >= 0; ) {
+      int end = wordEnd(lower, start);
+      String word = lower.substring(start, end);
       if (word.length() >= 3 && !STOP_WORDS.contains(word)) {
         terms.add(word);
       }
+      start = wordStart(lower, end);
     }
     return terms;
+  }
+
+  /**
+   * Where the first word at or after {@code from} starts, or -1: a word is a run of letters and
+   * numbers (Unicode categories L and N, as the regex {@code [\p{L}\p{N}]+}), found without a regex
+   * (a search makes a preview of every hit it returns).
+   */
+  static int wordStart(String text, int from) {
+    for (int i = from; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (isWordChar(cp)) {
+        return i;
+      }
+      i += Character.charCount(cp);
+    }
+    return -1;
+  }
+
+  /** The end (exclusive) of the word starting at {@code start}. */
+  static int wordEnd(String text, int start) {
+    int i = start;
+    while (i < text.length()) {
+      int cp = text.codePointAt(i);
+      if (!isWordChar(cp)) {
+        break;
+      }
+      i += Character.charCount(cp);
+    }
+    return i;
+  }
+
+  private static boolean isWordChar(int cp) {
+    if (cp < 0x80) {
+      return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    }
+    return switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER ->
+          true;
+      default -> false;
+    };
   }
 
   /**
@@ -115,17 +161,18 @@ public final class Snippets {
 
     static Words of(String lower, List<String> terms) {
       Words words = new Words();
-      Matcher m = WORD.matcher(lower);
-      while (m.find()) {
+      for (int start = wordStart(lower, 0); start >= 0; ) {
+        int end = wordEnd(lower, start);
         if (words.size == words.starts.length) {
           words.starts = Arrays.copyOf(words.starts, words.size * 2);
           words.ends = Arrays.copyOf(words.ends, words.size * 2);
           words.masks = Arrays.copyOf(words.masks, words.size * 2);
         }
-        words.starts[words.size] = m.start();
-        words.ends[words.size] = m.end();
-        words.masks[words.size] = mask(lower, m.start(), m.end(), terms);
+        words.starts[words.size] = start;
+        words.ends[words.size] = end;
+        words.masks[words.size] = mask(lower, start, end, terms);
         words.size++;
+        start = wordStart(lower, end);
       }
       return words;
     }

@@ -3,6 +3,11 @@ package dev.localgpt.core.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SnippetsTest {
@@ -57,5 +62,39 @@ class SnippetsTest {
   @Test
   void refusesAUselessWidth() {
     assertThatThrownBy(() -> Snippets.preview("x", "x", 3)).hasMessageContaining("'maxChars'");
+  }
+
+  @Test
+  void wordsAreRunsOfUnicodeLettersAndNumbersAsTheRegexFindsThem() {
+    Pattern regex = Pattern.compile("[\\p{L}\\p{N}]+");
+    String alphabet =
+        "aZ09 _-.,'\n\téüßÆ日本語Ωж٣²½Ⅻǅʰ\u0301\u200b—“”" + "\uD835\uDFD8" + "\uD83D\uDE00";
+    Random random = new Random(7);
+    for (int round = 0; round < 500; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(40); i > 0; i--) {
+        int at = random.nextInt(alphabet.length());
+        if (Character.isHighSurrogate(alphabet.charAt(at))) {
+          text.append(alphabet, at, at + 2);
+        } else if (Character.isLowSurrogate(alphabet.charAt(at))) {
+          text.append(alphabet, at - 1, at + 1);
+        } else {
+          text.append(alphabet.charAt(at));
+        }
+      }
+      String s = text.toString();
+      List<String> expected = new ArrayList<>();
+      Matcher m = regex.matcher(s);
+      while (m.find()) {
+        expected.add(m.start() + "-" + m.end());
+      }
+      List<String> found = new ArrayList<>();
+      for (int start = Snippets.wordStart(s, 0); start >= 0; ) {
+        int end = Snippets.wordEnd(s, start);
+        found.add(start + "-" + end);
+        start = Snippets.wordStart(s, end);
+      }
+      assertThat(found).as("words of %s", s).isEqualTo(expected);
+    }
   }
 }
