@@ -1,5 +1,9 @@
 package dev.localgpt.adapter.embeddings;
 
+import static java.util.concurrent.TimeUnit.NANOSECONDS;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -15,6 +19,20 @@ final class IdleClosing<T extends AutoCloseable> {
   /** Runs a task after a delay (a scheduled executor in production, a list in tests). */
   interface Scheduler {
     void schedule(Runnable task, long delayNanos);
+  }
+
+  /** One daemon thread for every instance's idle checks, started on the first release. */
+  static final Scheduler SHARED_SCHEDULER =
+      (task, delayNanos) -> SharedExecutor.EXECUTOR.schedule(task, delayNanos, NANOSECONDS);
+
+  private static final class SharedExecutor {
+    static final ScheduledExecutorService EXECUTOR =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread t = new Thread(task, "onnx-idle-close");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   private final Supplier<T> opener;

@@ -9,10 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An {@link Embedder} running a local BERT-style model with onnxruntime. The model is loaded on the
@@ -59,7 +56,7 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
             () -> loadOnLargeStack(SessionSettings.batch(threads)),
             BATCH_IDLE.toNanos(),
             System::nanoTime,
-            IdleChecks::schedule);
+            IdleClosing.SHARED_SCHEDULER);
   }
 
   @Override
@@ -247,21 +244,6 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
           current.close();
         }
       }
-    }
-  }
-
-  /** One daemon thread for every embedder's idle checks, started on the first large call. */
-  private static final class IdleChecks {
-    private static final ScheduledExecutorService EXECUTOR =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread t = new Thread(task, "onnx-idle-close");
-              t.setDaemon(true);
-              return t;
-            });
-
-    static void schedule(Runnable task, long delayNanos) {
-      EXECUTOR.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
     }
   }
 
