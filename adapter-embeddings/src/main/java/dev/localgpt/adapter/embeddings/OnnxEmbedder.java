@@ -151,6 +151,13 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     return Collections.unmodifiableList(Arrays.asList(out));
   }
 
+  /** Embeds {@code query} after the model's {@linkplain EmbeddingModelChoice#queryInstruction}. */
+  @Override
+  public Embedding embedQuery(String query) {
+    Objects.requireNonNull(query, "'query' must not be null");
+    return embed(List.of(choice.queryText(query))).get(0);
+  }
+
   private BertTokenizer tokenizer() {
     BertTokenizer current = tokenizer;
     if (current != null) {

@@ -16,6 +16,15 @@ class EmbeddingModelChoiceTest {
   }
 
   @Test
+  void onlyBgePrefixesQueriesWithBaaisRetrievalInstruction() {
+    assertThat(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q.queryText("do cats purr?"))
+        .isEqualTo("Represent this sentence for searching relevant passages: do cats purr?");
+    assertThat(EmbeddingModelChoice.ALL_MINILM_L6_V2_Q.queryText("do cats purr?"))
+        .isEqualTo("do cats purr?");
+    assertThat(EmbeddingModelChoice.ALL_MINILM_L6_V2.queryInstruction()).isEmpty();
+  }
+
+  @Test
   void unknownIdNamesTheKnownOnes() {
     assertThatThrownBy(() -> EmbeddingModelChoice.fromId("gte-small"))
         .isInstanceOf(IllegalArgumentException.class)
@@ -59,6 +68,7 @@ class EmbeddingModelChoiceTest {
   void nullTextIsRejectedBeforeAnyModelRuns() {
     try (OnnxEmbedder embedder = OnnxEmbedders.create()) {
       assertThatThrownBy(() -> embedder.embed(null)).isInstanceOf(NullPointerException.class);
+      assertThatThrownBy(() -> embedder.embedQuery(null)).isInstanceOf(NullPointerException.class);
       assertThat(embedder.isLoaded()).isFalse();
     }
   }

@@ -118,6 +118,22 @@ class OnnxEmbedderIT {
   }
 
   @Test
+  void bgeEmbedsAQueryAfterItsInstructionAndMiniLmAsItIs() {
+    String query = "how long do tardigrades survive in space";
+    try (OnnxEmbedder bge = OnnxEmbedders.create(EmbeddingModelChoice.BGE_SMALL_EN_V15_Q, 1, 2);
+        OnnxEmbedder miniLm = OnnxEmbedders.create(EmbeddingModelChoice.ALL_MINILM_L6_V2, 1, 2)) {
+      Embedding instructed =
+          bge.embed(List.of("Represent this sentence for searching relevant passages: " + query))
+              .get(0);
+      Embedding bare = bge.embed(List.of(query)).get(0);
+      assertThat(bge.embedQuery(query).dot(instructed)).isGreaterThan(0.9999);
+      assertThat(bare.dot(instructed)).as("the instruction moves the vector").isLessThan(0.99);
+      assertThat(miniLm.embedQuery(query).dot(miniLm.embed(List.of(query)).get(0)))
+          .isGreaterThan(0.9999);
+    }
+  }
+
+  @Test
   void loadsTheModelOnlyOnFirstEmbed() {
     try (OnnxEmbedder embedder = OnnxEmbedders.create()) {
       assertThat(embedder.modelId()).isEqualTo("all-minilm-l6-v2-q");

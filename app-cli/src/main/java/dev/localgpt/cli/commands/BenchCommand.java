@@ -100,7 +100,12 @@ public final class BenchCommand implements Runnable {
               paramLabel = "DIR",
               description =
                   "Keep the workspace and index in DIR and reuse them on the next run (no re-embedding).")
-          Path keep) {
+          Path keep,
+      @Option(
+              names = "--plain-queries",
+              description =
+                  "Embed queries as documents, without the model's query instruction (bge has one).")
+          boolean plainQueries) {
     MemoryConfig config = this.config.get().memory();
     EmbeddingModelChoice choice = model(config, model);
     List<FusionSpec> hybrids = fusions(fusion == null ? List.of() : fusion);
@@ -122,9 +127,15 @@ public final class BenchCommand implements Runnable {
             hybrids,
             limitQueries,
             new ProgressBar(context.err(), false),
-            Optional.ofNullable(keep));
+            Optional.ofNullable(keep),
+            plainQueries);
+    String modelLabel =
+        choice.id()
+            + (plainQueries && !choice.queryInstruction().isEmpty()
+                ? " (queries without its instruction)"
+                : "");
     BenchOutput.retrieval(
-        context.out(), result, choice.id(), RetrievalBenchRun.vectorBackend(config));
+        context.out(), result, modelLabel, RetrievalBenchRun.vectorBackend(config));
     return ExitCodes.OK;
   }
 

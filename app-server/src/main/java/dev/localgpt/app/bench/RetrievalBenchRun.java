@@ -8,6 +8,7 @@ import dev.localgpt.core.config.MemoryConfig;
 import dev.localgpt.core.memory.IndexListener;
 import dev.localgpt.core.memory.IndexReport;
 import dev.localgpt.core.memory.eval.BeirData;
+import dev.localgpt.core.memory.eval.DocumentQueries;
 import dev.localgpt.core.memory.eval.FusionSpec;
 import dev.localgpt.core.memory.eval.RetrievalBenchmark;
 import dev.localgpt.ports.embedding.Embedder;
@@ -32,6 +33,8 @@ public final class RetrievalBenchRun {
    * afterwards.
    *
    * @param progress told about indexing
+   * @param plainQueries embed the queries as documents, without the model's query instruction
+   *     ({@link DocumentQueries}; the leg dump is then {@code legs-<model>-plain.tsv})
    */
   public static RetrievalBenchmark.Result run(
       BeirData data,
@@ -40,7 +43,8 @@ public final class RetrievalBenchRun {
       List<FusionSpec> hybrids,
       int limitQueries,
       IndexListener progress,
-      Optional<Path> keep) {
+      Optional<Path> keep,
+      boolean plainQueries) {
     Path dir =
         keep.map(BenchConfigs::folder).orElseGet(() -> BenchConfigs.tempDir("localgpt-bench"));
     try {
@@ -50,14 +54,16 @@ public final class RetrievalBenchRun {
           BenchConfigs.withWorkspace(BenchConfigs.withProvider(base, "local"), workspace);
       Path db = dir.resolve("memory-" + safe(model.id()) + ".sqlite");
       try (MemoryStack stack = MemoryComponents.memory(db, config, Optional.of(model))) {
-        Embedder embedder = stack.embedder().orElseThrow();
+        Embedder loaded = stack.embedder().orElseThrow();
+        Embedder embedder = plainQueries ? new DocumentQueries(loaded) : loaded;
         embedder.embed(List.of("warm-up text that is not in the corpus"));
         IndexReport report = stack.service().index(false, progress);
         List<String> queryIds = RetrievalBenchmark.judgedQueries(data, limitQueries);
         List<RetrievalBenchmark.Row> rows;
         try (SqliteMemoryIndex index =
             SqliteMemoryIndex.open(db, MemoryComponents.sqliteOptions(config))) {
-          Optional<Path> legDump = keep.map(k -> dir.resolve("legs-" + safe(model.id()) + ".tsv"));
+          String dumpName = safe(model.id()) + (plainQueries ? "-plain" : "");
+          Optional<Path> legDump = keep.map(k -> dir.resolve("legs-" + dumpName + ".tsv"));
           rows =
               RetrievalBenchmark.evaluate(
                   data,

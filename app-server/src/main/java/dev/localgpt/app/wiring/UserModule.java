@@ -145,6 +145,11 @@ final class UserModule extends AbstractModule {
     }
 
     @Override
+    public Embedding embedQuery(String query) {
+      return model.embedQuery(query);
+    }
+
+    @Override
     public int tokenCount(String text) {
       return model.tokenCount(text);
     }

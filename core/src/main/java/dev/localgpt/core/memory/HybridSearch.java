@@ -189,7 +189,7 @@ public final class HybridSearch implements MemorySearch {
     }
     Embedding q;
     try {
-      q = embedder.get().embed(List.of(query)).get(0);
+      q = embedder.get().embedQuery(query);
     } catch (EmbeddingException e) {
       LOG.log(
           System.Logger.Level.WARNING,

@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An {@link Embedder} that remembers the vectors of the last {@code capacity} single texts it
- * embedded (least recently used out first), so a query asked again (a retried question, the web
- * page's search box, an agent looking twice) does not run the model again. Batches of several texts
- * (indexing) pass through uncached. Thread-safe; the model runs outside the lock, so concurrent
- * queries still embed in parallel.
+ * An {@link Embedder} that remembers the vectors of the last {@code capacity} queries it embedded
+ * ({@link #embedQuery}, least recently used out first), so a query asked again (a retried question,
+ * the web page's search box, an agent looking twice) does not run the model again. Documents
+ * ({@link #embed}) pass through uncached: a model with a query instruction gives the same text
+ * another vector as a document. Thread-safe; the model runs outside the lock, so concurrent queries
+ * still embed in parallel.
  */
 public final class QueryEmbeddingCache implements Embedder {
   /** Queries remembered by default: a few hundred vectors of 384 floats, well under a megabyte. */
@@ -51,21 +52,33 @@ public final class QueryEmbeddingCache implements Embedder {
 
   @Override
   public List<Embedding> embed(List<String> texts) {
-    if (texts.size() != 1) {
-      return delegate.embed(texts);
-    }
-    String text = Objects.requireNonNull(texts.get(0), "'texts' must not contain null");
+    return delegate.embed(texts);
+  }
+
+  @Override
+  public Embedding embedQuery(String query) {
+    Objects.requireNonNull(query, "'query' must not be null");
     Embedding hit;
     synchronized (recent) {
-      hit = recent.get(text);
+      hit = recent.get(query);
     }
     if (hit != null) {
-      return List.of(hit);
+      return hit;
     }
-    List<Embedding> fresh = delegate.embed(texts);
+    Embedding fresh = delegate.embedQuery(query);
     synchronized (recent) {
-      recent.put(text, fresh.get(0));
+      recent.put(query, fresh);
     }
     return fresh;
+  }
+
+  @Override
+  public int tokenCount(String text) {
+    return delegate.tokenCount(text);
+  }
+
+  @Override
+  public int maxTokens() {
+    return delegate.maxTokens();
   }
 }

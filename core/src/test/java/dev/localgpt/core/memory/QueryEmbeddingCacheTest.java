@@ -36,8 +36,8 @@ class QueryEmbeddingCacheTest {
   @Test
   void aRepeatedQueryDoesNotRunTheModelAgain() {
     QueryEmbeddingCache cache = new QueryEmbeddingCache(model, 4);
-    Embedding first = cache.embed(List.of("kayak trip budget")).get(0);
-    Embedding again = cache.embed(List.of("kayak trip budget")).get(0);
+    Embedding first = cache.embedQuery("kayak trip budget");
+    Embedding again = cache.embedQuery("kayak trip budget");
     assertThat(again).isEqualTo(first);
     assertThat(calls).containsExactly(List.of("kayak trip budget"));
     assertThat(cache.modelId()).isEqualTo(model.modelId());
@@ -47,22 +47,26 @@ class QueryEmbeddingCacheTest {
   @Test
   void theLeastRecentlyUsedQueryIsForgottenFirst() {
     QueryEmbeddingCache cache = new QueryEmbeddingCache(model, 2);
-    cache.embed(List.of("a"));
-    cache.embed(List.of("b"));
-    cache.embed(List.of("a"));
-    cache.embed(List.of("c"));
-    cache.embed(List.of("a"));
-    cache.embed(List.of("b"));
+    cache.embedQuery("a");
+    cache.embedQuery("b");
+    cache.embedQuery("a");
+    cache.embedQuery("c");
+    cache.embedQuery("a");
+    cache.embedQuery("b");
     assertThat(calls).containsExactly(List.of("a"), List.of("b"), List.of("c"), List.of("b"));
   }
 
   @Test
-  void batchesPassThroughUncached() {
+  void documentsPassThroughUncachedAndNeverAnswerAQuery() {
     QueryEmbeddingCache cache = new QueryEmbeddingCache(model, 4);
     cache.embed(List.of("x", "y"));
     cache.embed(List.of("x", "y"));
     cache.embed(List.of("x"));
-    assertThat(calls).containsExactly(List.of("x", "y"), List.of("x", "y"), List.of("x"));
+    cache.embed(List.of("x"));
+    cache.embedQuery("x");
+    assertThat(calls)
+        .containsExactly(
+            List.of("x", "y"), List.of("x", "y"), List.of("x"), List.of("x"), List.of("x"));
     assertThatThrownBy(() -> new QueryEmbeddingCache(model, 0))
         .hasMessageContaining("'capacity' must be > 0");
   }

@@ -26,6 +26,18 @@ public interface Embedder {
   List<Embedding> embed(List<String> texts);
 
   /**
+   * Embeds a search query, to be compared with vectors {@link #embed} made of documents. A model
+   * trained for short-query to passage retrieval with a query instruction (bge's "Represent this
+   * sentence for searching relevant passages: ") adds it here, and only here; the default embeds
+   * the query as a document. Decorators must forward this method, or the instruction is lost.
+   *
+   * @throws EmbeddingException if the model cannot be loaded or run
+   */
+  default Embedding embedQuery(String query) {
+    return embed(List.of(query)).get(0);
+  }
+
+  /**
    * How many of the model's own tokens {@code text} has, without the special tokens the model adds
    * around every text (such as {@code [CLS]} and {@code [SEP]}). Counts add up over pieces split at
    * whitespace, so a chunker can sum the counts of lines. Must not load the whole model; the

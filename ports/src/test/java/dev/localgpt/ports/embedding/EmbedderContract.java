@@ -53,6 +53,23 @@ public abstract class EmbedderContract {
   }
 
   @Test
+  void aQueryGivesAUnitVectorClosestToThePassageThatAnswersIt() {
+    Embedder embedder = embedder();
+    List<Embedding> passages =
+        embedder.embed(
+            List.of(
+                "The quokka is a small marsupial that lives on Rottnest island near Perth.",
+                "Quarterly tax returns are due at month end."));
+
+    Embedding query = embedder.embedQuery("which island near Perth is the quokka from");
+
+    assertThat(query.dimension()).isEqualTo(embedder.dimension());
+    assertThat(query.dot(query)).as("L2-normalised").isCloseTo(1.0, within(1e-3));
+    assertThat(embedder.embedQuery("which island near Perth is the quokka from")).isEqualTo(query);
+    assertThat(query.dot(passages.get(0))).isGreaterThan(query.dot(passages.get(1)));
+  }
+
+  @Test
   void anEmptyBatchGivesNoVectorsAndTheIdIsStable() {
     Embedder embedder = embedder();
 

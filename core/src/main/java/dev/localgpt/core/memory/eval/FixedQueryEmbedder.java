@@ -31,4 +31,9 @@ public final class FixedQueryEmbedder implements Embedder {
   public List<Embedding> embed(List<String> texts) {
     return Collections.nCopies(texts.size(), next.get());
   }
+
+  @Override
+  public Embedding embedQuery(String query) {
+    return next.get();
+  }
 }

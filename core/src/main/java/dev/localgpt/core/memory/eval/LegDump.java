@@ -44,7 +44,7 @@ public final class LegDump {
             out,
             id,
             "vector",
-            index.vectorSearch(queries.embed(List.of(q)).get(0), n, SearchScope.all()),
+            index.vectorSearch(queries.embedQuery(q), n, SearchScope.all()),
             docOfPath);
         leg(
             out,

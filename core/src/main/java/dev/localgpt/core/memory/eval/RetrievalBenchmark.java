@@ -73,7 +73,7 @@ public final class RetrievalBenchmark {
     // room for every query, so each is embedded once for all the legs
     Embedder queries = new QueryEmbeddingCache(embedder, Math.max(1, queryIds.size()));
     for (String id : queryIds) {
-      queries.embed(List.of(data.queries().get(id)));
+      queries.embedQuery(data.queries().get(id));
     }
     legDump.ifPresent(
         file ->

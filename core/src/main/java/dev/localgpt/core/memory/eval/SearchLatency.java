@@ -67,7 +67,7 @@ public final class SearchLatency {
 
   /** Embedding each text alone, as a search does. */
   public static Timing embedding(Embedder embedder, List<String> texts) {
-    return Timing.measure(texts.size(), i -> embedder.embed(List.of(texts.get(i))));
+    return Timing.measure(texts.size(), i -> embedder.embedQuery(texts.get(i)));
   }
 
   /** The index's vector k-NN alone. */
