@@ -126,33 +126,8 @@ final class ChunkReader {
     if (hits.isEmpty()) {
       return List.of();
     }
-    Map<Long, StoredChunk> byId =
-        db.read(
-            "read keyword hits",
-            c -> {
-              Map<Long, StoredChunk> found = new HashMap<>();
-              for (int from = 0; from < hits.size(); from += BATCH) {
-                List<Bm25.Hit> part = hits.subList(from, Math.min(hits.size(), from + BATCH));
-                try (PreparedStatement p =
-                    c.prepareStatement(
-                        "select "
-                            + CHUNK_COLUMNS
-                            + " from chunks c where c.id in ("
-                            + placeholders(part.size())
-                            + ")")) {
-                  for (int i = 0; i < part.size(); i++) {
-                    p.setLong(i + 1, part.get(i).id());
-                  }
-                  try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                      StoredChunk chunk = chunk(rs);
-                      found.put(chunk.id(), chunk);
-                    }
-                  }
-                }
-              }
-              return found;
-            });
+    List<Long> ids = hits.stream().map(Bm25.Hit::id).toList();
+    Map<Long, StoredChunk> byId = db.read("read keyword hits", c -> chunksById(c, ids));
     List<ScoredChunk> out = new ArrayList<>(hits.size());
     for (Bm25.Hit hit : hits) {
       StoredChunk chunk = byId.get(hit.id());
@@ -182,7 +157,8 @@ final class ChunkReader {
     if (hits.isEmpty()) {
       return List.of();
     }
-    Map<Long, StoredChunk> byId = db.read("read chunks", c -> chunksById(c, hits));
+    List<Long> ids = hits.stream().map(Hit::id).toList();
+    Map<Long, StoredChunk> byId = db.read("read chunks", c -> chunksById(c, ids));
     List<ScoredChunk> out = new ArrayList<>(Math.min(limit, hits.size()));
     for (Hit hit : hits) {
       StoredChunk chunk = byId.get(hit.id());
@@ -196,11 +172,12 @@ final class ChunkReader {
     return out;
   }
 
-  private static Map<Long, StoredChunk> chunksById(Connection c, List<Hit> hits)
+  /** The stored chunks of {@code ids} by id (absent ids are left out). */
+  private static Map<Long, StoredChunk> chunksById(Connection c, List<Long> ids)
       throws SQLException {
     Map<Long, StoredChunk> byId = new HashMap<>();
-    for (int from = 0; from < hits.size(); from += BATCH) {
-      List<Hit> part = hits.subList(from, Math.min(hits.size(), from + BATCH));
+    for (int from = 0; from < ids.size(); from += BATCH) {
+      List<Long> part = ids.subList(from, Math.min(ids.size(), from + BATCH));
       try (PreparedStatement p =
           c.prepareStatement(
               "select "
@@ -209,7 +186,7 @@ final class ChunkReader {
                   + placeholders(part.size())
                   + ")")) {
         for (int i = 0; i < part.size(); i++) {
-          p.setLong(i + 1, part.get(i).id());
+          p.setLong(i + 1, part.get(i));
         }
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {

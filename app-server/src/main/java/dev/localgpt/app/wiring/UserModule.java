@@ -11,7 +11,7 @@ import dev.localgpt.core.config.ServerConfig;
 import dev.localgpt.core.config.ServerUser;
 import dev.localgpt.core.workspace.LocalGptHome;
 import dev.localgpt.ports.embedding.Embedder;
-import dev.localgpt.ports.embedding.Embedding;
+import dev.localgpt.ports.embedding.ForwardingEmbedder;
 import dev.localgpt.ports.tools.ToolSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,35 +128,5 @@ final class UserModule extends AbstractModule {
   }
 
   /** The root's embedder, which only the root closes (this is no AutoCloseable). */
-  record Shared(Embedder model) implements Embedder {
-    @Override
-    public String modelId() {
-      return model.modelId();
-    }
-
-    @Override
-    public int dimension() {
-      return model.dimension();
-    }
-
-    @Override
-    public List<Embedding> embed(List<String> texts) {
-      return model.embed(texts);
-    }
-
-    @Override
-    public Embedding embedQuery(String query) {
-      return model.embedQuery(query);
-    }
-
-    @Override
-    public int tokenCount(String text) {
-      return model.tokenCount(text);
-    }
-
-    @Override
-    public int maxTokens() {
-      return model.maxTokens();
-    }
-  }
+  record Shared(Embedder delegate) implements ForwardingEmbedder {}
 }

@@ -54,7 +54,7 @@ class UserGraphsTest {
     Embedder owners = root.getInstance(EMBEDDER).orElseThrow();
     assertThat(alice.getInstance(EMBEDDER).orElseThrow())
         .isInstanceOfSatisfying(
-            UserModule.Shared.class, shared -> assertThat(shared.model()).isSameAs(owners))
+            UserModule.Shared.class, shared -> assertThat(shared.delegate()).isSameAs(owners))
         .isNotInstanceOf(AutoCloseable.class);
     assertThatThrownBy(() -> graphs.graph("mallory"))
         .hasMessageContaining("no [[server.users]] entry is named 'mallory'");

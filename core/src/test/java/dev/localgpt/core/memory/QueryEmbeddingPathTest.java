@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.embedding.Embedding;
+import dev.localgpt.ports.embedding.ForwardingEmbedder;
 import dev.localgpt.ports.embedding.HashingEmbedder;
 import dev.localgpt.ports.memory.InMemoryMemoryIndex;
 import dev.localgpt.ports.memory.IndexedFile;
@@ -25,20 +26,10 @@ class QueryEmbeddingPathTest {
 
   /** Documents as bags of words; a query as the words its "instruction" adds to it. */
   private final Embedder instructed =
-      new Embedder() {
+      new ForwardingEmbedder() {
         @Override
-        public String modelId() {
-          return words.modelId();
-        }
-
-        @Override
-        public int dimension() {
-          return words.dimension();
-        }
-
-        @Override
-        public List<Embedding> embed(List<String> texts) {
-          return words.embed(texts);
+        public Embedder delegate() {
+          return words;
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.localgpt.core.memory.eval;
 
 import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.embedding.Embedding;
+import dev.localgpt.ports.embedding.ForwardingEmbedder;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,39 +11,14 @@ import java.util.Objects;
  * instruction ({@link Embedder#embedQuery}), so a run can measure what the instruction brings on
  * the same index. Everything else is the model's own.
  */
-public record DocumentQueries(Embedder model) implements Embedder {
+public record DocumentQueries(Embedder delegate) implements ForwardingEmbedder {
   public DocumentQueries {
-    Objects.requireNonNull(model, "'model' must not be null");
-  }
-
-  @Override
-  public String modelId() {
-    return model.modelId();
-  }
-
-  @Override
-  public int dimension() {
-    return model.dimension();
-  }
-
-  @Override
-  public List<Embedding> embed(List<String> texts) {
-    return model.embed(texts);
+    Objects.requireNonNull(delegate, "'delegate' must not be null");
   }
 
   /** The query embedded as {@link #embed} embeds a document. */
   @Override
   public Embedding embedQuery(String query) {
-    return model.embed(List.of(query)).get(0);
-  }
-
-  @Override
-  public int tokenCount(String text) {
-    return model.tokenCount(text);
-  }
-
-  @Override
-  public int maxTokens() {
-    return model.maxTokens();
+    return delegate.embed(List.of(query)).get(0);
   }
 }

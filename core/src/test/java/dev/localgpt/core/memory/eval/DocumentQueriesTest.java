@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.embedding.Embedding;
+import dev.localgpt.ports.embedding.ForwardingEmbedder;
 import dev.localgpt.ports.embedding.HashingEmbedder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,20 +14,10 @@ class DocumentQueriesTest {
 
   /** A model whose query path adds an instruction word. */
   private final Embedder instructed =
-      new Embedder() {
+      new ForwardingEmbedder() {
         @Override
-        public String modelId() {
-          return words.modelId();
-        }
-
-        @Override
-        public int dimension() {
-          return words.dimension();
-        }
-
-        @Override
-        public List<Embedding> embed(List<String> texts) {
-          return words.embed(texts);
+        public Embedder delegate() {
+          return words;
         }
 
         @Override
