@@ -2,6 +2,7 @@ package dev.localgpt.adapter.sqlite;
 
 import dev.localgpt.ports.memory.SearchScope;
 import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * #invalidate()}d and rebuilt.
  */
 final class JavaKeywords {
+  /**
+   * Whether this JVM runs the serial collector (the daemon's), whose old generation is
+   * "MarkSweepCompact".
+   */
+  private static final boolean SERIAL_COLLECTOR =
+      ManagementFactory.getGarbageCollectorMXBeans().stream()
+          .anyMatch(gc -> gc.getName().equals("MarkSweepCompact"));
+
   private static final System.Logger LOG = System.getLogger(JavaKeywords.class.getName());
 
   /**
@@ -207,10 +216,11 @@ final class JavaKeywords {
             return null;
           });
       published = true;
-      if (index != null && !closed) {
+      if (index != null && !closed && SERIAL_COLLECTOR) {
         // Once per build: the scan's garbage made the heap grow (the daemon runs the serial
         // collector, which gives memory back only after a full collection); measured +30 MB of idle
-        // RSS without this, for an index of ~6 MB at 10k chunks.
+        // RSS without this, for an index of ~6 MB at 10k chunks. Only under that collector: an
+        // application embedding the library with a large G1 heap should not pay a full pause.
         System.gc();
       }
     } finally {
