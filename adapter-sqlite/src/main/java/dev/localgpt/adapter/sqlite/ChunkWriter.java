@@ -6,7 +6,6 @@ import dev.localgpt.ports.memory.IndexedFile;
 import dev.localgpt.ports.memory.NewChunk;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -63,12 +62,12 @@ final class ChunkWriter {
           }
           List<Long> removed = FileRows.deleteChunks(c, file.path());
           FileRows.upsert(c, file);
-          List<Row> added = FileRows.insertChunks(c, file, chunks);
-          syncVectors(c, next, removed, added);
+          FileRows.Inserted inserted = FileRows.insertChunks(c, file, chunks);
+          syncVectors(c, next, removed, inserted.vectors());
           List<JavaKeywords.Added> texts =
-              keywords.mirrors() ? insertedTexts(c, file, chunks) : List.of();
+              keywords.mirrors() ? insertedTexts(file, chunks, inserted.firstId()) : List.of();
           beforeCommit.run();
-          return new Change(removed, added, next, texts);
+          return new Change(removed, inserted.vectors(), next, texts);
         },
         change -> {
           merger.wrote(change.removed().size() + chunks.size());
@@ -218,21 +217,12 @@ final class ChunkWriter {
     }
   }
 
-  /**
-   * The file's chunks just inserted, with their ids (ascending, in the order they were inserted),
-   * for the keyword index.
-   */
+  /** The file's chunks just inserted (ids from {@code firstId} on), for the keyword index. */
   private static List<JavaKeywords.Added> insertedTexts(
-      Connection c, IndexedFile file, List<NewChunk> chunks) throws SQLException {
+      IndexedFile file, List<NewChunk> chunks, long firstId) {
     List<JavaKeywords.Added> out = new ArrayList<>(chunks.size());
-    try (PreparedStatement p =
-        c.prepareStatement("select id from chunks where path = ? order by id")) {
-      p.setString(1, file.path());
-      try (ResultSet rs = p.executeQuery()) {
-        for (int i = 0; rs.next() && i < chunks.size(); i++) {
-          out.add(new JavaKeywords.Added(rs.getLong(1), file.source(), chunks.get(i).text()));
-        }
-      }
+    for (int i = 0; i < chunks.size(); i++) {
+      out.add(new JavaKeywords.Added(firstId + i, file.source(), chunks.get(i).text()));
     }
     return out;
   }

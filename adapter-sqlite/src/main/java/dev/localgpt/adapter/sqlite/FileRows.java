@@ -64,18 +64,19 @@ final class FileRows {
   }
 
   /** Inserts the chunks with fresh ids; returns the rows that carry a vector. */
-  static List<Row> insertChunks(Connection c, IndexedFile f, List<NewChunk> chunks)
+  static Inserted insertChunks(Connection c, IndexedFile f, List<NewChunk> chunks)
       throws SQLException {
     List<Row> vectors = new ArrayList<>();
     if (chunks.isEmpty()) {
-      return vectors;
+      return new Inserted(0, vectors);
     }
-    long next;
+    long first;
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select coalesce(max(id), 0) + 1 from chunks")) {
       rs.next();
-      next = rs.getLong(1);
+      first = rs.getLong(1);
     }
+    long next = first;
     try (PreparedStatement p =
         c.prepareStatement(
             """
@@ -102,8 +103,14 @@ final class FileRows {
       }
       p.executeBatch();
     }
-    return vectors;
+    return new Inserted(first, vectors);
   }
+
+  /**
+   * What {@link #insertChunks} wrote: chunk {@code i} got id {@code firstId + i}; {@code vectors}
+   * are the rows of the chunks that came with a vector.
+   */
+  record Inserted(long firstId, List<Row> vectors) {}
 
   /**
    * What {@link #updateVectors} changed: the keys whose vectors went (the chunks' and their old
