@@ -1,8 +1,7 @@
 package dev.localgpt.adapter.sqlite;
 
+import dev.localgpt.adapter.sqlite.TopK.Hit;
 import dev.localgpt.ports.memory.SearchScope;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 
@@ -11,14 +10,12 @@ import java.util.concurrent.ArrayBlockingQueue;
  * k1 = 1.2, b = 0.75, idf = ln((N - n + 0.5) / (n + 0.5)) floored at 1e-6, avgdl over all rows,
  * each phrase's part summed in phrase order with the same operations as FTS5's C code, so the
  * scores agree to the last bits. A term listed twice counts twice, as two phrases do in FTS5. Rows
- * rank by score, then by chunk id, as {@code order by rank, rowid} does.
+ * rank by score, then by chunk id, as {@code order by rank, rowid} does ({@link TopK}); a hit's
+ * score is {@code -bm25} (&gt; 0).
  */
 final class Bm25 {
   static final double K1 = 1.2;
   static final double B = 0.75;
-
-  /** One ranked chunk: its id and its score ({@code -bm25}, &gt; 0). */
-  record Hit(long id, double score) {}
 
   /**
    * Per-row score accumulators, reused across searches (not thread-locals: the server runs each
@@ -93,74 +90,14 @@ final class Bm25 {
     }
   }
 
-  /** The k best touched rows (clearing their scores), best first. */
+  /** The k best touched rows as chunk ids with their scores, best first; clears the scores. */
   private static List<Hit> top(long[] ids, double[] scores, int[] touched, int n, int k) {
-    int size = Math.min(k, n);
-    int[] heap = new int[size]; // worst of the kept rows at the root
-    int filled = 0;
+    TopK top = new TopK(Math.min(k, n));
     for (int i = 0; i < n; i++) {
       int row = touched[i];
-      if (filled < size) {
-        heap[filled] = row;
-        up(heap, filled++, ids, scores);
-      } else if (better(row, heap[0], ids, scores)) {
-        heap[0] = row;
-        down(heap, size, ids, scores);
-      }
+      top.offer(scores[row], ids[row]);
+      scores[row] = 0.0;
     }
-    Integer[] order = new Integer[filled];
-    for (int i = 0; i < filled; i++) {
-      order[i] = heap[i];
-    }
-    Arrays.sort(order, (a, b) -> better(a, b, ids, scores) ? -1 : (a.equals(b) ? 0 : 1));
-    List<Hit> out = new ArrayList<>(filled);
-    for (int row : order) {
-      out.add(new Hit(ids[row], scores[row]));
-    }
-    for (int i = 0; i < n; i++) {
-      scores[touched[i]] = 0.0;
-    }
-    return out;
-  }
-
-  private static boolean better(int a, int b, long[] ids, double[] scores) {
-    return scores[a] > scores[b] || (scores[a] == scores[b] && ids[a] < ids[b]);
-  }
-
-  private static void up(int[] heap, int i, long[] ids, double[] scores) {
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (!better(heap[parent], heap[i], ids, scores)) {
-        return;
-      }
-      swap(heap, i, parent);
-      i = parent;
-    }
-  }
-
-  private static void down(int[] heap, int size, long[] ids, double[] scores) {
-    int i = 0;
-    while (true) {
-      int worst = i;
-      int left = 2 * i + 1;
-      int right = left + 1;
-      if (left < size && better(heap[worst], heap[left], ids, scores)) {
-        worst = left;
-      }
-      if (right < size && better(heap[worst], heap[right], ids, scores)) {
-        worst = right;
-      }
-      if (worst == i) {
-        return;
-      }
-      swap(heap, i, worst);
-      i = worst;
-    }
-  }
-
-  private static void swap(int[] heap, int a, int b) {
-    int t = heap[a];
-    heap[a] = heap[b];
-    heap[b] = t;
+    return List.of(top.sorted());
   }
 }

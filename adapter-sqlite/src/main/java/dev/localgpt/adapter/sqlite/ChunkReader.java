@@ -122,14 +122,14 @@ final class ChunkReader {
   }
 
   /** The chunks of the in-memory index's {@code hits}, in hit order, with their exact scores. */
-  List<ScoredChunk> keywordChunks(List<Bm25.Hit> hits) {
+  List<ScoredChunk> keywordChunks(List<TopK.Hit> hits) {
     if (hits.isEmpty()) {
       return List.of();
     }
-    List<Long> ids = hits.stream().map(Bm25.Hit::id).toList();
+    List<Long> ids = hits.stream().map(TopK.Hit::id).toList();
     Map<Long, StoredChunk> byId = db.read("read keyword hits", c -> chunksById(c, ids));
     List<ScoredChunk> out = new ArrayList<>(hits.size());
-    for (Bm25.Hit hit : hits) {
+    for (TopK.Hit hit : hits) {
       StoredChunk chunk = byId.get(hit.id());
       if (chunk != null) {
         out.add(new ScoredChunk(chunk, hit.score()));

@@ -76,7 +76,7 @@ final class JavaKeywords {
    * The best {@code limit} chunks for the selected query {@code terms}, or null when FTS5 must
    * answer.
    */
-  List<Bm25.Hit> search(List<String> terms, int limit, SearchScope scope) {
+  List<TopK.Hit> search(List<String> terms, int limit, SearchScope scope) {
     if (!enabled) {
       return null;
     }

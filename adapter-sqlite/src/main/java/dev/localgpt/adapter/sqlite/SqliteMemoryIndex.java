@@ -164,7 +164,7 @@ public final class SqliteMemoryIndex implements MemoryIndex {
     Objects.requireNonNull(scope, "'scope' must not be null");
     checkLimit(limit);
     dropCachesIfChangedElsewhere();
-    List<Bm25.Hit> hits = keywords.search(QueryTerms.selected(text), limit, scope);
+    List<TopK.Hit> hits = keywords.search(QueryTerms.selected(text), limit, scope);
     return hits != null ? reader.keywordChunks(hits) : reader.keywordSearch(text, limit, scope);
   }
 

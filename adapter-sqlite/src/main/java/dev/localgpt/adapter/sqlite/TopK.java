@@ -3,27 +3,28 @@ package dev.localgpt.adapter.sqlite;
 import java.util.Arrays;
 
 /**
- * Keeps the {@code k} best (score, id) pairs seen, in a binary min-heap over two primitive arrays.
- * Higher score wins; on equal scores the lower id wins, so results are deterministic.
+ * Keeps the {@code k} best (score, id) pairs seen, in a binary min-heap over two primitive arrays
+ * (the k-NN's candidates and hits, the keyword index's hits). Higher score wins; on equal scores
+ * the lower id wins, so results are deterministic.
  */
 final class TopK {
   private final int k;
-  private final float[] scores;
+  private final double[] scores;
   private final long[] ids;
   private int size;
 
   TopK(int k) {
     this.k = k;
-    this.scores = new float[k];
+    this.scores = new double[k];
     this.ids = new long[k];
   }
 
   /** The score a candidate must beat to enter once the heap is full. */
-  float threshold() {
-    return size < k ? Float.NEGATIVE_INFINITY : scores[0];
+  double threshold() {
+    return size < k ? Double.NEGATIVE_INFINITY : scores[0];
   }
 
-  void offer(float score, long id) {
+  void offer(double score, long id) {
     if (size < k) {
       scores[size] = score;
       ids[size] = id;
@@ -52,7 +53,7 @@ final class TopK {
     return hits;
   }
 
-  private static boolean better(float s1, long id1, float s2, long id2) {
+  private static boolean better(double s1, long id1, double s2, long id2) {
     return s1 > s2 || (s1 == s2 && id1 < id2);
   }
 
@@ -87,7 +88,7 @@ final class TopK {
   }
 
   private void swap(int a, int b) {
-    float s = scores[a];
+    double s = scores[a];
     scores[a] = scores[b];
     scores[b] = s;
     long id = ids[a];
@@ -95,6 +96,6 @@ final class TopK {
     ids[b] = id;
   }
 
-  /** One k-NN result: chunk id and cosine similarity. */
-  record Hit(long id, float score) {}
+  /** One result: chunk id and score (a cosine similarity, or a keyword leg's {@code -bm25}). */
+  record Hit(long id, double score) {}
 }

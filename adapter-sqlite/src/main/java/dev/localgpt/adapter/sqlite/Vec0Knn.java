@@ -97,7 +97,7 @@ final class Vec0Knn {
     hits.sort(
         (a, b) ->
             a.score() != b.score()
-                ? Float.compare(b.score(), a.score())
+                ? Double.compare(b.score(), a.score())
                 : Long.compare(a.id(), b.id()));
     return hits;
   }

@@ -33,7 +33,7 @@ class Bm25Test {
 
   @Test
   void scoresARareTermWithTheBm25Formula() {
-    List<Bm25.Hit> hits = Bm25.search(fourRows(), terms("durian"), 10, SearchScope.all());
+    List<TopK.Hit> hits = Bm25.search(fourRows(), terms("durian"), 10, SearchScope.all());
     // N = 4 rows, 10 tokens: avgdl 2.5; "durian" is in one row of 4 tokens.
     assertThat(hits).hasSize(1);
     assertThat(hits.get(0).id()).isEqualTo(3);
@@ -42,8 +42,8 @@ class Bm25Test {
 
   @Test
   void aTermInHalfTheRowsOrMoreWeighsOneMillionth() {
-    List<Bm25.Hit> hits = Bm25.search(fourRows(), terms("appl"), 10, SearchScope.all());
-    assertThat(hits).extracting(Bm25.Hit::id).containsExactly(2L, 1L);
+    List<TopK.Hit> hits = Bm25.search(fourRows(), terms("appl"), 10, SearchScope.all());
+    assertThat(hits).extracting(TopK.Hit::id).containsExactly(2L, 1L);
     assertThat(hits.get(0).score()).isCloseTo(part(1e-6, 2, 3, 2.5), within(1e-18));
     assertThat(hits.get(1).score()).isCloseTo(part(1e-6, 1, 2, 2.5), within(1e-18));
   }
@@ -67,15 +67,15 @@ class Bm25Test {
     }
     index.add(11, "memory", "other text entirely", tokenizer);
     assertThat(Bm25.search(index, terms("word"), 3, SearchScope.all()))
-        .extracting(Bm25.Hit::id)
+        .extracting(TopK.Hit::id)
         .containsExactly(3L, 5L, 7L);
   }
 
   @Test
   void scopesFilterRowsButNotTheStatistics() {
     KeywordIndex index = fourRows();
-    List<Bm25.Hit> all = Bm25.search(index, terms("banana"), 10, SearchScope.all());
-    List<Bm25.Hit> memory = Bm25.search(index, terms("banana"), 10, SearchScope.only("memory"));
+    List<TopK.Hit> all = Bm25.search(index, terms("banana"), 10, SearchScope.all());
+    List<TopK.Hit> memory = Bm25.search(index, terms("banana"), 10, SearchScope.only("memory"));
     assertThat(memory).containsExactly(all.stream().filter(h -> h.id() == 1).findFirst().get());
   }
 
@@ -89,9 +89,9 @@ class Bm25Test {
     index.add(3, "knowledge", "durian", tokenizer);
     // Row 3 replaced: N = 3, 6 tokens, avgdl 2.
     assertThat(Bm25.search(index, terms("durian"), 5, SearchScope.all()))
-        .containsExactly(new Bm25.Hit(3, part(Math.log(2.5 / 1.5), 1, 1, 2)));
+        .containsExactly(new TopK.Hit(3, part(Math.log(2.5 / 1.5), 1, 1, 2)));
     assertThat(Bm25.search(index, terms("banana"), 5, SearchScope.all()))
-        .extracting(Bm25.Hit::id)
+        .extracting(TopK.Hit::id)
         .containsExactly(1L);
   }
 
@@ -107,7 +107,7 @@ class Bm25Test {
     }
     index.removeAll(gone);
     assertThat(index.rows).isEqualTo(500);
-    List<Bm25.Hit> hits = Bm25.search(index, terms("rare"), 1000, SearchScope.all());
+    List<TopK.Hit> hits = Bm25.search(index, terms("rare"), 1000, SearchScope.all());
     assertThat(hits).hasSize(71).allMatch(h -> h.id() > 2500 && h.id() % 7 == 0);
     assertThat(hits.get(0).id()).isEqualTo(2506L);
   }
