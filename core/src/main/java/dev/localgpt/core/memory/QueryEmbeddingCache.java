@@ -2,8 +2,8 @@ package dev.localgpt.core.memory;
 
 import dev.localgpt.ports.embedding.Embedder;
 import dev.localgpt.ports.embedding.Embedding;
+import dev.localgpt.ports.embedding.ForwardingEmbedder;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,7 +15,7 @@ import java.util.Objects;
  * another vector as a document. Thread-safe; the model runs outside the lock, so concurrent queries
  * still embed in parallel.
  */
-public final class QueryEmbeddingCache implements Embedder {
+public final class QueryEmbeddingCache implements ForwardingEmbedder {
   /** Queries remembered by default: a few hundred vectors of 384 floats, well under a megabyte. */
   public static final int DEFAULT_CAPACITY = 256;
 
@@ -41,18 +41,8 @@ public final class QueryEmbeddingCache implements Embedder {
   }
 
   @Override
-  public String modelId() {
-    return delegate.modelId();
-  }
-
-  @Override
-  public int dimension() {
-    return delegate.dimension();
-  }
-
-  @Override
-  public List<Embedding> embed(List<String> texts) {
-    return delegate.embed(texts);
+  public Embedder delegate() {
+    return delegate;
   }
 
   @Override
@@ -70,15 +60,5 @@ public final class QueryEmbeddingCache implements Embedder {
       recent.put(query, fresh);
     }
     return fresh;
-  }
-
-  @Override
-  public int tokenCount(String text) {
-    return delegate.tokenCount(text);
-  }
-
-  @Override
-  public int maxTokens() {
-    return delegate.maxTokens();
   }
 }
