@@ -37,10 +37,7 @@ final class Bm25 {
       if (index.liveRows == 0 || k <= 0) {
         return List.of();
       }
-      boolean[] admitted = new boolean[index.sources.size()];
-      for (int i = 0; i < admitted.length; i++) {
-        admitted[i] = scope.admits(index.sources.get(i));
-      }
+      boolean[] admitted = index.sources.admitted(scope);
       Scratch scratch = POOL.poll();
       if (scratch == null || scratch.scores().length < index.rows) {
         int capacity = index.rows + (index.rows >> 2);

@@ -2,7 +2,6 @@ package dev.localgpt.adapter.sqlite;
 
 import dev.localgpt.adapter.sqlite.TopK.Hit;
 import dev.localgpt.ports.memory.SearchScope;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +22,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class JavaKnn {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<Long, Integer> rowById = new HashMap<>();
-  private final Map<String, Integer> codeBySource = new HashMap<>();
-  private final List<String> sources = new ArrayList<>();
+  private final SourceCodes sources = new SourceCodes();
   private int dim;
   private float[] data = new float[0];
 
@@ -174,13 +172,7 @@ final class JavaKnn {
     invNorms[size] = DotProducts.inverseNorm(v, 0, dim);
     codeFactors[size] = DotProducts.encode(v, 0, dim, codes, size * dim) * invNorms[size];
     ids[size] = row.id();
-    sourceCodes[size] =
-        codeBySource.computeIfAbsent(
-            row.source(),
-            s -> {
-              sources.add(s);
-              return sources.size() - 1;
-            });
+    sourceCodes[size] = sources.code(row.source());
     rowById.put(row.id(), size);
     size++;
   }
@@ -199,11 +191,10 @@ final class JavaKnn {
         throw new IllegalArgumentException(
             "query dimension " + query.length + " does not match the index (" + dim + ")");
       }
-      boolean[] admitted = new boolean[sources.size()];
+      boolean[] admitted = sources.admitted(scope);
       boolean all = true;
-      for (int i = 0; i < admitted.length; i++) {
-        admitted[i] = scope.admits(sources.get(i));
-        all &= admitted[i];
+      for (boolean a : admitted) {
+        all &= a;
       }
       float qInv = DotProducts.inverseNorm(query, 0, dim);
       TopK top = new TopK(k);

@@ -1,6 +1,5 @@
 package dev.localgpt.adapter.sqlite;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +33,7 @@ final class KeywordIndex {
   int rows;
   int liveRows;
   long totalTokens;
-  final List<String> sources = new ArrayList<>();
-  private final Map<String, Integer> codeBySource = new HashMap<>();
+  final SourceCodes sources = new SourceCodes();
   private final Map<Long, Integer> rowByChunk = new HashMap<>();
   private int deadRows;
   private int[] scratch = new int[256];
@@ -79,7 +77,7 @@ final class KeywordIndex {
       }
       chunkIds[row] = chunkId;
       lengths[row] = n[0];
-      sourceCodes[row] = codeBySource.computeIfAbsent(source, this::newSource);
+      sourceCodes[row] = sources.code(source);
       rowByChunk.put(chunkId, row);
       totalTokens += n[0];
       liveRows++;
@@ -126,11 +124,6 @@ final class KeywordIndex {
       liveRows--;
       deadRows++;
     }
-  }
-
-  private int newSource(String source) {
-    sources.add(source);
-    return sources.size() - 1;
   }
 
   private int termId(byte[] bytes, int length) {
