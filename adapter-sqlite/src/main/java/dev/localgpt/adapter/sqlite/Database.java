@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.sqlite.SQLiteConfig;
@@ -25,6 +27,9 @@ import org.sqlite.SQLiteConfig;
  */
 final class Database implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Database.class.getName());
+
+  /** Every open database of this process, for {@link #releaseAllCaches()}. */
+  private static final Set<Database> OPEN = ConcurrentHashMap.newKeySet();
 
   private final Path file;
   private final int busyTimeoutMillis;
@@ -65,6 +70,43 @@ final class Database implements AutoCloseable {
     } catch (SQLException | RuntimeException e) {
       close();
       throw e;
+    }
+    OPEN.add(this);
+  }
+
+  /** {@link #releaseCaches()} of every open database in this process. */
+  static void releaseAllCaches() {
+    OPEN.forEach(Database::releaseCaches);
+  }
+
+  /**
+   * Frees the page caches of the connections nobody is using right now: up to {@code cache_size}
+   * each, filled by searches and emptied by nothing else. Each refills from the file on demand.
+   */
+  void releaseCaches() {
+    List<Connection> idle = new ArrayList<>();
+    readers.drainTo(idle);
+    try {
+      idle.forEach(Database::shrinkQuietly);
+    } finally {
+      readers.addAll(idle);
+    }
+    if (writeLock.tryLock()) {
+      try {
+        if (!closed) {
+          shrinkQuietly(writer);
+        }
+      } finally {
+        writeLock.unlock();
+      }
+    }
+  }
+
+  private static void shrinkQuietly(Connection c) {
+    try (Statement s = c.createStatement()) {
+      s.execute("pragma shrink_memory");
+    } catch (SQLException e) {
+      // closed under us: nothing to free
     }
   }
 
@@ -263,6 +305,7 @@ final class Database implements AutoCloseable {
         return;
       }
       closed = true;
+      OPEN.remove(this);
       List<SQLException> failures = new ArrayList<>();
       for (Connection c : allReaders) {
         closeQuietly(c, failures);

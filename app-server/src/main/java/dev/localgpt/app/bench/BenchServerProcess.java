@@ -1,5 +1,7 @@
 package dev.localgpt.app.bench;
 
+import dev.localgpt.adapter.sqlite.SqliteMemoryIndex;
+import dev.localgpt.app.daemon.IdleHeapTrim;
 import dev.localgpt.app.wiring.Wiring;
 import dev.localgpt.app.wiring.WiringOptions;
 import dev.localgpt.server.LocalGptServer;
@@ -21,6 +23,7 @@ public final class BenchServerProcess {
     LocalGptServer server =
         wired.toBuilder().port(0).limits(ServerLimits.DEFAULTS.withoutRateLimit()).build();
     server.start();
+    IdleHeapTrim.startIfSerial(SqliteMemoryIndex::releaseIdleCaches); // as the daemon does
     System.out.println("PORT " + server.port());
     System.out.flush();
     while (System.in.read() >= 0) {

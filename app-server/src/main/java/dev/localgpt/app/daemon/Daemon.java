@@ -1,5 +1,6 @@
 package dev.localgpt.app.daemon;
 
+import dev.localgpt.adapter.sqlite.SqliteMemoryIndex;
 import dev.localgpt.core.memory.IndexListener;
 import dev.localgpt.core.memory.IndexReport;
 import dev.localgpt.core.memory.MemoryService;
@@ -36,6 +37,7 @@ public final class Daemon {
   private DaemonLock lock;
   private LocalGptServer server;
   private final List<WorkspaceWatcher> watchers = new ArrayList<>();
+  private Optional<IdleHeapTrim> heapTrim = Optional.empty();
   private boolean running;
 
   public Daemon(DaemonSetup setup, PrintStream log) {
@@ -70,6 +72,7 @@ public final class Daemon {
       for (WatchedMemory memory : setup.memories()) {
         folders += watch(memory);
       }
+      heapTrim = IdleHeapTrim.startIfSerial(SqliteMemoryIndex::releaseIdleCaches);
       running = true;
       log(
           "daemon started: pid "
@@ -110,6 +113,8 @@ public final class Daemon {
     try {
       watchers.forEach(WorkspaceWatcher::close);
       watchers.clear();
+      heapTrim.ifPresent(IdleHeapTrim::close);
+      heapTrim = Optional.empty();
       if (server != null) {
         server.stop();
       }
