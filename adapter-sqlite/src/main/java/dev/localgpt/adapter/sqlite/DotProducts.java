@@ -1,11 +1,11 @@
 package dev.localgpt.adapter.sqlite;
 
 /**
- * The k-NN's dot products: exact ones in float, and approximate ones over int8 codes for a fast
- * first scan. A code scales a vector by its largest absolute component so that it maps to 127, and
- * rounds; a dot product of two codes (in {@code int}) times both scales approximates the float dot
- * product. The bytes are a quarter of the floats' memory traffic; with the Vector API ({@link
- * Int8Dot}) the integer scan is ~4× faster than the plain loop.
+ * The k-NN's dot products: in float (with rows in half precision), and approximate ones over int8
+ * codes for a fast first scan. A code scales a vector by its largest absolute component so that it
+ * maps to 127, and rounds; a dot product of two codes (in {@code int}) times both scales
+ * approximates the float dot product. The bytes are a quarter of the floats' memory traffic; with
+ * the Vector API ({@link Int8Dot}) the integer scan is ~4× faster than the plain loop.
  */
 final class DotProducts {
   private DotProducts() {}
@@ -29,6 +29,32 @@ final class DotProducts {
       s0 += q[i] * m[offset + i];
     }
     return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+  }
+
+  /**
+   * The dot product of {@code q} with the half-precision vector at {@code m[offset, offset + d)}.
+   */
+  static float dot(float[] q, short[] m, int offset, int d) {
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int i = 0;
+    for (; i + 3 < d; i += 4) {
+      int o = offset + i;
+      s0 += q[i] * Float.float16ToFloat(m[o]);
+      s1 += q[i + 1] * Float.float16ToFloat(m[o + 1]);
+      s2 += q[i + 2] * Float.float16ToFloat(m[o + 2]);
+      s3 += q[i + 3] * Float.float16ToFloat(m[o + 3]);
+    }
+    for (; i < d; i++) {
+      s0 += q[i] * Float.float16ToFloat(m[offset + i]);
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** Writes {@code v} in half precision to {@code out} from {@code at}. */
+  static void toHalves(float[] v, short[] out, int at) {
+    for (int i = 0; i < v.length; i++) {
+      out[at + i] = Float.floatToFloat16(v[i]);
+    }
   }
 
   static float inverseNorm(float[] v, int offset, int d) {

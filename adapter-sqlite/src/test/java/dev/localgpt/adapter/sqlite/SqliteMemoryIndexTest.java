@@ -195,9 +195,10 @@ class SqliteMemoryIndexTest {
 
     assertThat(hits).extracting(h -> h.chunk().text()).containsExactly("x axis", "between");
     assertThat(hits.get(0).score())
-        .isCloseTo(1 / Math.sqrt(1.01), org.assertj.core.data.Offset.offset(1e-5));
+        .isCloseTo(
+            1 / Math.sqrt(1.01), org.assertj.core.data.Offset.offset(JavaKnn.MAX_SCORE_ERROR));
     assertThat(hits.get(1).score())
-        .isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-5));
+        .isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(JavaKnn.MAX_SCORE_ERROR));
     assertThat(index.vectorSearch(axis(8, 0, 1, 0f), 10, SearchScope.all())).hasSize(3);
   }
 
