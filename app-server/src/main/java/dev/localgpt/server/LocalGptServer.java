@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -61,6 +62,7 @@ public final class LocalGptServer implements AutoCloseable {
   private final Map<String, Supplier<WsListener>> sockets;
   private final List<Runnable> beforeStop;
   private final Optional<ServerUsers> users;
+  private final LongAdder requestsReceived = new LongAdder();
   private WebServer server;
 
   private LocalGptServer(Builder b) {
@@ -152,6 +154,11 @@ public final class LocalGptServer implements AutoCloseable {
 
   /** The routing of this server, as a plain function of its parts. */
   void routing(HttpRouting.Builder routing) {
+    routing.addFilter(
+        (chain, req, res) -> {
+          requestsReceived.increment();
+          chain.proceed();
+        });
     ErrorMapper.register(routing);
     ServerSafety.install(routing, settings, users);
     routing.register(new HealthService());
@@ -178,6 +185,11 @@ public final class LocalGptServer implements AutoCloseable {
   void runBeforeStop() {
     beforeStop.forEach(Runnable::run);
     users.ifPresent(ServerUsers::beforeStop);
+  }
+
+  /** How many HTTP requests this server has received (e.g. to tell when its process is idle). */
+  public long requestsReceived() {
+    return requestsReceived.sum();
   }
 
   /** The services, in the order added. */

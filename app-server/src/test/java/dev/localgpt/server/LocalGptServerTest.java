@@ -43,6 +43,16 @@ class LocalGptServerTest {
   }
 
   @Test
+  void countsEveryRequestItReceivesAnsweredOrNot() {
+    Http http = start(LocalGptServer.builder());
+    assertThat(server.requestsReceived()).isZero();
+    http.get("/health");
+    http.get("/nope");
+    http.method("DELETE", "/health");
+    assertThat(server.requestsReceived()).isEqualTo(3);
+  }
+
+  @Test
   void unknownPathsAndWrongMethodsAreJsonErrors() {
     Http http = start(LocalGptServer.builder());
     HttpResponse<String> missing = http.get("/nope");

@@ -23,7 +23,8 @@ public final class BenchServerProcess {
     LocalGptServer server =
         wired.toBuilder().port(0).limits(ServerLimits.DEFAULTS.withoutRateLimit()).build();
     server.start();
-    IdleHeapTrim.startIfSerial(SqliteMemoryIndex::releaseIdleCaches); // as the daemon does
+    IdleHeapTrim.startIfSerial(
+        server::requestsReceived, SqliteMemoryIndex::releaseIdleCaches); // as the daemon does
     System.out.println("PORT " + server.port());
     System.out.flush();
     while (System.in.read() >= 0) {

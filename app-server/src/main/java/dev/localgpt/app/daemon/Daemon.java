@@ -72,7 +72,10 @@ public final class Daemon {
       for (WatchedMemory memory : setup.memories()) {
         folders += watch(memory);
       }
-      heapTrim = IdleHeapTrim.startIfSerial(SqliteMemoryIndex::releaseIdleCaches);
+      heapTrim =
+          IdleHeapTrim.startIfSerial(
+              server == null ? () -> 0 : server::requestsReceived,
+              SqliteMemoryIndex::releaseIdleCaches);
       running = true;
       log(
           "daemon started: pid "

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Gives the daemon's Java heap back to the OS once it goes quiet after work that grew it. The
@@ -20,11 +21,11 @@ import java.util.concurrent.TimeUnit;
  * not pay full pauses for a daemon's footprint.
  */
 public final class IdleHeapTrim implements AutoCloseable {
-  static final Duration CHECK = Duration.ofMillis(500);
+  static final Duration CHECK = Duration.ofMillis(250);
 
   private final ScheduledExecutorService timer;
 
-  private IdleHeapTrim(Runnable afterTrim) {
+  private IdleHeapTrim(LongSupplier requests, Runnable afterTrim) {
     timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -37,10 +38,11 @@ public final class IdleHeapTrim implements AutoCloseable {
     timer.scheduleWithFixedDelay(
         () -> {
           try {
-            if (policy.shouldTrim(collections(collectors), System.nanoTime())) {
+            if (policy.shouldTrim(
+                collections(collectors), requests.getAsLong(), System.nanoTime())) {
               System.gc();
               afterTrim.run();
-              policy.trimmed(collections(collectors), System.nanoTime());
+              policy.trimmed(collections(collectors), requests.getAsLong(), System.nanoTime());
             }
           } catch (RuntimeException e) {
             // a failed release (e.g. an index closing under it) must not end the checks
@@ -51,12 +53,17 @@ public final class IdleHeapTrim implements AutoCloseable {
         TimeUnit.MILLISECONDS);
   }
 
-  /** Starts trimming under the serial collector; empty under any other. */
-  public static Optional<IdleHeapTrim> startIfSerial(Runnable afterTrim) {
+  /**
+   * Starts trimming under the serial collector; empty under any other.
+   *
+   * @param requests how many requests the daemon has received so far (its server's count)
+   * @param afterTrim what else to give back after the collection
+   */
+  public static Optional<IdleHeapTrim> startIfSerial(LongSupplier requests, Runnable afterTrim) {
     boolean serial =
         ManagementFactory.getGarbageCollectorMXBeans().stream()
             .anyMatch(gc -> gc.getName().equals("MarkSweepCompact"));
-    return serial ? Optional.of(new IdleHeapTrim(afterTrim)) : Optional.empty();
+    return serial ? Optional.of(new IdleHeapTrim(requests, afterTrim)) : Optional.empty();
   }
 
   private static long collections(List<GarbageCollectorMXBean> collectors) {

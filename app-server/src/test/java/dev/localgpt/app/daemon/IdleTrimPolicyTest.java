@@ -8,28 +8,40 @@ class IdleTrimPolicyTest {
   private static final long SECOND = 1_000_000_000L;
 
   @Test
-  void trimsOnceWhenTheCollectionsStopAfterABurstOfWork() {
+  void trimsOnceWhenRequestsAndCollectionsStopAfterABurstOfWork() {
     IdleTrimPolicy policy = new IdleTrimPolicy();
-    assertThat(policy.shouldTrim(5, 0)).as("first check: nothing to compare with").isFalse();
-    assertThat(policy.shouldTrim(9, SECOND / 2)).as("still collecting: busy").isFalse();
-    assertThat(policy.shouldTrim(9, SECOND)).as("quiet after work").isTrue();
-    policy.trimmed(10, SECOND);
+    assertThat(policy.shouldTrim(5, 100, 0)).as("first check: nothing to compare with").isFalse();
+    assertThat(policy.shouldTrim(9, 180, 1)).as("busy").isFalse();
+    assertThat(policy.shouldTrim(9, 180, 2)).as("quiet for one check only").isFalse();
+    assertThat(policy.shouldTrim(9, 180, 3)).as("quiet after work").isTrue();
+    policy.trimmed(10, 180, 3);
 
-    assertThat(policy.shouldTrim(10, 20 * SECOND)).as("idle since the trim").isFalse();
-    assertThat(policy.shouldTrim(10, 60 * SECOND)).isFalse();
+    assertThat(policy.shouldTrim(10, 180, 20 * SECOND)).as("idle since the trim").isFalse();
+    assertThat(policy.shouldTrim(10, 180, 60 * SECOND)).isFalse();
   }
 
   @Test
-  void aDaemonUnderSteadyLoadTrimsAtMostOncePerSpacing() {
+  void requestsWithoutCollectionsKeepTheDaemonBusy() {
     IdleTrimPolicy policy = new IdleTrimPolicy();
-    policy.shouldTrim(1, 0);
-    assertThat(policy.shouldTrim(1, SECOND / 2)).isTrue();
-    policy.trimmed(2, SECOND / 2);
+    policy.shouldTrim(3, 0, 0);
+    for (int check = 1; check <= 20; check++) {
+      assertThat(policy.shouldTrim(3, check, check)).isFalse();
+    }
+  }
 
-    policy.shouldTrim(3, SECOND);
-    assertThat(policy.shouldTrim(3, 2 * SECOND))
+  @Test
+  void aDaemonUnderLightLoadTrimsAtMostOncePerSpacing() {
+    IdleTrimPolicy policy = new IdleTrimPolicy();
+    policy.shouldTrim(1, 1, 0);
+    policy.shouldTrim(1, 1, 1);
+    assertThat(policy.shouldTrim(1, 1, 2)).isTrue();
+    policy.trimmed(2, 1, 2);
+
+    policy.shouldTrim(3, 2, SECOND);
+    policy.shouldTrim(3, 2, 2 * SECOND);
+    assertThat(policy.shouldTrim(3, 2, 3 * SECOND))
         .as("quiet after new work, but sooner than the spacing")
         .isFalse();
-    assertThat(policy.shouldTrim(3, SECOND / 2 + IdleTrimPolicy.SPACING_NANOS)).isTrue();
+    assertThat(policy.shouldTrim(3, 2, 2 + IdleTrimPolicy.SPACING_NANOS)).isTrue();
   }
 }
