@@ -28,7 +28,7 @@ class DaemonJvmOptionsTest {
             "-XX:AOTCache=y.aot",
             "-Xms16m",
             "-Xmx512m",
-            "-XX:TrimNativeHeapInterval=5000",
+            "-XX:TrimNativeHeapInterval=1000",
             "--add-modules=jdk.incubator.vector");
   }
 

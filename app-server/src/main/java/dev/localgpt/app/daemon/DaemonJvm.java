@@ -10,8 +10,10 @@ import java.util.Map;
  * server process, so the benchmark measures the JVM users run: a heap that starts at 16 MB and
  * grows on demand (its live set is ~10 MB; the default initial heap of 1/64 of RAM let eden alone
  * take ~100 MB of RSS), glibc's freed native memory (onnxruntime's tensors after an indexing burst)
- * trimmed back to the OS every 5 s, and at most two glibc malloc arenas (one per thread otherwise,
- * each holding on to freed memory). Measured in docs/benchmarks.md, "CLI and daemon".
+ * trimmed back to the OS every second (~1–3 ms of a background thread; so what {@link IdleHeapTrim}
+ * frees is given back soon after the daemon goes quiet), and at most two glibc malloc arenas (one
+ * per thread otherwise, each holding on to freed memory). Measured in docs/benchmarks.md, "CLI and
+ * daemon".
  */
 public final class DaemonJvm {
   /** The module that lets the memory index's k-NN scan use SIMD (see adapter-sqlite's Int8Dot). */
@@ -31,7 +33,7 @@ public final class DaemonJvm {
 
   private static List<String> options() {
     List<String> options =
-        new ArrayList<>(List.of("-Xms16m", "-Xmx512m", "-XX:TrimNativeHeapInterval=5000"));
+        new ArrayList<>(List.of("-Xms16m", "-Xmx512m", "-XX:TrimNativeHeapInterval=1000"));
     if (ModuleFinder.ofSystem().find(VECTOR_MODULE).isPresent()) {
       options.add("--add-modules=" + VECTOR_MODULE);
     }
