@@ -10,8 +10,6 @@
 // chunk by its best window, `mean` by the normalised mean of its window vectors; `heading` prefixes every window
 // with the chunk's heading path. Window vectors are cached in KEEP_DIR/windows[-heading].f32, so the modes and later
 // runs embed nothing.
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localgpt.adapter.embeddings.EmbeddingModelChoice;
 import dev.localgpt.adapter.embeddings.OnnxEmbedder;
 import dev.localgpt.adapter.embeddings.OnnxEmbedders;
@@ -33,7 +31,6 @@ import dev.localgpt.ports.memory.PendingChunk;
 import dev.localgpt.ports.memory.ScoredChunk;
 import dev.localgpt.ports.memory.SearchScope;
 import dev.localgpt.ports.memory.StoredChunk;
-import java.io.BufferedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,7 +39,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +54,7 @@ public class MultiWindowBench {
     boolean headed = args.length > 4 && args[4].equals("heading");
     EmbeddingModelChoice choice = EmbeddingModelChoice.DEFAULT;
     Path db = keep.resolve("memory-" + choice.id() + ".sqlite");
-    BeirData beir = read(data, qrels);
+    BeirData beir = BenchFiles.beir(data, qrels);
     Map<String, String> docOfPath = BeirData.writeMarkdown(beir.corpus(), Files.createTempDirectory("mwb"));
     // The stored vectors are read before the index is opened: opening it with a build whose schema is newer
     // migrates it (schema 3 drops the one-window vectors), after which only the max and mean modes are valid.
@@ -72,7 +68,7 @@ public class MultiWindowBench {
         chunks.add(new StoredChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
             rs.getString(6), rs.getString(7)));
         byte[] blob = rs.getBytes(8);
-        stored.add(blob == null ? null : Embedding.of(floats(blob)));
+        stored.add(blob == null ? null : Embedding.of(BenchFiles.floats(blob)));
       }
     }
     try (OnnxEmbedder embedder = OnnxEmbedders.create(choice, 32, Runtime.getRuntime().availableProcessors());
@@ -123,7 +119,7 @@ public class MultiWindowBench {
       if (todo.isEmpty()) {
         fresh = List.of();
       } else if (Files.exists(cache)) {
-        fresh = readVectors(cache);
+        fresh = BenchFiles.readVectors(cache).stream().map(Embedding::of).toList();
         System.out.printf(Locale.ROOT, "read %d window vectors from %s%n", fresh.size(), cache);
       } else {
         embedder.embed(List.of("warm-up text that is not in the corpus"));
@@ -136,7 +132,7 @@ public class MultiWindowBench {
         System.out.printf(Locale.ROOT, "embedded %d window texts in %.1f s wall, %.1f s CPU (%.1f texts/s), load %s%n",
             todo.size(), secs, (os.getProcessCpuTime() - c0) / 1e9, todo.size() / secs,
             Files.readString(Path.of("/proc/loadavg")).trim());
-        writeVectors(cache, fresh);
+        BenchFiles.writeVectors(cache, fresh.stream().map(Embedding::toArray).toList());
       }
       for (int j = 0; j < todo.size(); j++) {
         vectors.set(todo.get(j), fresh.get(j));
@@ -188,63 +184,6 @@ public class MultiWindowBench {
       out.add(i);
     }
     return out;
-  }
-
-  static float[] floats(byte[] blob) {
-    float[] v = new float[blob.length / 4];
-    java.nio.ByteBuffer.wrap(blob).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-    return v;
-  }
-
-  static void writeVectors(Path file, List<Embedding> vectors) throws Exception {
-    try (var out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
-      out.writeInt(vectors.size());
-      out.writeInt(vectors.isEmpty() ? 0 : vectors.get(0).toArray().length);
-      for (Embedding e : vectors) {
-        for (float x : e.toArray()) {
-          out.writeFloat(x);
-        }
-      }
-    }
-  }
-
-  static List<Embedding> readVectors(Path file) throws Exception {
-    try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-      int n = in.readInt();
-      int dim = in.readInt();
-      List<Embedding> out = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        float[] v = new float[dim];
-        for (int d = 0; d < dim; d++) {
-          v[d] = in.readFloat();
-        }
-        out.add(Embedding.of(v));
-      }
-      return out;
-    }
-  }
-
-  static BeirData read(Path dir, Path qrels) throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    List<BeirData.Doc> docs = new ArrayList<>();
-    Map<String, String> queries = new LinkedHashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(dir.resolve("corpus.jsonl"))) {
-      for (String l = in.readLine(); l != null; l = in.readLine()) {
-        if (!l.isBlank()) {
-          JsonNode n = json.readTree(l);
-          docs.add(new BeirData.Doc(n.path("_id").asText(), n.path("title").asText(""), n.path("text").asText("")));
-        }
-      }
-    }
-    try (BufferedReader in = Files.newBufferedReader(dir.resolve("queries.jsonl"))) {
-      for (String l = in.readLine(); l != null; l = in.readLine()) {
-        if (!l.isBlank()) {
-          JsonNode n = json.readTree(l);
-          queries.put(n.path("_id").asText(), n.path("text").asText(""));
-        }
-      }
-    }
-    return new BeirData(docs, queries, BeirData.readQrels(qrels));
   }
 
   /** Delegates everything but vector search, which scores each chunk by its best window vector. */

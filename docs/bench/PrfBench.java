@@ -24,8 +24,6 @@
 // hybrid's paired difference to the product (per-query nDCG@10 wins/losses, a paired bootstrap 95% interval of
 // the mean difference, 10,000 resamples, fixed seed), and the added CPU per query (thread CPU of building q' and
 // the new vector list, and of the second fusion).
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localgpt.adapter.embeddings.EmbeddingModelChoice;
 import dev.localgpt.adapter.embeddings.OnnxEmbedder;
 import dev.localgpt.adapter.embeddings.OnnxEmbedders;
@@ -50,11 +48,8 @@ import dev.localgpt.ports.memory.PendingChunk;
 import dev.localgpt.ports.memory.ScoredChunk;
 import dev.localgpt.ports.memory.SearchScope;
 import dev.localgpt.ports.memory.StoredChunk;
-import java.io.BufferedReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -66,7 +61,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +104,7 @@ public class PrfBench {
     Path qrels = args.length > 4 ? Path.of(args[4])
         : Files.exists(data.resolve("qrels/test.tsv")) ? data.resolve("qrels/test.tsv") : data.resolve("qrels-test.tsv");
     Path db = keep.resolve("memory-" + choice.id() + ".sqlite");
-    BeirData beir = read(data, qrels);
+    BeirData beir = BenchFiles.beir(data, qrels);
     Map<String, String> docOfPath = BeirData.writeMarkdown(beir.corpus(), Files.createTempDirectory("prf"));
 
     List<StoredChunk> chunks = new ArrayList<>();
@@ -126,13 +120,13 @@ public class PrfBench {
           chunks.add(new StoredChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
               rs.getString(6), rs.getString(7)));
           List<float[]> w = new ArrayList<>();
-          w.add(floats(rs.getBytes(8)));
+          w.add(BenchFiles.floats(rs.getBytes(8)));
           building.add(w);
         }
       }
       try (ResultSet rs = s.executeQuery("select chunk_id, n, embedding from chunk_windows order by chunk_id, n")) {
         while (rs.next()) {
-          building.get(row.get(rs.getLong(1))).add(floats(rs.getBytes(3)));
+          building.get(row.get(rs.getLong(1))).add(BenchFiles.floats(rs.getBytes(3)));
         }
       }
     }
@@ -398,7 +392,7 @@ public class PrfBench {
       throws Exception {
     Path cache = keep.resolve("queries-" + choice.id() + ".f32");
     if (Files.exists(cache)) {
-      List<float[]> v = readVectors(cache);
+      List<float[]> v = BenchFiles.readVectors(cache);
       if (v.size() == ids.size()) {
         return v;
       }
@@ -409,65 +403,8 @@ public class PrfBench {
         out.add(embedder.embedQuery(beir.queries().get(id)).toArray());
       }
     }
-    writeVectors(cache, out);
+    BenchFiles.writeVectors(cache, out);
     return out;
-  }
-
-  static float[] floats(byte[] blob) {
-    float[] v = new float[blob.length / 4];
-    ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-    return v;
-  }
-
-  static void writeVectors(Path file, List<float[]> vectors) throws Exception {
-    try (var out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
-      out.writeInt(vectors.size());
-      out.writeInt(vectors.isEmpty() ? 0 : vectors.get(0).length);
-      for (float[] v : vectors) {
-        for (float x : v) {
-          out.writeFloat(x);
-        }
-      }
-    }
-  }
-
-  static List<float[]> readVectors(Path file) throws Exception {
-    try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-      int n = in.readInt();
-      int dim = in.readInt();
-      List<float[]> out = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        float[] v = new float[dim];
-        for (int d = 0; d < dim; d++) {
-          v[d] = in.readFloat();
-        }
-        out.add(v);
-      }
-      return out;
-    }
-  }
-
-  static BeirData read(Path dir, Path qrels) throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    List<BeirData.Doc> docs = new ArrayList<>();
-    Map<String, String> queries = new LinkedHashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(dir.resolve("corpus.jsonl"))) {
-      for (String l = in.readLine(); l != null; l = in.readLine()) {
-        if (!l.isBlank()) {
-          JsonNode n = json.readTree(l);
-          docs.add(new BeirData.Doc(n.path("_id").asText(), n.path("title").asText(""), n.path("text").asText("")));
-        }
-      }
-    }
-    try (BufferedReader in = Files.newBufferedReader(dir.resolve("queries.jsonl"))) {
-      for (String l = in.readLine(); l != null; l = in.readLine()) {
-        if (!l.isBlank()) {
-          JsonNode n = json.readTree(l);
-          queries.put(n.path("_id").asText(), n.path("text").asText(""));
-        }
-      }
-    }
-    return new BeirData(docs, queries, BeirData.readQrels(qrels));
   }
 
   /** Returns the current query's precomputed legs; the rest (files, for the template check) from the index. */

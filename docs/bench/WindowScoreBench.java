@@ -13,8 +13,6 @@
 //   max+mean:L   (best + L * mean) / (1 + L)  (kept on the cosine scale, so the relevance floor means the same)
 //   half, half+mean:L   the same over windows cut with a stride of about half a window (overlap window/2 - 1
 //                tokens) instead of the product's fifth; embedded once and cached in KEEP_DIR/windows-half.f32
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localgpt.adapter.embeddings.EmbeddingModelChoice;
 import dev.localgpt.adapter.embeddings.OnnxEmbedder;
 import dev.localgpt.adapter.embeddings.OnnxEmbedders;
@@ -36,9 +34,6 @@ import dev.localgpt.ports.memory.PendingChunk;
 import dev.localgpt.ports.memory.ScoredChunk;
 import dev.localgpt.ports.memory.SearchScope;
 import dev.localgpt.ports.memory.StoredChunk;
-import java.io.BufferedReader;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,7 +43,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +59,7 @@ public class WindowScoreBench {
     Path qrels = args.length > 4 ? Path.of(args[4])
         : Files.exists(data.resolve("qrels/test.tsv")) ? data.resolve("qrels/test.tsv") : data.resolve("qrels-test.tsv");
     Path db = keep.resolve("memory-" + choice.id() + ".sqlite");
-    BeirData beir = read(data, qrels);
+    BeirData beir = BenchFiles.beir(data, qrels);
     Map<String, String> docOfPath = BeirData.writeMarkdown(beir.corpus(), Files.createTempDirectory("wsb"));
 
     List<StoredChunk> chunks = new ArrayList<>();
@@ -80,13 +74,13 @@ public class WindowScoreBench {
           chunks.add(new StoredChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
               rs.getString(6), rs.getString(7)));
           List<float[]> w = new ArrayList<>();
-          w.add(floats(rs.getBytes(8)));
+          w.add(BenchFiles.floats(rs.getBytes(8)));
           windows.add(w);
         }
       }
       try (ResultSet rs = s.executeQuery("select chunk_id, n, embedding from chunk_windows order by chunk_id, n")) {
         while (rs.next()) {
-          windows.get(row.get(rs.getLong(1))).add(floats(rs.getBytes(3)));
+          windows.get(row.get(rs.getLong(1))).add(BenchFiles.floats(rs.getBytes(3)));
         }
       }
     }
@@ -138,7 +132,7 @@ public class WindowScoreBench {
     Path cache = keep.resolve("windows-half.f32");
     List<float[]> flat;
     if (Files.exists(cache)) {
-      flat = readVectors(cache);
+      flat = BenchFiles.readVectors(cache);
     } else {
       var os = (com.sun.management.OperatingSystemMXBean)
           java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -148,7 +142,7 @@ public class WindowScoreBench {
       double secs = (System.nanoTime() - t0) / 1e9;
       System.out.printf(Locale.ROOT, "embedded %d half-stride window texts in %.1f s wall, %.1f s CPU, load %s%n",
           texts.size(), secs, (os.getProcessCpuTime() - c0) / 1e9, Files.readString(Path.of("/proc/loadavg")).trim());
-      writeVectors(cache, flat);
+      BenchFiles.writeVectors(cache, flat);
     }
     List<List<float[]>> out = new ArrayList<>();
     for (int i = 0; i < chunks.size(); i++) {
@@ -159,63 +153,6 @@ public class WindowScoreBench {
     }
     System.out.printf(Locale.ROOT, "half-stride windows: %d vectors%n", flat.size());
     return out;
-  }
-
-  static float[] floats(byte[] blob) {
-    float[] v = new float[blob.length / 4];
-    ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-    return v;
-  }
-
-  static void writeVectors(Path file, List<float[]> vectors) throws Exception {
-    try (var out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
-      out.writeInt(vectors.size());
-      out.writeInt(vectors.isEmpty() ? 0 : vectors.get(0).length);
-      for (float[] v : vectors) {
-        for (float x : v) {
-          out.writeFloat(x);
-        }
-      }
-    }
-  }
-
-  static List<float[]> readVectors(Path file) throws Exception {
-    try (var in = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-      int n = in.readInt();
-      int dim = in.readInt();
-      List<float[]> out = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        float[] v = new float[dim];
-        for (int d = 0; d < dim; d++) {
-          v[d] = in.readFloat();
-        }
-        out.add(v);
-      }
-      return out;
-    }
-  }
-
-  static BeirData read(Path dir, Path qrels) throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    List<BeirData.Doc> docs = new ArrayList<>();
-    Map<String, String> queries = new LinkedHashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(dir.resolve("corpus.jsonl"))) {
-      for (String l = in.readLine(); l != null; l = in.readLine()) {
-        if (!l.isBlank()) {
-          JsonNode n = json.readTree(l);
-          docs.add(new BeirData.Doc(n.path("_id").asText(), n.path("title").asText(""), n.path("text").asText("")));
-        }
-      }
-    }
-    try (BufferedReader in = Files.newBufferedReader(dir.resolve("queries.jsonl"))) {
-      for (String l = in.readLine(); l != null; l = in.readLine()) {
-        if (!l.isBlank()) {
-          JsonNode n = json.readTree(l);
-          queries.put(n.path("_id").asText(), n.path("text").asText(""));
-        }
-      }
-    }
-    return new BeirData(docs, queries, BeirData.readQrels(qrels));
   }
 
   /** Delegates everything but vector search, which scores each chunk from its windows' cosines. */

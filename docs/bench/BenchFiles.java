@@ -1,0 +1,80 @@
+// The files the offline harnesses in this folder share (Java 22+ finds this class beside the launched file): a kept
+// index's vector blobs, a cache file of float vectors, and a BEIR folder (corpus.jsonl, queries.jsonl, a qrels TSV).
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.localgpt.core.memory.eval.BeirData;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+final class BenchFiles {
+  private BenchFiles() {}
+
+  /** A stored vector blob (little-endian floats) as floats. */
+  static float[] floats(byte[] blob) {
+    float[] v = new float[blob.length / 4];
+    ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+    return v;
+  }
+
+  static void writeVectors(Path file, List<float[]> vectors) throws Exception {
+    try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+      out.writeInt(vectors.size());
+      out.writeInt(vectors.isEmpty() ? 0 : vectors.get(0).length);
+      for (float[] v : vectors) {
+        for (float x : v) {
+          out.writeFloat(x);
+        }
+      }
+    }
+  }
+
+  static List<float[]> readVectors(Path file) throws Exception {
+    try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      int n = in.readInt();
+      int dim = in.readInt();
+      List<float[]> out = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        float[] v = new float[dim];
+        for (int d = 0; d < dim; d++) {
+          v[d] = in.readFloat();
+        }
+        out.add(v);
+      }
+      return out;
+    }
+  }
+
+  static BeirData beir(Path dir, Path qrels) throws Exception {
+    List<BeirData.Doc> docs = new ArrayList<>();
+    eachLine(
+        dir.resolve("corpus.jsonl"),
+        n -> docs.add(new BeirData.Doc(n.path("_id").asText(), n.path("title").asText(""), n.path("text").asText(""))));
+    Map<String, String> queries = new LinkedHashMap<>();
+    eachLine(dir.resolve("queries.jsonl"), n -> queries.put(n.path("_id").asText(), n.path("text").asText("")));
+    return new BeirData(docs, queries, BeirData.readQrels(qrels));
+  }
+
+  private static void eachLine(Path jsonl, Consumer<JsonNode> sink) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    try (BufferedReader in = Files.newBufferedReader(jsonl)) {
+      for (String l = in.readLine(); l != null; l = in.readLine()) {
+        if (!l.isBlank()) {
+          sink.accept(json.readTree(l));
+        }
+      }
+    }
+  }
+}
