@@ -1,9 +1,10 @@
 // The files the offline harnesses in this folder share (Java 22+ finds this class beside the launched file): a kept
-// index's vector blobs, a cache file of float vectors, and a BEIR folder (corpus.jsonl, queries.jsonl, a qrels TSV).
+// index's chunks and window vectors, a cache file of float vectors, and a BEIR folder (corpus.jsonl, queries.jsonl, a qrels TSV).
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localgpt.core.memory.eval.BeirData;
+import dev.localgpt.ports.memory.StoredChunk;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -13,7 +14,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +71,43 @@ final class BenchFiles {
     Map<String, String> queries = new LinkedHashMap<>();
     eachLine(dir.resolve("queries.jsonl"), n -> queries.put(n.path("_id").asText(), n.path("text").asText("")));
     return new BeirData(docs, queries, BeirData.readQrels(qrels));
+  }
+
+  /** A BEIR folder's test qrels: {@code qrels/test.tsv}, else {@code qrels-test.tsv}. */
+  static Path testQrels(Path data) {
+    return Files.exists(data.resolve("qrels/test.tsv")) ? data.resolve("qrels/test.tsv") : data.resolve("qrels-test.tsv");
+  }
+
+  /**
+   * A kept index's chunks in id order, the row of each chunk id, and each chunk's window vectors: its first window
+   * ({@code chunks.embedding}), then {@code chunk_windows} by {@code n}.
+   */
+  record KeptWindows(List<StoredChunk> chunks, Map<Long, Integer> rowOfId, List<List<float[]>> windows) {}
+
+  static KeptWindows keptWindows(Path db) throws Exception {
+    List<StoredChunk> chunks = new ArrayList<>();
+    Map<Long, Integer> row = new HashMap<>();
+    List<List<float[]>> windows = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("select id, path, source, start_line, end_line, heading_path, text, "
+          + "embedding from chunks order by id")) {
+        while (rs.next()) {
+          row.put(rs.getLong(1), chunks.size());
+          chunks.add(new StoredChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+              rs.getString(6), rs.getString(7)));
+          List<float[]> w = new ArrayList<>();
+          w.add(floats(rs.getBytes(8)));
+          windows.add(w);
+        }
+      }
+      try (ResultSet rs = s.executeQuery("select chunk_id, n, embedding from chunk_windows order by chunk_id, n")) {
+        while (rs.next()) {
+          windows.get(row.get(rs.getLong(1))).add(floats(rs.getBytes(3)));
+        }
+      }
+    }
+    return new KeptWindows(chunks, row, windows);
   }
 
   private static void eachLine(Path jsonl, Consumer<JsonNode> sink) throws Exception {

@@ -52,10 +52,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,35 +98,15 @@ public class PrfBench {
     List<Variant> variants = Arrays.stream((args.length > 3 ? args[3] : GRID).split(",")).map(Variant::parse)
         .toList();
     Path qrels = args.length > 4 ? Path.of(args[4])
-        : Files.exists(data.resolve("qrels/test.tsv")) ? data.resolve("qrels/test.tsv") : data.resolve("qrels-test.tsv");
+        : BenchFiles.testQrels(data);
     Path db = keep.resolve("memory-" + choice.id() + ".sqlite");
     BeirData beir = BenchFiles.beir(data, qrels);
     Map<String, String> docOfPath = BeirData.writeMarkdown(beir.corpus(), Files.createTempDirectory("prf"));
 
-    List<StoredChunk> chunks = new ArrayList<>();
-    Map<Long, Integer> row = new HashMap<>();
-    List<float[][]> windows = new ArrayList<>();
-    List<List<float[]>> building = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("select id, path, source, start_line, end_line, heading_path, text, "
-          + "embedding from chunks order by id")) {
-        while (rs.next()) {
-          row.put(rs.getLong(1), chunks.size());
-          chunks.add(new StoredChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-              rs.getString(6), rs.getString(7)));
-          List<float[]> w = new ArrayList<>();
-          w.add(BenchFiles.floats(rs.getBytes(8)));
-          building.add(w);
-        }
-      }
-      try (ResultSet rs = s.executeQuery("select chunk_id, n, embedding from chunk_windows order by chunk_id, n")) {
-        while (rs.next()) {
-          building.get(row.get(rs.getLong(1))).add(BenchFiles.floats(rs.getBytes(3)));
-        }
-      }
-    }
-    building.forEach(w -> windows.add(w.toArray(new float[0][])));
+    BenchFiles.KeptWindows kept = BenchFiles.keptWindows(db);
+    List<StoredChunk> chunks = kept.chunks();
+    Map<Long, Integer> row = kept.rowOfId();
+    List<float[][]> windows = kept.windows().stream().map(w -> w.toArray(new float[0][])).toList();
     Map<String, Integer> rowOfHit = new HashMap<>();
     for (int i = 0; i < chunks.size(); i++) {
       StoredChunk c = chunks.get(i);

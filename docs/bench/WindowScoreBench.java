@@ -36,13 +36,8 @@ import dev.localgpt.ports.memory.SearchScope;
 import dev.localgpt.ports.memory.StoredChunk;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,33 +52,14 @@ public class WindowScoreBench {
     List<String> modes = List.of((args.length > 3 ? args[3]
         : "max,mean,max+mean:0.1,max+mean:0.25,max+mean:0.5,max+mean:1").split(","));
     Path qrels = args.length > 4 ? Path.of(args[4])
-        : Files.exists(data.resolve("qrels/test.tsv")) ? data.resolve("qrels/test.tsv") : data.resolve("qrels-test.tsv");
+        : BenchFiles.testQrels(data);
     Path db = keep.resolve("memory-" + choice.id() + ".sqlite");
     BeirData beir = BenchFiles.beir(data, qrels);
     Map<String, String> docOfPath = BeirData.writeMarkdown(beir.corpus(), Files.createTempDirectory("wsb"));
 
-    List<StoredChunk> chunks = new ArrayList<>();
-    Map<Long, Integer> row = new HashMap<>();
-    List<List<float[]>> windows = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("select id, path, source, start_line, end_line, heading_path, text, "
-          + "embedding from chunks order by id")) {
-        while (rs.next()) {
-          row.put(rs.getLong(1), chunks.size());
-          chunks.add(new StoredChunk(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-              rs.getString(6), rs.getString(7)));
-          List<float[]> w = new ArrayList<>();
-          w.add(BenchFiles.floats(rs.getBytes(8)));
-          windows.add(w);
-        }
-      }
-      try (ResultSet rs = s.executeQuery("select chunk_id, n, embedding from chunk_windows order by chunk_id, n")) {
-        while (rs.next()) {
-          windows.get(row.get(rs.getLong(1))).add(BenchFiles.floats(rs.getBytes(3)));
-        }
-      }
-    }
+    BenchFiles.KeptWindows kept = BenchFiles.keptWindows(db);
+    List<StoredChunk> chunks = kept.chunks();
+    List<List<float[]>> windows = kept.windows();
     int total = windows.stream().mapToInt(List::size).sum();
     System.out.printf(Locale.ROOT, "%s: %d chunks, %d window vectors%n", choice.id(), chunks.size(), total);
 
