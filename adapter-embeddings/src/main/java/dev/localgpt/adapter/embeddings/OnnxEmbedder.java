@@ -78,10 +78,16 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     return tokenizer().count(Objects.requireNonNull(text, "'text' must not be null"));
   }
 
-  /** The model's window less {@code [CLS]} and {@code [SEP]}: 254 for MiniLM, 510 for bge-small. */
+  /**
+   * The model's window less {@code [CLS]}, {@code [SEP]} and the tokens of its {@linkplain
+   * EmbeddingModelChoice#documentPrefix document prefix}: 254 for MiniLM, 510 for bge-small, 508
+   * for e5-small ({@code "passage: "} is two tokens). A text of this many tokens reaches its vector
+   * whole. Loads the tokenizer only for a model with a document prefix.
+   */
   @Override
   public int maxTokens() {
-    return choice.maxTokens() - 2;
+    String prefix = choice.documentPrefix();
+    return choice.maxTokens() - 2 - (prefix.isEmpty() ? 0 : tokenizer().count(prefix));
   }
 
   /** The model this embedder runs. */
@@ -109,6 +115,7 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
     model();
   }
 
+  /** Embeds documents, each after the model's {@linkplain EmbeddingModelChoice#documentPrefix}. */
   @Override
   public List<Embedding> embed(List<String> texts) {
     Objects.requireNonNull(texts, "'texts' must not be null");
@@ -116,15 +123,37 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
       return List.of();
     }
     int n = texts.size();
-    BertTokenizer words = tokenizer();
     int[][] ids = new int[n][];
     for (int i = 0; i < n; i++) {
-      ids[i] =
-          words.encode(
-              Objects.requireNonNull(texts.get(i), "'texts' must not contain null"),
-              choice.maxTokens());
+      ids[i] = documentIds(Objects.requireNonNull(texts.get(i), "'texts' must not contain null"));
     }
-    if (n <= SMALL_CALL) {
+    return embedIds(ids);
+  }
+
+  /** The token ids {@link #embed} runs for a document: its prefix, the text, cut to the window. */
+  int[] documentIds(String text) {
+    return tokenizer().encode(choice.documentText(text), choice.maxTokens());
+  }
+
+  /**
+   * The token ids {@link #embedQuery} runs: the query instruction, the query, cut to the window.
+   */
+  int[] queryIds(String query) {
+    return tokenizer().encode(choice.queryText(query), choice.maxTokens());
+  }
+
+  /**
+   * Embeds {@code query} after the model's {@linkplain EmbeddingModelChoice#queryInstruction}, and
+   * never with the document prefix.
+   */
+  @Override
+  public Embedding embedQuery(String query) {
+    Objects.requireNonNull(query, "'query' must not be null");
+    return embedIds(new int[][] {queryIds(query)}).get(0);
+  }
+
+  private List<Embedding> embedIds(int[][] ids) {
+    if (ids.length <= SMALL_CALL) {
       return run(model(), ids);
     }
     OnnxModel loaded = acquireBatchModel();
@@ -149,13 +178,6 @@ public final class OnnxEmbedder implements Embedder, AutoCloseable {
       }
     }
     return Collections.unmodifiableList(Arrays.asList(out));
-  }
-
-  /** Embeds {@code query} after the model's {@linkplain EmbeddingModelChoice#queryInstruction}. */
-  @Override
-  public Embedding embedQuery(String query) {
-    Objects.requireNonNull(query, "'query' must not be null");
-    return embed(List.of(choice.queryText(query))).get(0);
   }
 
   private BertTokenizer tokenizer() {

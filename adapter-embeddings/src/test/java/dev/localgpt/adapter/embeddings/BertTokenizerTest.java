@@ -29,7 +29,7 @@ class BertTokenizerTest {
     List<Golden> cases = Golden.load(choice);
     assertThat(cases).hasSizeGreaterThanOrEqualTo(15);
     for (Golden golden : cases) {
-      assertThat(tokenizer.encode(golden.text(), choice.maxTokens()))
+      assertThat(tokenizer.encode(choice.documentText(golden.text()), choice.maxTokens()))
           .as("ids of %s for %s", choice.id(), golden.text())
           .containsExactly(golden.ids());
     }

@@ -27,7 +27,7 @@ class CompactTokenizerTest {
     assertThat(compact.normalizer()).isEqualTo(json.normalizer());
     assertThat(compact.wordPiece().vocabulary()).isEqualTo(json.wordPiece().vocabulary());
     for (Golden golden : Golden.load(choice)) {
-      assertThat(compact.encode(golden.text(), choice.maxTokens()))
+      assertThat(compact.encode(choice.documentText(golden.text()), choice.maxTokens()))
           .as(golden.text())
           .containsExactly(golden.ids());
     }

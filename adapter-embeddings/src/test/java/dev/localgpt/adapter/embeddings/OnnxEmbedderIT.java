@@ -134,6 +134,28 @@ class OnnxEmbedderIT {
   }
 
   @Test
+  void e5FindsThePassageThatAnswersAQueryWithItsQueryAndPassagePrefixes() {
+    String query = "how long can tardigrades survive in outer space";
+    List<String> passages =
+        List.of(
+            "Quarterly tax returns are due at the end of the month after each quarter.",
+            "Tardigrades exposed to the vacuum and radiation of open space for ten days survived"
+                + " and laid eggs after their return to Earth.",
+            "The kayak club meets on Saturdays at the lake; bring your own paddle.");
+    try (OnnxEmbedder e5 = OnnxEmbedders.create(EmbeddingModelChoice.E5_SMALL_V2_Q, 32, 2)) {
+      List<Embedding> documents = e5.embed(passages);
+      Embedding q = e5.embedQuery(query);
+      assertThat(q.dimension()).isEqualTo(384);
+      assertThat(q.dot(documents.get(1)))
+          .isGreaterThan(q.dot(documents.get(0)))
+          .isGreaterThan(q.dot(documents.get(2)));
+      assertThat(q.dot(e5.embed(List.of(query)).get(0)))
+          .as("a query and the same text as a passage differ by their prefixes")
+          .isLessThan(0.99);
+    }
+  }
+
+  @Test
   void loadsTheModelOnlyOnFirstEmbed() {
     try (OnnxEmbedder embedder = OnnxEmbedders.create()) {
       assertThat(embedder.modelId()).isEqualTo("all-minilm-l6-v2-q");

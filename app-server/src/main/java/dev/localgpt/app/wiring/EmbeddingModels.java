@@ -27,11 +27,15 @@ public final class EmbeddingModels {
           Map.entry("baai/bge-small-en-v1.5", EmbeddingModelChoice.BGE_SMALL_EN_V15_Q),
           Map.entry("bge-small-en-v1.5-q", EmbeddingModelChoice.BGE_SMALL_EN_V15_Q),
           Map.entry("bge-small", EmbeddingModelChoice.BGE_SMALL_EN_V15_Q),
-          Map.entry("bge-small-q", EmbeddingModelChoice.BGE_SMALL_EN_V15_Q));
+          Map.entry("bge-small-q", EmbeddingModelChoice.BGE_SMALL_EN_V15_Q),
+          Map.entry("e5-small-v2", EmbeddingModelChoice.E5_SMALL_V2_Q),
+          Map.entry("intfloat/e5-small-v2", EmbeddingModelChoice.E5_SMALL_V2_Q),
+          Map.entry("e5-small-v2-q", EmbeddingModelChoice.E5_SMALL_V2_Q),
+          Map.entry("e5-small", EmbeddingModelChoice.E5_SMALL_V2_Q));
 
   /** The names accepted by {@link #resolve}, for messages and help. */
   public static final String KNOWN =
-      "all-MiniLM-L6-v2 (int8, default), all-minilm-l6-v2-fp32, bge-small-en-v1.5";
+      "all-MiniLM-L6-v2 (int8, default), all-minilm-l6-v2-fp32, bge-small-en-v1.5, e5-small-v2";
 
   private EmbeddingModels() {}
 
