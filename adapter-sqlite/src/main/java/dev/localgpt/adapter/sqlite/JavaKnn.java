@@ -233,20 +233,34 @@ final class JavaKnn {
     }
   }
 
-  /** The {@code n} rows with the best approximate cosine, as row numbers in a TopK's ids. */
+  /**
+   * The {@code n} rows with the best approximate cosine, as row numbers in a TopK's ids. The scores
+   * go to an array first and only those at or above the n-th best reach the heap ({@link
+   * FloatSelection}): offered one by one, rows whose scores rise along the scan each cost a sift.
+   */
   private TopK roughScan(float[] query, int n, boolean[] admitted) {
     byte[] q = new byte[dim];
     DotProducts.encode(query, 0, dim, q, 0);
     final byte[] m = codes;
     final float[] factors = codeFactors;
     final int d = dim;
-    TopK rough = new TopK(n);
+    float[] scores = new float[size];
+    int scored = 0;
     for (int row = 0; row < size; row++) {
       if (admitted != null && !admitted[sourceCodes[row]]) {
-        continue;
+        scores[row] = Float.NEGATIVE_INFINITY;
+      } else {
+        scores[row] = DotProducts.dot(q, m, row * d, d) * factors[row];
+        scored++;
       }
-      float score = DotProducts.dot(q, m, row * d, d) * factors[row];
-      if (score >= rough.threshold()) {
+    }
+    // rows left out score -infinity, below any n-th best of the rows scored
+    float cut =
+        scored <= n ? Float.NEGATIVE_INFINITY : FloatSelection.nthLargest(scores.clone(), size, n);
+    TopK rough = new TopK(n);
+    for (int row = 0; row < size; row++) {
+      float score = scores[row];
+      if (score >= cut && score != Float.NEGATIVE_INFINITY) {
         rough.offer(score, row);
       }
     }
