@@ -1,6 +1,5 @@
 package dev.localgpt.app.bench;
 
-import dev.localgpt.adapter.sqlite.SqliteMemoryIndex;
 import dev.localgpt.app.daemon.IdleHeapTrim;
 import dev.localgpt.app.wiring.Wiring;
 import dev.localgpt.app.wiring.WiringOptions;
@@ -23,8 +22,7 @@ public final class BenchServerProcess {
     LocalGptServer server =
         wired.toBuilder().port(0).limits(ServerLimits.DEFAULTS.withoutRateLimit()).build();
     server.start();
-    IdleHeapTrim.startIfSerial(
-        server::requestsReceived, SqliteMemoryIndex::releaseIdleCaches); // as the daemon does
+    IdleHeapTrim.startIfSerial(server::requestsReceived); // as the daemon does
     System.out.println("PORT " + server.port());
     System.out.flush();
     while (System.in.read() >= 0) {

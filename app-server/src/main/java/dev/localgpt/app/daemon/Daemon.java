@@ -1,6 +1,5 @@
 package dev.localgpt.app.daemon;
 
-import dev.localgpt.adapter.sqlite.SqliteMemoryIndex;
 import dev.localgpt.core.memory.IndexListener;
 import dev.localgpt.core.memory.IndexReport;
 import dev.localgpt.core.memory.MemoryService;
@@ -72,10 +71,7 @@ public final class Daemon {
       for (WatchedMemory memory : setup.memories()) {
         folders += watch(memory);
       }
-      heapTrim =
-          IdleHeapTrim.startIfSerial(
-              server == null ? () -> 0 : server::requestsReceived,
-              SqliteMemoryIndex::releaseIdleCaches);
+      heapTrim = IdleHeapTrim.startIfSerial(server == null ? () -> 0 : server::requestsReceived);
       running = true;
       log(
           "daemon started: pid "

@@ -1,5 +1,6 @@
 package dev.localgpt.app.daemon;
 
+import dev.localgpt.adapter.sqlite.SqliteMemoryIndex;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -13,19 +14,20 @@ import java.util.function.LongSupplier;
 /**
  * Gives the daemon's Java heap back to the OS once it goes quiet after work that grew it. The
  * daemon runs the serial collector ({@link DaemonJvm}), which shrinks the heap only in a full
- * collection: a burst of searches or an indexing run grows the heap, and nothing shrinks it again
- * while the daemon idles. Every {@link #CHECK} this asks {@link IdleTrimPolicy} and, when it says
- * so, runs one full collection (~40 ms for the daemon's heap) that shrinks the heap to the free
- * ratios of {@link DaemonJvm}, then {@code afterTrim} (e.g. the index's page caches). Nothing
- * starts under another collector: an application embedding the library with a large G1 heap should
- * not pay full pauses for a daemon's footprint.
+ * collection: a burst of searches, an indexing run or the build of the in-memory keyword index
+ * grows the heap, and nothing shrinks it again while the daemon idles. Every {@link #CHECK} this
+ * asks {@link IdleTrimPolicy} and, when it says so, runs one full collection (40–110 ms for the
+ * daemon's heap), then frees the SQLite page caches of every open index ({@link
+ * SqliteMemoryIndex#releaseIdleCaches}), which searches and indexing fill. Nothing starts under
+ * another collector: an application embedding the library with a large G1 heap should not pay full
+ * pauses for a daemon's footprint.
  */
 public final class IdleHeapTrim implements AutoCloseable {
   static final Duration CHECK = Duration.ofMillis(250);
 
   private final ScheduledExecutorService timer;
 
-  private IdleHeapTrim(LongSupplier requests, Runnable afterTrim) {
+  private IdleHeapTrim(LongSupplier requests) {
     timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -41,7 +43,7 @@ public final class IdleHeapTrim implements AutoCloseable {
             if (policy.shouldTrim(
                 collections(collectors), requests.getAsLong(), System.nanoTime())) {
               System.gc();
-              afterTrim.run();
+              SqliteMemoryIndex.releaseIdleCaches();
               policy.trimmed(collections(collectors), requests.getAsLong(), System.nanoTime());
             }
           } catch (RuntimeException e) {
@@ -57,13 +59,12 @@ public final class IdleHeapTrim implements AutoCloseable {
    * Starts trimming under the serial collector; empty under any other.
    *
    * @param requests how many requests the daemon has received so far (its server's count)
-   * @param afterTrim what else to give back after the collection
    */
-  public static Optional<IdleHeapTrim> startIfSerial(LongSupplier requests, Runnable afterTrim) {
+  public static Optional<IdleHeapTrim> startIfSerial(LongSupplier requests) {
     boolean serial =
         ManagementFactory.getGarbageCollectorMXBeans().stream()
             .anyMatch(gc -> gc.getName().equals("MarkSweepCompact"));
-    return serial ? Optional.of(new IdleHeapTrim(requests, afterTrim)) : Optional.empty();
+    return serial ? Optional.of(new IdleHeapTrim(requests)) : Optional.empty();
   }
 
   private static long collections(List<GarbageCollectorMXBean> collectors) {
