@@ -4,6 +4,8 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.localgpt.core.memory.eval.BeirData;
+import dev.localgpt.ports.memory.ScoredChunk;
+import dev.localgpt.ports.memory.SearchScope;
 import dev.localgpt.ports.memory.StoredChunk;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -19,10 +21,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 final class BenchFiles {
@@ -108,6 +112,30 @@ final class BenchFiles {
       }
     }
     return new KeptWindows(chunks, row, windows);
+  }
+
+  /**
+   * The {@code limit} chunks with the highest {@code score} (indexed like {@code chunks}) that {@code scope} admits,
+   * best first.
+   */
+  static List<ScoredChunk> topByScore(List<StoredChunk> chunks, double[] score, int limit, SearchScope scope) {
+    PriorityQueue<Integer> top = new PriorityQueue<>((a, b) -> Double.compare(score[a], score[b]));
+    for (int c = 0; c < score.length; c++) {
+      if (!scope.admits(chunks.get(c).source())) {
+        continue;
+      }
+      top.add(c);
+      if (top.size() > limit) {
+        top.poll();
+      }
+    }
+    List<ScoredChunk> out = new ArrayList<>();
+    while (!top.isEmpty()) {
+      int c = top.poll();
+      out.add(new ScoredChunk(chunks.get(c), score[c]));
+    }
+    Collections.reverse(out);
+    return out;
   }
 
   private static void eachLine(Path jsonl, Consumer<JsonNode> sink) throws Exception {

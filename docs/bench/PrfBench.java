@@ -40,11 +40,7 @@ import dev.localgpt.core.memory.eval.FixedQueryEmbedder;
 import dev.localgpt.core.memory.eval.RetrievalBenchmark;
 import dev.localgpt.core.memory.eval.RetrievalMetrics;
 import dev.localgpt.ports.embedding.Embedding;
-import dev.localgpt.ports.memory.IndexStats;
-import dev.localgpt.ports.memory.IndexedFile;
 import dev.localgpt.ports.memory.MemoryIndex;
-import dev.localgpt.ports.memory.NewChunk;
-import dev.localgpt.ports.memory.PendingChunk;
 import dev.localgpt.ports.memory.ScoredChunk;
 import dev.localgpt.ports.memory.SearchScope;
 import dev.localgpt.ports.memory.StoredChunk;
@@ -384,7 +380,7 @@ public class PrfBench {
   }
 
   /** Returns the current query's precomputed legs; the rest (files, for the template check) from the index. */
-  static final class Legs implements MemoryIndex {
+  static final class Legs implements ReadOnlyIndex {
     private final MemoryIndex d;
     private List<ScoredChunk> keyword = List.of();
     private List<ScoredChunk> vector = List.of();
@@ -393,31 +389,23 @@ public class PrfBench {
       this.d = d;
     }
 
+    public MemoryIndex d() {
+      return d;
+    }
+
     void set(List<ScoredChunk> keyword, List<ScoredChunk> vector) {
       this.keyword = keyword;
       this.vector = vector;
     }
 
+    @Override
     public List<ScoredChunk> keywordSearch(String text, int limit, SearchScope scope) {
       return keyword.subList(0, Math.min(limit, keyword.size()));
     }
 
+    @Override
     public List<ScoredChunk> vectorSearch(Embedding query, int limit, SearchScope scope) {
       return vector.subList(0, Math.min(limit, vector.size()));
     }
-
-    public int schemaVersion() { return d.schemaVersion(); }
-    public List<IndexedFile> files() { return d.files(); }
-    public Optional<IndexedFile> file(String path) { return d.file(path); }
-    public void replaceFile(IndexedFile file, List<NewChunk> c) { throw new UnsupportedOperationException(); }
-    public List<PendingChunk> chunksWithoutVector(int limit) { return d.chunksWithoutVector(limit); }
-    public void storeWindowVectors(Map<Long, List<Embedding>> v) { throw new UnsupportedOperationException(); }
-    public void deleteFile(String path) { throw new UnsupportedOperationException(); }
-    public Map<String, Embedding> cachedEmbeddings(String m, Collection<String> h) { return d.cachedEmbeddings(m, h); }
-    public void cacheEmbeddings(String m, Map<String, Embedding> v) { }
-    public Optional<String> embeddingModel() { return d.embeddingModel(); }
-    public void useEmbeddingModel(String m, int dim) { }
-    public IndexStats stats() { return d.stats(); }
-    public void close() { }
   }
 }

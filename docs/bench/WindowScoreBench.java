@@ -26,23 +26,17 @@ import dev.localgpt.core.memory.eval.BeirData;
 import dev.localgpt.core.memory.eval.FusionSpec;
 import dev.localgpt.core.memory.eval.RetrievalBenchmark;
 import dev.localgpt.ports.embedding.Embedding;
-import dev.localgpt.ports.memory.IndexStats;
-import dev.localgpt.ports.memory.IndexedFile;
 import dev.localgpt.ports.memory.MemoryIndex;
-import dev.localgpt.ports.memory.NewChunk;
-import dev.localgpt.ports.memory.PendingChunk;
 import dev.localgpt.ports.memory.ScoredChunk;
 import dev.localgpt.ports.memory.SearchScope;
 import dev.localgpt.ports.memory.StoredChunk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 
 public class WindowScoreBench {
   public static void main(String[] args) throws Exception {
@@ -133,7 +127,7 @@ public class WindowScoreBench {
 
   /** Delegates everything but vector search, which scores each chunk from its windows' cosines. */
   record Windows(MemoryIndex d, List<StoredChunk> chunks, List<List<float[]>> vectors, String how, double lambda)
-      implements MemoryIndex {
+      implements ReadOnlyIndex {
     @Override
     public List<ScoredChunk> vectorSearch(Embedding query, int limit, SearchScope scope) {
       float[] q = query.toArray();
@@ -157,40 +151,7 @@ public class WindowScoreBench {
           default -> throw new IllegalArgumentException("mode: max, mean, max+mean:L, half..., not " + how);
         };
       }
-      PriorityQueue<Integer> top = new PriorityQueue<>((a, b) -> Double.compare(score[a], score[b]));
-      for (int c = 0; c < score.length; c++) {
-        if (!scope.admits(chunks.get(c).source())) {
-          continue;
-        }
-        top.add(c);
-        if (top.size() > limit) {
-          top.poll();
-        }
-      }
-      List<ScoredChunk> out = new ArrayList<>();
-      while (!top.isEmpty()) {
-        int c = top.poll();
-        out.add(new ScoredChunk(chunks.get(c), score[c]));
-      }
-      java.util.Collections.reverse(out);
-      return out;
+      return BenchFiles.topByScore(chunks, score, limit, scope);
     }
-
-    public int schemaVersion() { return d.schemaVersion(); }
-    public List<IndexedFile> files() { return d.files(); }
-    public Optional<IndexedFile> file(String path) { return d.file(path); }
-    public void replaceFile(IndexedFile file, List<NewChunk> c) { throw new UnsupportedOperationException(); }
-    public List<PendingChunk> chunksWithoutVector(int limit) { return d.chunksWithoutVector(limit); }
-    public void storeWindowVectors(Map<Long, List<Embedding>> v) { throw new UnsupportedOperationException(); }
-    public void deleteFile(String path) { throw new UnsupportedOperationException(); }
-    public List<ScoredChunk> keywordSearch(String text, int limit, SearchScope scope) {
-      return d.keywordSearch(text, limit, scope);
-    }
-    public Map<String, Embedding> cachedEmbeddings(String m, Collection<String> h) { return d.cachedEmbeddings(m, h); }
-    public void cacheEmbeddings(String m, Map<String, Embedding> v) { }
-    public Optional<String> embeddingModel() { return d.embeddingModel(); }
-    public void useEmbeddingModel(String m, int dim) { }
-    public IndexStats stats() { return d.stats(); }
-    public void close() { }
   }
 }
